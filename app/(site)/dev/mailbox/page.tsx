@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { listDevMailbox } from "@/lib/mail/dev-mailbox";
+import { devMailboxEnabled } from "@/lib/env";
+
+export const metadata = { title: "Dev mailbox – Money Hub" };
+
+// Development and demo only: every email the app would have sent, newest first.
+export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  if (!devMailboxEnabled()) notFound();
+  const { to } = await searchParams;
+  const messages = await listDevMailbox(to);
+  return (
+    <>
+      <h1>Dev mailbox</h1>
+      <p>Emails are not sent in development or the demo. They appear here instead.</p>
+      <form method="get" className="mb-8 flex items-end gap-4">
+        <div>
+          <label htmlFor="to" className="govuk-label-bold">
+            Show emails to
+          </label>
+          <input id="to" name="to" type="email" defaultValue={to} className="govuk-input max-w-[41ex]" />
+        </div>
+        <button type="submit" className="govuk-button govuk-button-secondary mb-0">
+          Filter
+        </button>
+      </form>
+      {messages.length === 0 ? <p>No emails yet.</p> : null}
+      {messages.map((m) => (
+        <article key={m.id} className="mb-6 border border-govuk-border p-4" data-testid="mail">
+          <h2 className="mb-2 text-xl">{m.subject}</h2>
+          <p className="govuk-body-s text-govuk-secondary">
+            To <span data-testid="mail-to">{m.to}</span> · {m.createdAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}
+          </p>
+          <pre className="whitespace-pre-wrap break-all font-sans" data-testid="mail-body">
+            {m.text}
+          </pre>
+        </article>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { spendPartnerSignInLink } from "@/lib/auth/actions";
+import { findCouncilBySlug } from "@/lib/tenancy/queries";
+
+export const metadata = { title: "Sign in to the partner portal – Money Hub" };
+
+// Opening the link does not sign anyone in: email security scanners open links too, and would
+// spend the token. The person presses the button, which posts the token once.
+export default async function MagicLinkPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<{ token?: string }> }) {
+  const { council: slug } = await params;
+  const council = await findCouncilBySlug(slug);
+  if (!council) notFound();
+  const token = (await searchParams).token ?? "";
+  const action = spendPartnerSignInLink.bind(null, slug);
+  return (
+    <div className="md:w-2/3">
+      <span className="govuk-caption">{council.name}</span>
+      <h1>Sign in to the partner portal</h1>
+      <form action={action}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className="govuk-button">
+          Sign in
+        </button>
+      </form>
+    </div>
+  );
+}

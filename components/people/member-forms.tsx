@@ -1,0 +1,51 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary, fieldId } from "@/components/ui/error-summary";
+import { Button, errorFor } from "@/components/ui/fields";
+import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+
+type Action = (prev: TFormState, fd: FormData) => Promise<TFormState>;
+
+export function ChangeRolesForm({ action, userId, current, roles }: { action: Action; userId: string; current: string[]; roles: { value: string; label: string }[] }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  const error = errorFor(state.errors, "roles");
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={state.errors} />
+      <input type="hidden" name="userId" value={userId} />
+      <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+        <fieldset aria-describedby={error ? `${fieldId("roles")}-error` : undefined}>
+          <legend className="govuk-fieldset-legend text-2xl">Roles in this council</legend>
+          {error ? (
+            <p id={`${fieldId("roles")}-error`} className="govuk-error-message">
+              <span className="sr-only">Error: </span>
+              {error}
+            </p>
+          ) : null}
+          {roles.map((r, i) => (
+            <div key={r.value} className="govuk-radios-item">
+              <input id={i === 0 ? fieldId("roles") : `${fieldId("roles")}-${i}`} type="checkbox" name="roles" value={r.value} defaultChecked={current.includes(r.value)} className="govuk-checkbox-input" />
+              <label htmlFor={i === 0 ? fieldId("roles") : `${fieldId("roles")}-${i}`} className="pt-0.5">
+                {r.label}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </div>
+      <Button>Save roles</Button>
+    </form>
+  );
+}
+
+export function DeactivateForm({ action, userId, name }: { action: Action; userId: string; name: string }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={state.errors} />
+      <input type="hidden" name="userId" value={userId} />
+      <h2 className="text-2xl">Remove access</h2>
+      <p>{name} will be signed out at once and will not be able to use Money Hub for this council. Their past work stays on record.</p>
+      <Button variant="warning">Deactivate {name}</Button>
+    </form>
+  );
+}

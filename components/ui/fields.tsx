@@ -1,0 +1,184 @@
+import type { ReactNode } from "react";
+import { fieldId } from "@/components/ui/error-summary";
+import type { TFieldError } from "@/lib/forms/form-state";
+
+// GOV.UK form fields as plain, server-renderable components: label, hint, inline error with the
+// same words as the summary, and aria-describedby wiring. "(optional)" instead of asterisks.
+
+type Common = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly TFieldError[];
+  optional?: boolean;
+  labelAsHeading?: boolean;
+};
+
+export function errorFor(errors: readonly TFieldError[] | undefined, name: string): string | undefined {
+  return errors?.find((e) => e.field === name)?.message;
+}
+
+function Describe({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Label({ id, label, optional, asHeading }: { id: string; label: ReactNode; optional?: boolean; asHeading?: boolean }) {
+  const text = (
+    <label htmlFor={id} className={asHeading ? "mb-4 block text-[32px] font-bold leading-tight md:text-5xl" : "govuk-label-bold"}>
+      {label}
+      {optional ? <span className="font-normal"> (optional)</span> : null}
+    </label>
+  );
+  return asHeading ? <h1 className="mb-0">{text}</h1> : text;
+}
+
+export function TextInput({
+  name,
+  label,
+  hint,
+  errors,
+  optional,
+  labelAsHeading,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  inputMode,
+  spellCheck,
+  width,
+}: Common & {
+  defaultValue?: string;
+  type?: "text" | "email" | "password" | "tel" | "url";
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "email" | "tel" | "decimal";
+  spellCheck?: boolean;
+  width?: "full" | "20" | "10" | "5";
+}) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  const widthClass = { full: "", "20": "max-w-[41ex]", "10": "max-w-[23ex]", "5": "max-w-[10.8ex]" }[width ?? "full"];
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} />
+      <Describe id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
+      />
+    </div>
+  );
+}
+
+export function Select({
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+}: Common & { options: readonly { value: string; label: string }[]; defaultValue?: string }) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <Label id={id} label={label} />
+      <Describe id={id} hint={hint} error={error} />
+      <select id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy(id, hint, error)} className="govuk-select">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Radios({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  defaultValue,
+  legendAsHeading,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly TFieldError[];
+  options: readonly { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+  legendAsHeading?: boolean;
+}) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
+          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
+        </legend>
+        <Describe id={id} hint={hint} error={error} />
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div key={o.value} className="govuk-radios-item">
+              <input
+                id={optionId}
+                name={name}
+                type="radio"
+                value={o.value}
+                defaultChecked={defaultValue === o.value}
+                className="govuk-radios-input"
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label htmlFor={optionId} className="pt-0.5">
+                {o.label}
+                {o.hint ? (
+                  <span id={`${optionId}-hint`} className="govuk-hint mb-0">
+                    {o.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Button({ children, variant = "primary", name, value }: { children: ReactNode; variant?: "primary" | "secondary" | "warning"; name?: string; value?: string }) {
+  const cls = variant === "secondary" ? "govuk-button govuk-button-secondary" : variant === "warning" ? "govuk-button govuk-button-warning" : "govuk-button";
+  return (
+    <button type="submit" className={cls} data-module="govuk-button" name={name} value={value}>
+      {children}
+    </button>
+  );
+}

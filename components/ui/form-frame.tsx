@@ -1,0 +1,22 @@
+"use client";
+import type { ReactNode } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { pageTitle } from "@/components/ui/layout-parts";
+import type { TFormState } from "@/lib/forms/form-state";
+
+/**
+ * Wraps a form that posts to a server action: keeps the page title's "Error: " prefix in step
+ * with the error summary, and turns off browser validation (the server decides, GOV.UK style).
+ * Works without JavaScript: React renders the returned state into the next HTML page.
+ */
+export function FormFrame({ title, state, action, children, id }: { title: string; state: TFormState; action: (formData: FormData) => void; children: ReactNode; id?: string }) {
+  return (
+    <>
+      <title>{pageTitle(title, state.errors.length > 0)}</title>
+      <ErrorSummary errors={state.errors} />
+      <form action={action} noValidate id={id}>
+        {children}
+      </form>
+    </>
+  );
+}

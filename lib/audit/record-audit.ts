@@ -1,0 +1,35 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type TAuditEntry = {
+  tenantId: string | null;
+  actor: { userId: string; email: string } | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  summary: string;
+  metadata?: Prisma.InputJsonValue;
+  ip?: string | null;
+};
+
+/**
+ * Appends one audit event in the caller's transaction, so the event and the change commit together.
+ * createMany, not create: an INSERT … RETURNING must also pass the SELECT policy, and platform
+ * events (tenantId null) are deliberately not readable outside platform scope.
+ */
+export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
+  await tx.auditEvent.createMany({
+    data: {
+      tenantId: entry.tenantId,
+      actorUserId: entry.actor?.userId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      summary: entry.summary,
+      metadata: entry.metadata ?? {},
+      ip: entry.ip ?? null,
+    },
+  });
+}

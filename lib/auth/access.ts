@@ -1,0 +1,55 @@
+import "server-only";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { withTenant } from "@/lib/db/tenant-scope";
+import { permissionsFor, type Permission, type TRole } from "@/lib/auth/permissions";
+import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
+import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
+
+export type TCouncilAccess = {
+  user: TSessionUser;
+  council: TCouncil;
+  roles: TRole[];
+  organisationId: string | null;
+  permissions: Set<Permission>;
+};
+
+/** The signed-in user's standing in the council the URL names (null when signed out). */
+export const getCouncilAccess = cache(async (slug: string): Promise<TCouncilAccess | null | "no-council"> => {
+  const council = await findCouncilBySlug(slug);
+  if (!council) return "no-council";
+  const user = await getSessionUser();
+  if (!user) return null;
+  const memberships = await withTenant(
+    council.id,
+    (tx) => tx.membership.findMany({ where: { tenantId: council.id, userId: user.userId, status: "ACTIVE" } }),
+    user.userId,
+  );
+  const roles = memberships.map((m) => m.role as TRole);
+  return {
+    user,
+    council,
+    roles,
+    organisationId: memberships.find((m) => m.role === "REFERRER")?.organisationId ?? null,
+    permissions: permissionsFor(roles),
+  };
+});
+
+/**
+ * For pages: the council must exist (else 404), the user must be signed in (else the right
+ * sign-in page) and hold the permission in this council (else 403).
+ */
+export async function requireCouncilPermission(slug: string, permission: Permission, signInPath = "/sign-in"): Promise<TCouncilAccess> {
+  const access = await getCouncilAccess(slug);
+  if (access === "no-council") notFound();
+  if (!access) redirect(signInPath);
+  if (!access.permissions.has(permission)) forbidden();
+  return access;
+}
+
+export async function requirePlatformOperator(): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  if (!user.isPlatformOperator) forbidden();
+  return user;
+}

@@ -1,0 +1,202 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { withTenant, withUser } from "@/lib/db/tenant-scope";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isStaffRole } from "@/lib/auth/permissions";
+import { emailDomainAllowed } from "@/lib/auth/policy";
+import { env, isProduction } from "@/lib/env";
+import { sendEmail } from "@/lib/mail/send-email";
+import { decryptSecret, hashToken, newToken } from "@/lib/security/crypto";
+import { verifyPassword } from "@/lib/security/password";
+import {
+  MAGIC_LINK_PER_EMAIL,
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_IP,
+  clearRateLimit,
+  hitRateLimit,
+  isRateLimited,
+} from "@/lib/security/rate-limit";
+import { verifyTotp } from "@/lib/security/totp";
+import type { TCouncil } from "@/lib/tenancy/queries";
+
+const MFA_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+const MFA_MAX_ATTEMPTS = 5;
+const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
+
+type TSignedInUser = { id: string; email: string; name: string };
+
+/** An active user who holds at least one active staff membership, or is a platform operator. */
+export async function findActiveStaffByEmail(email: string) {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user || user.deactivatedAt) return null;
+  if (user.isPlatformOperator) return user;
+  const memberships = await withUser(user.id, (tx) => tx.membership.findMany({ where: { userId: user.id, status: "ACTIVE" } }));
+  return memberships.some((m) => isStaffRole(m.role)) ? user : null;
+}
+
+export function mfaBypassed(): boolean {
+  return !isProduction() && env().MFA_DEMO_BYPASS;
+}
+
+export type TPasswordStepResult =
+  | { outcome: "invalid" }
+  | { outcome: "throttled" }
+  | { outcome: "mfa-required"; challengeId: string }
+  | { outcome: "signed-in"; user: TSignedInUser };
+
+/**
+ * Step one of staff sign-in. The answer never says whether the email or the password was wrong.
+ * Failures count against the account and the client IP; too many and we stop checking.
+ */
+export async function verifyPasswordStep(input: { email: string; password: string; ip: string | null }): Promise<TPasswordStepResult> {
+  const email = input.email.trim().toLowerCase();
+  const accountKey = `sign-in:account:${email}`;
+  const ipKey = input.ip ? `sign-in:ip:${input.ip}` : null;
+  if ((await isRateLimited(accountKey, SIGN_IN_PER_ACCOUNT)) || (ipKey && (await isRateLimited(ipKey, SIGN_IN_PER_IP)))) {
+    await auditSignIn(null, email, "auth.sign-in.throttled", input.ip);
+    return { outcome: "throttled" };
+  }
+
+  const staff = await findActiveStaffByEmail(email);
+  const passwordOk = await verifyPassword(staff?.passwordHash, input.password);
+  if (!staff || !passwordOk) {
+    await hitRateLimit(accountKey, SIGN_IN_PER_ACCOUNT);
+    if (ipKey) await hitRateLimit(ipKey, SIGN_IN_PER_IP);
+    await auditSignIn(staff?.id ?? null, email, "auth.sign-in.failed", input.ip);
+    return { outcome: "invalid" };
+  }
+
+  if (mfaBypassed()) {
+    await clearRateLimit(accountKey);
+    await auditSignIn(staff.id, email, "auth.sign-in.succeeded", input.ip, { mfa: "bypassed (demo, not production)" });
+    return { outcome: "signed-in", user: staff };
+  }
+  // Staff without a second factor cannot sign in; they finish set-up from their invitation.
+  if (!staff.totpSecretEnc || !staff.mfaEnrolledAt) {
+    await auditSignIn(staff.id, email, "auth.sign-in.failed", input.ip, { reason: "mfa-not-enrolled" });
+    return { outcome: "invalid" };
+  }
+  const challenge = await db().mfaChallenge.create({
+    data: { userId: staff.id, expiresAt: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) },
+  });
+  return { outcome: "mfa-required", challengeId: challenge.id };
+}
+
+export type TMfaStepResult = { outcome: "invalid-code" } | { outcome: "expired" } | { outcome: "signed-in"; user: TSignedInUser };
+
+/** Step two: the 6-digit code from the authenticator app, against a live, unused challenge. */
+export async function verifyMfaStep(input: { challengeId: string; code: string; ip: string | null }): Promise<TMfaStepResult> {
+  if (!/^[0-9a-f-]{36}$/.test(input.challengeId)) return { outcome: "expired" };
+  // Count the attempt first, atomically, so parallel guesses cannot exceed the limit.
+  const claimed = await db().mfaChallenge.updateMany({
+    where: { id: input.challengeId, consumedAt: null, expiresAt: { gt: new Date() }, attempts: { lt: MFA_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return { outcome: "expired" };
+  const challenge = await db().mfaChallenge.findUniqueOrThrow({ where: { id: input.challengeId }, include: { user: true } });
+  const user = challenge.user;
+  if (user.deactivatedAt || !user.totpSecretEnc) return { outcome: "expired" };
+  if (!verifyTotp(decryptSecret(user.totpSecretEnc), input.code)) {
+    await auditSignIn(user.id, user.email, "auth.mfa.failed", input.ip);
+    return { outcome: "invalid-code" };
+  }
+  const consumed = await db().mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });
+  if (consumed.count === 0) return { outcome: "expired" };
+  await clearRateLimit(`sign-in:account:${user.email}`);
+  await auditSignIn(user.id, user.email, "auth.sign-in.succeeded", input.ip, { mfa: "totp" });
+  return { outcome: "signed-in", user };
+}
+
+async function auditSignIn(userId: string | null, email: string, action: string, ip: string | null, metadata: Record<string, string> = {}) {
+  await withUser(userId, (tx) =>
+    recordAudit(tx, {
+      tenantId: null,
+      actor: userId ? { userId, email } : null,
+      action,
+      entityType: "User",
+      entityId: userId,
+      summary: `${action.replace("auth.", "").replaceAll(".", " ")} for ${email}`,
+      metadata,
+      ip,
+    }),
+  );
+}
+
+// ---------- Referrer magic links ----------
+
+export type TMagicLinkRequestResult = { outcome: "domain-not-allowed" } | { outcome: "throttled" } | { outcome: "sent-if-known" };
+
+/**
+ * A referrer asks for a sign-in link for one council. Addresses outside every partner
+ * organisation's allowed domains are refused outright (that reveals nothing about accounts);
+ * for allowed domains the answer is the same whether or not the person has an account.
+ */
+export async function requestMagicLink(council: TCouncil, rawEmail: string): Promise<TMagicLinkRequestResult> {
+  const email = rawEmail.trim().toLowerCase();
+  const organisations = await withTenant(council.id, (tx) =>
+    tx.organisation.findMany({ where: { active: true }, select: { allowedEmailDomains: true } }),
+  );
+  if (!organisations.some((o) => emailDomainAllowed(email, o.allowedEmailDomains))) return { outcome: "domain-not-allowed" };
+  if (!(await hitRateLimit(`magic-link:${council.id}:${email}`, MAGIC_LINK_PER_EMAIL)).allowed) return { outcome: "throttled" };
+
+  const referrer = await findActiveReferrer(council.id, email);
+  if (!referrer) return { outcome: "sent-if-known" };
+  const { token, hash } = newToken();
+  await withTenant(council.id, (tx) =>
+    tx.magicLinkToken.create({ data: { tenantId: council.id, email, tokenHash: hash, expiresAt: new Date(Date.now() + MAGIC_LINK_TTL_MS) } }),
+  );
+  const link = `${env().APP_URL}/${council.slug}/partner/sign-in/link?token=${encodeURIComponent(token)}`;
+  await sendEmail({
+    to: email,
+    subject: `Sign in to ${council.name} Money Hub`,
+    text: `Hello ${referrer.user.name},\n\nUse this link to sign in to the ${council.name} Money Hub partner portal:\n\n${link}\n\nThe link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.\n`,
+  });
+  return { outcome: "sent-if-known" };
+}
+
+async function findActiveReferrer(tenantId: string, email: string) {
+  const user = await db().user.findUnique({ where: { email } });
+  if (!user || user.deactivatedAt) return null;
+  const membership = await withTenant(
+    tenantId,
+    (tx) =>
+      tx.membership.findFirst({
+        where: { tenantId, userId: user.id, role: "REFERRER", status: "ACTIVE", organisation: { active: true } },
+        include: { organisation: true },
+      }),
+    user.id,
+  );
+  if (!membership?.organisation || !emailDomainAllowed(email, membership.organisation.allowedEmailDomains)) return null;
+  return { user, membership };
+}
+
+export type TMagicLinkResult = { outcome: "invalid" } | { outcome: "expired" } | { outcome: "used" } | { outcome: "signed-in"; user: TSignedInUser };
+
+/** Spends a magic link: valid once, within its time, for someone still allowed in. */
+export async function consumeMagicLink(council: TCouncil, token: string): Promise<TMagicLinkResult> {
+  if (!token || token.length > 200) return { outcome: "invalid" };
+  const hash = hashToken(token);
+  const result = await withTenant(council.id, async (tx) => {
+    const row = await tx.magicLinkToken.findUnique({ where: { tokenHash: hash } });
+    if (!row) return { outcome: "invalid" as const };
+    if (row.usedAt) return { outcome: "used" as const };
+    if (row.expiresAt <= new Date()) return { outcome: "expired" as const };
+    const spent = await tx.magicLinkToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (spent.count === 0) return { outcome: "used" as const };
+    return { outcome: "ok" as const, email: row.email };
+  });
+  if (result.outcome !== "ok") return result;
+  const referrer = await findActiveReferrer(council.id, result.email);
+  if (!referrer) return { outcome: "invalid" };
+  await withTenant(council.id, (tx) =>
+    recordAudit(tx, {
+      tenantId: council.id,
+      actor: { userId: referrer.user.id, email: referrer.user.email },
+      action: "auth.magic-link.signed-in",
+      entityType: "User",
+      entityId: referrer.user.id,
+      summary: `${referrer.user.email} signed in with a magic link`,
+    }),
+  );
+  return { outcome: "signed-in", user: referrer.user };
+}

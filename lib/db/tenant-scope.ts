@@ -1,0 +1,32 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+
+// Row-level security reads these settings (see the app_current_* functions in the first
+// migration). set_config(..., true) scopes them to the transaction, so a pooled connection
+// never carries one request's tenant into another's.
+
+type Scope = { tenantId?: string | null; userId?: string | null; platform?: boolean };
+
+async function runScoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`select set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
+      set_config('app.user_id', ${scope.userId ?? ""}, true),
+      set_config('app.platform', ${scope.platform ? "on" : ""}, true)`;
+    return fn(tx);
+  });
+}
+
+/** Runs fn in one transaction in which only this council's rows are visible or writable. */
+export function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, userId?: string): Promise<T> {
+  return runScoped({ tenantId, userId }, fn);
+}
+
+/** No council: only global tables and the user's own memberships are visible. */
+export function withUser<T>(userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return runScoped({ userId }, fn);
+}
+
+/** A platform operator's work across councils (platform audit events become visible). */
+export function withPlatform<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return runScoped({ userId, platform: true }, fn);
+}

@@ -1,0 +1,45 @@
+import type { z } from "zod";
+
+// What a server action hands back to its form: errors in page order (for the GOV.UK error
+// summary) and the values the person typed, so nothing they entered is lost.
+export type TFieldError = { field: string; message: string };
+export type TFormState = { errors: TFieldError[]; values: Record<string, string>; ok?: boolean; message?: string };
+
+export const EMPTY_FORM_STATE: TFormState = { errors: [], values: {} };
+
+/** A FormData's own fields, without React's internal $ACTION_ entries. Secrets are never echoed back. */
+export function formDataToObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+const NEVER_ECHO = new Set(["password", "confirmPassword", "code", "currentPassword"]);
+
+export function echoValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !NEVER_ECHO.has(k)));
+}
+
+/** First message per field, in the order the schema reported them. Unknown keys become a form error. */
+export function zodFieldErrors(error: z.ZodError): TFieldError[] {
+  const seen = new Set<string>();
+  const errors: TFieldError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      errors.push({ field: "form", message: `This form does not accept: ${issue.keys.join(", ")}` });
+      continue;
+    }
+    const field = issue.path.map(String).join(".") || "form";
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: issue.message });
+  }
+  return errors;
+}
+
+export function formError(message: string, values: Record<string, string> = {}): TFormState {
+  return { errors: [{ field: "form", message }], values: echoValues(values) };
+}

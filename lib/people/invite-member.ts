@@ -1,0 +1,65 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { TCouncilAccess } from "@/lib/auth/access";
+import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
+import { emailDomainAllowed } from "@/lib/auth/policy";
+import { withTenant } from "@/lib/db/tenant-scope";
+import { env } from "@/lib/env";
+import { sendEmail } from "@/lib/mail/send-email";
+import { newToken } from "@/lib/security/crypto";
+
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export type TInviteResult = { outcome: "invited"; invitationId: string } | { outcome: "already-member" } | { outcome: "bad-organisation" } | { outcome: "domain-not-allowed" };
+
+/** Invites someone to this council by email. The link works once, for 7 days. */
+export async function inviteMember(
+  ctx: Pick<TCouncilAccess, "council" | "user">,
+  input: { name: string; email: string; role: TRole; organisationId?: string },
+  ip: string | null = null,
+): Promise<TInviteResult> {
+  const { token, hash } = newToken();
+  const result = await withTenant(ctx.council.id, async (tx): Promise<TInviteResult> => {
+    const existing = await tx.membership.findFirst({ where: { role: input.role, status: "ACTIVE", user: { email: input.email } } });
+    if (existing) return { outcome: "already-member" };
+    if (input.role === "REFERRER") {
+      const organisation = input.organisationId ? await tx.organisation.findUnique({ where: { id: input.organisationId } }) : null;
+      if (!organisation || !organisation.active) return { outcome: "bad-organisation" };
+      if (!emailDomainAllowed(input.email, organisation.allowedEmailDomains)) return { outcome: "domain-not-allowed" };
+    }
+    // A new invitation replaces any open one for the same person and role.
+    await tx.invitation.updateMany({ where: { email: input.email, role: input.role, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const invitation = await tx.invitation.create({
+      data: {
+        tenantId: ctx.council.id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        organisationId: input.role === "REFERRER" ? (input.organisationId ?? null) : null,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        invitedById: ctx.user.userId,
+      },
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.council.id,
+      actor: { userId: ctx.user.userId, email: ctx.user.email },
+      action: "people.invited",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      summary: `Invited ${input.email} as ${ROLE_LABELS[input.role]}`,
+      metadata: { role: input.role, email: input.email },
+      ip,
+    });
+    return { outcome: "invited", invitationId: invitation.id };
+  });
+  if (result.outcome !== "invited") return result;
+
+  const link = `${env().APP_URL}/${ctx.council.slug}/invitations/${token}`;
+  await sendEmail({
+    to: input.email,
+    subject: `You have been invited to ${ctx.council.name} Money Hub`,
+    text: `Hello ${input.name},\n\n${ctx.user.name} has invited you to ${ctx.council.name} Money Hub as ${ROLE_LABELS[input.role]}.\n\nAccept the invitation here (the link works once and expires in 7 days):\n\n${link}\n`,
+  });
+  return result;
+}

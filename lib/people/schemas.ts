@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ZEmail, ZNewPassword } from "@/lib/auth/schemas";
+
+export const STAFF_ROLE_VALUES = ["OFFICER", "APPROVER", "MANAGER", "COUNCIL_ADMIN"] as const;
+
+const ZRoleList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(z.enum(STAFF_ROLE_VALUES, { error: "Select a role from the list" })).min(1, "Select at least one role"));
+
+export const ZInviteStaff = z
+  .object({
+    name: z.string().trim().min(1, "Enter the person's full name").max(120, "Full name must be 120 characters or fewer"),
+    email: ZEmail,
+    role: z.enum(STAFF_ROLE_VALUES, { error: "Select the person's role" }),
+  })
+  .strict();
+
+export const ZInviteReferrer = z
+  .object({
+    name: z.string().trim().min(1, "Enter the person's full name").max(120, "Full name must be 120 characters or fewer"),
+    email: ZEmail,
+    organisationId: z.string().uuid("Select the partner organisation"),
+  })
+  .strict();
+
+export const ZChangeRoles = z.object({ userId: z.string().uuid(), roles: ZRoleList }).strict();
+export const ZMemberRef = z.object({ userId: z.string().uuid() }).strict();
+
+export const ZAcceptStaffInvitation = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: ZNewPassword,
+    confirmPassword: z.string(),
+    code: z
+      .string()
+      .transform((v) => v.replace(/\s+/g, ""))
+      .pipe(z.string().min(1, "Enter the 6-digit code from your authenticator app").regex(/^\d{6}$/, "Enter the code as 6 digits, like 123456")),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Passwords do not match" });
+  });
+
+export const ZAcceptReferrerInvitation = z.object({ token: z.string().min(1).max(200) }).strict();

@@ -1,0 +1,38 @@
+import "server-only";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+
+/**
+ * The client's IP for throttling and audit. Next.js does not expose the socket address, so it
+ * is known only behind a trusted proxy (TRUST_PROXY=1) that sets X-Forwarded-For; otherwise
+ * null, and per-IP throttling is skipped rather than lumping every client into one bucket.
+ */
+export async function clientIp(): Promise<string | null> {
+  if (!env().TRUST_PROXY) return null;
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+}
+
+/**
+ * Next.js lets a Server Action through with only a warning when the Origin header is missing.
+ * Every mutating action calls this first: the Origin must be present and be our own.
+ */
+export async function assertSameOrigin(): Promise<void> {
+  const h = await headers();
+  const origin = h.get("origin");
+  if (!origin || origin === "null") throw new ForbiddenError("Missing request origin");
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const allowed = new Set([new URL(env().APP_URL).origin]);
+  if (host) {
+    allowed.add(`http://${host}`);
+    allowed.add(`https://${host}`);
+  }
+  if (!allowed.has(origin)) throw new ForbiddenError("Cross-origin request refused");
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = "Forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}

@@ -1,0 +1,58 @@
+// The demo councils: fictional, but shaped like the real ones in DESIGN.md — an inner-London
+// borough with a one-form Money Hub and a county council running direct awards through partners.
+import type { CouncilKind, OrganisationType, Role } from "@/lib/generated/prisma/client";
+
+type DemoCouncil = {
+  slug: string;
+  name: string;
+  kind: CouncilKind;
+  contactEmail: string;
+  contactPhone: string;
+  postcodeAreas: string[];
+  settings: object;
+  organisations: { name: string; type: OrganisationType; domains: string[]; referrer: { email: string; name: string } }[];
+  staff: { role: Role; email: string; name: string }[];
+};
+
+export const DEMO_COUNCILS: DemoCouncil[] = [
+  {
+    slug: "hackwell",
+    name: "London Borough of Hackwell",
+    kind: "LONDON_BOROUGH",
+    contactEmail: "moneyhub@hackwell.example",
+    contactPhone: "020 7946 0321",
+    postcodeAreas: ["E5", "E8", "E9", "N1", "N16"],
+    settings: { referencePrefix: "HKW", exitThisPage: true, phaseBanner: "beta" },
+    organisations: [
+      { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor" } },
+      { name: "Hackwell Leaving Care Team", type: "LEAVING_CARE", domains: ["hackwell.example"], referrer: { email: "leaving.care@hackwell.example", name: "Tom Brennan" } },
+    ],
+    staff: [
+      { role: "OFFICER", email: "officer@hackwell.example", name: "Priya Shah" },
+      { role: "APPROVER", email: "approver@hackwell.example", name: "Daniel Mensah" },
+      { role: "MANAGER", email: "manager@hackwell.example", name: "Grace Adeyemi" },
+      { role: "COUNCIL_ADMIN", email: "admin@hackwell.example", name: "Sam Whitfield" },
+    ],
+  },
+  {
+    slug: "fenshire",
+    name: "Fenshire County Council",
+    kind: "COUNTY",
+    contactEmail: "countyhub@fenshire.example",
+    contactPhone: "01632 960 458",
+    postcodeAreas: ["CB1", "CB2", "CB4", "CB5", "PE13", "PE14", "PE15", "PE16"],
+    settings: { referencePrefix: "FEN", exitThisPage: false, phaseBanner: "alpha" },
+    organisations: [
+      { name: "Fenshire Social Prescribing Network", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "social.prescriber@nhs.example", name: "Megan Hollis" } },
+      { name: "Fen Valley Food Partnership", type: "VOLUNTARY_SECTOR", domains: ["fenvalley.example"], referrer: { email: "coordinator@fenvalley.example", name: "Ravi Patel" } },
+    ],
+    staff: [
+      { role: "OFFICER", email: "officer@fenshire.example", name: "Lucy Marsh" },
+      { role: "APPROVER", email: "approver@fenshire.example", name: "Owen Pryce" },
+      { role: "MANAGER", email: "manager@fenshire.example", name: "Helen Fairweather" },
+      { role: "COUNCIL_ADMIN", email: "admin@fenshire.example", name: "Kwame Boateng" },
+    ],
+  },
+];
+
+export const DEMO_PLATFORM_OPERATOR = { email: "operator@moneyhub.example", name: "Platform Operator" };

@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Runs before every page: a fresh CSP nonce per request (Next.js reads it from the request's
+// CSP header and stamps its own scripts with it), and no caching of anything personal.
+// Authorization is NOT done here: every page, action and query checks for itself.
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const dev = process.env.NODE_ENV === "development";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Pages can show personal data once signed in; never let a shared computer's cache keep them.
+  response.headers.set("Cache-Control", "no-store, max-age=0");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|assets/).*)" }],
+};

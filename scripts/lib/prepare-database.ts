@@ -1,0 +1,9 @@
+// Everything a database needs before the app can use it: exists, migrated, app role can log in.
+import { ensureDatabase, enableAppRoleLogin, migrateDeploy } from "./migrate";
+
+export async function prepareDatabase(ownerUrl: string, appPassword: string, log: (m: string) => void = console.log): Promise<void> {
+  await ensureDatabase(ownerUrl);
+  log("Applying database migrations …");
+  migrateDeploy(ownerUrl);
+  await enableAppRoleLogin(ownerUrl, appPassword);
+}

@@ -1,0 +1,46 @@
+// `npm run db:new-migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
+// with the SQL that takes the existing migrations to the current prisma/schema.
+// It applies the migrations to a scratch database and diffs that against the schema, so no
+// shadow database is needed (the WebAssembly engine cannot make one for `migrate dev`).
+// Then add by hand what Prisma does not model: RLS policies and grants (docs/decisions/0003).
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { withDatabase } from "@/lib/db/urls";
+import { schemaEngineEnv } from "./lib/migrate";
+import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("Usage: npm run db:new-migration -- <name_in_snake_case>");
+  process.exit(1);
+}
+const server = await startPostgres({ name: "test", port: 54339 });
+const scratch = withDatabase(server.ownerUrl, `moneyhub_newmig_${randomUUID().slice(0, 8)}`);
+try {
+  await prepareDatabase(scratch, localSecrets().appDbPassword, () => {});
+  const sql = execFileSync(
+    path.join(projectRoot, "node_modules", ".bin", "prisma"),
+    ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema", "--script"],
+    { cwd: projectRoot, env: { ...process.env, ...schemaEngineEnv, DATABASE_URL: scratch }, encoding: "utf8" },
+  );
+  if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
+    console.log(sql);
+    console.log("The schema matches the migrations: nothing to write.");
+  } else {
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(projectRoot, "prisma", "migrations", `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+    console.log(`Wrote ${path.relative(projectRoot, dir)}/migration.sql — now add RLS policies and grants for new tenant-owned tables.`);
+  }
+} finally {
+  const admin = new pg.Client({ connectionString: withDatabase(server.ownerUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`drop database if exists ${new URL(scratch).pathname.slice(1)} with (force)`);
+  await admin.end();
+  await server.stop();
+}

@@ -1,0 +1,69 @@
+// `npm start`: one command from a fresh clone to a served app.
+// No DATABASE_URL → embedded PostgreSQL under .data/ with the demo councils seeded.
+// DATABASE_URL set → that server (migrated; demo seeded only if it has no councils and SEED_DEMO≠0).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { buildIfNeeded } from "./lib/build";
+import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const started = Date.now();
+const log = (m: string) => console.log(`[start] ${m}`);
+const port = Number(process.env.PORT ?? 3000);
+
+const secrets = localSecrets();
+const server = await startPostgres({ name: "app", port: 54329 }, log);
+const ownerUrl = server.embedded ? withDatabase(server.ownerUrl, "moneyhub") : server.ownerUrl;
+const appPassword = process.env.APP_DATABASE_PASSWORD ?? secrets.appDbPassword;
+
+// Secrets for this process tree: from the environment when given, else the local demo ones.
+process.env.AUTH_SECRET ??= secrets.authSecret;
+process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
+process.env.APP_DATABASE_URL ??= appUrlFromOwnerUrl(ownerUrl, appPassword);
+
+await prepareDatabase(ownerUrl, appPassword, log);
+
+if (process.env.SEED_DEMO !== "0") {
+  const { seedDemo } = await import("../prisma/seed");
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+  await seedDemo(owner, log);
+  await owner.$disconnect();
+}
+
+buildIfNeeded(log);
+
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const child = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  cwd: projectRoot,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: {
+    ...process.env,
+    // The running app gets the non-owner role only; the owner URL stays in this process.
+    DATABASE_URL: "",
+    APP_DATABASE_URL: process.env.APP_DATABASE_URL,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    DEMO_MODE: process.env.DEMO_MODE ?? (process.env.EMAIL_TRANSPORT ? "0" : "1"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+let announced = false;
+child.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready in|started server|Local:/i.test(chunk.toString())) {
+    announced = true;
+    log(`Money Hub is at ${appUrl} (ready ${((Date.now() - started) / 1000).toFixed(1)} s after npm start). Demo sign-ins: see README.md.`);
+  }
+});
+
+const stop = async (code: number) => {
+  child.kill("SIGTERM");
+  await server.stop().catch(() => {});
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+child.on("exit", (code) => void stop(code ?? 0));

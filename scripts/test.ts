@@ -1,0 +1,116 @@
+// `npm test`: every test, from a fresh clone. Starts what the tests need (PostgreSQL: embedded
+// unless DATABASE_URL is set; Debian's Chromium), builds a migrated template database, then runs
+// unit + integration tests (Vitest) and end-to-end tests (Playwright against `next start`).
+// Usage: npm test [-- unit|integration|e2e ...]
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { buildIfNeeded } from "./lib/build";
+import { ensureChromium } from "./lib/chromium";
+import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const started = Date.now();
+const log = (m: string) => console.log(`[test] ${m}`);
+const only = new Set(process.argv.slice(2));
+const want = (suite: string) => only.size === 0 || only.has(suite);
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+
+const secrets = localSecrets();
+// TEST_PG_PORT lets a second checkout on the same machine run its own embedded cluster.
+const server = await startPostgres({ name: "test", port: Number(process.env.TEST_PG_PORT ?? 54339) }, log);
+const serverUrl = withDatabase(server.ownerUrl, "postgres");
+const TEMPLATE = "moneyhub_test_template";
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+// A fresh template every run: migrations are the thing under test too.
+await admin(async (c) => {
+  await c.query(`update pg_database set datistemplate = false where datname = '${TEMPLATE}'`);
+  await c.query(`drop database if exists ${TEMPLATE} with (force)`);
+  // Leftovers of interrupted runs.
+  const { rows } = await c.query<{ datname: string }>("select datname from pg_database where datname like 'moneyhub_t\\_%' or datname = 'moneyhub_e2e'");
+  for (const r of rows) await c.query(`drop database if exists ${r.datname} with (force)`);
+});
+const templateUrl = withDatabase(serverUrl, TEMPLATE);
+await prepareDatabase(templateUrl, secrets.appDbPassword, log);
+await admin((c) => c.query(`update pg_database set datistemplate = true where datname = '${TEMPLATE}'`));
+
+const baseEnv = {
+  ...process.env,
+  TEST_DATABASE_SERVER_URL: serverUrl,
+  TEST_TEMPLATE_DB: TEMPLATE,
+  TEST_APP_DB_PASSWORD: secrets.appDbPassword,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const results: { suite: string; ok: boolean; seconds: number }[] = [];
+fs.rmSync(path.join(projectRoot, "test-results"), { recursive: true, force: true });
+function run(suite: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+  const t = Date.now();
+  log(`${suite}: ${[path.basename(cmd), ...args].join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: projectRoot, stdio: "inherit", env });
+  results.push({ suite, ok: r.status === 0, seconds: (Date.now() - t) / 1000 });
+}
+
+const vitest = (project: string) => ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`];
+if (want("unit")) run("unit", bin("vitest"), vitest("unit"), baseEnv);
+if (want("integration")) run("integration", bin("vitest"), vitest("integration"), baseEnv);
+
+if (want("e2e")) {
+  ensureChromium(log);
+  buildIfNeeded(log);
+  const e2eDb = "moneyhub_e2e";
+  await admin((c) => c.query(`create database ${e2eDb} template ${TEMPLATE}`));
+  const e2eOwnerUrl = withDatabase(serverUrl, e2eDb);
+  const e2eEnv = {
+    ...baseEnv,
+    APP_DATABASE_URL: appUrlFromOwnerUrl(e2eOwnerUrl, secrets.appDbPassword),
+    E2E_OWNER_DATABASE_URL: e2eOwnerUrl,
+    AUTH_SECRET: secrets.authSecret,
+    ENCRYPTION_KEY: secrets.encryptionKey,
+  };
+  Object.assign(process.env, e2eEnv);
+  const { seedDemo } = await import("../prisma/seed");
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eOwnerUrl }) });
+  await seedDemo(owner, log);
+  await owner.$disconnect();
+  run("e2e", bin("playwright"), ["test"], e2eEnv);
+  await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
+}
+
+await server.stop().catch(() => {});
+/** Test counts from the runners' JSON reports (a suite that crashed before reporting counts as one failure). */
+function counts(suite: string): { passed: number; failed: number; skipped: number } {
+  const file = path.join(projectRoot, "test-results", `${suite}.json`);
+  if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (suite === "e2e") return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+const failed = results.filter((r) => !r.ok);
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const r of results) {
+  const c = counts(r.suite);
+  if (!r.ok && c.failed === 0) c.failed = 1;
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
+  log(`${r.ok ? "PASS" : "FAIL"} ${r.suite}: ${c.passed} passed, ${c.failed} failed (${r.seconds.toFixed(1)} s)`);
+}
+log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { currentTotp } from "@/lib/security/totp";
+import { DEMO_PASSWORD, demoTotpSecret } from "@/prisma/factories";
+
+export { DEMO_PASSWORD };
+
+/** WCAG 2.2 AA checks (axe-core) on whatever the page shows now. */
+export async function expectAccessible(page: Page) {
+  // After a client-side navigation (a server action's redirect) React sets the new <title> a
+  // moment after the new content shows; wait for it rather than race it.
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Signs a demo staff member in through the real pages: password, then the authenticator code. */
+export async function signInAsStaff(page: Page, email: string, { check = false }: { check?: boolean } = {}) {
+  await page.goto("/sign-in");
+  if (check) await expectAccessible(page);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
+  if (check) await expectAccessible(page);
+  await page.getByLabel("Enter the code from your authenticator app").fill(currentTotp(demoTotpSecret(email)));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** The newest dev-mailbox message to an address, and the first link in it. */
+export async function latestMailLink(page: Page, to: string): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  const body = await page.getByTestId("mail-body").first().textContent();
+  const link = body?.match(/https?:\/\/\S+/)?.[0];
+  if (!link) throw new Error(`No link in the latest email to ${to}`);
+  return link;
+}
+
+export const HACKWELL = "hackwell";
+export const FENSHIRE = "fenshire";

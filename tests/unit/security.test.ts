@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/env";
+import { decryptSecret, encryptSecret, hashToken, newToken } from "@/lib/security/crypto";
+import { base32, currentTotp, verifyTotp } from "@/lib/security/totp";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+
+beforeAll(() => {
+  process.env.APP_DATABASE_URL = "postgresql://moneyhub_app@127.0.0.1:5432/unused";
+  process.env.AUTH_SECRET = "unit-test-secret-unit-test-secret-123";
+  process.env.ENCRYPTION_KEY = Buffer.alloc(32, 1).toString("base64");
+  resetEnvForTests();
+});
+
+describe("secrets at rest", () => {
+  it("round-trips and never stores the plain text", () => {
+    const sealed = encryptSecret("JBSWY3DPEHPK3PXP");
+    expect(sealed).not.toContain("JBSWY3DPEHPK3PXP");
+    expect(decryptSecret(sealed)).toBe("JBSWY3DPEHPK3PXP");
+    expect(encryptSecret("same")).not.toBe(encryptSecret("same"));
+  });
+
+  it("detects tampering", () => {
+    const [v, iv, tag, body] = encryptSecret("secret").split(".");
+    const flipped = body!.slice(0, -2) + (body!.endsWith("A") ? "BB" : "AA");
+    expect(() => decryptSecret([v, iv, tag, flipped].join("."))).toThrow();
+  });
+});
+
+describe("link tokens", () => {
+  it("are long, random, and stored only as a hash", () => {
+    const a = newToken();
+    const b = newToken();
+    expect(a.token).not.toBe(b.token);
+    expect(a.token.length).toBeGreaterThanOrEqual(43);
+    expect(a.hash).toBe(hashToken(a.token));
+    expect(a.hash).not.toContain(a.token);
+  });
+});
+
+describe("TOTP", () => {
+  it("accepts the current code and refuses others", () => {
+    const secret = base32(new Uint8Array(20).fill(42));
+    const code = currentTotp(secret);
+    expect(verifyTotp(secret, code)).toBe(true);
+    expect(verifyTotp(secret, code.slice(0, 3) + " " + code.slice(3))).toBe(true);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    expect(verifyTotp(secret, wrong)).toBe(false);
+    expect(verifyTotp(secret, "abcdef")).toBe(false);
+    expect(verifyTotp(secret, "")).toBe(false);
+  });
+
+  it("encodes base32 as RFC 4648 does", () => {
+    expect(base32(new TextEncoder().encode("foobar"))).toBe("MZXW6YTBOI");
+    expect(base32(new TextEncoder().encode("f"))).toBe("MY");
+  });
+});
+
+describe("passwords", () => {
+  it("hash with argon2id and verify only the right password", async () => {
+    const hash = await hashPassword("correct horse battery staple");
+    expect(hash.startsWith("$argon2id$")).toBe(true);
+    expect(await verifyPassword(hash, "correct horse battery staple")).toBe(true);
+    expect(await verifyPassword(hash, "Correct horse battery staple")).toBe(false);
+    expect(await verifyPassword(null, "anything")).toBe(false);
+  });
+});
