@@ -2,6 +2,9 @@
 // They take a Prisma client connected as the database owner (set-up is not what we test).
 import { createHmac, randomUUID } from "node:crypto";
 import type { PrismaClient, Role, OrganisationType, CouncilKind } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { openFund, openPot, type TFundInput, type TPotRules } from "@/lib/funds/write";
+import { postLedger } from "@/lib/ledger/post";
 import { encryptSecret } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/password";
 import { base32 } from "@/lib/security/totp";
@@ -76,4 +79,63 @@ export async function createMember(
   const user = await createUser(db, role === "REFERRER" ? { password: null, mfa: false, ...over } : over);
   await addMembership(db, tenantId, user.id, role, over.organisationId);
   return user;
+}
+
+/** Runs fn as the owner with a council in scope (the ledger function posts only inside one). */
+export async function asOwnerInCouncil<T>(db: PrismaClient, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+    return fn(tx);
+  });
+}
+
+const DEFAULT_POT_RULES: TPotRules = {
+  name: "Food and energy",
+  ownerOrganisationId: null,
+  maxSingleAwardPence: null,
+  eligibleNeeds: [],
+  eligibleHouseholdTypes: [],
+  accessRoutes: [],
+  maxAwardsPerHousehold: null,
+  repeatWindowDays: null,
+};
+
+/** A fund paid in by its funder, with pots each allocated the given amount. */
+export async function createFund(
+  db: PrismaClient,
+  tenantId: string,
+  over: Partial<TFundInput> & { pots?: (Partial<TPotRules> & { allocatePence?: bigint })[]; at?: Date } = {},
+) {
+  const year = new Date().getUTCFullYear();
+  const input: TFundInput = {
+    name: over.name ?? `Fund ${randomUUID().slice(0, 8)}`,
+    funder: over.funder ?? "Department for Work and Pensions",
+    periodStart: over.periodStart ?? new Date(Date.UTC(year - 1, 0, 1)),
+    periodEnd: over.periodEnd ?? new Date(Date.UTC(year + 1, 11, 31)),
+    allocationPence: over.allocationPence ?? 10_000_000n,
+    adminCapBasisPoints: over.adminCapBasisPoints ?? null,
+  };
+  return asOwnerInCouncil(db, tenantId, async (tx) => {
+    const actor = { tenantId, actorUserId: null, at: over.at };
+    const fund = await openFund(tx, actor, input, `seed:fund:${randomUUID()}`);
+    const pots = [];
+    for (const p of over.pots ?? []) {
+      const { allocatePence, ...rules } = p;
+      const pot = await openPot(tx, actor, fund.id, { ...DEFAULT_POT_RULES, ...rules });
+      if (allocatePence) {
+        await postLedger(tx, {
+          kind: "ALLOCATE",
+          fundId: fund.id,
+          toPotId: pot.id,
+          amountPence: allocatePence,
+          idempotencyKey: `seed:allocate:${randomUUID()}`,
+          reason: "Opening allocation",
+          actorUserId: null,
+          at: over.at,
+        });
+      }
+      pots.push(pot);
+    }
+    return { fund, pots };
+  });
 }

@@ -1,0 +1,58 @@
+// Money is integer pence (bigint) everywhere: in the database, in code, in URLs. Pounds exist
+// only at the edges, typed by a person or shown to one. Pure: no I/O, unit-tested.
+import { z } from "zod";
+
+const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+
+/** "£1,234.5" → 123450n. Returns null for anything that is not a plain amount of money. */
+export function parsePounds(input: string): bigint | null {
+  const m = POUNDS.exec(input.trim());
+  if (!m) return null;
+  const whole = m[1]!.replaceAll(",", "");
+  if (whole.length > 12) return null;
+  const pence = (m[2] ?? "").padEnd(2, "0");
+  return BigInt(whole) * 100n + BigInt(pence);
+}
+
+const wholePounds = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/** 123456n → "£1,234.56"; negative amounts as "-£12.00". */
+export function formatPence(pence: bigint | number): string {
+  const p = BigInt(pence);
+  const abs = p < 0n ? -p : p;
+  const text = `£${wholePounds.format(abs / 100n)}.${(abs % 100n).toString().padStart(2, "0")}`;
+  return p < 0n ? `-${text}` : text;
+}
+
+/** Pence as pounds for a form field or a CSV: 123456n → "1234.56". */
+export function penceToPoundsText(pence: bigint): string {
+  const abs = pence < 0n ? -pence : pence;
+  return `${pence < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
+/**
+ * A Zod field for an amount typed in pounds, with GOV.UK-style messages. `label` completes
+ * "Enter the …" (e.g. "amount to allocate").
+ */
+export function zPounds(label: string, { min = 1n, max = 100_000_000_000n }: { min?: bigint; max?: bigint } = {}) {
+  return z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .transform((value, ctx) => {
+      const pence = parsePounds(value);
+      if (pence === null) {
+        ctx.addIssue({ code: "custom", message: `The ${label} must be an amount of money, like 250 or 1,250.50` });
+        return z.NEVER;
+      }
+      if (pence < min) {
+        ctx.addIssue({ code: "custom", message: `The ${label} must be ${formatPence(min)} or more` });
+        return z.NEVER;
+      }
+      if (pence > max) {
+        ctx.addIssue({ code: "custom", message: `The ${label} must be ${formatPence(max)} or less` });
+        return z.NEVER;
+      }
+      return pence;
+    });
+}
