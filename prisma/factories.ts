@@ -82,11 +82,14 @@ export async function createMember(
 }
 
 /** Runs fn as the owner with a council in scope (the ledger function posts only inside one). */
-export async function asOwnerInCouncil<T>(db: PrismaClient, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
-    return fn(tx);
-  });
+export async function asOwnerInCouncil<T>(db: PrismaClient, tenantId: string, fn: (tx: Tx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+      return fn(tx);
+    },
+    { timeout: options.timeout ?? 20_000, maxWait: 15_000 },
+  );
 }
 
 const DEFAULT_POT_RULES: TPotRules = {

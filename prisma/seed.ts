@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { addMembership, createCouncil, createOrganisation, createUser } from "./factories";
 import { DEMO_COUNCILS, DEMO_PLATFORM_OPERATOR } from "./demo-data";
+import { seedDemoFunds } from "./demo-funds";
 
 export async function seedDemo(db: PrismaClient, log: (m: string) => void = console.log): Promise<boolean> {
   if (process.env.NODE_ENV === "production") throw new Error("Refusing to seed demo data in production");
@@ -16,12 +17,16 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
       const user = await createUser(db, { email: s.email, name: s.name });
       await addMembership(db, tenant.id, user.id, s.role);
     }
+    const organisations = new Map<string, string>();
     for (const o of c.organisations) {
       const org = await createOrganisation(db, tenant.id, { name: o.name, type: o.type, allowedEmailDomains: o.domains });
+      organisations.set(o.name, org.id);
       const existing = await db.user.findUnique({ where: { email: o.referrer.email } });
       const referrer = existing ?? (await createUser(db, { email: o.referrer.email, name: o.referrer.name, password: null }));
       await addMembership(db, tenant.id, referrer.id, "REFERRER", org.id);
     }
+    const posted = await seedDemoFunds(db, tenant.id, c.slug, organisations);
+    log(`Demo data: ${c.name}: funds with ${posted} ledger transactions of history.`);
   }
   log(`Demo data: seeded ${DEMO_COUNCILS.length} councils.`);
   return true;

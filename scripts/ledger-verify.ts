@@ -1,0 +1,28 @@
+// `npm run ledger:verify`: recomputes every balance from its postings and checks every ledger
+// invariant in every council of the app's database (embedded, or DATABASE_URL). Connects as
+// the owner, who sees all councils. Prints a summary; exits 1 on any break.
+import pg from "pg";
+import { withDatabase } from "@/lib/db/urls";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { startPostgres } from "./lib/postgres";
+
+const server = await startPostgres({ name: "app", port: 54329 }, (m) => console.error(`[ledger:verify] ${m}`));
+const ownerUrl = server.embedded ? withDatabase(server.ownerUrl, "moneyhub") : server.ownerUrl;
+const client = new pg.Client({ connectionString: ownerUrl });
+await client.connect();
+try {
+  const report = await verifyLedger(client);
+  console.log(
+    `Checked ${report.councils} councils, ${report.funds} funds, ${report.accounts} accounts, ${report.transactions} transactions, ${report.postings} postings.`,
+  );
+  if (report.breaks.length === 0) {
+    console.log("Ledger OK: every balance equals its postings, every transaction balances, no pot below zero, every commitment inside its fund's period.");
+  } else {
+    console.log(`${report.breaks.length} problem(s):`);
+    for (const b of report.breaks) console.log(`  council ${b.tenantId}: ${b.check}: ${b.detail}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await client.end();
+  await server.stop();
+}
