@@ -1,0 +1,18 @@
+"use client";
+import { useEffect } from "react";
+
+/** GOV.UK's shortcut: pressing Shift three times leaves the page (with JavaScript only). */
+export function ExitThisPageKeys({ url }: { url: string }) {
+  useEffect(() => {
+    let presses: number[] = [];
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Shift") return;
+      const now = Date.now();
+      presses = [...presses.filter((t) => now - t < 5000), now];
+      if (presses.length >= 3) window.location.replace(url);
+    };
+    window.addEventListener("keyup", onKey);
+    return () => window.removeEventListener("keyup", onKey);
+  }, [url]);
+  return null;
+}
