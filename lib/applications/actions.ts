@@ -5,6 +5,7 @@ import { formError, type TFormState } from "@/lib/forms/form-state";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
 import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie } from "@/lib/applications/drafts";
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
+import { notifyReceived } from "@/lib/applications/notify-received";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";
@@ -48,6 +49,8 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
     const result = await submitApplication(council, await draftTokenHash(council.slug), { ip });
     switch (result.outcome) {
       case "submitted":
+        await notifyReceived(council, result);
+        redirect(applyPath(council.slug, "confirmation"));
       case "already-submitted":
         redirect(applyPath(council.slug, "confirmation"));
       case "incomplete":

@@ -47,7 +47,7 @@ export function firstIncomplete(answers: TStepOutputs, ctx: TJourneyContext): TD
 export function canVisit(target: TDestination, answers: TStepOutputs, ctx: TJourneyContext): boolean {
   const frontier = firstIncomplete(answers, ctx);
   if (target === "outside-area") return frontier === "outside-area";
-  if (frontier === "outside-area") return target === "postcode" || STEP_IDS.indexOf(target as TStepId) < STEP_IDS.indexOf("postcode");
+  if (frontier === "outside-area") return target !== "check-answers" && STEP_IDS.indexOf(target) <= STEP_IDS.indexOf("postcode");
   if (target === "check-answers") return frontier === "check-answers";
   if (!applies(target, answers)) return false;
   if (frontier === "check-answers") return true;

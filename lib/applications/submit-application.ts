@@ -11,7 +11,8 @@ import { encryptSecret } from "@/lib/security/crypto";
 import type { TCouncil } from "@/lib/tenancy/queries";
 
 export type TSubmitResult =
-  | { outcome: "submitted" | "already-submitted"; reference: string }
+  | { outcome: "submitted"; reference: string; email: string | null; mobile: string | null; locale: string; submittedAt: Date }
+  | { outcome: "already-submitted"; reference: string }
   | { outcome: "incomplete"; goTo: TDestination }
   | { outcome: "no-draft" }
   | { outcome: "closed" };
@@ -71,7 +72,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
             locale: draft.locale,
             urgencyFlags: urgencyFlags(app),
           },
-          select: { id: true },
+          select: { id: true, submittedAt: true },
         });
         await tx.applicationDraft.update({ where: { id: draft.id }, data: { submittedAt: new Date() } });
         await recordAudit(tx, {
@@ -84,7 +85,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           metadata: { reference, schemaVersion: app.schemaVersion, channel: "resident-online" },
           ip: ctx.ip,
         });
-        return { outcome: "submitted", reference } as const;
+        return { outcome: "submitted", reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: draft.locale, submittedAt: created.submittedAt } as const;
       });
     } catch (e) {
       const clash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";

@@ -112,12 +112,12 @@ export const en = {
       fields: { childrenAges: { label: "How old are the children?", hint: "Enter each child's age, separated by commas. For a baby under 1, enter 0. For example, 0, 4, 11" } },
     },
     circumstances: {
-      title: "Does anyone in your household…",
+      title: "Do any of these apply to someone in your household?",
       fields: {
         circumstances: {
-          label: "Does anyone in your household…",
-          hint: "Select all that apply.",
-          options: { pregnant: "…be pregnant?", "pension-age": "…be over State Pension age?", disability: "…have a disability or long-term illness?", none: "None of these" },
+          label: "Do any of these apply to someone in your household?",
+          hint: "Include yourself. Select all that apply.",
+          options: { pregnant: "Someone is pregnant", "pension-age": "Someone is over State Pension age", disability: "Someone has a disability or long-term illness", none: "None of these" },
         },
       },
     },
@@ -292,7 +292,7 @@ export const en = {
   confirmation: {
     title: "Application sent",
     yourReference: "Your reference number",
-    emailed: "We have sent a copy to {contact}.",
+    emailed: "We have sent your reference number to {contact}.",
     whatNext: "What happens next",
     whatNextText: "A Money Hub officer will look at your application. We will contact you by {date}. If you told us you do not have food today or your meter is off, we will contact you sooner.",
     keepReference: "Keep your reference number. You need it, with your date of birth, to check the status of your application.",
@@ -304,6 +304,10 @@ export const en = {
     print: "Print or save a copy of this page",
     recordHeading: "Your application",
     submittedOn: "Sent on {date}",
+  },
+  sentMessage: {
+    subject: "Application {reference} received",
+    body: "{council} has your application for emergency help. Your reference number is {reference}.\n\nWe will contact you by {date}. Check the status of your application at {link} with your reference number and date of birth.\n\nIf you need help today, call {phone}.",
   },
   outside: {
     title: "We cannot help you with this application",

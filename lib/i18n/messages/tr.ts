@@ -113,12 +113,12 @@ export const tr: TMessages = {
       fields: { childrenAges: { label: "Çocuklar kaç yaşında?", hint: "Her çocuğun yaşını virgülle ayırarak girin. 1 yaşından küçük bebek için 0 girin. Örneğin, 0, 4, 11" } },
     },
     circumstances: {
-      title: "Hanenizde herhangi biri…",
+      title: "Bunlardan herhangi biri hanenizdeki birine uyuyor mu?",
       fields: {
         circumstances: {
-          label: "Hanenizde herhangi biri…",
-          hint: "Uygun olanların hepsini seçin.",
-          options: { pregnant: "…hamile mi?", "pension-age": "…Devlet Emeklilik yaşının üzerinde mi?", disability: "…engelli mi veya uzun süreli bir hastalığı var mı?", none: "Bunların hiçbiri" },
+          label: "Bunlardan herhangi biri hanenizdeki birine uyuyor mu?",
+          hint: "Kendinizi de dahil edin. Uygun olanların hepsini seçin.",
+          options: { pregnant: "Biri hamile", "pension-age": "Biri Devlet Emeklilik yaşının üzerinde", disability: "Birinin engeli veya uzun süreli bir hastalığı var", none: "Bunların hiçbiri" },
         },
       },
     },
@@ -297,7 +297,7 @@ export const tr: TMessages = {
   confirmation: {
     title: "Başvuru gönderildi",
     yourReference: "Referans numaranız",
-    emailed: "Bir kopyasını {contact} adresine gönderdik.",
+    emailed: "Referans numaranızı {contact} adresine gönderdik.",
     whatNext: "Bundan sonra ne olacak",
     whatNextText: "Bir Money Hub görevlisi başvurunuzu inceleyecek. {date} tarihine kadar sizinle iletişime geçeceğiz. Bugün yiyeceğiniz olmadığını veya sayacınızın kapalı olduğunu söylediyseniz, sizinle daha erken iletişime geçeceğiz.",
     keepReference: "Referans numaranızı saklayın. Başvurunuzun durumunu kontrol etmek için doğum tarihinizle birlikte buna ihtiyacınız olacak.",
@@ -309,6 +309,10 @@ export const tr: TMessages = {
     print: "Bu sayfanın bir kopyasını yazdırın veya kaydedin",
     recordHeading: "Başvurunuz",
     submittedOn: "Gönderilme tarihi: {date}",
+  },
+  sentMessage: {
+    subject: "{reference} numaralı başvuru alındı",
+    body: "{council} acil yardım başvurunuzu aldı. Referans numaranız {reference}.\n\n{date} tarihine kadar sizinle iletişime geçeceğiz. Başvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edebilirsiniz.\n\nBugün yardıma ihtiyacınız varsa {phone} numarasını arayın.",
   },
   outside: {
     title: "Bu başvuruda size yardımcı olamıyoruz",

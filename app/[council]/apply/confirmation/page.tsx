@@ -3,27 +3,17 @@ import { redirect } from "next/navigation";
 import { PrintButton } from "@/components/applications/print-button";
 import { displayUkMobile } from "@/lib/applications/formats";
 import { loadApplyContext } from "@/lib/applications/pages";
+import { dateLocale, replyBy } from "@/lib/applications/policy";
 import { summarise } from "@/lib/applications/summary";
 import { format } from "@/lib/i18n";
-
-/** Five working days on from a date (weekends skipped; bank holidays are not known here). */
-function workingDaysAfter(start: Date, days: number): Date {
-  const d = new Date(start);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left -= 1;
-  }
-  return d;
-}
 
 export default async function ConfirmationPage({ params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
   const { council, m, locale, draft, answers } = await loadApplyContext(slug);
   if (!draft?.submittedAt || !draft.reference) redirect(`/${slug}/apply`);
   const c = m.confirmation;
-  const dateLocale = locale === "tr" ? "tr-TR" : "en-GB";
-  const by = workingDaysAfter(draft.submittedAt, 5).toLocaleDateString(dateLocale, { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" });
+  const dl = dateLocale(locale);
+  const by = replyBy(draft.submittedAt).toLocaleDateString(dl, { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" });
   const contact = answers.contact?.email ?? (answers.contact?.mobile ? displayUkMobile(answers.contact.mobile) : null);
   return (
     <>
@@ -70,7 +60,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ c
         <p>{format(c.contactText, { phone: council.contactPhone, email: council.contactEmail })}</p>
         <PrintButton text={c.print} />
         <h2 className="text-2xl">{c.recordHeading}</h2>
-        <p>{format(c.submittedOn, { date: draft.submittedAt.toLocaleString(dateLocale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }) })}</p>
+        <p>{format(c.submittedOn, { date: draft.submittedAt.toLocaleString(dl, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }) })}</p>
       </div>
       {summarise(answers, m, locale).map((section) => (
         <section key={section.title} aria-label={section.title}>
