@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/fields";
 import { ErrorSummary, fieldId } from "@/components/ui/error-summary";
 import { pageTitle } from "@/components/ui/layout-parts";
@@ -7,8 +7,8 @@ import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 
 type Words = { title: string; heading: string; text: string; label: string; submit: string; thereIsAProblem: string; errorPrefix: string };
 
-/** The declaration and "Accept and send" at the end of check your answers. */
-export function SendApplicationForm({ action, words }: { action: (prev: TFormState, fd: FormData) => Promise<TFormState>; words: Words }) {
+/** Check your answers: error summary first, then the answers, then the declaration and "Accept and send". */
+export function SendApplicationForm({ action, words, children }: { action: (prev: TFormState, fd: FormData) => Promise<TFormState>; words: Words; children: ReactNode }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const error = state.errors.find((e) => e.field === "declaration")?.message;
   const id = fieldId("declaration");
@@ -20,6 +20,8 @@ export function SendApplicationForm({ action, words }: { action: (prev: TFormSta
           <ErrorSummary errors={state.errors} title={words.thereIsAProblem} errorPrefix={words.errorPrefix} />
         </div>
       ) : null}
+      {/* The answers, rendered on the server, sit between the error summary and the declaration. */}
+      {children}
       <form action={formAction} noValidate className="md:w-2/3">
         <h2 className="text-2xl">{words.heading}</h2>
         <p>{words.text}</p>

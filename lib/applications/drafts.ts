@@ -78,28 +78,39 @@ function expiry(): Date {
 }
 
 /**
- * Saves one page's (already validated) answer, creating the draft and its cookie on the first
- * save. Returns all answers after the save, for the journey to pick the next page.
+ * Saves one page's (already validated) answer to the draft the token hash names, creating a
+ * draft when there is none (or it was sent or has expired). Returns the draft after the save and,
+ * for a new draft, the token for the resident's cookie.
  */
-export async function saveAnswer(council: { id: string; slug: string }, step: TStepId, raw: Record<string, string>, locale: TLocale): Promise<TDraft> {
-  const hash = await draftTokenHash(council.slug);
+export async function saveDraftAnswer(
+  council: { id: string },
+  tokenHash: string | null,
+  step: TStepId,
+  raw: Record<string, string>,
+  locale: TLocale,
+): Promise<{ draft: TDraft; token: string | null }> {
   const value = sealAnswer(step, raw);
-  const saved = await withTenant(council.id, async (tx) => {
-    if (hash) {
+  return withTenant(council.id, async (tx) => {
+    if (tokenHash) {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         update "ApplicationDraft"
         set answers = answers || jsonb_build_object(${step}::text, ${JSON.stringify(value)}::jsonb),
             locale = ${locale}, "expiresAt" = ${expiry()}, "updatedAt" = now()
-        where "tokenHash" = ${hash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now() and "submittedAt" is null
+        where "tokenHash" = ${tokenHash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now() and "submittedAt" is null
         returning id`;
-      if (rows.length) return { draft: await findDraftByTokenHash(tx, council.id, hash), token: null };
+      if (rows.length) return { draft: (await findDraftByTokenHash(tx, council.id, tokenHash))!, token: null };
     }
-    const { token, hash: newHash } = newToken();
+    const { token, hash } = newToken();
     await tx.applicationDraft.create({
-      data: { tenantId: council.id, tokenHash: newHash, answers: { [step]: value }, locale, schemaVersion: SCHEMA_VERSION, expiresAt: expiry() },
+      data: { tenantId: council.id, tokenHash: hash, answers: { [step]: value }, locale, schemaVersion: SCHEMA_VERSION, expiresAt: expiry() },
     });
-    return { draft: await findDraftByTokenHash(tx, council.id, newHash), token };
+    return { draft: (await findDraftByTokenHash(tx, council.id, hash))!, token };
   });
+}
+
+/** saveDraftAnswer for the resident of this request: their cookie's draft, and a cookie for a new one. */
+export async function saveAnswer(council: { id: string; slug: string }, step: TStepId, raw: Record<string, string>, locale: TLocale): Promise<TDraft> {
+  const saved = await saveDraftAnswer(council, await draftTokenHash(council.slug), step, raw, locale);
   if (saved.token) await setDraftCookie(council.slug, saved.token);
-  return saved.draft!;
+  return saved.draft;
 }

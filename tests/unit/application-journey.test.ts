@@ -3,33 +3,10 @@ import { describe, expect, it } from "vitest";
 import { applicableSteps, canVisit, firstIncomplete, nextDestination, previousStep } from "@/lib/applications/journey";
 import { assemble, ZApplication } from "@/lib/applications/schemas";
 import { parseAnswers, STEP_IDS, type TRawAnswers, type TStepId } from "@/lib/applications/steps";
+import { FULL } from "../support/application-answers";
 
 const ctx = { postcodeAreas: ["E5", "E8", "N16"] };
 
-/** A complete set of answers for a household with children, rent arrears and a bank account. */
-export const FULL: TRawAnswers = {
-  "full-name": { fullName: "Ayşe Yılmaz" },
-  "date-of-birth": { "dateOfBirth-day": "7", "dateOfBirth-month": "3", "dateOfBirth-year": "1988" },
-  contact: { email: "ayse@example.com", mobile: "07700 900982" },
-  language: { preferredLanguage: "tr" },
-  postcode: { postcode: "e8 1dy" },
-  address: { address: "e81dy-2" },
-  household: { adults: "1", children: "2" },
-  "children-ages": { childrenAges: "3, 9" },
-  circumstances: { "circumstances-pregnant": "yes" },
-  needs: { "needs-food": "yes", "needs-rent-arrears": "yes" },
-  "rent-arrears": { rentArrears: "£1,250.50" },
-  "food-today": { enoughFoodToday: "no" },
-  "energy-meter": { prepaymentMeter: "off" },
-  eviction: { evictionNotice: "no" },
-  employment: { employment: "part-time" },
-  benefits: { "benefits-universal-credit": "yes" },
-  nrpf: { nrpf: "no" },
-  housing: { tenure: "private-rent" },
-  payment: { paymentMethod: "bank" },
-  "bank-details": { accountName: "A Yilmaz", sortCode: "30-94-30", accountNumber: "00733445", rollNumber: "" },
-  consent: { shareWithAdvicePartners: "yes", contactAboutSupport: "no" },
-};
 
 const answers = (raw: TRawAnswers) => parseAnswers(raw);
 const without = (...steps: TStepId[]) => Object.fromEntries(Object.entries(FULL).filter(([k]) => !steps.includes(k as TStepId))) as TRawAnswers;

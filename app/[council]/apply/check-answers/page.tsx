@@ -13,6 +13,10 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ c
   return (
     <>
       <BackLink href={backHref(ctx, "check-answers", false)}>{m.common.back}</BackLink>
+      <SendApplicationForm
+        action={sendApplication.bind(null, slug)}
+        words={{ title: c.title, heading: c.declarationHeading, text: c.declarationText, label: c.declarationLabel, submit: c.submit, thereIsAProblem: m.common.thereIsAProblem, errorPrefix: m.common.errorPrefix }}
+      >
       <h1 className="md:w-2/3">{c.title}</h1>
       {summarise(ctx.answers, m, ctx.locale).map((section) => (
         <section key={section.title} aria-label={section.title}>
@@ -35,10 +39,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ c
           </dl>
         </section>
       ))}
-      <SendApplicationForm
-        action={sendApplication.bind(null, slug)}
-        words={{ title: c.title, heading: c.declarationHeading, text: c.declarationText, label: c.declarationLabel, submit: c.submit, thereIsAProblem: m.common.thereIsAProblem, errorPrefix: m.common.errorPrefix }}
-      />
+      </SendApplicationForm>
     </>
   );
 }
