@@ -2,7 +2,7 @@
 // unless DATABASE_URL is set; Debian's Chromium), builds a migrated template database, then runs
 // unit + integration tests (Vitest) and end-to-end tests (Playwright against `next start`).
 // Usage: npm test [-- unit|integration|e2e ...]
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -58,16 +58,21 @@ const baseEnv = {
 
 const results: { suite: string; ok: boolean; seconds: number }[] = [];
 fs.rmSync(path.join(projectRoot, "test-results"), { recursive: true, force: true });
-function run(suite: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) {
+// Asynchronous on purpose: the embedded server's log pipe must keep draining (scripts/lib/postgres.ts).
+async function run(suite: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) {
   const t = Date.now();
   log(`${suite}: ${[path.basename(cmd), ...args].join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd: projectRoot, stdio: "inherit", env });
-  results.push({ suite, ok: r.status === 0, seconds: (Date.now() - t) / 1000 });
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn(cmd, args, { cwd: projectRoot, stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code));
+    child.on("error", () => resolve(null));
+  });
+  results.push({ suite, ok: status === 0, seconds: (Date.now() - t) / 1000 });
 }
 
 const vitest = (project: string) => ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`];
-if (want("unit")) run("unit", bin("vitest"), vitest("unit"), baseEnv);
-if (want("integration")) run("integration", bin("vitest"), vitest("integration"), baseEnv);
+if (want("unit")) await run("unit", bin("vitest"), vitest("unit"), baseEnv);
+if (want("integration")) await run("integration", bin("vitest"), vitest("integration"), baseEnv);
 
 if (want("e2e")) {
   ensureChromium(log);
@@ -87,7 +92,7 @@ if (want("e2e")) {
   const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eOwnerUrl }) });
   await seedDemo(owner, log);
   await owner.$disconnect();
-  run("e2e", bin("playwright"), ["test"], e2eEnv);
+  await run("e2e", bin("playwright"), ["test"], e2eEnv);
   await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
 }
 

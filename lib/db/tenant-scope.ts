@@ -13,7 +13,9 @@ async function runScoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T
       set_config('app.user_id', ${scope.userId ?? ""}, true),
       set_config('app.platform', ${scope.platform ? "on" : ""}, true)`;
     return fn(tx);
-  });
+    // Under a burst (a fund opening) requests queue for a pooled connection: wait for one
+    // rather than fail after Prisma's default 2 s.
+  }, { maxWait: 15_000, timeout: 20_000 });
 }
 
 /** Runs fn in one transaction in which only this council's rows are visible or writable. */

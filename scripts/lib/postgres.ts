@@ -95,6 +95,9 @@ export async function startPostgres(profile: EmbeddedProfile, log: (m: string) =
       // Test clusters are throwaway: trade durability for speed there only.
       ...(profile.name === "test" ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
+    // The server's log comes through a pipe this process must keep draining: never block the
+    // event loop (spawnSync, execFileSync) for long while an embedded server runs, or the pipe
+    // fills and every backend that logs (a refused ledger post is an ERROR line) hangs mid-write.
     onLog: () => {},
     onError: (e) => log(`[postgres] ${String(e)}`),
   });
