@@ -22,6 +22,16 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Resident pages (a council's start page, the application, the status check) speak the
+  // resident's chosen language; staff and partner pages stay in English. lib/i18n/server.ts reads these.
+  const path = request.nextUrl.pathname;
+  const resident = /^\/[a-z0-9-]+(\/(apply|status)(\/.*)?)?\/?$/.test(path) && !/^\/(sign-in|signed-out|staff|platform|dev|api)(\/|$)/.test(path);
+  // Keep in step with LOCALES in lib/i18n (not imported: the proxy should not bundle the catalogues).
+  const cookie = request.cookies.get("moneyhub.lang")?.value;
+  const chosen = cookie && /^(en|tr)$/.test(cookie) ? cookie : "en";
+  requestHeaders.set("x-moneyhub-resident", resident ? "1" : "0");
+  requestHeaders.set("x-moneyhub-locale", resident ? chosen : "en");
+  requestHeaders.set("x-moneyhub-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

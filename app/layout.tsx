@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { dirFor } from "@/lib/i18n";
+import { getLocale } from "@/lib/i18n/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -13,8 +15,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 // Every page renders per request: each carries a fresh CSP nonce, and most show personal data.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en" dir="ltr">
+    <html lang={locale} dir={dirFor(locale)}>
       <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );

@@ -22,7 +22,21 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
     contactEmail: "moneyhub@hackwell.example",
     contactPhone: "020 7946 0321",
     postcodeAreas: ["E5", "E8", "E9", "N1", "N16"],
-    settings: { referencePrefix: "HKW", exitThisPage: true, phaseBanner: "beta" },
+    settings: {
+      referencePrefix: "HKW",
+      exitThisPage: true,
+      phaseBanner: "beta",
+      applicationRoute: "open",
+      helpToday: [
+        { name: "Hackwell Food Bank", description: "Food parcels at St John's Church, Mare Street. Monday to Saturday, 10am to 2pm. No voucher needed today.", phone: "020 7946 0999" },
+        { name: "Warm spaces in Hackwell libraries", description: "Free, warm places to sit, with hot drinks and phone charging, every day from 9am to 7pm." },
+      ],
+      wordingOverrides: {
+        "confirmation.whatNextText": {
+          en: "A Money Hub officer will look at your application within 5 working days. We will contact you by {date}. If you told us you have no food today or your meter is off, we will call you within 1 working day.",
+        },
+      },
+    },
     organisations: [
       { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor" } },
       { name: "Hackwell Leaving Care Team", type: "LEAVING_CARE", domains: ["hackwell.example"], referrer: { email: "leaving.care@hackwell.example", name: "Tom Brennan" } },
@@ -41,7 +55,16 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
     contactEmail: "countyhub@fenshire.example",
     contactPhone: "01632 960 458",
     postcodeAreas: ["CB1", "CB2", "CB4", "CB5", "PE13", "PE14", "PE15", "PE16"],
-    settings: { referencePrefix: "FEN", exitThisPage: false, phaseBanner: "alpha" },
+    settings: {
+      referencePrefix: "FEN",
+      exitThisPage: false,
+      phaseBanner: "alpha",
+      applicationRoute: "open",
+      helpToday: [
+        { name: "Fen Valley Food Partnership", description: "Emergency food in Wisbech, March and Cambridge. Call to find the nearest open today.", phone: "01632 960 777" },
+        { name: "Fenshire warm hubs", description: "Community centres open as warm spaces this winter. Search 'warm hubs' on the council website." },
+      ],
+    },
     organisations: [
       { name: "Fenshire Social Prescribing Network", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "social.prescriber@nhs.example", name: "Megan Hollis" } },
       { name: "Fen Valley Food Partnership", type: "VOLUNTARY_SECTOR", domains: ["fenvalley.example"], referrer: { email: "coordinator@fenvalley.example", name: "Ravi Patel" } },

@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ExitThisPage, LanguageSwitcher } from "@/components/applications/resident-chrome";
 import { Footer, Header, PhaseBanner, SkipLink, type TNavItem } from "@/components/ui/layout-parts";
 import { getCouncilAccess } from "@/lib/auth/access";
+import { getMessages, residentPageInfo } from "@/lib/i18n/server";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 
 export default async function CouncilLayout({ children, params }: { children: ReactNode; params: Promise<{ council: string }> }) {
@@ -11,6 +13,8 @@ export default async function CouncilLayout({ children, params }: { children: Re
   if (!council) notFound();
   const access = await getCouncilAccess(slug);
   if (access === "no-council") notFound();
+  const { m } = await getMessages(council);
+  const { resident, path } = await residentPageInfo();
   const name = council.name;
   const nav: TNavItem[] = [];
   if (access) {
@@ -21,15 +25,28 @@ export default async function CouncilLayout({ children, params }: { children: Re
     if (p.has("referrals:submit")) nav.push({ href: `/${slug}/partner`, label: "Partner portal" });
   }
   const phase = council.settings.phaseBanner;
+  const [before, after] = m.common.phaseBannerText.split("{link}");
   return (
     <>
-      <SkipLink />
-      <Header homeHref={`/${slug}`} councilName={name} serviceName="Money Hub" nav={nav} signOut={access ? <SignOutButton /> : null} />
-      {phase !== "none" ? <PhaseBanner phase={phase} feedbackHref={`mailto:${council.settings.feedbackEmail ?? council.contactEmail}`} /> : null}
+      <SkipLink text={m.common.skipLink} />
+      <Header homeHref={`/${slug}`} councilName={name} serviceName={m.common.serviceName} nav={nav} signOut={access ? <SignOutButton /> : null} />
+      {phase !== "none" ? (
+        <PhaseBanner
+          phase={phase}
+          feedbackHref={`mailto:${council.settings.feedbackEmail ?? council.contactEmail}`}
+          words={{ tag: phase === "alpha" ? m.common.phaseAlpha : m.common.phaseBeta, before: before ?? "", link: m.common.phaseBannerLink, after: after ?? "" }}
+        />
+      ) : null}
+      {resident ? (
+        <div className="govuk-width-container print-hidden flex flex-wrap items-start justify-between gap-4 pt-4">
+          <LanguageSwitcher slug={slug} path={path} label={m.common.languageSwitcher} />
+          {council.settings.exitThisPage ? <ExitThisPage text={m.common.exitThisPage} hint={m.common.exitThisPageHint} /> : null}
+        </div>
+      ) : null}
       <main id="main-content" className="govuk-width-container govuk-main flex-1" tabIndex={-1}>
         {children}
       </main>
-      <Footer>
+      <Footer tagline={m.common.footer}>
         <span>
           {council.name} · <a href={`mailto:${council.contactEmail}`}>{council.contactEmail}</a> · {council.contactPhone}
         </span>

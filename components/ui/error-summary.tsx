@@ -6,15 +6,15 @@ import type { TFieldError } from "@/lib/forms/form-state";
  * GOV.UK error summary: "There is a problem", a link to each field, focus moved here when it
  * appears so screen-reader and keyboard users hear the problems first.
  */
-export function ErrorSummary({ errors }: { errors: readonly TFieldError[] }) {
+export function ErrorSummary({ errors, title = "There is a problem", errorPrefix = "Error: " }: { errors: readonly TFieldError[]; title?: string; errorPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!errors.length) return;
     ref.current?.focus();
     // GOV.UK: the page title starts "Error: " while there are errors (forms rendered by
     // FormFrame also get it in the server-rendered title, for browsers without JavaScript).
-    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
-  }, [errors]);
+    if (!document.title.startsWith(errorPrefix)) document.title = `${errorPrefix}${document.title}`;
+  }, [errors, errorPrefix]);
   if (!errors.length) return null;
   return (
     <div
@@ -26,7 +26,7 @@ export function ErrorSummary({ errors }: { errors: readonly TFieldError[] }) {
       data-testid="error-summary"
     >
       <h2 id="error-summary-title" className="mb-4 text-lg font-bold md:text-2xl">
-        There is a problem
+        {title}
       </h2>
       <ul className="list-none">
         {errors.map((e) => (

@@ -7,6 +7,8 @@ import type { TFieldError } from "@/lib/forms/form-state";
 
 type Common = {
   name: string;
+  /** Words for "(optional)" and the hidden "Error:" prefix, for pages in other languages. */
+  words?: TFieldWords;
   label: ReactNode;
   hint?: ReactNode;
   errors?: readonly TFieldError[];
@@ -14,11 +16,14 @@ type Common = {
   labelAsHeading?: boolean;
 };
 
+export type TFieldWords = { optional: string; errorPrefix: string };
+const ENGLISH: TFieldWords = { optional: "(optional)", errorPrefix: "Error: " };
+
 export function errorFor(errors: readonly TFieldError[] | undefined, name: string): string | undefined {
   return errors?.find((e) => e.field === name)?.message;
 }
 
-function Describe({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+function Describe({ id, hint, error, words = ENGLISH }: { id: string; hint?: ReactNode; error?: string; words?: TFieldWords }) {
   return (
     <>
       {hint ? (
@@ -28,7 +33,7 @@ function Describe({ id, hint, error }: { id: string; hint?: ReactNode; error?: s
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="govuk-error-message">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{words.errorPrefix}</span>
           {error}
         </p>
       ) : null}
@@ -40,11 +45,11 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Label({ id, label, optional, asHeading }: { id: string; label: ReactNode; optional?: boolean; asHeading?: boolean }) {
+function Label({ id, label, optional, asHeading, words = ENGLISH }: { id: string; label: ReactNode; optional?: boolean; asHeading?: boolean; words?: TFieldWords }) {
   const text = (
     <label htmlFor={id} className={asHeading ? "mb-4 block text-[32px] font-bold leading-tight md:text-5xl" : "govuk-label-bold"}>
       {label}
-      {optional ? <span className="font-normal"> (optional)</span> : null}
+      {optional ? <span className="font-normal"> {words.optional}</span> : null}
     </label>
   );
   return asHeading ? <h1 className="mb-0">{text}</h1> : text;
@@ -63,7 +68,10 @@ export function TextInput({
   inputMode,
   spellCheck,
   width,
+  words,
+  prefix,
 }: Common & {
+  prefix?: string;
   defaultValue?: string;
   type?: "text" | "email" | "password" | "tel" | "url";
   autoComplete?: string;
@@ -76,8 +84,27 @@ export function TextInput({
   const widthClass = { full: "", "20": "max-w-[41ex]", "10": "max-w-[23ex]", "5": "max-w-[10.8ex]" }[width ?? "full"];
   return (
     <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
-      <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} />
-      <Describe id={id} hint={hint} error={error} />
+      <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} words={words} />
+      <Describe id={id} hint={hint} error={error} words={words} />
+      {prefix ? (
+        <div className="flex">
+          <div aria-hidden="true" className="box-border flex h-10 min-w-10 items-center justify-center border-2 border-e-0 border-govuk-input bg-govuk-light-grey px-1">
+            {prefix}
+          </div>
+          <input
+            id={id}
+            name={name}
+            type={type}
+            defaultValue={defaultValue}
+            autoComplete={autoComplete}
+            inputMode={inputMode}
+            spellCheck={spellCheck}
+            aria-describedby={describedBy(id, hint, error)}
+            aria-invalid={error ? true : undefined}
+            className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
+          />
+        </div>
+      ) : (
       <input
         id={id}
         name={name}
@@ -90,6 +117,7 @@ export function TextInput({
         aria-invalid={error ? true : undefined}
         className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
       />
+      )}
     </div>
   );
 }
@@ -127,7 +155,9 @@ export function Radios({
   options,
   defaultValue,
   legendAsHeading,
+  words,
 }: {
+  words?: TFieldWords;
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
@@ -144,7 +174,7 @@ export function Radios({
         <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
           {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
         </legend>
-        <Describe id={id} hint={hint} error={error} />
+        <Describe id={id} hint={hint} error={error} words={words} />
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${i}`;
           return (
@@ -180,5 +210,136 @@ export function Button({ children, variant = "primary", name, value }: { childre
     <button type="submit" className={cls} data-module="govuk-button" name={name} value={value}>
       {children}
     </button>
+  );
+}
+
+/** GOV.UK checkboxes. Each box posts its own key, `${name}-${value}=yes`, so a FormData flattened to one value per key loses nothing. */
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  checked = [],
+  legendAsHeading,
+  exclusive,
+  orText = "or",
+  words,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly TFieldError[];
+  options: readonly { value: string; label: string }[];
+  checked?: readonly string[];
+  legendAsHeading?: boolean;
+  /** The "None of these" option, shown after a divider. */
+  exclusive?: string;
+  orText?: string;
+  words?: TFieldWords;
+}) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
+          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
+        </legend>
+        <Describe id={id} hint={hint} error={error} words={words} />
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${i}`;
+          return (
+            <div key={o.value}>
+              {o.value === exclusive ? <p className="mb-2 ms-2">{orText}</p> : null}
+              <div className="govuk-radios-item">
+                <input id={optionId} name={`${name}-${o.value}`} type="checkbox" value="yes" defaultChecked={checked.includes(o.value)} className="govuk-checkbox-input" />
+                <label htmlFor={optionId} className="pt-0.5">
+                  {o.label}
+                </label>
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+/** GOV.UK date input: day, month and year boxes posted as `${name}-day` etc.; errors link to the day box. */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  errors,
+  values,
+  legendAsHeading,
+  labels,
+  birthday,
+  words,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly TFieldError[];
+  values: { day?: string; month?: string; year?: string };
+  legendAsHeading?: boolean;
+  labels: { day: string; month: string; year: string };
+  birthday?: boolean;
+  words?: TFieldWords;
+}) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  const part = (p: "day" | "month" | "year", width: string) => (
+    <div className="me-5 mb-0 inline-block">
+      <label htmlFor={p === "day" ? id : `${id}-${p}`} className="govuk-label">
+        {labels[p]}
+      </label>
+      <input
+        id={p === "day" ? id : `${id}-${p}`}
+        name={`${name}-${p}`}
+        type="text"
+        inputMode="numeric"
+        autoComplete={birthday ? `bday-${p}` : undefined}
+        defaultValue={values[p]}
+        aria-invalid={error ? true : undefined}
+        className={`govuk-input ${width} ${error ? "govuk-input-error" : ""}`}
+      />
+    </div>
+  );
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <fieldset role="group" aria-describedby={describedBy(id, hint, error)}>
+        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
+          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
+        </legend>
+        <Describe id={id} hint={hint} error={error} words={words} />
+        <div className="flex">
+          {part("day", "max-w-[5.4ex]")}
+          {part("month", "max-w-[5.4ex]")}
+          {part("year", "max-w-[9ex]")}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, optional, labelAsHeading, defaultValue, rows = 5, words }: Common & { defaultValue?: string; rows?: number }) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} words={words} />
+      <Describe id={id} hint={hint} error={error} words={words} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`govuk-textarea ${error ? "border-govuk-error" : ""}`}
+      />
+    </div>
   );
 }

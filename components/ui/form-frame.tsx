@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode, Ref } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { pageTitle } from "@/components/ui/layout-parts";
 import type { TFormState } from "@/lib/forms/form-state";
@@ -9,12 +9,32 @@ import type { TFormState } from "@/lib/forms/form-state";
  * with the error summary, and turns off browser validation (the server decides, GOV.UK style).
  * Works without JavaScript: React renders the returned state into the next HTML page.
  */
-export function FormFrame({ title, state, action, children, id }: { title: string; state: TFormState; action: (formData: FormData) => void; children: ReactNode; id?: string }) {
+export function FormFrame({
+  title,
+  state,
+  action,
+  children,
+  id,
+  onSubmit,
+  onChange,
+  formRef,
+  words,
+}: {
+  onChange?: () => void;
+  formRef?: Ref<HTMLFormElement>;
+  title: string;
+  state: TFormState;
+  action: (formData: FormData) => void;
+  children: ReactNode;
+  id?: string;
+  onSubmit?: (e: FormEvent<HTMLFormElement>) => void;
+  words?: { thereIsAProblem: string; errorPrefix: string };
+}) {
   return (
     <>
-      <title>{pageTitle(title, state.errors.length > 0)}</title>
-      <ErrorSummary errors={state.errors} />
-      <form action={action} noValidate id={id}>
+      <title>{pageTitle(title, state.errors.length > 0, words?.errorPrefix)}</title>
+      <ErrorSummary errors={state.errors} title={words?.thereIsAProblem} errorPrefix={words?.errorPrefix} />
+      <form action={action} noValidate id={id} onSubmit={onSubmit} onChange={onChange} ref={formRef}>
         {children}
       </form>
     </>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function SkipLink() {
+export function SkipLink({ text = "Skip to main content" }: { text?: string }) {
   return (
     <a href="#main-content" className="sr-only focus:not-sr-only focus:block focus:p-3">
-      Skip to main content
+      {text}
     </a>
   );
 }
@@ -37,21 +37,24 @@ export function Header({ homeHref, councilName, serviceName, nav = [], signOut }
   );
 }
 
-export function PhaseBanner({ phase, feedbackHref }: { phase: "alpha" | "beta"; feedbackHref: string }) {
+export function PhaseBanner({ phase, feedbackHref, words }: { phase: "alpha" | "beta"; feedbackHref: string; words?: { tag: string; before: string; link: string; after: string } }) {
+  const w = words ?? { tag: phase, before: "This is a new service. Help us improve it and ", link: "give your feedback", after: "." };
   return (
     <div className="govuk-width-container border-b border-govuk-border py-2.5 text-base">
-      <strong className="govuk-tag mr-2 uppercase">{phase}</strong>
-      This is a new service. Help us improve it and <a href={feedbackHref}>give your feedback</a>.
+      <strong className="govuk-tag me-2 uppercase">{w.tag}</strong>
+      {w.before}
+      <a href={feedbackHref}>{w.link}</a>
+      {w.after}
     </div>
   );
 }
 
-export function Footer({ children }: { children?: ReactNode }) {
+export function Footer({ children, tagline = "Money Hub — emergency financial support" }: { children?: ReactNode; tagline?: string }) {
   return (
     <footer className="mt-auto border-t border-govuk-border bg-govuk-light-grey py-8 text-base" role="contentinfo">
       <div className="govuk-width-container flex flex-wrap justify-between gap-4">
         <div>{children}</div>
-        <div className="text-govuk-secondary">Money Hub — emergency financial support</div>
+        <div className="text-govuk-secondary">{tagline}</div>
       </div>
     </footer>
   );
@@ -59,7 +62,7 @@ export function Footer({ children }: { children?: ReactNode }) {
 
 export function BackLink({ href, children = "Back" }: { href: string; children?: ReactNode }) {
   return (
-    <Link href={href} className="mb-4 inline-block text-base !text-govuk-text before:mr-1 before:content-['‹']">
+    <Link href={href} className="mb-4 inline-block text-base !text-govuk-text before:me-1 before:content-['‹'] rtl:before:content-['›']">
       {children}
     </Link>
   );
@@ -98,6 +101,6 @@ export function SummaryList({ rows }: { rows: { key: string; value: ReactNode; a
 }
 
 /** "Error: " prefix in the title when a form has problems, as GOV.UK asks. */
-export function pageTitle(title: string, hasErrors = false): string {
-  return `${hasErrors ? "Error: " : ""}${title} – Money Hub`;
+export function pageTitle(title: string, hasErrors = false, errorPrefix = "Error: "): string {
+  return `${hasErrors ? errorPrefix : ""}${title} – Money Hub`;
 }

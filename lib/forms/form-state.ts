@@ -3,7 +3,7 @@ import type { z } from "zod";
 // What a server action hands back to its form: errors in page order (for the GOV.UK error
 // summary) and the values the person typed, so nothing they entered is lost.
 export type TFieldError = { field: string; message: string };
-export type TFormState = { errors: TFieldError[]; values: Record<string, string>; ok?: boolean; message?: string };
+export type TFormState = { errors: TFieldError[]; values: Record<string, string>; ok?: boolean; message?: string; result?: Record<string, string> };
 
 export const EMPTY_FORM_STATE: TFormState = { errors: [], values: {} };
 

@@ -19,6 +19,10 @@ export const ZTenantSettings = z.object({
   helpToday: z
     .array(z.object({ name: z.string(), description: z.string(), url: z.string().url().optional(), phone: z.string().optional() }))
     .default([]),
+  /** The resident application route: "open", or closed because the fund is paused or spent (drafts are kept). */
+  applicationRoute: z.enum(["open", "paused", "fund-exhausted"]).default("open"),
+  /** The council's own wording for resident pages: message path (e.g. "start.beforeText") → text per language. */
+  wordingOverrides: z.record(z.string().max(200), z.object({ en: z.string().max(2000).optional(), tr: z.string().max(2000).optional() })).default({}),
 });
 export type TTenantSettings = z.infer<typeof ZTenantSettings>;
 

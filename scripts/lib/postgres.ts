@@ -12,7 +12,7 @@ export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
 export type Server = { ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
 
-type EmbeddedProfile = { name: "app" | "test"; port: number };
+type EmbeddedProfile = { name: "app" | "test" | "bench"; port: number };
 
 /** Persistent local secrets for a demo/test install, generated once under .data/. */
 export function localSecrets(): { pgPassword: string; appDbPassword: string; authSecret: string; encryptionKey: string } {

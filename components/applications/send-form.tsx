@@ -1,0 +1,46 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { Button } from "@/components/ui/fields";
+import { ErrorSummary, fieldId } from "@/components/ui/error-summary";
+import { pageTitle } from "@/components/ui/layout-parts";
+import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+
+type Words = { title: string; heading: string; text: string; label: string; submit: string; thereIsAProblem: string; errorPrefix: string };
+
+/** Check your answers: error summary first, then the answers, then the declaration and "Accept and send". */
+export function SendApplicationForm({ action, words, children }: { action: (prev: TFormState, fd: FormData) => Promise<TFormState>; words: Words; children: ReactNode }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  const error = state.errors.find((e) => e.field === "declaration")?.message;
+  const id = fieldId("declaration");
+  return (
+    <>
+      <title>{pageTitle(words.title, state.errors.length > 0, words.errorPrefix)}</title>
+      {state.errors.length ? (
+        <div className="md:w-2/3">
+          <ErrorSummary errors={state.errors} title={words.thereIsAProblem} errorPrefix={words.errorPrefix} />
+        </div>
+      ) : null}
+      {/* The answers, rendered on the server, sit between the error summary and the declaration. */}
+      {children}
+      <form action={formAction} noValidate className="md:w-2/3">
+        <h2 className="text-2xl">{words.heading}</h2>
+        <p>{words.text}</p>
+        <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+          {error ? (
+            <p id={`${id}-error`} className="govuk-error-message">
+              <span className="sr-only">{words.errorPrefix}</span>
+              {error}
+            </p>
+          ) : null}
+          <div className="govuk-radios-item">
+            <input id={id} name="declaration" type="checkbox" value="yes" className="govuk-checkbox-input" aria-describedby={error ? `${id}-error` : undefined} />
+            <label htmlFor={id} className="pt-0.5">
+              {words.label}
+            </label>
+          </div>
+        </div>
+        <Button>{words.submit}</Button>
+      </form>
+    </>
+  );
+}

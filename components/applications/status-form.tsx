@@ -1,0 +1,64 @@
+"use client";
+import { useActionState } from "react";
+import { Button, DateInput, TextInput, type TFieldWords } from "@/components/ui/fields";
+import { FormFrame } from "@/components/ui/form-frame";
+import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+
+type Words = TFieldWords & {
+  title: string;
+  intro: string;
+  reference: string;
+  referenceHint: string;
+  dateOfBirth: string;
+  dateOfBirthHint: string;
+  day: string;
+  month: string;
+  year: string;
+  submit: string;
+  thereIsAProblem: string;
+  resultHeading: string;
+  checkAnother: string;
+  statuses: Record<string, { label: string; text: string }>;
+};
+
+/** Reference + date of birth → where the application is, in plain words. */
+export function StatusForm({ action, words, againHref }: { action: (prev: TFormState, fd: FormData) => Promise<TFormState>; words: Words; againHref: string }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  const result = state.ok ? state.result : undefined;
+  if (result) {
+    const status = words.statuses[result.status ?? ""];
+    return (
+      <>
+        <title>{`${words.title} – Money Hub`}</title>
+        <h1>{words.resultHeading.replace("{reference}", result.reference ?? "")}</h1>
+        <p>
+          <strong className="govuk-tag text-lg" data-testid="status">
+            {status?.label}
+          </strong>
+        </p>
+        <p>{status?.text}</p>
+        <p>
+          <a href={againHref}>{words.checkAnother}</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <FormFrame title={words.title} state={state} action={formAction} words={{ thereIsAProblem: words.thereIsAProblem, errorPrefix: words.errorPrefix }}>
+      <h1>{words.title}</h1>
+      <p>{words.intro}</p>
+      <TextInput name="reference" label={words.reference} hint={words.referenceHint} width="10" spellCheck={false} autoComplete="off" errors={state.errors} words={words} defaultValue={state.values.reference} />
+      <DateInput
+        name="dateOfBirth"
+        legend={words.dateOfBirth}
+        hint={words.dateOfBirthHint}
+        errors={state.errors}
+        words={words}
+        birthday
+        labels={{ day: words.day, month: words.month, year: words.year }}
+        values={{ day: state.values["dateOfBirth-day"], month: state.values["dateOfBirth-month"], year: state.values["dateOfBirth-year"] }}
+      />
+      <Button>{words.submit}</Button>
+    </FormFrame>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { DEFAULT_LOCALE, isLocale, messagesFor, withOverrides, type TLocale } from "@/lib/i18n";
+import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TCouncil } from "@/lib/tenancy/queries";
+
+// proxy.ts decides the page's language per request (the resident's choice on resident pages,
+// English on staff pages) and passes it on as a request header, so the root layout can set
+// <html lang dir> and every server component reads the same answer.
+export const LOCALE_HEADER = "x-moneyhub-locale";
+export const RESIDENT_HEADER = "x-moneyhub-resident";
+export const PATH_HEADER = "x-moneyhub-path";
+
+export const getLocale = cache(async (): Promise<TLocale> => {
+  const value = (await headers()).get(LOCALE_HEADER);
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+});
+
+/** Our words in the resident's language, with the council's own wording on top. */
+export async function getMessages(council?: Pick<TCouncil, "settings"> | null): Promise<{ locale: TLocale; m: TMessages }> {
+  const locale = await getLocale();
+  const base = messagesFor(locale);
+  return { locale, m: council ? withOverrides(base, locale, council.settings.wordingOverrides) : base };
+}
+
+export async function residentPageInfo(): Promise<{ resident: boolean; path: string }> {
+  const h = await headers();
+  return { resident: h.get(RESIDENT_HEADER) === "1", path: h.get(PATH_HEADER) ?? "/" };
+}

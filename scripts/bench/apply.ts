@@ -1,0 +1,265 @@
+// `npm run bench:apply [-- --seconds 60 --concurrency 50]`: how many resident applications per
+// second the app takes, end to end over HTTP, and what each apply page weighs.
+//
+// What it does (all on its own data):
+//   1. a fresh database `moneyhub_bench` (embedded PostgreSQL on BENCH_PG_PORT, default 54369,
+//      with durable settings; or the server in DATABASE_URL), migrated and seeded with the demo councils;
+//   2. builds the app if the sources changed and runs `next start` on BENCH_PORT (default 3300);
+//   3. creates complete drafts directly in the database (the set-up is not timed: a draft is the
+//      result of the ~22 page saves a resident makes, measured separately by the page weights);
+//   4. for --seconds, --concurrency submitters each POST "Accept and send" exactly as a browser
+//      without JavaScript does (multipart form post of the check-answers form, with the draft
+//      cookie and Origin header) and expect the 303 to the confirmation page. One in ten
+//      submissions is sent twice at once (a double click) to prove idempotency under load;
+//   5. checks in the database that every acknowledged submission made exactly one application
+//      (lost = acknowledged but missing, duplicated = more than one per draft);
+//   6. a baseline: plain GETs of the council start page at the same concurrency;
+//   7. the gzip weight of the HTML and JavaScript of every apply page.
+// It prints progress lines, then ONE JSON object (last) with figures, targets and pass/fail.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { buildIfNeeded } from "../lib/build";
+import { localSecrets, projectRoot, startPostgres } from "../lib/postgres";
+import { prepareDatabase } from "../lib/prepare-database";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SECONDS = arg("seconds", 60);
+const CONCURRENCY = arg("concurrency", 50);
+const BASELINE_SECONDS = Math.max(3, Math.min(10, Math.round(SECONDS / 6)));
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://localhost:${PORT}`;
+const COUNCIL = "hackwell";
+const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30 };
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+const secrets = localSecrets();
+process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
+process.env.AUTH_SECRET ??= secrets.authSecret;
+
+const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? 54369) }, log);
+const adminUrl = withDatabase(server.ownerUrl, "postgres");
+const DB = "moneyhub_bench";
+{
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`drop database if exists ${DB} with (force)`);
+  await c.end();
+}
+const ownerUrl = withDatabase(server.ownerUrl, DB);
+await prepareDatabase(ownerUrl, secrets.appDbPassword, log);
+const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+const { seedDemo } = await import("../../prisma/seed");
+await seedDemo(owner, log);
+buildIfNeeded(log);
+
+// ---- the app ----
+let app: ChildProcess | undefined;
+async function startApp() {
+  app = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      APP_DATABASE_URL: appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword),
+      APP_URL: BASE,
+      NEXTAUTH_URL: BASE,
+      DEMO_MODE: "1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("next start did not become healthy");
+}
+
+async function shutdown() {
+  app?.kill("SIGTERM");
+  await owner.$disconnect().catch(() => {});
+  await server.stop().catch(() => {});
+}
+
+try {
+  await startApp();
+  log(`next start is up on ${BASE}`);
+  const tenant = await owner.tenant.findUniqueOrThrow({ where: { slug: COUNCIL } });
+
+  // ---- complete drafts, made in the database ----
+  const { FULL } = await import("../../tests/support/application-answers");
+  const { encryptSecret } = await import("@/lib/security/crypto");
+  const answers = { ...FULL, "bank-details": { sealed: encryptSecret(JSON.stringify(FULL["bank-details"])) } };
+  const draftCount = Math.max(2_000, SECONDS * 400);
+  const run = randomBytes(6).toString("hex");
+  const token = (i: number) => `bench-${run}-${i}`;
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  await owner.$executeRawUnsafe(
+    `insert into "ApplicationDraft" (id, "tenantId", "tokenHash", answers, locale, "schemaVersion", "expiresAt", "updatedAt")
+     select gen_random_uuid(), $1::uuid, encode(sha256(convert_to('bench-' || $2 || '-' || i, 'UTF8')), 'hex'), $3::jsonb, 'en', 1, now() + interval '1 day', now()
+     from generate_series(0, $4::int - 1) as i`,
+    tenant.id,
+    run,
+    JSON.stringify(answers),
+    draftCount,
+  );
+  log(`created ${draftCount} complete drafts`);
+  const cookieFor = (i: number) => `__Host-moneyhub.apply-${COUNCIL}=${token(i)}`;
+  if (sha(token(0)) !== (await owner.applicationDraft.findFirstOrThrow({ where: { tokenHash: sha(token(0)) } })).tokenHash) throw new Error("token hash mismatch");
+
+  // ---- the check-answers form, as the server renders it (the action id and bound arguments) ----
+  const checkHtml = await (await fetch(`${BASE}/${COUNCIL}/apply/check-answers`, { headers: { cookie: cookieFor(draftCount - 1) } })).text();
+  const sendForm = checkHtml.slice(checkHtml.lastIndexOf("<form"));
+  const hidden = [...sendForm.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1]!, (m[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")] as const);
+  if (!hidden.some(([n]) => n.startsWith("$ACTION"))) throw new Error("could not find the send form's action fields");
+
+  const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  const acknowledged = new Set<number>();
+  let next = 0;
+  let doubles = 0;
+
+  async function submit(i: number): Promise<boolean> {
+    const form = new FormData();
+    for (const [n, v] of hidden) form.append(n, v);
+    form.append("declaration", "yes");
+    const t = performance.now();
+    try {
+      const res = await fetch(`${BASE}/${COUNCIL}/apply/check-answers`, { method: "POST", body: form, redirect: "manual", headers: { cookie: cookieFor(i), origin: BASE } });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      const ok = res.status === 303 && (res.headers.get("location") ?? "").endsWith(`/${COUNCIL}/apply/confirmation`);
+      if (!ok) failures[`HTTP ${res.status}`] = (failures[`HTTP ${res.status}`] ?? 0) + 1;
+      return ok;
+    } catch (e) {
+      failures[String((e as Error).message)] = (failures[String((e as Error).message)] ?? 0) + 1;
+      return false;
+    }
+  }
+
+  // ---- warm-up (not counted: the first requests compile routes and fill pools) ----
+  const WARM = 100;
+  next = draftCount - 1 - WARM;
+  await Promise.all(Array.from({ length: 10 }, async () => {
+    while (next < draftCount - 1) await submit(next++);
+  }));
+  latencies.length = 0;
+  for (const k of Object.keys(failures)) delete failures[k];
+  next = 0;
+
+  // ---- the measured run ----
+  log(`submitting for ${SECONDS} s with ${CONCURRENCY} concurrent submitters …`);
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline && next < draftCount - 1 - WARM) {
+        const i = next++;
+        const twice = i % 10 === 0;
+        if (twice) doubles++;
+        const oks = await Promise.all(twice ? [submit(i), submit(i)] : [submit(i)]);
+        if (oks.some(Boolean)) acknowledged.add(i);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const attempted = next;
+
+  // ---- the database's view ----
+  const counts = await owner.$queryRawUnsafe<{ applications: number; drafts: number }[]>(
+    `select count(*)::int as applications, count(distinct a."draftId")::int as drafts
+     from "Application" a join "ApplicationDraft" d on d.id = a."draftId"
+     where d."tokenHash" = any($1::text[])`,
+    [...acknowledged].map((i) => sha(token(i))),
+  );
+  const inDb = counts[0]!;
+  const allBench = await owner.$queryRawUnsafe<{ n: number; d: number }[]>(`select count(*)::int as n, count(distinct "draftId")::int as d from "Application"`);
+  const lost = acknowledged.size - inDb.drafts;
+  const duplicated = allBench[0]!.n - allBench[0]!.d;
+
+  // ---- baseline: the council start page ----
+  const baseLat: number[] = [];
+  const baseEnd = performance.now() + BASELINE_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < baseEnd) {
+        const t = performance.now();
+        const r = await fetch(`${BASE}/${COUNCIL}`);
+        await r.arrayBuffer();
+        baseLat.push(performance.now() - t);
+      }
+    }),
+  );
+
+  // ---- page weights (gzip) ----
+  const { STEP_IDS } = await import("@/lib/applications/steps");
+  const jsCache = new Map<string, number>();
+  async function weigh(pathname: string, cookie?: string) {
+    const res = await fetch(`${BASE}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+    const html = await res.text();
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+    let js = 0;
+    for (const src of scripts) {
+      if (!jsCache.has(src)) jsCache.set(src, gzipSync(Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer())).length);
+      js += jsCache.get(src)!;
+    }
+    return { page: pathname, status: res.status, htmlKbGzip: +(gzipSync(Buffer.from(html)).length / 1024).toFixed(1), jsKbGzip: +(js / 1024).toFixed(1), scripts: scripts.length };
+  }
+  const fresh = draftCount - 1; // a complete draft nobody submitted (kept out of both runs): every page may be visited
+  const submittedDraft = [...acknowledged][0] ?? draftCount - 1;
+  const pages = [
+    await weigh(`/${COUNCIL}`),
+    await weigh(`/${COUNCIL}/apply`),
+    ...(await Promise.all(STEP_IDS.filter((s) => s !== "address-manual" && s !== "council-tax-arrears" && s !== "other-need").map((s) => weigh(`/${COUNCIL}/apply/${s}`, cookieFor(fresh))))),
+    await weigh(`/${COUNCIL}/apply/check-answers`, cookieFor(fresh)),
+    await weigh(`/${COUNCIL}/apply/save`, cookieFor(fresh)),
+    await weigh(`/${COUNCIL}/apply/confirmation`, cookieFor(submittedDraft)),
+    await weigh(`/${COUNCIL}/status`),
+  ];
+
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1) : null;
+  };
+  const perSecond = +(acknowledged.size / elapsed).toFixed(1);
+  const maxJs = Math.max(...pages.map((p) => p.jsKbGzip));
+  const maxHtml = Math.max(...pages.map((p) => p.htmlKbGzip));
+  const result = {
+    bench: "apply",
+    method:
+      "HTTP POST of the check-answers form exactly as a browser without JavaScript sends it (multipart, server action fields, draft cookie, Origin), 303 to the confirmation expected; drafts pre-made in the database; every 10th submission sent twice at once",
+    seconds: +elapsed.toFixed(1),
+    concurrency: CONCURRENCY,
+    submissions: { attempted, acknowledged: acknowledged.size, doubleSubmits: doubles, perSecond, latencyMs: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }, failures },
+    database: { applicationsForAcknowledged: inDb.applications, lost, duplicated },
+    baseline: { what: `GET /${COUNCIL} (council start page)`, seconds: BASELINE_SECONDS, perSecond: +(baseLat.length / BASELINE_SECONDS).toFixed(1), latencyMs: { p50: pct(baseLat, 50), p95: pct(baseLat, 95) } },
+    pages,
+    targets: {
+      submissionsPerSecond: { target: TARGETS.submissionsPerSecond, actual: perSecond, pass: perSecond >= TARGETS.submissionsPerSecond },
+      lostOrDuplicated: { target: 0, actual: lost + duplicated, pass: lost === 0 && duplicated === 0 },
+      jsKbGzipPerPage: { target: TARGETS.jsKbGzip, worst: maxJs, pass: maxJs <= TARGETS.jsKbGzip },
+      htmlKbGzipPerPage: { target: TARGETS.htmlKbGzip, worst: maxHtml, pass: maxHtml <= TARGETS.htmlKbGzip },
+    },
+  };
+  await shutdown();
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(Object.values(result.targets).every((t) => t.pass) ? 0 : 1);
+} catch (e) {
+  await shutdown();
+  throw e;
+}
