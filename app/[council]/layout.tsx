@@ -20,6 +20,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
   if (access) {
     const p = access.permissions;
     if (p.has("staff:access")) nav.push({ href: `/${slug}/staff`, label: "Home" });
+    if (p.has("funds:read")) nav.push({ href: `/${slug}/staff/funds`, label: "Funds" });
     if (p.has("people:manage")) nav.push({ href: `/${slug}/staff/people`, label: "People" });
     if (p.has("audit:read")) nav.push({ href: `/${slug}/staff/audit`, label: "Audit log" });
     if (p.has("referrals:submit")) nav.push({ href: `/${slug}/partner`, label: "Partner portal" });

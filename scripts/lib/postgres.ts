@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { withDatabase } from "@/lib/db/urls";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
@@ -66,7 +67,8 @@ async function canConnect(url: string): Promise<boolean> {
 export async function startPostgres(profile: EmbeddedProfile, log: (m: string) => void = console.log): Promise<Server> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    if (!(await canConnect(external))) {
+    // The server must answer; the database itself may not exist yet (prepareDatabase creates it).
+    if (!(await canConnect(external)) && !(await canConnect(withDatabase(external, "postgres")))) {
       throw new Error(`Cannot connect to DATABASE_URL (${new URL(external).host}). Is the server running?`);
     }
     return { ownerUrl: external, embedded: false, stop: async () => {} };

@@ -16,6 +16,11 @@ export default async function StaffDashboardPage({ params }: { params: Promise<{
         You are signed in as {access.roles.map((r) => ROLE_LABELS[r]).join(", ")}.
       </p>
       <ul className="list-none">
+        {p.has("funds:read") ? (
+          <li className="mb-3">
+            <Link href={`/${slug}/staff/funds`}>Funds: budgets, pots and spend against each allocation</Link>
+          </li>
+        ) : null}
         {p.has("people:manage") ? (
           <li className="mb-3">
             <Link href={`/${slug}/staff/people`}>People: invite staff and partners, change roles</Link>

@@ -146,7 +146,7 @@ ALTER TABLE "LedgerPosting" ADD CONSTRAINT "LedgerPosting_transactionId_fkey" FO
 ALTER TABLE "LedgerPosting" ADD CONSTRAINT "LedgerPosting_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "LedgerAccount"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
--- ===== Security and invariants for funds and the ledger (docs/decisions/0005-ledger-in-the-database.md) =====
+-- ===== Security and invariants for funds and the ledger (docs/decisions/0006-ledger-in-the-database.md) =====
 
 -- Funds and pots: tenant-owned, edited by managers through the app.
 GRANT SELECT, INSERT, UPDATE ON "Fund", "Pot" TO moneyhub_app;

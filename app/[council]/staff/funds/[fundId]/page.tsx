@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProjectionText, UsageMeter, burnText, formatDate } from "@/components/funds/figures";
+import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
+import { requireCouncilPermission } from "@/lib/auth/access";
+import { getFund } from "@/lib/funds/queries";
+import { formatPence } from "@/lib/money";
+
+
+const BANNERS: Record<string, string> = {
+  fund: "Fund created.",
+  allocated: "Money allocated.",
+  moved: "Money moved.",
+};
+
+export default async function FundPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { council: slug, fundId } = await params;
+  const query = await searchParams;
+  const access = await requireCouncilPermission(slug, "funds:read");
+  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
+  if (!fund) notFound();
+  const manage = access.permissions.has("funds:manage");
+  const base = `/${slug}/staff/funds/${fund.id}`;
+  const banner = query.created ? BANNERS[query.created] : query.moved ? BANNERS[query.moved] : query.changed ? "Fund details saved." : null;
+  return (
+    <>
+      <title>{`${fund.name} – Money Hub`}</title>
+      <BackLink href={`/${slug}/staff/funds`}>Funds</BackLink>
+      {banner ? (
+        <NotificationBanner success title="Success">
+          <p className="mb-0 font-bold">{banner}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption">{fund.funder}</span>
+      <h1>{fund.name}</h1>
+      {manage ? (
+        <div className="flex flex-wrap gap-x-4">
+          <Link href={`${base}/allocate`} className="govuk-button">
+            Allocate money
+          </Link>
+          <Link href={`${base}/move`} className="govuk-button govuk-button-secondary">
+            Move money between pots
+          </Link>
+          <Link href={`${base}/pots/new`} className="govuk-button govuk-button-secondary">
+            Add a pot
+          </Link>
+        </div>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: "Period", value: `${formatDate(fund.periodStart)} to ${formatDate(fund.periodEnd)} (${fund.figures.daysLeft} days left)` },
+          { key: "Allocation", value: formatPence(fund.allocationPence) },
+          { key: "Allocated to pots", value: formatPence(fund.allocatedToPotsPence) },
+          { key: "Not yet in a pot", value: formatPence(fund.unallocatedPence) },
+          { key: "Committed to awards", value: formatPence(fund.committedPence) },
+          { key: "Spent", value: formatPence(fund.spentPence) },
+          { key: "Available", value: `${formatPence(fund.figures.remainingPence)} (${formatPence(fund.availablePence)} in pots)` },
+          { key: "Used", value: <UsageMeter percent={fund.figures.percentUsed} label="Share of the allocation used" /> },
+          { key: "Burn rate", value: burnText(fund.figures) },
+          { key: "Projection", value: <ProjectionText projection={fund.figures.projection} periodEnd={fund.periodEnd} /> },
+          { key: "Cap on administration spend", value: fund.adminCapBasisPoints === null ? "None" : `${fund.adminCapBasisPoints / 100}% (${formatPence((fund.allocationPence * BigInt(fund.adminCapBasisPoints)) / 10_000n)})` },
+        ]}
+      />
+      {manage ? (
+        <p>
+          <Link href={`${base}/edit`}>Change fund details</Link>
+        </p>
+      ) : null}
+      <h2 className="mt-8 text-2xl">Pots</h2>
+      {fund.pots.length === 0 ? <p>This fund has no pots yet. Add a pot, then allocate money to it.</p> : null}
+      {fund.pots.length ? (
+        <div className="overflow-x-auto">
+          <table className="govuk-table">
+            <caption className="sr-only">Pots in {fund.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pot</th>
+                <th scope="col">Available</th>
+                <th scope="col">Committed</th>
+                <th scope="col">Spent</th>
+                <th scope="col">Used</th>
+                <th scope="col">Projection</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fund.pots.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`${base}/pots/${p.id}`}>{p.name}</Link>
+                    {p.ownerOrganisation ? <span className="block text-govuk-secondary">Spent by {p.ownerOrganisation}</span> : null}
+                    {!p.active ? <strong className="govuk-tag govuk-tag-grey">Closed</strong> : null}
+                  </td>
+                  <td>{formatPence(p.balances.available)}</td>
+                  <td>{formatPence(p.balances.committed)}</td>
+                  <td>{formatPence(p.balances.spent)}</td>
+                  <td>
+                    <UsageMeter percent={p.figures.percentUsed} label={`${p.name}: share used`} />
+                  </td>
+                  <td>
+                    <ProjectionText projection={p.figures.projection} periodEnd={fund.periodEnd} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+"use server";
+import { redirect } from "next/navigation";
+import { staffAction } from "@/lib/auth/action-client";
+import { formError, type TFieldError } from "@/lib/forms/form-state";
+import { createFund, createPot, moveMoney, updateFund, updatePot } from "@/lib/funds/manage";
+import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
+import type { LedgerRefused } from "@/lib/ledger/post";
+import { formatPence } from "@/lib/money";
+
+// Server actions for the budget screens. staffAction checks Origin, session, council (from the
+// URL) and the funds:manage permission before any of these bodies run.
+
+const fieldError = (field: string, message: string, values: Record<string, string>) => ({ errors: [{ field, message }] as TFieldError[], values });
+const fundsPath = (slug: string, fundId?: string) => `/${slug}/staff/funds${fundId ? `/${fundId}` : ""}`;
+
+export const createFundAction = staffAction({ permission: "funds:manage", schema: ZNewFund, name: "create fund" }, async (ctx, input, raw) => {
+  const result = await createFund(ctx, input.fund, input.idempotencyKey, ctx.ip);
+  if (result.outcome === "name-taken") return fieldError("name", "This council already has a fund with that name", raw);
+  redirect(`${fundsPath(ctx.council.slug, result.fundId)}?created=fund`);
+});
+
+export const changeFundAction = staffAction({ permission: "funds:manage", schema: ZChangeFund, name: "change fund" }, async (ctx, input, raw) => {
+  const result = await updateFund(ctx, input.fundId, input.fund, input.reason, input.idempotencyKey, ctx.ip);
+  switch (result.outcome) {
+    case "not-found":
+      return formError("That fund does not exist in this council.", raw);
+    case "name-taken":
+      return fieldError("name", "This council already has a fund with that name", raw);
+    case "reason-required":
+      return fieldError("reason", "Enter a reason for changing the allocation", raw);
+    case "allocation-too-low":
+      return fieldError("allocation", `The allocation can only go down by money not yet in a pot: ${formatPence(result.unallocatedPence)}. Move money back from pots first`, raw);
+  }
+  redirect(`${fundsPath(ctx.council.slug, input.fundId)}?changed=fund`);
+});
+
+export const createPotAction = staffAction({ permission: "funds:manage", schema: ZNewPot, name: "create pot" }, async (ctx, input, raw) => {
+  const result = await createPot(ctx, input.fundId, input.rules, ctx.ip);
+  if (result.outcome === "not-found") return formError("That fund does not exist in this council.", raw);
+  if (result.outcome === "name-taken") return fieldError("name", "This fund already has a pot with that name", raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", "Select a partner organisation of this council", raw);
+  redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${result.potId}?created=pot`);
+});
+
+export const changePotAction = staffAction({ permission: "funds:manage", schema: ZChangePot, name: "change pot" }, async (ctx, input, raw) => {
+  const result = await updatePot(ctx, input.potId, input.rules, input.active, ctx.ip);
+  if (result.outcome === "not-found") return formError("That pot does not exist in this council.", raw);
+  if (result.outcome === "name-taken") return fieldError("name", "This fund already has a pot with that name", raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", "Select a partner organisation of this council", raw);
+  redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${input.potId}?changed=pot`);
+});
+
+function refusalError(refusal: LedgerRefused, values: Record<string, string>) {
+  if (refusal.refusal === "insufficient") return fieldError("amount", refusal.message.replace(/^insufficient funds in (.*)$/, "There is not enough money in $1 for that amount"), values);
+  if (refusal.refusal === "same-pot") return fieldError("toPotId", "Select a different pot to move the money to", values);
+  if (refusal.refusal === "not-found") return formError("That fund or pot does not exist in this council.", values);
+  return formError(refusal.message, values);
+}
+
+export const allocateAction = staffAction({ permission: "funds:manage", schema: ZAllocate, name: "allocate money" }, async (ctx, input, raw) => {
+  const result = await moveMoney(ctx, { fundId: input.fundId, fromPotId: null, toPotId: input.toPotId, amountPence: input.amount, reason: input.reason, formKey: input.idempotencyKey }, ctx.ip);
+  if (result.outcome === "refused") {
+    if (result.refusal.refusal === "insufficient") return fieldError("amount", "The amount is more than the fund has left to allocate", raw);
+    return refusalError(result.refusal, raw);
+  }
+  redirect(`${fundsPath(ctx.council.slug, input.fundId)}?moved=allocated`);
+});
+
+export const moveMoneyAction = staffAction({ permission: "funds:manage", schema: ZMoveMoney, name: "move money" }, async (ctx, input, raw) => {
+  const toPotId = input.toPotId === "fund" ? null : input.toPotId;
+  const result = await moveMoney(ctx, { fundId: input.fundId, fromPotId: input.fromPotId, toPotId, amountPence: input.amount, reason: input.reason, formKey: input.idempotencyKey }, ctx.ip);
+  if (result.outcome === "refused") return refusalError(result.refusal, raw);
+  redirect(`${fundsPath(ctx.council.slug, input.fundId)}?moved=moved`);
+});
