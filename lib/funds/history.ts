@@ -20,7 +20,8 @@ export function historyFilterFrom(query: Record<string, string | undefined>): { 
 
 /** A cell safe for spreadsheets: quoted, and never read as a formula. */
 function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const isNumber = /^-?\d+(\.\d+)?$/.test(value);
+  const safe = !isNumber && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

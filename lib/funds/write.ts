@@ -26,8 +26,13 @@ export type TPotRules = {
 
 type TActor = { tenantId: string; actorUserId: string | null; at?: Date };
 
+/**
+ * New accounts start at zero. Raw SQL because the app role may insert only these columns (not
+ * the balance), and Prisma's createMany names every column it knows.
+ */
 async function openAccounts(tx: Tx, tenantId: string, fundId: string, potId: string | null, kinds: LedgerAccountKind[]) {
-  await tx.ledgerAccount.createMany({ data: kinds.map((kind) => ({ tenantId, fundId, potId, kind })) });
+  await tx.$executeRaw`insert into "LedgerAccount" (id, "tenantId", "fundId", "potId", kind)
+    select gen_random_uuid(), ${tenantId}::uuid, ${fundId}::uuid, ${potId}::uuid, k::"LedgerAccountKind" from unnest(${kinds}::text[]) as k`;
 }
 
 /** A new fund with its ledger accounts; the funder's allocation is paid in as its first transaction. */

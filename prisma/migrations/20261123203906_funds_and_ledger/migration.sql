@@ -240,7 +240,7 @@ CREATE FUNCTION post_ledger_transaction(
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_tenant uuid := app_current_tenant();
-  v_at timestamp := coalesce(p_at, now() AT TIME ZONE 'UTC');
+  v_at timestamp := coalesce(p_at, clock_timestamp() AT TIME ZONE 'UTC');
   v_fund "Fund"%ROWTYPE;
   v_pot_name text;
   v_to_pot_name text;
