@@ -1,7 +1,7 @@
 // `npm test`: every test, from a fresh clone. Starts what the tests need (PostgreSQL: embedded
 // unless DATABASE_URL is set; Debian's Chromium), builds a migrated template database, then runs
 // unit + integration tests (Vitest) and end-to-end tests (Playwright against `next start`).
-// Usage: npm test [-- unit|integration|e2e ...]
+// Usage: npm test [-- unit|integration|e2e ...] [tests/e2e/some.spec.ts ...]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,10 @@ import { prepareDatabase } from "./lib/prepare-database";
 
 const started = Date.now();
 const log = (m: string) => console.log(`[test] ${m}`);
-const only = new Set(process.argv.slice(2));
+// Suites by name; any *.spec.ts paths narrow the end-to-end run to those files (while working on them).
+const args = process.argv.slice(2);
+const specFiles = args.filter((a) => a.endsWith(".spec.ts"));
+const only = new Set(args.filter((a) => !a.endsWith(".spec.ts")));
 const want = (suite: string) => only.size === 0 || only.has(suite);
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
@@ -92,7 +95,7 @@ if (want("e2e")) {
   const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eOwnerUrl }) });
   await seedDemo(owner, log);
   await owner.$disconnect();
-  await run("e2e", bin("playwright"), ["test"], e2eEnv);
+  await run("e2e", bin("playwright"), ["test", ...specFiles], e2eEnv);
   await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
 }
 

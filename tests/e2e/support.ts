@@ -15,6 +15,26 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The same checks for a page in a context with JavaScript turned off, where axe cannot run: its
+ * server-rendered HTML (scripts removed, styles still loaded) is checked in a scripting context.
+ */
+export async function expectAccessibleWithoutJs(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const base = new URL(page.url());
+  const context = await page.context().browser()!.newContext({ baseURL: base.origin });
+  try {
+    const checker = await context.newPage();
+    await checker.goto(`${base.origin}/api/health`);
+    await checker.setContent(html.replace(/<head([^>]*)>/i, `<head$1><base href="${base.origin}/">`), { waitUntil: "load" });
+    const results = await new AxeBuilder({ page: checker }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary, `accessibility violations on ${page.url()} (without JavaScript)`).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Signs a demo staff member in through the real pages: password, then the authenticator code. */
 export async function signInAsStaff(page: Page, email: string, { check = false }: { check?: boolean } = {}) {
   await page.goto("/sign-in");
