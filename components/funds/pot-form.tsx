@@ -11,6 +11,7 @@ type Option = { value: string; label: string };
 export function PotForm({
   action,
   title,
+  caption,
   fundId,
   potId,
   idempotencyKey,
@@ -23,6 +24,8 @@ export function PotForm({
 }: {
   action: Action;
   title: string;
+  /** The fund's name, shown above the heading (below any error summary). */
+  caption: string;
   fundId: string;
   potId?: string;
   idempotencyKey?: string;
@@ -39,6 +42,7 @@ export function PotForm({
   const ticked = (name: string, options: Option[]) => (state.values.name !== undefined ? options.filter((o) => state.values[`${name}-${o.value}`] === "yes").map((o) => o.value) : (checked[name] ?? []));
   return (
     <FormFrame title={title} state={state} action={formAction}>
+      <span className="govuk-caption">{caption}</span>
       <h1>{title}</h1>
       <input type="hidden" name="fundId" value={fundId} />
       {potId ? <input type="hidden" name="potId" value={potId} /> : null}

@@ -121,7 +121,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
                   Amount
                 </th>
                 <th scope="col" className="text-right">
-                  Available
+                  Change to available
                 </th>
                 <th scope="col">Details</th>
               </tr>

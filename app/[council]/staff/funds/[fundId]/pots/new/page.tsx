@@ -17,8 +17,7 @@ export default async function NewPotPage({ params }: { params: Promise<{ council
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}`}>{fund.name}</BackLink>
-      <span className="govuk-caption">{fund.name}</span>
-      <PotForm action={createPotAction.bind(null, slug)} title="Add a pot" fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
+      <PotForm caption={fund.name} action={createPotAction.bind(null, slug)} title="Add a pot" fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
     </div>
   );
 }

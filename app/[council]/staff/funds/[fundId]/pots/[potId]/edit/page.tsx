@@ -18,8 +18,8 @@ export default async function EditPotPage({ params }: { params: Promise<{ counci
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}/pots/${pot.id}`}>{pot.name}</BackLink>
-      <span className="govuk-caption">{fund.name}</span>
       <PotForm
+        caption={fund.name}
         action={changePotAction.bind(null, slug)}
         title="Change pot rules"
         fundId={fund.id}
