@@ -1,7 +1,10 @@
 import "server-only";
+import { notFound } from "next/navigation";
+import { requireCouncilPermission } from "@/lib/auth/access";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant-scope";
 import type { LedgerTransactionKind } from "@/lib/generated/prisma/client";
+import type { TPotRules } from "@/lib/funds/write";
 import { spendFigures, type TBalances, type TBurn, type TSpendFigures } from "@/lib/funds/projection";
 
 // Read models for the budget screens. Everything runs inside withTenant, so row-level security
@@ -97,18 +100,10 @@ export async function listFunds(tenantId: string, now = new Date()): Promise<TFu
   });
 }
 
-export type TPotSummary = {
+export type TPotSummary = TPotRules & {
   id: string;
-  name: string;
   active: boolean;
   ownerOrganisation: string | null;
-  ownerOrganisationId: string | null;
-  maxSingleAwardPence: bigint | null;
-  eligibleNeeds: string[];
-  eligibleHouseholdTypes: string[];
-  accessRoutes: string[];
-  maxAwardsPerHousehold: number | null;
-  repeatWindowDays: number | null;
   balances: TBalances;
   figures: TSpendFigures;
 };
@@ -233,4 +228,15 @@ export async function getPotHistory(tenantId: string, potId: string, filter: THi
     }));
     return { pot, total, rows: history };
   });
+}
+
+/**
+ * For fund pages: the signed-in person's access (with the permission checked) and the fund in
+ * their council, or the not-found page — a malformed or another council's id looks the same.
+ */
+export async function requireFund(slug: string, fundId: string, permission: "funds:read" | "funds:manage") {
+  const access = await requireCouncilPermission(slug, permission);
+  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
+  if (!fund) notFound();
+  return { access, fund };
 }

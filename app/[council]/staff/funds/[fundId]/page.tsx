@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ProjectionText, UsageMeter, burnText, formatDate } from "@/components/funds/figures";
 import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
-import { requireCouncilPermission } from "@/lib/auth/access";
-import { getFund } from "@/lib/funds/queries";
+import { requireFund } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
 
 
@@ -16,9 +14,7 @@ const BANNERS: Record<string, string> = {
 export default async function FundPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId } = await params;
   const query = await searchParams;
-  const access = await requireCouncilPermission(slug, "funds:read");
-  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
-  if (!fund) notFound();
+  const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const manage = access.permissions.has("funds:manage");
   const base = `/${slug}/staff/funds/${fund.id}`;
   const banner = query.created ? BANNERS[query.created] : query.moved ? BANNERS[query.moved] : query.changed ? "Fund details saved." : null;

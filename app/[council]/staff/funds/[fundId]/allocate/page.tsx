@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { notFound } from "next/navigation";
 import { AllocateForm } from "@/components/funds/money-forms";
 import { BackLink } from "@/components/ui/layout-parts";
-import { requireCouncilPermission } from "@/lib/auth/access";
 import { allocateAction } from "@/lib/funds/actions";
-import { getFund } from "@/lib/funds/queries";
+import { requireFund } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
 
 export default async function AllocatePage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<{ pot?: string }> }) {
   const { council: slug, fundId } = await params;
   const { pot } = await searchParams;
-  const access = await requireCouncilPermission(slug, "funds:manage");
-  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
-  if (!fund) notFound();
+  const { fund } = await requireFund(slug, fundId, "funds:manage");
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}`}>{fund.name}</BackLink>

@@ -2,20 +2,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProjectionText, UsageMeter, burnText, formatDateTime } from "@/components/funds/figures";
 import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
-import { requireCouncilPermission } from "@/lib/auth/access";
 import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
-import { getFund, getPotHistory, TRANSACTION_KIND_LABELS, TRANSACTION_KINDS } from "@/lib/funds/queries";
+import { requireFund, getPotHistory, TRANSACTION_KIND_LABELS, TRANSACTION_KINDS } from "@/lib/funds/queries";
 import { ACCESS_ROUTE_LABELS, HOUSEHOLD_TYPE_LABELS, NEED_LABELS } from "@/lib/funds/schemas";
 import { formatPence } from "@/lib/money";
 
 export default async function PotPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string; potId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId, potId } = await params;
   const query = await searchParams;
-  const access = await requireCouncilPermission(slug, "funds:read");
-  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
-  const pot = fund?.pots.find((p) => p.id === potId);
-  if (!fund || !pot) notFound();
+  const { access, fund } = await requireFund(slug, fundId, "funds:read");
+  const pot = fund.pots.find((p) => p.id === potId);
+  if (!pot) notFound();
   const { filter, raw } = historyFilterFrom(query);
   const history = (await getPotHistory(access.council.id, pot.id, filter, HISTORY_PAGE_ROWS))!;
   const manage = access.permissions.has("funds:manage");

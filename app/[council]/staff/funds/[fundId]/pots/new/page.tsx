@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { notFound } from "next/navigation";
 import { PotForm } from "@/components/funds/pot-form";
 import { BackLink } from "@/components/ui/layout-parts";
-import { requireCouncilPermission } from "@/lib/auth/access";
 import { createPotAction } from "@/lib/funds/actions";
 import { POT_RULE_OPTIONS } from "@/lib/funds/options";
-import { getFund } from "@/lib/funds/queries";
+import { requireFund } from "@/lib/funds/queries";
 import { listOrganisations } from "@/lib/people/queries";
 
 export default async function NewPotPage({ params }: { params: Promise<{ council: string; fundId: string }> }) {
   const { council: slug, fundId } = await params;
-  const access = await requireCouncilPermission(slug, "funds:manage");
-  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
-  if (!fund) notFound();
+  const { access, fund } = await requireFund(slug, fundId, "funds:manage");
   const organisations = (await listOrganisations(access.council.id)).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }));
   return (
     <div className="md:w-2/3">

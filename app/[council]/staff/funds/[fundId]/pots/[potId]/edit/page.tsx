@@ -1,19 +1,17 @@
 import { notFound } from "next/navigation";
 import { PotForm } from "@/components/funds/pot-form";
 import { BackLink } from "@/components/ui/layout-parts";
-import { requireCouncilPermission } from "@/lib/auth/access";
 import { changePotAction } from "@/lib/funds/actions";
 import { POT_RULE_OPTIONS } from "@/lib/funds/options";
-import { getFund } from "@/lib/funds/queries";
+import { requireFund } from "@/lib/funds/queries";
 import { penceToPoundsText } from "@/lib/money";
 import { listOrganisations } from "@/lib/people/queries";
 
 export default async function EditPotPage({ params }: { params: Promise<{ council: string; fundId: string; potId: string }> }) {
   const { council: slug, fundId, potId } = await params;
-  const access = await requireCouncilPermission(slug, "funds:manage");
-  const fund = /^[0-9a-f-]{36}$/.test(fundId) ? await getFund(access.council.id, fundId) : null;
-  const pot = fund?.pots.find((p) => p.id === potId);
-  if (!fund || !pot) notFound();
+  const { access, fund } = await requireFund(slug, fundId, "funds:manage");
+  const pot = fund.pots.find((p) => p.id === potId);
+  if (!pot) notFound();
   const organisations = (await listOrganisations(access.council.id)).filter((o) => o.active || o.id === pot.ownerOrganisationId).map((o) => ({ value: o.id, label: o.name }));
   return (
     <div className="md:w-2/3">
