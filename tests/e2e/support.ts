@@ -15,6 +15,26 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The same checks for a page loaded with JavaScript disabled (axe itself needs JavaScript): its
+ * HTML, scripts removed, is served at the same URL to a JavaScript-enabled page (so the page's
+ * own CSS loads and colour contrast is real) and checked there.
+ */
+export async function expectAccessibleWithoutJs(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route(page.url(), (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+    await copy.goto(page.url());
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Signs a demo staff member in through the real pages: password, then the authenticator code. */
 export async function signInAsStaff(page: Page, email: string, { check = false }: { check?: boolean } = {}) {
   await page.goto("/sign-in");
