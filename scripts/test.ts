@@ -92,7 +92,8 @@ if (want("e2e")) {
   const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eOwnerUrl }) });
   await seedDemo(owner, log);
   await owner.$disconnect();
-  await run("e2e", bin("playwright"), ["test"], e2eEnv);
+  // E2E_GREP narrows the run while working on one feature (e.g. E2E_GREP=apply npm test -- e2e).
+  await run("e2e", bin("playwright"), ["test", ...(process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [])], e2eEnv);
   await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
 }
 

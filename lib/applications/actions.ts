@@ -36,7 +36,9 @@ export async function saveStep(councilSlug: string, stepId: string, change: bool
     if (crossErrors.length) return { errors: crossErrors, values: raw };
     const { locale } = await getMessages(council);
     const saved = await saveAnswer(council, stepId, raw, locale);
-    redirect(applyPath(councilSlug, nextDestination(stepId, parseAnswers(saved.answers), ctxJourney, { change }), change));
+    const next = nextDestination(stepId, parseAnswers(saved.answers), ctxJourney, { change });
+    // A change that opened a new question keeps the "change" flag, so that page also returns to check your answers.
+    redirect(applyPath(councilSlug, next, change && next !== "check-answers"));
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }
