@@ -92,7 +92,7 @@ const named = (name: string): TRawAnswers => ({ ...FULL, "full-name": { fullName
 
 test.describe("with JavaScript", () => {
   test("a resident applies to Hackwell, every page and error state accessible, and gets a reference", async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const name = `Ayşe <script>window.pwned=1</script> O'Brien ${Date.now()}`;
     await answerEveryPage(page, { council: HACKWELL, answers: named(name), check: true });
     // Hostile text is shown as text.
@@ -284,7 +284,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a resident applies to Fenshire with plain HTML forms, every page and error state accessible", async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const answers: TRawAnswers = {
       ...named(`No Script ${Date.now()}`),
       postcode: { postcode: "CB1 2ZZ" },

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { currentTotp } from "@/lib/security/totp";
 import { DEMO_PASSWORD, demoTotpSecret } from "@/prisma/factories";
 
@@ -20,18 +20,21 @@ export async function expectAccessible(page: Page) {
  * HTML, scripts removed, is served at the same URL to a JavaScript-enabled page (so the page's
  * own CSS loads and colour contrast is real) and checked there.
  */
+const axeContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
 export async function expectAccessibleWithoutJs(page: Page) {
   await expect(page).toHaveTitle(/\S/);
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const browser = page.context().browser()!;
-  const context = await browser.newContext({ javaScriptEnabled: true });
+  // One JavaScript-enabled context per browser, reused for every check.
+  if (!axeContexts.has(browser)) axeContexts.set(browser, browser.newContext({ javaScriptEnabled: true }));
+  const copy = await (await axeContexts.get(browser)!).newPage();
   try {
-    const copy = await context.newPage();
     await copy.route(page.url(), (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
     await copy.goto(page.url());
     await expectAccessible(copy);
   } finally {
-    await context.close();
+    await copy.close();
   }
 }
 
