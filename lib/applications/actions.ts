@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { publicAction } from "@/lib/auth/action-client";
 import { formError, type TFormState } from "@/lib/forms/form-state";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
@@ -51,7 +52,8 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
     const result = await submitApplication(council, await draftTokenHash(council.slug), { ip });
     switch (result.outcome) {
       case "submitted":
-        await notifyReceived(council, result);
+        // After the response: the resident is not kept waiting for the mail, and it cannot undo the commit.
+        after(() => notifyReceived(council, result));
         redirect(applyPath(council.slug, "confirmation"));
       case "already-submitted":
         redirect(applyPath(council.slug, "confirmation"));

@@ -46,7 +46,10 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           where "tokenHash" = ${draftTokenHash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now()
           for update`;
         if (!draft) return { outcome: "no-draft" } as const;
-        const existing = await tx.application.findUnique({ where: { tenantId_draftId: { tenantId: council.id, draftId: draft.id } }, select: { reference: true } });
+        // A separate statement (not a join in the locking one): after waiting for the lock it sees
+        // the application the first submission just committed.
+        const [existing] = await tx.$queryRaw<{ reference: string }[]>`
+          select reference from "Application" where "tenantId" = ${council.id}::uuid and "draftId" = ${draft.id}::uuid`;
         if (existing) return { outcome: "already-submitted", reference: existing.reference } as const;
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
@@ -74,7 +77,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           },
           select: { id: true, submittedAt: true },
         });
-        await tx.applicationDraft.update({ where: { id: draft.id }, data: { submittedAt: new Date() } });
+        await tx.$executeRaw`update "ApplicationDraft" set "submittedAt" = now() where id = ${draft.id}::uuid`;
         await recordAudit(tx, {
           tenantId: council.id,
           actor: null,
