@@ -19,6 +19,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -38,7 +39,18 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 60);
 const CONCURRENCY = arg("concurrency", 50);
 const BASELINE_SECONDS = Math.max(3, Math.min(10, Math.round(SECONDS / 6)));
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
+/** The first free port from `from` on: another checkout's server on the same machine must never be benchmarked by mistake. */
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${from}`);
+}
+const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
 const BASE = `http://localhost:${PORT}`;
 const COUNCIL = "hackwell";
 const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30 };
@@ -82,7 +94,10 @@ async function startApp() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  let exited = false;
+  app.once("exit", () => (exited = true));
   for (let i = 0; i < 120; i++) {
+    if (exited) throw new Error(`next start exited (is port ${PORT} taken?)`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return;
     } catch {
