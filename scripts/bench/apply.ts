@@ -50,6 +50,24 @@ async function freePort(from: number): Promise<number> {
   }
   throw new Error(`no free port from ${from}`);
 }
+/** CPU time (ms) a set of processes has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pids: number[]): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of pids) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+      } catch {
+        /* the process has gone */
+      }
+    }
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
 const BASE = `http://localhost:${PORT}`;
 const COUNCIL = "hackwell";
@@ -181,6 +199,12 @@ try {
   next = 0;
 
   // ---- the measured run ----
+  // CPU used by the app server and by this database's backends: a cost per submission that does
+  // not depend on what else the machine is running (load average is reported too).
+  const backendPids = async () =>
+    (await owner.$queryRawUnsafe<{ pid: number }[]>(`select pid from pg_stat_activity where datname = current_database() and usename = 'moneyhub_app'`)).map((r) => Number(r.pid));
+  const pgBefore = new Map((await backendPids()).map((pid) => [pid, cpuMs([pid])]));
+  const appCpuBefore = cpuMs([app!.pid!]);
   log(`submitting for ${SECONDS} s with ${CONCURRENCY} concurrent submitters …`);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
@@ -197,6 +221,17 @@ try {
   );
   const elapsed = (performance.now() - started) / 1000;
   const attempted = next;
+  const appCpu = appCpuBefore === null ? null : cpuMs([app!.pid!])! - appCpuBefore;
+  // Backends that lived through the whole run (the app's pool keeps its connections while busy);
+  // ones opened during the run are missed, so the database figure is a lower bound.
+  let pgCpu: number | null = 0;
+  for (const pid of await backendPids()) {
+    const before = pgBefore.get(pid);
+    const after = cpuMs([pid]);
+    if (before === undefined) continue;
+    if (before === null || after === null) pgCpu = null;
+    else if (pgCpu !== null) pgCpu += after - before;
+  }
 
   // ---- the database's view ----
   const counts = await owner.$queryRawUnsafe<{ applications: number; drafts: number }[]>(
@@ -285,6 +320,11 @@ try {
     concurrency: CONCURRENCY,
     submissions: { attempted, acknowledged: acknowledged.size, doubleSubmits: doubles, perSecond, latencyMs: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }, failures },
     database: { applicationsForAcknowledged: inDb.applications, lost, duplicated },
+    cpuPerSubmissionMs: {
+      app: appCpu === null || !acknowledged.size ? null : +(appCpu / (attempted + doubles)).toFixed(2),
+      databaseAtLeast: pgCpu === null || !acknowledged.size ? null : +(pgCpu / (attempted + doubles)).toFixed(2),
+      note: "CPU time of the next start process and of this database's app-role backends during the run, per HTTP submission (doubles included); independent of other load on the machine",
+    },
     baseline: { what: `GET /${COUNCIL} (council start page)`, seconds: BASELINE_SECONDS, perSecond: +(baseLat.length / BASELINE_SECONDS).toFixed(1), latencyMs: { p50: pct(baseLat, 50), p95: pct(baseLat, 95) } },
     pages,
     validationChunkKbGzip: { what: "page schemas (Zod), loaded after the page when the browser is idle; first needed on Continue", size: validationKbGzip },
