@@ -46,8 +46,6 @@ export async function saveStep(councilSlug: string, stepId: string, change: bool
 
 /** "Accept and send": exactly one application per draft, however often it is pressed. */
 export async function sendApplication(councilSlug: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const council = await findCouncilBySlug(councilSlug);
-  const { m } = await getMessages(council);
   const action = publicAction({ schema: ZDeclarationForm, name: "apply submit" }, async ({ council, ip }) => {
     const result = await submitApplication(council, await draftTokenHash(council.slug), { ip });
     switch (result.outcome) {
@@ -65,7 +63,9 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
         return formError("form.closed");
     }
   });
-  return localiseState(await action(councilSlug, prev, formData), m);
+  const state = await action(councilSlug, prev, formData);
+  // Only a form that did not go through needs words (the council is looked up once on the way in).
+  return localiseState(state, (await getMessages(await findCouncilBySlug(councilSlug))).m);
 }
 
 /** Start now: a finished application's cookie is dropped so the next one starts clean. */
