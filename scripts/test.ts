@@ -95,7 +95,9 @@ if (want("e2e")) {
   const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eOwnerUrl }) });
   await seedDemo(owner, log);
   await owner.$disconnect();
-  await run("e2e", bin("playwright"), ["test", ...specFiles], e2eEnv);
+  // Spec paths (npm test -- e2e tests/e2e/funds.spec.ts) or E2E_GREP (a test-title pattern) narrow the run.
+  const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
+  await run("e2e", bin("playwright"), ["test", ...specFiles, ...grep], e2eEnv);
   await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
 }
 

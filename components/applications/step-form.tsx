@@ -1,10 +1,15 @@
 "use client";
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { Button, Checkboxes, DateInput, Radios, TextArea, TextInput, type TFieldWords } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
 import { formDataToObject, zodFieldErrors, type TFieldError, type TFormState } from "@/lib/forms/form-state";
-import { STEPS, type TField, type TStepId } from "@/lib/applications/steps";
+import { STEP_FIELDS, type TField } from "@/lib/applications/step-fields";
+import type { TStepId } from "@/lib/applications/steps";
+
+// The page's Zod schemas load as a separate chunk (they are most of the bytes): fetched when the
+// browser is idle after the page loads, so the page itself stays light and the first Continue is instant.
+const loadSchemas = () => import("@/lib/applications/steps");
 
 // One application page. Without JavaScript it is a plain form posted to the server action,
 // which validates, saves and redirects (or re-renders with the error summary). With JavaScript,
@@ -30,7 +35,8 @@ type Props = {
 function formResolver(stepId: TStepId, form: { current: HTMLFormElement | null }): Resolver<Record<string, unknown>> {
   return async () => {
     const raw = form.current ? formDataToObject(new FormData(form.current)) : {};
-    const parsed = STEPS[stepId].schema.safeParse(raw);
+    const { parseStep } = await loadSchemas();
+    const parsed = parseStep(stepId, raw);
     if (parsed.success) return { values: raw, errors: {} };
     const errors: FieldErrors<Record<string, unknown>> = {};
     for (const e of zodFieldErrors(parsed.error)) errors[e.field] = { type: "validation", message: e.message };
@@ -54,7 +60,11 @@ export function StepForm({ stepId, action, values, title, intro, fields, words, 
   const local: TFieldError[] = Object.entries(clientErrors).map(([field, e]) => ({ field, message: errorTexts[String(e?.message)] ?? String(e?.message) }));
   const errors = local.length ? local : state.errors;
   const current = state.values;
-  const defs = STEPS[stepId].fields as readonly TField[];
+  const defs = STEP_FIELDS[stepId] as readonly TField[];
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => void loadSchemas());
+  }, []);
 
   // With JavaScript: check with the same schema first; only a valid form goes to the server.
   const onValid = (form: HTMLFormElement) => () => {

@@ -61,8 +61,12 @@ export function Footer({ children, tagline = "Money Hub — emergency financial 
 }
 
 export function BackLink({ href, children = "Back" }: { href: string; children?: ReactNode }) {
+  // The chevron is decoration: hidden from the link's accessible name, mirrored right-to-left.
   return (
-    <Link href={href} className="mb-4 inline-block text-base !text-govuk-text before:me-1 before:content-['‹'] rtl:before:content-['›']">
+    <Link href={href} className="mb-4 inline-block text-base !text-govuk-text">
+      <span aria-hidden="true" className="me-1 inline-block rtl:-scale-x-100">
+        ‹
+      </span>
       {children}
     </Link>
   );

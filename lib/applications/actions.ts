@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { publicAction } from "@/lib/auth/action-client";
 import { formError, type TFormState } from "@/lib/forms/form-state";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
@@ -36,20 +37,21 @@ export async function saveStep(councilSlug: string, stepId: string, change: bool
     if (crossErrors.length) return { errors: crossErrors, values: raw };
     const { locale } = await getMessages(council);
     const saved = await saveAnswer(council, stepId, raw, locale);
-    redirect(applyPath(councilSlug, nextDestination(stepId, parseAnswers(saved.answers), ctxJourney, { change }), change));
+    const next = nextDestination(stepId, parseAnswers(saved.answers), ctxJourney, { change });
+    // A change that opened a new question keeps the "change" flag, so that page also returns to check your answers.
+    redirect(applyPath(councilSlug, next, change && next !== "check-answers"));
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }
 
 /** "Accept and send": exactly one application per draft, however often it is pressed. */
 export async function sendApplication(councilSlug: string, prev: TFormState, formData: FormData): Promise<TFormState> {
-  const council = await findCouncilBySlug(councilSlug);
-  const { m } = await getMessages(council);
   const action = publicAction({ schema: ZDeclarationForm, name: "apply submit" }, async ({ council, ip }) => {
     const result = await submitApplication(council, await draftTokenHash(council.slug), { ip });
     switch (result.outcome) {
       case "submitted":
-        await notifyReceived(council, result);
+        // After the response: the resident is not kept waiting for the mail, and it cannot undo the commit.
+        after(() => notifyReceived(council, result));
         redirect(applyPath(council.slug, "confirmation"));
       case "already-submitted":
         redirect(applyPath(council.slug, "confirmation"));
@@ -61,7 +63,9 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
         return formError("form.closed");
     }
   });
-  return localiseState(await action(councilSlug, prev, formData), m);
+  const state = await action(councilSlug, prev, formData);
+  // Only a form that did not go through needs words (the council is looked up once on the way in).
+  return localiseState(state, (await getMessages(await findCouncilBySlug(councilSlug))).m);
 }
 
 /** Start now: a finished application's cookie is dropped so the next one starts clean. */

@@ -3,33 +3,9 @@
 // feedback) and the server (the decision). Error messages are keys into lib/i18n/messages.
 import { z } from "zod";
 import { ageOn, normalisePostcode, normaliseUkMobile, parseDateParts, parsePoundsToPence } from "@/lib/applications/formats";
+import { BENEFITS, CIRCUMSTANCES, EMPLOYMENT, LANGUAGES, METER, NEEDS, NRPF, PAYMENT, STEP_FIELDS, TENURE, YES_NO, type TField } from "@/lib/applications/step-fields";
 
-export const LANGUAGES = ["en", "tr", "pl", "ro", "ar", "bn", "ur", "so", "other"] as const;
-export const CIRCUMSTANCES = ["pregnant", "pension-age", "disability", "none"] as const;
-export const NEEDS = ["food", "energy", "essentials", "furniture", "rent-arrears", "council-tax-arrears", "other"] as const;
-export const METER = ["off", "running-out", "ok", "no-meter"] as const;
-export const EMPLOYMENT = ["full-time", "part-time", "self-employed", "unemployed", "not-working", "retired"] as const;
-export const BENEFITS = ["universal-credit", "pension-credit", "housing-benefit", "council-tax-support", "pip", "esa", "child-benefit", "carers", "other", "none"] as const;
-export const NRPF = ["no", "yes", "not-sure"] as const;
-export const TENURE = ["council-or-housing-association", "private-rent", "temporary-accommodation", "owner", "family-or-friends", "homeless", "other"] as const;
-export const PAYMENT = ["bank", "voucher-sms", "voucher-email"] as const;
-export const YES_NO = ["yes", "no"] as const;
-
-export type TField = {
-  name: string;
-  kind: "text" | "date" | "radios" | "checkboxes" | "textarea" | "money" | "address";
-  optional?: boolean;
-  options?: readonly string[];
-  /** A "None of these" option that cannot be combined with the others. */
-  exclusive?: string;
-  type?: "text" | "email" | "tel";
-  autoComplete?: string;
-  inputMode?: "text" | "numeric" | "email" | "tel" | "decimal";
-  spellCheck?: boolean;
-  width?: "full" | "20" | "10" | "5";
-  /** Date parts get the bday-* autocomplete tokens. */
-  birthday?: boolean;
-};
+export * from "@/lib/applications/step-fields";
 
 // ---- small schema helpers (messages are keys) ----
 
@@ -98,20 +74,17 @@ const wholeNumber = (field: string, min: number, max: number) =>
 export const STEPS = {
   "full-name": {
     section: "aboutYou",
-    fields: [{ name: "fullName", kind: "text", autoComplete: "name", spellCheck: false }],
+    fields: STEP_FIELDS["full-name"],
     schema: z.strictObject({ fullName: text("fullName", 200) }),
   },
   "date-of-birth": {
     section: "aboutYou",
-    fields: [{ name: "dateOfBirth", kind: "date", birthday: true }],
+    fields: STEP_FIELDS["date-of-birth"],
     schema: dateOfBirth("dateOfBirth").transform((dateOfBirth) => ({ dateOfBirth })),
   },
   contact: {
     section: "aboutYou",
-    fields: [
-      { name: "email", kind: "text", type: "email", optional: true, autoComplete: "email", spellCheck: false },
-      { name: "mobile", kind: "text", type: "tel", optional: true, autoComplete: "tel", width: "20" },
-    ],
+    fields: STEP_FIELDS["contact"],
     schema: z
       .strictObject({
         email: z.string().trim().toLowerCase().max(254, "email.format").default(""),
@@ -126,12 +99,12 @@ export const STEPS = {
   },
   language: {
     section: "aboutYou",
-    fields: [{ name: "preferredLanguage", kind: "radios", options: LANGUAGES }],
+    fields: STEP_FIELDS["language"],
     schema: z.strictObject({ preferredLanguage: choice("preferredLanguage", LANGUAGES) }),
   },
   postcode: {
     section: "address",
-    fields: [{ name: "postcode", kind: "text", autoComplete: "postal-code", width: "10", spellCheck: false }],
+    fields: STEP_FIELDS["postcode"],
     schema: z.strictObject({
       postcode: z
         .string({ error: "postcode.required" })
@@ -143,29 +116,22 @@ export const STEPS = {
   },
   address: {
     section: "address",
-    fields: [{ name: "address", kind: "address" }],
+    fields: STEP_FIELDS["address"],
     schema: z.strictObject({ address: z.string({ error: "address.required" }).regex(/^(manual|[a-z0-9-]{1,40})$/, "address.required") }),
   },
   "address-manual": {
     section: "address",
-    fields: [
-      { name: "line1", kind: "text", autoComplete: "address-line1" },
-      { name: "line2", kind: "text", optional: true, autoComplete: "address-line2" },
-      { name: "town", kind: "text", autoComplete: "address-level2", width: "20" },
-    ],
+    fields: STEP_FIELDS["address-manual"],
     schema: z.strictObject({ line1: text("line1", 100), line2: text("line2", 100, { optional: true }).default(""), town: text("town", 60) }),
   },
   household: {
     section: "household",
-    fields: [
-      { name: "adults", kind: "text", inputMode: "numeric", width: "5" },
-      { name: "children", kind: "text", inputMode: "numeric", width: "5" },
-    ],
+    fields: STEP_FIELDS["household"],
     schema: z.strictObject({ adults: wholeNumber("adults", 1, 20), children: wholeNumber("children", 0, 20) }),
   },
   "children-ages": {
     section: "household",
-    fields: [{ name: "childrenAges", kind: "text", width: "20" }],
+    fields: STEP_FIELDS["children-ages"],
     schema: z.strictObject({
       childrenAges: z
         .string({ error: "childrenAges.required" })
@@ -179,77 +145,72 @@ export const STEPS = {
   },
   circumstances: {
     section: "household",
-    fields: [{ name: "circumstances", kind: "checkboxes", options: CIRCUMSTANCES, exclusive: "none" }],
+    fields: STEP_FIELDS["circumstances"],
     schema: checkboxGroup("circumstances", CIRCUMSTANCES, "none").transform((circumstances) => ({ circumstances })),
   },
   needs: {
     section: "needs",
-    fields: [{ name: "needs", kind: "checkboxes", options: NEEDS }],
+    fields: STEP_FIELDS["needs"],
     schema: checkboxGroup("needs", NEEDS).transform((needs) => ({ needs })),
   },
   "rent-arrears": {
     section: "needs",
-    fields: [{ name: "rentArrears", kind: "money", width: "10", inputMode: "decimal" }],
+    fields: STEP_FIELDS["rent-arrears"],
     schema: z.strictObject({ rentArrears: money("rentArrears") }),
   },
   "council-tax-arrears": {
     section: "needs",
-    fields: [{ name: "councilTaxArrears", kind: "money", width: "10", inputMode: "decimal" }],
+    fields: STEP_FIELDS["council-tax-arrears"],
     schema: z.strictObject({ councilTaxArrears: money("councilTaxArrears") }),
   },
   "other-need": {
     section: "needs",
-    fields: [{ name: "otherNeed", kind: "textarea" }],
+    fields: STEP_FIELDS["other-need"],
     schema: z.strictObject({ otherNeed: text("otherNeed", 1000) }),
   },
   "food-today": {
     section: "urgency",
-    fields: [{ name: "enoughFoodToday", kind: "radios", options: YES_NO }],
+    fields: STEP_FIELDS["food-today"],
     schema: z.strictObject({ enoughFoodToday: choice("enoughFoodToday", YES_NO) }),
   },
   "energy-meter": {
     section: "urgency",
-    fields: [{ name: "prepaymentMeter", kind: "radios", options: METER }],
+    fields: STEP_FIELDS["energy-meter"],
     schema: z.strictObject({ prepaymentMeter: choice("prepaymentMeter", METER) }),
   },
   eviction: {
     section: "urgency",
-    fields: [{ name: "evictionNotice", kind: "radios", options: YES_NO }],
+    fields: STEP_FIELDS["eviction"],
     schema: z.strictObject({ evictionNotice: choice("evictionNotice", YES_NO) }),
   },
   employment: {
     section: "income",
-    fields: [{ name: "employment", kind: "radios", options: EMPLOYMENT }],
+    fields: STEP_FIELDS["employment"],
     schema: z.strictObject({ employment: choice("employment", EMPLOYMENT) }),
   },
   benefits: {
     section: "income",
-    fields: [{ name: "benefits", kind: "checkboxes", options: BENEFITS, exclusive: "none" }],
+    fields: STEP_FIELDS["benefits"],
     schema: checkboxGroup("benefits", BENEFITS, "none").transform((benefits) => ({ benefits })),
   },
   nrpf: {
     section: "income",
-    fields: [{ name: "nrpf", kind: "radios", options: NRPF }],
+    fields: STEP_FIELDS["nrpf"],
     schema: z.strictObject({ nrpf: choice("nrpf", NRPF) }),
   },
   housing: {
     section: "housing",
-    fields: [{ name: "tenure", kind: "radios", options: TENURE }],
+    fields: STEP_FIELDS["housing"],
     schema: z.strictObject({ tenure: choice("tenure", TENURE) }),
   },
   payment: {
     section: "payment",
-    fields: [{ name: "paymentMethod", kind: "radios", options: PAYMENT }],
+    fields: STEP_FIELDS["payment"],
     schema: z.strictObject({ paymentMethod: choice("paymentMethod", PAYMENT) }),
   },
   "bank-details": {
     section: "payment",
-    fields: [
-      { name: "accountName", kind: "text", autoComplete: "name", spellCheck: false },
-      { name: "sortCode", kind: "text", inputMode: "numeric", width: "5", spellCheck: false },
-      { name: "accountNumber", kind: "text", inputMode: "numeric", width: "10", spellCheck: false },
-      { name: "rollNumber", kind: "text", optional: true, width: "10", spellCheck: false },
-    ],
+    fields: STEP_FIELDS["bank-details"],
     schema: z.strictObject({
       accountName: text("accountName", 100),
       sortCode: z
@@ -275,13 +236,10 @@ export const STEPS = {
   },
   consent: {
     section: "consent",
-    fields: [
-      { name: "shareWithAdvicePartners", kind: "radios", options: YES_NO },
-      { name: "contactAboutSupport", kind: "radios", options: YES_NO },
-    ],
+    fields: STEP_FIELDS["consent"],
     schema: z.strictObject({ shareWithAdvicePartners: choice("shareWithAdvicePartners", YES_NO), contactAboutSupport: choice("contactAboutSupport", YES_NO) }),
   },
-} satisfies Record<string, { section: string; fields: TField[]; schema: z.ZodType<object> }>;
+} satisfies Record<string, { section: string; fields: readonly TField[]; schema: z.ZodType<object> }>;
 
 export type TStepId = keyof typeof STEPS;
 export const STEP_IDS = Object.keys(STEPS) as TStepId[];

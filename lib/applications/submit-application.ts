@@ -46,7 +46,10 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           where "tokenHash" = ${draftTokenHash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now()
           for update`;
         if (!draft) return { outcome: "no-draft" } as const;
-        const existing = await tx.application.findUnique({ where: { tenantId_draftId: { tenantId: council.id, draftId: draft.id } }, select: { reference: true } });
+        // A separate statement (not a join in the locking one): after waiting for the lock it sees
+        // the application the first submission just committed.
+        const [existing] = await tx.$queryRaw<{ reference: string }[]>`
+          select reference from "Application" where "tenantId" = ${council.id}::uuid and "draftId" = ${draft.id}::uuid`;
         if (existing) return { outcome: "already-submitted", reference: existing.reference } as const;
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
@@ -55,26 +58,26 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
         if (!parsed.success) return { outcome: "incomplete", goTo: firstIncomplete(outputs, { postcodeAreas: council.postcodeAreas }) } as const;
         const app = parsed.data;
 
-        const reference = newReference(council.settings.referencePrefix);
-        const created = await tx.application.create({
-          data: {
-            tenantId: council.id,
-            draftId: draft.id,
-            reference,
-            schemaVersion: app.schemaVersion,
-            data: maskedForStorage(app),
-            bankDetailsEnc: app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null,
-            fullName: app.aboutYou.fullName,
-            dateOfBirth: new Date(`${app.aboutYou.dateOfBirth}T00:00:00Z`),
-            postcode: app.address.postcode,
-            email: app.aboutYou.email,
-            mobile: app.aboutYou.mobile,
-            locale: draft.locale,
-            urgencyFlags: urgencyFlags(app),
-          },
-          select: { id: true, submittedAt: true },
-        });
-        await tx.applicationDraft.update({ where: { id: draft.id }, data: { submittedAt: new Date() } });
+        // Raw SQL on this hot path (launch-day peaks): one INSERT, and a clashing reference
+        // (UNIQUE per council) just tries another inside the same transaction.
+        const masked = JSON.stringify(maskedForStorage(app));
+        const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
+        const flags = urgencyFlags(app).join(",");
+        let created: { id: string; submittedAt: Date; reference: string } | undefined;
+        for (let tries = 0; !created; tries++) {
+          if (tries >= MAX_REFERENCE_ATTEMPTS) throw new Error(`No free reference for ${council.slug} after ${tries} tries`);
+          const reference = newReference(council.settings.referencePrefix);
+          const [row] = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
+            insert into "Application" (id, "tenantId", "draftId", reference, "schemaVersion", data, "bankDetailsEnc", "fullName", "dateOfBirth", postcode, email, mobile, locale, "urgencyFlags", "updatedAt")
+            values (gen_random_uuid(), ${council.id}::uuid, ${draft.id}::uuid, ${reference}, ${app.schemaVersion}, ${masked}::jsonb, ${bankEnc}, ${app.aboutYou.fullName},
+                    ${app.aboutYou.dateOfBirth}::date, ${app.address.postcode}, ${app.aboutYou.email}, ${app.aboutYou.mobile}, ${draft.locale},
+                    string_to_array(${flags}, ','), now())
+            on conflict do nothing
+            returning id, "submittedAt"`;
+          if (row) created = { ...row, reference };
+        }
+        const { reference } = created;
+        await tx.$executeRaw`update "ApplicationDraft" set "submittedAt" = now() where id = ${draft.id}::uuid`;
         await recordAudit(tx, {
           tenantId: council.id,
           actor: null,
@@ -85,7 +88,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           metadata: { reference, schemaVersion: app.schemaVersion, channel: "resident-online" },
           ip: ctx.ip,
         });
-        return { outcome: "submitted", reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: draft.locale, submittedAt: created.submittedAt } as const;
+        return { outcome: "submitted", reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: draft.locale, submittedAt: new Date(created.submittedAt) } as const;
       });
     } catch (e) {
       const clash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";

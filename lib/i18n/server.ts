@@ -8,6 +8,8 @@ import type { TCouncil } from "@/lib/tenancy/queries";
 // proxy.ts decides the page's language per request (the resident's choice on resident pages,
 // English on staff pages) and passes it on as a request header, so the root layout can set
 // <html lang dir> and every server component reads the same answer.
+const merged = new Map<string, TMessages>();
+
 export const LOCALE_HEADER = "x-moneyhub-locale";
 export const RESIDENT_HEADER = "x-moneyhub-resident";
 export const PATH_HEADER = "x-moneyhub-path";
@@ -21,7 +23,17 @@ export const getLocale = cache(async (): Promise<TLocale> => {
 export async function getMessages(council?: Pick<TCouncil, "settings"> | null): Promise<{ locale: TLocale; m: TMessages }> {
   const locale = await getLocale();
   const base = messagesFor(locale);
-  return { locale, m: council ? withOverrides(base, locale, council.settings.wordingOverrides) : base };
+  const overrides = council?.settings.wordingOverrides ?? {};
+  if (!Object.keys(overrides).length) return { locale, m: base };
+  // Merging copies the catalogue: remember the result per council wording (it rarely changes).
+  const key = `${locale}:${JSON.stringify(overrides)}`;
+  let m = merged.get(key);
+  if (!m) {
+    if (merged.size > 200) merged.clear();
+    m = withOverrides(base, locale, overrides);
+    merged.set(key, m);
+  }
+  return { locale, m };
 }
 
 export async function residentPageInfo(): Promise<{ resident: boolean; path: string }> {

@@ -18,6 +18,9 @@
 // It prints progress lines, then ONE JSON object (last) with figures, targets and pass/fail.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -36,7 +39,36 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 60);
 const CONCURRENCY = arg("concurrency", 50);
 const BASELINE_SECONDS = Math.max(3, Math.min(10, Math.round(SECONDS / 6)));
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
+/** The first free port from `from` on: another checkout's server on the same machine must never be benchmarked by mistake. */
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${from}`);
+}
+/** CPU time (ms) a set of processes has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pids: number[]): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of pids) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+      } catch {
+        /* the process has gone */
+      }
+    }
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
 const BASE = `http://localhost:${PORT}`;
 const COUNCIL = "hackwell";
 const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30 };
@@ -56,6 +88,7 @@ const DB = "moneyhub_bench";
   await c.end();
 }
 const ownerUrl = withDatabase(server.ownerUrl, DB);
+process.env.APP_DATABASE_URL = appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword);
 await prepareDatabase(ownerUrl, secrets.appDbPassword, log);
 const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
 const { seedDemo } = await import("../../prisma/seed");
@@ -65,7 +98,10 @@ buildIfNeeded(log);
 // ---- the app ----
 let app: ChildProcess | undefined;
 async function startApp() {
-  app = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of the app server (for finding where time goes).
+  const profile = process.env.BENCH_PROFILE;
+  const nextCli = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+  app = spawn(process.execPath, [...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []), nextCli, "start", "-p", String(PORT)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -79,7 +115,10 @@ async function startApp() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  let exited = false;
+  app.once("exit", () => (exited = true));
   for (let i = 0; i < 120; i++) {
+    if (exited) throw new Error(`next start exited (is port ${PORT} taken?)`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return;
     } catch {
@@ -163,6 +202,12 @@ try {
   next = 0;
 
   // ---- the measured run ----
+  // CPU used by the app server and by this database's backends: a cost per submission that does
+  // not depend on what else the machine is running (load average is reported too).
+  const backendPids = async () =>
+    (await owner.$queryRawUnsafe<{ pid: number }[]>(`select pid from pg_stat_activity where datname = current_database() and usename = 'moneyhub_app'`)).map((r) => Number(r.pid));
+  const pgBefore = new Map((await backendPids()).map((pid) => [pid, cpuMs([pid])]));
+  const appCpuBefore = cpuMs([app!.pid!]);
   log(`submitting for ${SECONDS} s with ${CONCURRENCY} concurrent submitters …`);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
@@ -179,6 +224,17 @@ try {
   );
   const elapsed = (performance.now() - started) / 1000;
   const attempted = next;
+  const appCpu = appCpuBefore === null ? null : cpuMs([app!.pid!])! - appCpuBefore;
+  // Backends that lived through the whole run (the app's pool keeps its connections while busy);
+  // ones opened during the run are missed, so the database figure is a lower bound.
+  let pgCpu: number | null = 0;
+  for (const pid of await backendPids()) {
+    const before = pgBefore.get(pid);
+    const after = cpuMs([pid]);
+    if (before === undefined) continue;
+    if (before === null || after === null) pgCpu = null;
+    else if (pgCpu !== null) pgCpu += after - before;
+  }
 
   // ---- the database's view ----
   const counts = await owner.$queryRawUnsafe<{ applications: number; drafts: number }[]>(
@@ -212,13 +268,24 @@ try {
   async function weigh(pathname: string, cookie?: string) {
     const res = await fetch(`${BASE}${pathname}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
     const html = await res.text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+    // Scripts marked noModule (Next's legacy polyfills) are skipped by every browser that runs
+    // ES modules, so they are reported apart, not counted in the page's JavaScript.
+    const tags = [...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)].map((m) => ({ src: m[2]!, legacy: /nomodule/i.test(m[1]! + m[3]!) }));
     let js = 0;
-    for (const src of scripts) {
+    let legacy = 0;
+    for (const { src, legacy: isLegacy } of tags) {
       if (!jsCache.has(src)) jsCache.set(src, gzipSync(Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer())).length);
-      js += jsCache.get(src)!;
+      if (isLegacy) legacy += jsCache.get(src)!;
+      else js += jsCache.get(src)!;
     }
-    return { page: pathname, status: res.status, htmlKbGzip: +(gzipSync(Buffer.from(html)).length / 1024).toFixed(1), jsKbGzip: +(js / 1024).toFixed(1), scripts: scripts.length };
+    return {
+      page: pathname,
+      status: res.status,
+      htmlKbGzip: +(gzipSync(Buffer.from(html)).length / 1024).toFixed(1),
+      jsKbGzip: +(js / 1024).toFixed(1),
+      scripts: tags.filter((t) => !t.legacy).length,
+      legacyPolyfillsKbGzip: +(legacy / 1024).toFixed(1),
+    };
   }
   const fresh = draftCount - 1; // a complete draft nobody submitted (kept out of both runs): every page may be visited
   const submittedDraft = [...acknowledged][0] ?? draftCount - 1;
@@ -231,6 +298,15 @@ try {
     await weigh(`/${COUNCIL}/apply/confirmation`, cookieFor(submittedDraft)),
     await weigh(`/${COUNCIL}/status`),
   ];
+
+  // The page schemas (Zod) load as their own chunk when the browser is idle: weigh it too.
+  const chunksDir = path.join(projectRoot, ".next", "static", "chunks");
+  const validationChunk = fs
+    .readdirSync(chunksDir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => fs.readFileSync(path.join(chunksDir, f)))
+    .find((b) => b.includes("dateOfBirth.tooYoung"));
+  const validationKbGzip = validationChunk ? +(gzipSync(validationChunk).length / 1024).toFixed(1) : null;
 
   const pct = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -247,8 +323,15 @@ try {
     concurrency: CONCURRENCY,
     submissions: { attempted, acknowledged: acknowledged.size, doubleSubmits: doubles, perSecond, latencyMs: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }, failures },
     database: { applicationsForAcknowledged: inDb.applications, lost, duplicated },
+    cpuPerSubmissionMs: {
+      app: appCpu === null || !acknowledged.size ? null : +(appCpu / (attempted + doubles)).toFixed(2),
+      databaseAtLeast: pgCpu === null || !acknowledged.size ? null : +(pgCpu / (attempted + doubles)).toFixed(2),
+      note: "CPU time of the next start process and of this database's app-role backends during the run, per HTTP submission (doubles included); independent of other load on the machine",
+    },
     baseline: { what: `GET /${COUNCIL} (council start page)`, seconds: BASELINE_SECONDS, perSecond: +(baseLat.length / BASELINE_SECONDS).toFixed(1), latencyMs: { p50: pct(baseLat, 50), p95: pct(baseLat, 95) } },
     pages,
+    validationChunkKbGzip: { what: "page schemas (Zod), loaded after the page when the browser is idle; first needed on Continue", size: validationKbGzip },
+    machine: { cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0]!.toFixed(2) },
     targets: {
       submissionsPerSecond: { target: TARGETS.submissionsPerSecond, actual: perSecond, pass: perSecond >= TARGETS.submissionsPerSecond },
       lostOrDuplicated: { target: 0, actual: lost + duplicated, pass: lost === 0 && duplicated === 0 },
