@@ -14,14 +14,14 @@ export function parsePounds(input: string): bigint | null {
   return BigInt(whole) * 100n + BigInt(pence);
 }
 
-const wholePounds = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const currency = new Map<string, Intl.NumberFormat>();
 
-/** 123456n → "£1,234.56"; negative amounts as "-£12.00". */
-export function formatPence(pence: bigint | number): string {
-  const p = BigInt(pence);
-  const abs = p < 0n ? -p : p;
-  const text = `£${wholePounds.format(abs / 100n)}.${(abs % 100n).toString().padStart(2, "0")}`;
-  return p < 0n ? `-${text}` : text;
+/** 123456n → "£1,234.56" ("-£12.00" below zero); another locale formats pounds its own way. Exact for any bigint. */
+export function formatPence(pence: bigint | number, locale = "en-GB"): string {
+  let format = currency.get(locale);
+  if (!format) currency.set(locale, (format = new Intl.NumberFormat(locale, { style: "currency", currency: "GBP" })));
+  // A decimal string keeps every digit (Intl formats strings exactly; a Number would round huge sums).
+  return format.format(penceToPoundsText(BigInt(pence)) as unknown as number);
 }
 
 /** Pence as pounds for a form field or a CSV: 123456n → "1234.56". */

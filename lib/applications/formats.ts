@@ -1,5 +1,6 @@
 // Pure parsing of the awkward UK formats residents type: postcodes, mobiles, money, dates.
-// Shared by the browser (instant feedback) and the server (the decision).
+// Shared by the browser (instant feedback) and the server (the decision). Money is lib/money.
+import { formatPence, parsePounds } from "@/lib/money";
 
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
 
@@ -39,17 +40,13 @@ export function displayUkMobile(normal: string): string {
   return `${national.slice(0, 5)} ${national.slice(5, 8)} ${national.slice(8)}`;
 }
 
-/** "£1,200.50" → 120050 pence; null when it is not an amount of money. */
+/** "£1,200.50" → 120050 pence; null when it is not an amount of money (or over £999,999,999.99). */
 export function parsePoundsToPence(input: string): number | null {
-  const compact = input.replace(/[£,\s]/g, "");
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(compact)) return null;
-  const [pounds, pence = ""] = compact.split(".");
-  return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
+  const pence = parsePounds(input);
+  return pence === null || pence >= 100_000_000_000n ? null : Number(pence);
 }
 
-export function formatPence(pence: number, locale = "en-GB"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "GBP" }).format(pence / 100);
-}
+export { formatPence };
 
 export type TDateParts = { day: string; month: string; year: string };
 export type TDateProblem = "required" | "missingDay" | "missingMonth" | "missingYear" | "yearDigits" | "real";
