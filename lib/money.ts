@@ -1,6 +1,6 @@
 // Money is integer pence (bigint) everywhere: in the database, in code, in URLs. Pounds exist
-// only at the edges, typed by a person or shown to one. Pure: no I/O, unit-tested.
-import { z } from "zod";
+// only at the edges, typed by a person or shown to one. Pure: no I/O, no dependencies (the
+// resident pages load it in the browser), unit-tested.
 
 const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
@@ -28,31 +28,4 @@ export function formatPence(pence: bigint | number, locale = "en-GB"): string {
 export function penceToPoundsText(pence: bigint): string {
   const abs = pence < 0n ? -pence : pence;
   return `${pence < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
-}
-
-/**
- * A Zod field for an amount typed in pounds, with GOV.UK-style messages. `label` completes
- * "Enter the …" (e.g. "amount to allocate").
- */
-export function zPounds(label: string, { min = 1n, max = 100_000_000_000n }: { min?: bigint; max?: bigint } = {}) {
-  return z
-    .string({ error: `Enter the ${label}` })
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .transform((value, ctx) => {
-      const pence = parsePounds(value);
-      if (pence === null) {
-        ctx.addIssue({ code: "custom", message: `The ${label} must be an amount of money, like 250 or 1,250.50` });
-        return z.NEVER;
-      }
-      if (pence < min) {
-        ctx.addIssue({ code: "custom", message: `The ${label} must be ${formatPence(min)} or more` });
-        return z.NEVER;
-      }
-      if (pence > max) {
-        ctx.addIssue({ code: "custom", message: `The ${label} must be ${formatPence(max)} or less` });
-        return z.NEVER;
-      }
-      return pence;
-    });
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { parseDateParts } from "@/lib/applications/formats";
 import { NEEDS } from "@/lib/applications/steps";
-import { zPounds } from "@/lib/money";
+import { zPounds } from "@/lib/forms/pounds-field";
 
 export const NEED_LABELS: Record<(typeof NEEDS)[number], string> = {
   food: "Food",

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { historyCsv } from "@/lib/funds/history";
 import { daysLeftInPeriod, project, spendFigures } from "@/lib/funds/projection";
 import { ZAllocate, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
-import { formatPence, parsePounds, penceToPoundsText, zPounds } from "@/lib/money";
+import { zPounds } from "@/lib/forms/pounds-field";
+import { formatPence, parsePounds, penceToPoundsText } from "@/lib/money";
 
 const KEY = "6f1c1b8e-2f4e-4f0a-9d57-2b1d2c7e9a10";
 const FUND = "0d9c7f1e-8a52-4c1b-b7a5-0e6f3b2d1c49";
