@@ -1,41 +1,47 @@
 import "server-only";
-import { withTenant } from "@/lib/db/tenant-scope";
-import { postLedger, type TLedgerResult } from "@/lib/ledger/post";
+import { db } from "@/lib/db/client";
+import { postLedgerAlone, type TLedgerMovement, type TLedgerResult } from "@/lib/ledger/post";
 
-// The ledger's operations, one database transaction each, for the rest of the app (award
-// decisions, payments, the budget screens). The council comes from the caller's checked access,
-// never from input. Retrying with the same idempotency key returns the first result.
+// The ledger's operations, one database transaction (and one statement) each, for the rest of
+// the app (award decisions, payments). The council comes from the caller's checked access, never
+// from input. Retrying with the same idempotency key returns the first result. Where a movement
+// must commit together with other writes (an award's status, its audit event), call postLedger
+// inside that withTenant transaction instead, as the last statement before it commits.
 
 export type TLedgerActor = { tenantId: string; actorUserId: string | null };
 type TCommon = { fundId: string; amountPence: bigint; idempotencyKey: string; reason: string };
 type TAwardMoney = TCommon & { potId: string; awardRef?: string | null; paymentRef?: string | null };
 
+function post(actor: TLedgerActor, m: Omit<TLedgerMovement, "actorUserId" | "at">): Promise<TLedgerResult> {
+  return postLedgerAlone(db(), { tenantId: actor.tenantId, userId: actor.actorUserId }, { ...m, actorUserId: actor.actorUserId });
+}
+
 /** Fund → pot. */
 export function allocate(actor: TLedgerActor, m: TCommon & { toPotId: string }): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "ALLOCATE", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "ALLOCATE" });
 }
 
 /** Pot → pot in the same fund (toPotId null: back to the fund's unallocated money). */
 export function move(actor: TLedgerActor, m: TCommon & { potId: string; toPotId: string | null }): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "MOVE", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "MOVE" });
 }
 
 /** Available → committed: an award approved. Refused outside the fund's period. */
 export function commit(actor: TLedgerActor, m: TAwardMoney): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "COMMIT", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "COMMIT" });
 }
 
 /** Committed → available: an award cancelled. */
 export function release(actor: TLedgerActor, m: TAwardMoney): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "RELEASE", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "RELEASE" });
 }
 
 /** Committed → spent: a payment made. */
 export function disburse(actor: TLedgerActor, m: TAwardMoney): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "DISBURSE", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "DISBURSE" });
 }
 
 /** Spent → available: a payment failed or was refunded. */
 export function reverse(actor: TLedgerActor, m: TAwardMoney): Promise<TLedgerResult> {
-  return withTenant(actor.tenantId, (tx) => postLedger(tx, { ...m, kind: "REVERSE", actorUserId: actor.actorUserId }), actor.actorUserId ?? undefined);
+  return post(actor, { ...m, kind: "REVERSE" });
 }

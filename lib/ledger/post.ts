@@ -65,6 +65,29 @@ export async function postLedger(tx: Tx, m: TLedgerMovement): Promise<TLedgerRes
   }
 }
 
+/**
+ * Posts one movement as a transaction of its own, in one statement: the council (and actor) are
+ * put in scope by set_config inside the same statement, so no client round trip happens while the
+ * pot's row lock is held (docs/bench-ledger.md). The function's arguments depend on set_config's
+ * result, so the council is in scope whatever plan PostgreSQL picks.
+ */
+export async function postLedgerAlone(client: Pick<Tx, "$queryRaw">, scope: { tenantId: string; userId: string | null }, m: Omit<TLedgerMovement, "at">): Promise<TLedgerResult> {
+  try {
+    const rows = await client.$queryRaw<{ transaction_id: string; replayed: boolean }[]>`
+      select r.transaction_id, r.replayed
+      from (select set_config('app.tenant_id', ${scope.tenantId}, true) as tenant, set_config('app.user_id', ${scope.userId ?? ""}, true),
+        set_config('app.platform', '', true) offset 0) s
+      cross join lateral post_ledger_transaction(
+        ${m.kind}::"LedgerTransactionKind", case when s.tenant is not null then ${m.fundId}::uuid end, ${m.potId ?? null}::uuid, ${m.toPotId ?? null}::uuid,
+        ${m.amountPence}::bigint, ${m.idempotencyKey}, ${m.reason}, ${m.actorUserId}::uuid,
+        ${m.awardRef ?? null}, ${m.paymentRef ?? null}, null) r`;
+    const row = rows[0]!;
+    return { transactionId: row.transaction_id, replayed: row.replayed };
+  } catch (error) {
+    throw asLedgerRefusal(error) ?? error;
+  }
+}
+
 /** The refusal inside a driver error, if it is one of the ledger function's own. */
 export function asLedgerRefusal(error: unknown): LedgerRefused | null {
   const text = errorText(error);

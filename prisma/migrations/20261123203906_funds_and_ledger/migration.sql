@@ -335,7 +335,15 @@ BEGIN
     RAISE EXCEPTION 'ledger accounts missing for fund %', p_fund_id USING ERRCODE = 'P0001', HINT = 'ledger:not-found';
   END IF;
 
-  -- Claim the key. A concurrent call with the same key waits here for ours and then finds it.
+  -- Lock both accounts first, in a fixed order (no deadlock between, say, a commit and a release
+  -- on one pot). First, so that callers queueing for a busy pot hold no other lock on its rows:
+  -- were the postings written before this, their foreign-key checks would take KEY SHARE locks
+  -- on these rows and the queue would degrade into a MultiXact herd (docs/bench-ledger.md).
+  -- NO KEY UPDATE, not UPDATE: compatible with those foreign-key checks.
+  PERFORM 1 FROM "LedgerAccount" a WHERE a.id IN (v_from, v_to) ORDER BY a.id FOR NO KEY UPDATE;
+
+  -- Claim the key. A concurrent call with the same key waited on the locks above for ours, and
+  -- now finds it.
   INSERT INTO "LedgerTransaction" (id, "tenantId", "fundId", kind, "amountPence", "potId", "toPotId",
       "idempotencyKey", reason, "actorUserId", "awardRef", "paymentRef", "createdAt")
     VALUES (gen_random_uuid(), v_tenant, p_fund_id, p_kind, p_amount_pence, p_pot_id, p_to_pot_id,
@@ -354,10 +362,7 @@ BEGIN
     (gen_random_uuid(), v_tenant, v_id, v_from, -p_amount_pence, v_at),
     (gen_random_uuid(), v_tenant, v_id, v_to, p_amount_pence, v_at);
 
-  -- Lock both accounts in a fixed order (no deadlock between, say, a commit and a release on
-  -- one pot), then take the money out only if it is there. NO KEY UPDATE, not UPDATE: the
-  -- postings' foreign-key checks above hold KEY SHARE locks on the same rows.
-  PERFORM 1 FROM "LedgerAccount" a WHERE a.id IN (v_from, v_to) ORDER BY a.id FOR NO KEY UPDATE;
+  -- Take the money out only if it is there (the accounts are locked above).
   UPDATE "LedgerAccount" SET "balancePence" = "balancePence" - p_amount_pence
     WHERE id = v_from AND ("balancePence" >= p_amount_pence OR kind = 'FUNDER');
   IF NOT FOUND THEN
