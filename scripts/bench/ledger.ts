@@ -1,0 +1,479 @@
+// `npm run bench:ledger [-- --seconds N]`: issue 3's benchmark of the ledger (a benchmark, not a
+// test: it always exits 0 once it has run, and says which targets it missed). See
+// docs/bench-ledger.md.
+//
+// "Ours" is the app's real path for an award: commit() from lib/ledger/operations.ts, run as the
+// app's non-owner role (moneyhub_app) through Prisma: one interactive transaction per commit
+// (BEGIN, set_config of the council, post_ledger_transaction(), COMMIT). "Raw" is the plainest
+// SQL doing the equivalent conditional update + insert, through node-postgres, on scratch tables
+// in the same database. Both run on the same server, at the same concurrency, one after the other.
+//
+// The lib files import "server-only", which throws outside React Server Components; package.json
+// runs this with `tsx --conditions=react-server`, the condition under which that package resolves
+// to its empty module (as it does in Next's server bundles). Nothing else on this path has a
+// react-server export.
+//
+// Progress goes to stderr; stdout gets one JSON object, at the end.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { withTenant } from "@/lib/db/tenant-scope";
+import { resetEnvForTests } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { commit, type TLedgerActor } from "@/lib/ledger/operations";
+import { LedgerRefused } from "@/lib/ledger/post";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { createCouncil, createFund } from "../../prisma/factories";
+import { localSecrets, startPostgres } from "../lib/postgres";
+import { prepareDatabase } from "../lib/prepare-database";
+
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return args[i]!.includes("=") ? args[i]!.split("=")[1] : args[i + 1];
+}
+
+const SECONDS = Number(argValue("seconds") ?? 5);
+if (!(SECONDS > 0)) throw new Error("--seconds must be a positive number");
+const DIAGNOSE = process.argv.includes("--diagnose");
+/** e.g. --only one-64,many-64: just those scenarios (for investigating; targets need one-64). */
+const ONLY = argValue("only")?.split(",");
+const WARM_UP_SECONDS = Math.min(1, SECONDS / 5);
+const CLIENT_COUNTS = [1, 8, 64] as const;
+const MAX_CLIENTS = 64;
+const AMOUNT = 100n; // £1 a commit
+const PLENTY = 1_000_000_000_000n; // per pot: never runs dry at these rates
+const ROOM_FOR = 100; // the overspend scenario's pot holds exactly this many commits
+const DATABASE = "moneyhub_bench";
+
+type TSide = { commitsPerSec: number; p50Ms: number; p95Ms: number; errors: number; commits: number };
+type TScenario = { name: string; clients: number; pots: "one" | "many"; ours: TSide; raw: TSide; ratio: number; diagnosis?: Record<string, TSide> };
+
+// ---------------------------------------------------------------------------------------------
+// Set-up: a server, a fresh database migrated like production, a council, funds and pots.
+
+const secrets = localSecrets();
+const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) }, log);
+const serverUrl = withDatabase(server.ownerUrl, "postgres");
+const ownerUrl = withDatabase(serverUrl, DATABASE);
+const appPassword = process.env.APP_DATABASE_PASSWORD ?? secrets.appDbPassword;
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+let cleanedUp = false;
+async function cleanUp(): Promise<void> {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  await db().$disconnect().catch(() => {});
+  await admin((c) => c.query(`drop database if exists ${DATABASE} with (force)`)).catch((e) => log(`could not drop ${DATABASE}: ${String(e)}`));
+  await server.stop().catch(() => {});
+  log(`Dropped ${DATABASE}${server.embedded ? "; embedded server stopped (if this run started it)" : ""}.`);
+}
+process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+
+try {
+  const output = await run();
+  console.log(JSON.stringify(output, null, 2));
+} finally {
+  await cleanUp();
+}
+
+async function run() {
+  await admin((c) => c.query(`drop database if exists ${DATABASE} with (force)`));
+  await prepareDatabase(ownerUrl, appPassword, log);
+
+  // The app's configuration, as tests/support/integration-setup.ts sets it: the non-owner role.
+  process.env.APP_DATABASE_URL = appUrlFromOwnerUrl(ownerUrl, appPassword);
+  process.env.AUTH_SECRET ??= secrets.authSecret;
+  process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
+  process.env.DATABASE_POOL_SIZE = String(MAX_CLIENTS);
+  resetEnvForTests();
+
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+  const council = await createCouncil(owner, { slug: "bench", name: "Bench Borough Council" });
+  const { fund, pots } = await createFund(owner, council.id, {
+    name: "Bench fund",
+    allocationPence: PLENTY * BigInt(MAX_CLIENTS + 1),
+    pots: Array.from({ length: MAX_CLIENTS + 1 }, (_, i) => ({ name: i === 0 ? "Shared pot" : `Pot ${i}`, allocatePence: PLENTY })),
+  });
+  const tight = await createFund(owner, council.id, {
+    name: "Overspend fund",
+    allocationPence: AMOUNT * BigInt(ROOM_FOR),
+    pots: [{ name: "Tight pot", allocatePence: AMOUNT * BigInt(ROOM_FOR) }],
+  });
+  await owner.$disconnect();
+
+  // Raw: the plainest tables that can do the same conditional update + insert.
+  await withOwner(async (c) => {
+    await c.query(`create table bench_raw_balance (id int primary key, balance bigint not null)`);
+    await c.query(`create table bench_raw_movement (id bigserial primary key, balance_id int not null, amount bigint not null,
+      idempotency_key text not null unique, created_at timestamptz not null default now())`);
+    await c.query(`insert into bench_raw_balance select g, $1 from generate_series(0, $2::int) g`, [PLENTY, MAX_CLIENTS]);
+  });
+  const version = await withOwner(async (c) => (await c.query<{ server_version: string }>("show server_version")).rows[0]!.server_version);
+  log(`Database ${DATABASE} ready on PostgreSQL ${version} (${server.embedded ? "embedded" : "DATABASE_URL"}); ${SECONDS} s per side per scenario, ${WARM_UP_SECONDS} s warm-up.`);
+
+  const actor: TLedgerActor = { tenantId: council.id, actorUserId: null };
+  // Pot index 0 is shared by every client in the "one" scenarios; client i gets pot i + 1 in "many".
+  const potIndex = (mode: "one" | "many", client: number) => (mode === "one" ? 0 : client + 1);
+
+  const ours = (mode: "one" | "many") => async (client: number) => {
+    await commit(actor, {
+      fundId: fund.id,
+      potId: pots[potIndex(mode, client)]!.id,
+      amountPence: AMOUNT,
+      idempotencyKey: `bench:${randomUUID()}`,
+      reason: "Bench award",
+    });
+  };
+
+  const raw = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+    const c = await pool.connect();
+    try {
+      await c.query("begin");
+      const updated = await c.query("update bench_raw_balance set balance = balance - $1 where id = $2 and balance >= $1", [AMOUNT, potIndex(mode, client)]);
+      if (updated.rowCount !== 1) throw new Error("insufficient funds");
+      await c.query("insert into bench_raw_movement (balance_id, amount, idempotency_key) values ($1, $2, $3)", [potIndex(mode, client), AMOUNT, `bench:${randomUUID()}`]);
+      await c.query("commit");
+    } catch (error) {
+      await c.query("rollback").catch(() => {});
+      throw error;
+    } finally {
+      c.release();
+    }
+  };
+
+  async function measureOurs(clients: number, mode: "one" | "many"): Promise<TSide> {
+    await timed(clients, WARM_UP_SECONDS, ours(mode));
+    const result = await timed(clients, SECONDS, ours(mode));
+    await db().$disconnect(); // frees its connections before raw opens its own
+    return result;
+  }
+
+  async function measureRaw(clients: number, mode: "one" | "many"): Promise<TSide> {
+    return withPool(ownerUrl, clients, (pool) => raw(pool, mode));
+  }
+
+  async function withPool(url: string, clients: number, op: (pool: pg.Pool) => (client: number) => Promise<void>): Promise<TSide> {
+    const pool = new pg.Pool({ connectionString: url, max: clients });
+    try {
+      await timed(clients, WARM_UP_SECONDS, op(pool));
+      return await timed(clients, SECONDS, op(pool));
+    } finally {
+      await pool.end();
+    }
+  }
+
+  // --diagnose: where ours loses time. The same database function as the app role, through
+  // node-postgres with Prisma's four round trips (sql4); in one autocommit statement (sql1);
+  // and that one statement through Prisma (prisma1).
+  const appUrl = process.env.APP_DATABASE_URL!;
+  const args = (mode: "one" | "many", client: number) => [council.id, fund.id, pots[potIndex(mode, client)]!.id, AMOUNT, `bench:${randomUUID()}`];
+  const sql4 = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+    const [tenant, fundId, potId, amount, key] = args(mode, client);
+    const c = await pool.connect();
+    try {
+      await c.query("begin");
+      await c.query("select set_config('app.tenant_id', $1, true), set_config('app.user_id', '', true), set_config('app.platform', '', true)", [tenant]);
+      await c.query(`select transaction_id, replayed from post_ledger_transaction('COMMIT', $1::uuid, $2::uuid, null, $3::bigint, $4, 'Bench award', null, null, null, null)`, [fundId, potId, amount, key]);
+      await c.query("commit");
+    } catch (error) {
+      await c.query("rollback").catch(() => {});
+      throw error;
+    } finally {
+      c.release();
+    }
+  };
+  const ONE_STATEMENT = `select r.transaction_id, r.replayed
+    from (select set_config('app.tenant_id', $1, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
+    cross join lateral post_ledger_transaction('COMMIT', case when s.tenant is not null then $2::uuid end, $3::uuid, null, $4::bigint, $5, 'Bench award', null, null, null, null) r`;
+  const sql1 = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+    await pool.query(ONE_STATEMENT, args(mode, client));
+  };
+  const prisma1 = (mode: "one" | "many") => async (client: number) => {
+    const [tenant, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
+    await db().$queryRaw`select r.transaction_id, r.replayed
+      from (select set_config('app.tenant_id', ${tenant}, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
+      cross join lateral post_ledger_transaction('COMMIT', case when s.tenant is not null then ${fundId}::uuid end, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null) r`;
+  };
+  // An experiment, in this scratch database only: the same function with the accounts locked
+  // before the transaction and its postings are written (not after).
+  if (DIAGNOSE) {
+    await withOwner(async (c) => {
+      const def = (await c.query<{ d: string }>(`select pg_get_functiondef('post_ledger_transaction'::regproc) d`)).rows[0]!.d;
+      const lock = `  PERFORM 1 FROM "LedgerAccount" a WHERE a.id IN (v_from, v_to) ORDER BY a.id FOR NO KEY UPDATE;\n`;
+      const claim = `  -- Claim the key.`;
+      if (!def.includes(lock) || !def.includes(claim)) throw new Error("post_ledger_transaction has changed: update the --diagnose lock-first experiment");
+      const lockFirst = def
+        .replace("public.post_ledger_transaction(", "public.bench_post_ledger_lock_first(")
+        .replace(lock, "")
+        .replace(claim, `${lock}${claim}`);
+      await c.query(lockFirst);
+      await c.query(`grant execute on function bench_post_ledger_lock_first to moneyhub_app`);
+    });
+  }
+  const prismaTxLockFirst = (mode: "one" | "many") => async (client: number) => {
+    const [, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
+    await withTenant(council.id, (tx) => tx.$queryRaw`select transaction_id, replayed from bench_post_ledger_lock_first('COMMIT', ${fundId}::uuid, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null)`);
+  };
+  const prisma1LockFirst = (mode: "one" | "many") => async (client: number) => {
+    const [tenant, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
+    await db().$queryRaw`select r.transaction_id, r.replayed
+      from (select set_config('app.tenant_id', ${tenant}, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
+      cross join lateral bench_post_ledger_lock_first('COMMIT', case when s.tenant is not null then ${fundId}::uuid end, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null) r`;
+  };
+  const sql1LockFirst = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+    await pool.query(ONE_STATEMENT.replace("post_ledger_transaction(", "bench_post_ledger_lock_first("), args(mode, client));
+  };
+
+  async function diagnose(clients: number, mode: "one" | "many"): Promise<Record<string, TSide>> {
+    const out: Record<string, TSide> = {};
+    out.sql4 = await withPool(appUrl, clients, (pool) => sql4(pool, mode));
+    out.sql1 = await withPool(appUrl, clients, (pool) => sql1(pool, mode));
+    await timed(clients, WARM_UP_SECONDS, prisma1(mode));
+    out.prisma1 = await timed(clients, SECONDS, prisma1(mode));
+    await db().$disconnect();
+    await timed(clients, WARM_UP_SECONDS, prismaTxLockFirst(mode));
+    out.prismaTxLockFirst = await timed(clients, SECONDS, prismaTxLockFirst(mode));
+    await db().$disconnect();
+    out.sql1LockFirst = await withPool(appUrl, clients, (pool) => sql1LockFirst(pool, mode));
+    await timed(clients, WARM_UP_SECONDS, prisma1LockFirst(mode));
+    out.prisma1LockFirst = await timed(clients, SECONDS, prisma1LockFirst(mode));
+    await db().$disconnect();
+    for (const [k, v] of Object.entries(out)) log(`  diagnose ${k}: ${fmt(v)}`);
+    return out;
+  }
+
+  const scenarios: TScenario[] = [];
+  for (const clients of CLIENT_COUNTS) {
+    for (const mode of ["one", "many"] as const) {
+      if (ONLY && !ONLY.includes(`${mode}-${clients}`)) continue;
+      const name = `${clients} client${clients === 1 ? "" : "s"}, ${mode === "one" ? "one pot" : `${clients} pot${clients === 1 ? "" : "s"} (one each)`}`;
+      log(`${name}: measuring …`);
+      // Alternate which side goes first, so a drift in the machine's load favours neither.
+      let o: TSide, r: TSide;
+      if (scenarios.length % 2 === 0) {
+        o = await measureOurs(clients, mode);
+        r = await measureRaw(clients, mode);
+      } else {
+        r = await measureRaw(clients, mode);
+        o = await measureOurs(clients, mode);
+      }
+      const ratio = round(o.commitsPerSec / r.commitsPerSec, 3);
+      log(`${name}: ours ${fmt(o)} | raw ${fmt(r)} | ratio ${ratio}`);
+      scenarios.push({ name, clients, pots: mode, ours: o, raw: r, ratio, ...(DIAGNOSE ? { diagnosis: await diagnose(clients, mode) } : {}) });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Overspend: 64 clients race for a pot with room for exactly ROOM_FOR commits.
+  log(`overspend: ${MAX_CLIENTS} clients commit ${money(AMOUNT)} each until refused; the pot holds ${ROOM_FOR} × ${money(AMOUNT)} …`);
+  const tightPot = tight.pots[0]!;
+  let succeeded = 0;
+  let otherErrors = 0;
+  const refusals: string[] = [];
+  await Promise.all(
+    Array.from({ length: MAX_CLIENTS }, async () => {
+      for (;;) {
+        try {
+          await commit(actor, { fundId: tight.fund.id, potId: tightPot.id, amountPence: AMOUNT, idempotencyKey: `bench:tight:${randomUUID()}`, reason: "Bench award" });
+          succeeded++;
+        } catch (error) {
+          if (error instanceof LedgerRefused && error.refusal === "insufficient") refusals.push(error.message);
+          else {
+            otherErrors++;
+            log(`overspend: unexpected error: ${String(error)}`);
+          }
+          return;
+        }
+      }
+    }),
+  );
+  await db().$disconnect();
+  const expectedMessage = `insufficient funds in ${tightPot.name}`;
+  const check = await withOwner(async (c) => {
+    const balances = await c.query<{ kind: string; balance: string }>(`select kind, "balancePence"::text balance from "LedgerAccount" where "potId" = $1`, [tightPot.id]);
+    const balance = (kind: string) => BigInt(balances.rows.find((b) => b.kind === kind)?.balance ?? "0");
+    const commits = await c.query<{ n: string }>(`select count(*) n from "LedgerTransaction" where "potId" = $1 and kind = 'COMMIT'`, [tightPot.id]);
+    const report = await verifyLedger(c);
+    return { committedPence: balance("COMMITTED"), availablePence: balance("AVAILABLE"), commits: Number(commits.rows[0]!.n), report };
+  });
+  const roomPence = AMOUNT * BigInt(ROOM_FOR);
+  const overspentPence = Number((check.committedPence > roomPence ? check.committedPence - roomPence : 0n) + (check.availablePence < 0n ? -check.availablePence : 0n));
+  const wrongMessages = refusals.filter((m) => m !== expectedMessage);
+  for (const b of check.report.breaks) log(`ledger break: ${b.check}: ${b.detail}`);
+  const overspend = {
+    roomFor: ROOM_FOR,
+    amountPence: Number(AMOUNT),
+    clients: MAX_CLIENTS,
+    committed: check.commits,
+    committedPence: Number(check.committedPence),
+    availablePence: Number(check.availablePence),
+    succeededClientSide: succeeded,
+    refused: refusals.length,
+    refusalMessage: refusals[0] ?? null,
+    refusalsWithOtherMessages: wrongMessages.length,
+    otherErrors,
+    overspentPence,
+    ledgerBreaks: check.report.breaks.length,
+    ledgerChecked: { transactions: check.report.transactions, postings: check.report.postings },
+  };
+  const overspendOk =
+    overspentPence === 0 &&
+    check.commits === ROOM_FOR &&
+    succeeded === ROOM_FOR &&
+    check.committedPence === roomPence &&
+    check.availablePence === 0n &&
+    refusals.length === MAX_CLIENTS &&
+    wrongMessages.length === 0 &&
+    otherErrors === 0 &&
+    check.report.breaks.length === 0;
+  log(
+    `overspend: ${check.commits} committed (${money(check.committedPence)}), ${money(check.availablePence)} left, ${refusals.length} refused ("${refusals[0] ?? "-"}"), ` +
+      `${otherErrors} other errors, overspent ${money(BigInt(overspentPence))}, ${check.report.breaks.length} ledger breaks over ${check.report.transactions} transactions`,
+  );
+
+  // ---------------------------------------------------------------------------------------------
+  const onePot64 = scenarios.find((s) => s.pots === "one" && s.clients === MAX_CLIENTS);
+  const targets = [
+    { name: "ratio >= 0.5 on one pot with 64 clients", value: onePot64?.ratio ?? null, pass: (onePot64?.ratio ?? 0) >= 0.5 },
+    { name: "zero overspend", value: overspentPence, pass: overspendOk },
+  ];
+  const pass = targets.every((t) => t.pass);
+  log("");
+  log(`scenario                          ours/s   p50   p95 | raw/s    p50   p95 | ratio`);
+  for (const s of scenarios) {
+    log(`${s.name.padEnd(32)} ${row(s.ours)} | ${row(s.raw)} | ${s.ratio.toFixed(2)}`);
+  }
+  for (const t of targets) log(`${t.pass ? "PASS" : "FAIL"}  ${t.name}: ${t.value}`);
+  log(pass ? "All targets met." : "TARGET MISSED (see above). A benchmark: exiting 0 anyway.");
+
+  return {
+    settings: {
+      date: new Date().toISOString(),
+      secondsPerSide: SECONDS,
+      warmUpSeconds: WARM_UP_SECONDS,
+      amountPence: Number(AMOUNT),
+      postgres: version,
+      server: server.embedded ? "embedded" : "DATABASE_URL",
+      cpus: os.cpus().length,
+      node: process.version,
+    },
+    scenarios,
+    overspend,
+    targets,
+    pass,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function withOwner<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Samples what the bench's backends wait on (pg_stat_activity) until the returned function is called. */
+function sampleWaits(): () => Promise<string> {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const done = (async () => {
+    const c = new pg.Client({ connectionString: ownerUrl });
+    await c.connect();
+    while (running) {
+      const { rows } = await c.query<{ w: string; n: string }>(
+        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') w, count(*) n from pg_stat_activity
+          where datname = $1 and state = 'active' and pid <> pg_backend_pid() group by 1`,
+        [DATABASE],
+      );
+      samples++;
+      for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + Number(r.n));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await c.end();
+  })();
+  return async () => {
+    running = false;
+    await done;
+    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    return top.map(([w, n]) => `${w} ${(n / samples).toFixed(1)}`).join(", ") + ` (mean active backends per sample, ${samples} samples)`;
+  };
+}
+
+/** Runs `clients` loops of op for `seconds`; a commit counts if it started before the deadline. */
+async function timed(clients: number, seconds: number, op: (client: number) => Promise<void>): Promise<TSide> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const stopSampling = DIAGNOSE && seconds === SECONDS ? sampleWaits() : null;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        try {
+          await op(client);
+          latencies.push(performance.now() - t);
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  if (stopSampling) log(`  backends waited on: ${await stopSampling()}`);
+  if (firstError) log(`  ${errors} errors, the first: ${String(firstError)}`);
+  latencies.sort((a, b) => a - b);
+  return {
+    commitsPerSec: round(latencies.length / elapsed, 1),
+    p50Ms: round(percentile(latencies, 0.5), 2),
+    p95Ms: round(percentile(latencies, 0.95), 2),
+    errors,
+    commits: latencies.length,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function fmt(s: TSide): string {
+  return `${s.commitsPerSec}/s p50 ${s.p50Ms} ms p95 ${s.p95Ms} ms${s.errors ? ` (${s.errors} errors)` : ""}`;
+}
+
+function row(s: TSide): string {
+  return `${s.commitsPerSec.toFixed(0).padStart(6)} ${s.p50Ms.toFixed(1).padStart(5)} ${s.p95Ms.toFixed(1).padStart(5)}`;
+}
+
+function money(pence: bigint): string {
+  return `£${(Number(pence) / 100).toFixed(2)}`;
+}
