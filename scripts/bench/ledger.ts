@@ -126,6 +126,9 @@ async function run() {
     await c.query(`insert into bench_raw_balance select g, $1 from generate_series(0, $2::int) g`, [PLENTY, MAX_CLIENTS]);
   });
   const version = await withOwner(async (c) => (await c.query<{ server_version: string }>("show server_version")).rows[0]!.server_version);
+  // Ours and raw each hold up to MAX_CLIENTS connections while they take turns.
+  const maxConnections = await withOwner(async (c) => Number((await c.query<{ max_connections: string }>("show max_connections")).rows[0]!.max_connections));
+  if (maxConnections < 2 * MAX_CLIENTS + 10) log(`WARNING: max_connections is ${maxConnections}; the bench needs about ${2 * MAX_CLIENTS + 10}.`);
   log(`Database ${DATABASE} ready on PostgreSQL ${version} (${server.embedded ? "embedded" : "DATABASE_URL"}); ${SECONDS} s per side per scenario, ${WARM_UP_SECONDS} s warm-up.`);
 
   const actor: TLedgerActor = { tenantId: council.id, actorUserId: null };
@@ -158,22 +161,36 @@ async function run() {
     }
   };
 
-  async function measureOurs(clients: number, mode: "one" | "many"): Promise<TSide> {
-    await timed(clients, WARM_UP_SECONDS, ours(mode));
-    const result = await timed(clients, SECONDS, ours(mode));
-    await db().$disconnect(); // frees its connections before raw opens its own
-    return result;
+  /**
+   * Ours and raw at one concurrency, interleaved: after a warm-up of each, they take turns in
+   * slices of about 2.5 s (ours, raw, raw, ours, …) until each has had SECONDS, so a change in
+   * the machine's load (other work on these cores) falls on both sides alike.
+   */
+  async function measurePair(clients: number, mode: "one" | "many"): Promise<{ ours: TSide; raw: TSide }> {
+    const pool = new pg.Pool({ connectionString: ownerUrl, max: clients });
+    try {
+      const sides = { ours: ours(mode), raw: raw(pool, mode) };
+      const totals = { ours: emptyRun(), raw: emptyRun() };
+      await drive(clients, WARM_UP_SECONDS, sides.ours);
+      await drive(clients, WARM_UP_SECONDS, sides.raw);
+      const slices = Math.max(1, Math.round(SECONDS / 2.5));
+      for (let i = 0; i < slices; i++) {
+        for (const side of i % 2 === 0 ? (["ours", "raw"] as const) : (["raw", "ours"] as const)) {
+          addRun(totals[side], await drive(clients, SECONDS / slices, sides[side], side));
+        }
+      }
+      return { ours: summarise(totals.ours), raw: summarise(totals.raw) };
+    } finally {
+      await pool.end();
+      await db().$disconnect();
+    }
   }
 
-  async function measureRaw(clients: number, mode: "one" | "many"): Promise<TSide> {
-    return withPool(ownerUrl, clients, (pool) => raw(pool, mode));
-  }
-
-  async function withPool(url: string, clients: number, op: (pool: pg.Pool) => (client: number) => Promise<void>): Promise<TSide> {
+  async function withPool(label: string, url: string, clients: number, op: (pool: pg.Pool) => (client: number) => Promise<void>): Promise<TSide> {
     const pool = new pg.Pool({ connectionString: url, max: clients });
     try {
       await timed(clients, WARM_UP_SECONDS, op(pool));
-      return await timed(clients, SECONDS, op(pool));
+      return await timed(clients, SECONDS, op(pool), label);
     } finally {
       await pool.end();
     }
@@ -243,17 +260,17 @@ async function run() {
 
   async function diagnose(clients: number, mode: "one" | "many"): Promise<Record<string, TSide>> {
     const out: Record<string, TSide> = {};
-    out.sql4 = await withPool(appUrl, clients, (pool) => sql4(pool, mode));
-    out.sql1 = await withPool(appUrl, clients, (pool) => sql1(pool, mode));
+    out.sql4 = await withPool("sql4", appUrl, clients, (pool) => sql4(pool, mode));
+    out.sql1 = await withPool("sql1", appUrl, clients, (pool) => sql1(pool, mode));
     await timed(clients, WARM_UP_SECONDS, prisma1(mode));
-    out.prisma1 = await timed(clients, SECONDS, prisma1(mode));
+    out.prisma1 = await timed(clients, SECONDS, prisma1(mode), "prisma1");
     await db().$disconnect();
     await timed(clients, WARM_UP_SECONDS, prismaTxLockFirst(mode));
-    out.prismaTxLockFirst = await timed(clients, SECONDS, prismaTxLockFirst(mode));
+    out.prismaTxLockFirst = await timed(clients, SECONDS, prismaTxLockFirst(mode), "prismaTxLockFirst");
     await db().$disconnect();
-    out.sql1LockFirst = await withPool(appUrl, clients, (pool) => sql1LockFirst(pool, mode));
+    out.sql1LockFirst = await withPool("sql1LockFirst", appUrl, clients, (pool) => sql1LockFirst(pool, mode));
     await timed(clients, WARM_UP_SECONDS, prisma1LockFirst(mode));
-    out.prisma1LockFirst = await timed(clients, SECONDS, prisma1LockFirst(mode));
+    out.prisma1LockFirst = await timed(clients, SECONDS, prisma1LockFirst(mode), "prisma1LockFirst");
     await db().$disconnect();
     for (const [k, v] of Object.entries(out)) log(`  diagnose ${k}: ${fmt(v)}`);
     return out;
@@ -265,15 +282,7 @@ async function run() {
       if (ONLY && !ONLY.includes(`${mode}-${clients}`)) continue;
       const name = `${clients} client${clients === 1 ? "" : "s"}, ${mode === "one" ? "one pot" : `${clients} pot${clients === 1 ? "" : "s"} (one each)`}`;
       log(`${name}: measuring …`);
-      // Alternate which side goes first, so a drift in the machine's load favours neither.
-      let o: TSide, r: TSide;
-      if (scenarios.length % 2 === 0) {
-        o = await measureOurs(clients, mode);
-        r = await measureRaw(clients, mode);
-      } else {
-        r = await measureRaw(clients, mode);
-        o = await measureOurs(clients, mode);
-      }
+      const { ours: o, raw: r } = await measurePair(clients, mode);
       const ratio = round(o.commitsPerSec / r.commitsPerSec, 3);
       log(`${name}: ours ${fmt(o)} | raw ${fmt(r)} | ratio ${ratio}`);
       scenarios.push({ name, clients, pots: mode, ours: o, raw: r, ratio, ...(DIAGNOSE ? { diagnosis: await diagnose(clients, mode) } : {}) });
@@ -421,12 +430,25 @@ function sampleWaits(): () => Promise<string> {
   };
 }
 
-/** Runs `clients` loops of op for `seconds`; a commit counts if it started before the deadline. */
-async function timed(clients: number, seconds: number, op: (client: number) => Promise<void>): Promise<TSide> {
+type TRun = { latencies: number[]; seconds: number; errors: number };
+function emptyRun(): TRun {
+  return { latencies: [], seconds: 0, errors: 0 };
+}
+function addRun(into: TRun, r: TRun): void {
+  for (const l of r.latencies) into.latencies.push(l);
+  into.seconds += r.seconds;
+  into.errors += r.errors;
+}
+
+/**
+ * Runs `clients` loops of op for `seconds`. A commit counts if it started before the deadline;
+ * the run lasts until the last one has finished, and that is the time the rate is over.
+ */
+async function drive(clients: number, seconds: number, op: (client: number) => Promise<void>, label?: string): Promise<TRun> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown;
-  const stopSampling = DIAGNOSE && seconds === SECONDS ? sampleWaits() : null;
+  const stopSampling = DIAGNOSE && label ? sampleWaits() : null;
   const start = performance.now();
   const deadline = start + seconds * 1000;
   await Promise.all(
@@ -444,14 +466,22 @@ async function timed(clients: number, seconds: number, op: (client: number) => P
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  if (stopSampling) log(`  backends waited on: ${await stopSampling()}`);
+  if (stopSampling) log(`  ${label}: backends waited on: ${await stopSampling()}`);
   if (firstError) log(`  ${errors} errors, the first: ${String(firstError)}`);
-  latencies.sort((a, b) => a - b);
+  return { latencies, seconds: elapsed, errors };
+}
+
+async function timed(clients: number, seconds: number, op: (client: number) => Promise<void>, label?: string): Promise<TSide> {
+  return summarise(await drive(clients, seconds, op, label));
+}
+
+function summarise(r: TRun): TSide {
+  const latencies = [...r.latencies].sort((a, b) => a - b);
   return {
-    commitsPerSec: round(latencies.length / elapsed, 1),
+    commitsPerSec: round(latencies.length / r.seconds, 1),
     p50Ms: round(percentile(latencies, 0.5), 2),
     p95Ms: round(percentile(latencies, 0.95), 2),
-    errors,
+    errors: r.errors,
     commits: latencies.length,
   };
 }
