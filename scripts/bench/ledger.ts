@@ -54,7 +54,7 @@ const ROOM_FOR = 100; // the overspend scenario's pot holds exactly this many co
 const DATABASE = "moneyhub_bench";
 
 type TSide = { commitsPerSec: number; p50Ms: number; p95Ms: number; errors: number; commits: number };
-type TScenario = { name: string; clients: number; pots: "one" | "many"; ours: TSide; raw: TSide; ratio: number; diagnosis?: Record<string, TSide> };
+type TScenario = { name: string; clients: number; pots: "one" | "many"; ours: TSide; raw: TSide; ratio: number; diagnosis?: Record<string, TSide & { ratio: number }> };
 
 // ---------------------------------------------------------------------------------------------
 // Set-up: a server, a fresh database migrated like production, a council, funds and pots.
@@ -161,53 +161,27 @@ async function run() {
     }
   };
 
-  /**
-   * Ours and raw at one concurrency, interleaved: after a warm-up of each, they take turns in
-   * slices of about 2.5 s (ours, raw, raw, ours, …) until each has had SECONDS, so a change in
-   * the machine's load (other work on these cores) falls on both sides alike.
-   */
-  async function measurePair(clients: number, mode: "one" | "many"): Promise<{ ours: TSide; raw: TSide }> {
-    const pool = new pg.Pool({ connectionString: ownerUrl, max: clients });
-    try {
-      const sides = { ours: ours(mode), raw: raw(pool, mode) };
-      const totals = { ours: emptyRun(), raw: emptyRun() };
-      await drive(clients, WARM_UP_SECONDS, sides.ours);
-      await drive(clients, WARM_UP_SECONDS, sides.raw);
-      const slices = Math.max(1, Math.round(SECONDS / 2.5));
-      for (let i = 0; i < slices; i++) {
-        for (const side of i % 2 === 0 ? (["ours", "raw"] as const) : (["raw", "ours"] as const)) {
-          addRun(totals[side], await drive(clients, SECONDS / slices, sides[side], side));
-        }
-      }
-      return { ours: summarise(totals.ours), raw: summarise(totals.raw) };
-    } finally {
-      await pool.end();
-      await db().$disconnect();
-    }
-  }
-
-  async function withPool(label: string, url: string, clients: number, op: (pool: pg.Pool) => (client: number) => Promise<void>): Promise<TSide> {
-    const pool = new pg.Pool({ connectionString: url, max: clients });
-    try {
-      await timed(clients, WARM_UP_SECONDS, op(pool));
-      return await timed(clients, SECONDS, op(pool), label);
-    } finally {
-      await pool.end();
-    }
-  }
-
-  // --diagnose: where ours loses time. The same database function as the app role, through
-  // node-postgres with Prisma's four round trips (sql4); in one autocommit statement (sql1);
-  // and that one statement through Prisma (prisma1).
+  // --diagnose: more sides, to see where ours loses time against raw. All as the app role:
+  //   sql4              the same function through node-postgres, with Prisma's four round trips
+  //                     (BEGIN, set_config, the function, COMMIT): ours without Prisma
+  //   sql1              the same in one autocommit statement (set_config inside it): one round trip
+  //   prisma1           that one statement through Prisma ($queryRaw, no interactive transaction)
+  //   prismaTxLockFirst ours (withTenant: Prisma interactive transaction), and
+  //   sql1LockFirst,    sql1 and prisma1, calling an experimental copy of the function, created in
+  //   prisma1LockFirst  this scratch database only, that locks the pot's two accounts before it
+  //                     writes the transaction and its postings instead of after
+  // In the one-statement form the function's arguments depend on set_config's result, so the
+  // council is in scope before the function runs whatever plan PostgreSQL picks.
   const appUrl = process.env.APP_DATABASE_URL!;
-  const args = (mode: "one" | "many", client: number) => [council.id, fund.id, pots[potIndex(mode, client)]!.id, AMOUNT, `bench:${randomUUID()}`];
-  const sql4 = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+  const args = (mode: "one" | "many", client: number) =>
+    [council.id, fund.id, pots[potIndex(mode, client)]!.id, AMOUNT, `bench:${randomUUID()}`] as [string, string, string, bigint, string];
+  const callIn4 = (fn: string) => (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
     const [tenant, fundId, potId, amount, key] = args(mode, client);
     const c = await pool.connect();
     try {
       await c.query("begin");
       await c.query("select set_config('app.tenant_id', $1, true), set_config('app.user_id', '', true), set_config('app.platform', '', true)", [tenant]);
-      await c.query(`select transaction_id, replayed from post_ledger_transaction('COMMIT', $1::uuid, $2::uuid, null, $3::bigint, $4, 'Bench award', null, null, null, null)`, [fundId, potId, amount, key]);
+      await c.query(`select transaction_id, replayed from ${fn}('COMMIT', $1::uuid, $2::uuid, null, $3::bigint, $4, 'Bench award', null, null, null, null)`, [fundId, potId, amount, key]);
       await c.query("commit");
     } catch (error) {
       await c.query("rollback").catch(() => {});
@@ -216,64 +190,67 @@ async function run() {
       c.release();
     }
   };
-  const ONE_STATEMENT = `select r.transaction_id, r.replayed
+  const oneStatement = (fn: string) => `select r.transaction_id, r.replayed
     from (select set_config('app.tenant_id', $1, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
-    cross join lateral post_ledger_transaction('COMMIT', case when s.tenant is not null then $2::uuid end, $3::uuid, null, $4::bigint, $5, 'Bench award', null, null, null, null) r`;
-  const sql1 = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
-    await pool.query(ONE_STATEMENT, args(mode, client));
+    cross join lateral ${fn}('COMMIT', case when s.tenant is not null then $2::uuid end, $3::uuid, null, $4::bigint, $5, 'Bench award', null, null, null, null) r`;
+  const callIn1 = (fn: string) => (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
+    await pool.query(oneStatement(fn), args(mode, client));
   };
-  const prisma1 = (mode: "one" | "many") => async (client: number) => {
-    const [tenant, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
-    await db().$queryRaw`select r.transaction_id, r.replayed
-      from (select set_config('app.tenant_id', ${tenant}, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
-      cross join lateral post_ledger_transaction('COMMIT', case when s.tenant is not null then ${fundId}::uuid end, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null) r`;
+  const prismaIn1 = (fn: string) => (mode: "one" | "many") => async (client: number) => {
+    await db().$queryRawUnsafe(oneStatement(fn), ...args(mode, client));
   };
-  // An experiment, in this scratch database only: the same function with the accounts locked
-  // before the transaction and its postings are written (not after).
+  const prismaTx = (fn: string) => (mode: "one" | "many") => async (client: number) => {
+    const [, fundId, potId, amount, key] = args(mode, client);
+    await withTenant(council.id, (tx) =>
+      tx.$queryRawUnsafe(`select transaction_id, replayed from ${fn}('COMMIT', $1::uuid, $2::uuid, null, $3::bigint, $4, 'Bench award', null, null, null, null)`, fundId, potId, amount, key),
+    );
+  };
+  const LOCK_FIRST = "bench_post_ledger_lock_first";
   if (DIAGNOSE) {
     await withOwner(async (c) => {
       const def = (await c.query<{ d: string }>(`select pg_get_functiondef('post_ledger_transaction'::regproc) d`)).rows[0]!.d;
       const lock = `  PERFORM 1 FROM "LedgerAccount" a WHERE a.id IN (v_from, v_to) ORDER BY a.id FOR NO KEY UPDATE;\n`;
       const claim = `  -- Claim the key.`;
       if (!def.includes(lock) || !def.includes(claim)) throw new Error("post_ledger_transaction has changed: update the --diagnose lock-first experiment");
-      const lockFirst = def
-        .replace("public.post_ledger_transaction(", "public.bench_post_ledger_lock_first(")
-        .replace(lock, "")
-        .replace(claim, `${lock}${claim}`);
-      await c.query(lockFirst);
-      await c.query(`grant execute on function bench_post_ledger_lock_first to moneyhub_app`);
+      await c.query(def.replace("public.post_ledger_transaction(", `public.${LOCK_FIRST}(`).replace(lock, "").replace(claim, `${lock}${claim}`));
+      await c.query(`grant execute on function ${LOCK_FIRST} to moneyhub_app`);
     });
   }
-  const prismaTxLockFirst = (mode: "one" | "many") => async (client: number) => {
-    const [, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
-    await withTenant(council.id, (tx) => tx.$queryRaw`select transaction_id, replayed from bench_post_ledger_lock_first('COMMIT', ${fundId}::uuid, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null)`);
-  };
-  const prisma1LockFirst = (mode: "one" | "many") => async (client: number) => {
-    const [tenant, fundId, potId, amount, key] = args(mode, client) as [string, string, string, bigint, string];
-    await db().$queryRaw`select r.transaction_id, r.replayed
-      from (select set_config('app.tenant_id', ${tenant}, true) as tenant, set_config('app.user_id', '', true), set_config('app.platform', '', true) offset 0) s
-      cross join lateral bench_post_ledger_lock_first('COMMIT', case when s.tenant is not null then ${fundId}::uuid end, ${potId}::uuid, null, ${amount}::bigint, ${key}, 'Bench award', null, null, null, null) r`;
-  };
-  const sql1LockFirst = (pool: pg.Pool, mode: "one" | "many") => async (client: number) => {
-    await pool.query(ONE_STATEMENT.replace("post_ledger_transaction(", "bench_post_ledger_lock_first("), args(mode, client));
-  };
 
-  async function diagnose(clients: number, mode: "one" | "many"): Promise<Record<string, TSide>> {
-    const out: Record<string, TSide> = {};
-    out.sql4 = await withPool("sql4", appUrl, clients, (pool) => sql4(pool, mode));
-    out.sql1 = await withPool("sql1", appUrl, clients, (pool) => sql1(pool, mode));
-    await timed(clients, WARM_UP_SECONDS, prisma1(mode));
-    out.prisma1 = await timed(clients, SECONDS, prisma1(mode), "prisma1");
-    await db().$disconnect();
-    await timed(clients, WARM_UP_SECONDS, prismaTxLockFirst(mode));
-    out.prismaTxLockFirst = await timed(clients, SECONDS, prismaTxLockFirst(mode), "prismaTxLockFirst");
-    await db().$disconnect();
-    out.sql1LockFirst = await withPool("sql1LockFirst", appUrl, clients, (pool) => sql1LockFirst(pool, mode));
-    await timed(clients, WARM_UP_SECONDS, prisma1LockFirst(mode));
-    out.prisma1LockFirst = await timed(clients, SECONDS, prisma1LockFirst(mode), "prisma1LockFirst");
-    await db().$disconnect();
-    for (const [k, v] of Object.entries(out)) log(`  diagnose ${k}: ${fmt(v)}`);
-    return out;
+  /**
+   * Ours and raw (and, with --diagnose, the other sides) at one concurrency, interleaved: after
+   * a warm-up of each, they take turns in slices of about 2.5 s (ours, raw, …, then in reverse
+   * order) until each has had SECONDS, so a change in the machine's load (other work on these
+   * cores) falls on every side alike.
+   */
+  async function measure(clients: number, mode: "one" | "many"): Promise<Record<string, TSide>> {
+    const rawPool = new pg.Pool({ connectionString: ownerUrl, max: clients });
+    const appPool = new pg.Pool({ connectionString: appUrl, max: clients });
+    try {
+      const sides: Record<string, (client: number) => Promise<void>> = { ours: ours(mode), raw: raw(rawPool, mode) };
+      if (DIAGNOSE) {
+        Object.assign(sides, {
+          sql4: callIn4("post_ledger_transaction")(appPool, mode),
+          sql1: callIn1("post_ledger_transaction")(appPool, mode),
+          prisma1: prismaIn1("post_ledger_transaction")(mode),
+          prismaTxLockFirst: prismaTx(LOCK_FIRST)(mode),
+          sql1LockFirst: callIn1(LOCK_FIRST)(appPool, mode),
+          prisma1LockFirst: prismaIn1(LOCK_FIRST)(mode),
+        });
+      }
+      const names = Object.keys(sides);
+      const totals = Object.fromEntries(names.map((n) => [n, emptyRun()]));
+      for (const n of names) await drive(clients, WARM_UP_SECONDS, sides[n]!);
+      const slices = Math.max(1, Math.round(SECONDS / 2.5));
+      for (let i = 0; i < slices; i++) {
+        for (const n of i % 2 === 0 ? names : [...names].reverse()) addRun(totals[n]!, await drive(clients, SECONDS / slices, sides[n]!, n));
+      }
+      return Object.fromEntries(names.map((n) => [n, summarise(totals[n]!)]));
+    } finally {
+      await rawPool.end();
+      await appPool.end();
+      await db().$disconnect();
+    }
   }
 
   const scenarios: TScenario[] = [];
@@ -282,10 +259,12 @@ async function run() {
       if (ONLY && !ONLY.includes(`${mode}-${clients}`)) continue;
       const name = `${clients} client${clients === 1 ? "" : "s"}, ${mode === "one" ? "one pot" : `${clients} pot${clients === 1 ? "" : "s"} (one each)`}`;
       log(`${name}: measuring …`);
-      const { ours: o, raw: r } = await measurePair(clients, mode);
-      const ratio = round(o.commitsPerSec / r.commitsPerSec, 3);
-      log(`${name}: ours ${fmt(o)} | raw ${fmt(r)} | ratio ${ratio}`);
-      scenarios.push({ name, clients, pots: mode, ours: o, raw: r, ratio, ...(DIAGNOSE ? { diagnosis: await diagnose(clients, mode) } : {}) });
+      const { ours: o, raw: r, ...others } = await measure(clients, mode);
+      const ratio = round(o!.commitsPerSec / r!.commitsPerSec, 3);
+      log(`${name}: ours ${fmt(o!)} | raw ${fmt(r!)} | ratio ${ratio}`);
+      const diagnosis = Object.fromEntries(Object.entries(others).map(([n, side]) => [n, { ...side, ratio: round(side.commitsPerSec / r!.commitsPerSec, 3) }]));
+      for (const [n, side] of Object.entries(diagnosis)) log(`  ${n}: ${fmt(side)} | ratio ${side.ratio}`);
+      scenarios.push({ name, clients, pots: mode, ours: o!, raw: r!, ratio, ...(DIAGNOSE ? { diagnosis } : {}) });
     }
   }
 
@@ -469,10 +448,6 @@ async function drive(clients: number, seconds: number, op: (client: number) => P
   if (stopSampling) log(`  ${label}: backends waited on: ${await stopSampling()}`);
   if (firstError) log(`  ${errors} errors, the first: ${String(firstError)}`);
   return { latencies, seconds: elapsed, errors };
-}
-
-async function timed(clients: number, seconds: number, op: (client: number) => Promise<void>, label?: string): Promise<TSide> {
-  return summarise(await drive(clients, seconds, op, label));
 }
 
 function summarise(r: TRun): TSide {
