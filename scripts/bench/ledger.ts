@@ -1,4 +1,4 @@
-// `npm run bench:ledger [-- --seconds N]`: issue 3's benchmark of the ledger (a benchmark, not a
+// `npm run bench:ledger [-- --seconds N] [--diagnose] [--only one-64,…]`: issue 3's benchmark of the ledger (a benchmark, not a
 // test: it always exits 0 once it has run, and says which targets it missed). See
 // docs/bench-ledger.md.
 //
@@ -6,7 +6,7 @@
 // app's non-owner role (moneyhub_app) through Prisma: one interactive transaction per commit
 // (BEGIN, set_config of the council, post_ledger_transaction(), COMMIT). "Raw" is the plainest
 // SQL doing the equivalent conditional update + insert, through node-postgres, on scratch tables
-// in the same database. Both run on the same server, at the same concurrency, one after the other.
+// in the same database. Both run on the same server, at the same concurrency, taking turns.
 //
 // The lib files import "server-only", which throws outside React Server Components; package.json
 // runs this with `tsx --conditions=react-server`, the condition under which that package resolves
@@ -79,7 +79,11 @@ let cleanedUp = false;
 async function cleanUp(): Promise<void> {
   if (cleanedUp) return;
   cleanedUp = true;
-  await db().$disconnect().catch(() => {});
+  try {
+    await db().$disconnect();
+  } catch {
+    // not configured yet, or already gone
+  }
   await admin((c) => c.query(`drop database if exists ${DATABASE} with (force)`)).catch((e) => log(`could not drop ${DATABASE}: ${String(e)}`));
   await server.stop().catch(() => {});
   log(`Dropped ${DATABASE}${server.embedded ? "; embedded server stopped (if this run started it)" : ""}.`);
@@ -104,7 +108,8 @@ async function run() {
   process.env.DATABASE_POOL_SIZE = String(MAX_CLIENTS);
   resetEnvForTests();
 
-  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+  // Set-up is one transaction per fund (65 pots): give it longer than Prisma's 5 s on a busy machine.
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }), transactionOptions: { maxWait: 60_000, timeout: 300_000 } });
   const council = await createCouncil(owner, { slug: "bench", name: "Bench Borough Council" });
   const { fund, pots } = await createFund(owner, council.id, {
     name: "Bench fund",
