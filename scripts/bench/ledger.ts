@@ -51,7 +51,7 @@ const MAX_CLIENTS = 64;
 const AMOUNT = 100n; // £1 a commit
 const PLENTY = 1_000_000_000_000n; // per pot: never runs dry at these rates
 const ROOM_FOR = 100; // the overspend scenario's pot holds exactly this many commits
-const DATABASE = "moneyhub_bench";
+const DATABASE = "moneyhub_bench_ledger"; // not bench:apply's moneyhub_bench: both can share a DATABASE_URL server
 
 type TSide = { commitsPerSec: number; p50Ms: number; p95Ms: number; errors: number; commits: number };
 type TScenario = { name: string; clients: number; pots: "one" | "many"; ours: TSide; raw: TSide; ratio: number; diagnosis?: Record<string, TSide & { ratio: number }> };
@@ -60,7 +60,7 @@ type TScenario = { name: string; clients: number; pots: "one" | "many"; ours: TS
 // Set-up: a server, a fresh database migrated like production, a council, funds and pots.
 
 const secrets = localSecrets();
-const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? 54359) }, log);
+const server = await startPostgres({ name: "bench-ledger", port: Number(process.env.BENCH_LEDGER_PG_PORT ?? 54359) }, log);
 const serverUrl = withDatabase(server.ownerUrl, "postgres");
 const ownerUrl = withDatabase(serverUrl, DATABASE);
 const appPassword = process.env.APP_DATABASE_PASSWORD ?? secrets.appDbPassword;
@@ -108,8 +108,7 @@ async function run() {
   process.env.DATABASE_POOL_SIZE = String(MAX_CLIENTS);
   resetEnvForTests();
 
-  // Set-up is one transaction per fund (65 pots): give it longer than Prisma's 5 s on a busy machine.
-  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }), transactionOptions: { maxWait: 60_000, timeout: 300_000 } });
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
   const council = await createCouncil(owner, { slug: "bench", name: "Bench Borough Council" });
   const { fund, pots } = await createFund(owner, council.id, {
     name: "Bench fund",
