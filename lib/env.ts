@@ -8,6 +8,8 @@ const ZEnv = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** The app's own connection: the non-owner role that row-level security applies to. */
     APP_DATABASE_URL: z.string().url(),
+    /** Connections in the app's pool (per process). More only helps if PostgreSQL allows them. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     /** Public base URL, e.g. https://moneyhub.example.gov.uk: origin checks and links in emails. */
     APP_URL: z.string().url().default("http://localhost:3000"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),

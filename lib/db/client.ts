@@ -6,15 +6,15 @@ import { env } from "@/lib/env";
 // One client per process (Next's dev server reloads modules, so keep it on globalThis).
 const globalForDb = globalThis as unknown as { moneyHubDb?: PrismaClient; moneyHubDbUrl?: string };
 
-function createClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+function createClient(url: string, max: number): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
 /** The app's Prisma client, connected as the non-owner role. Use it through withTenant(). */
 export function db(): PrismaClient {
   const url = env().APP_DATABASE_URL;
   if (!globalForDb.moneyHubDb || globalForDb.moneyHubDbUrl !== url) {
-    globalForDb.moneyHubDb = createClient(url);
+    globalForDb.moneyHubDb = createClient(url, env().DATABASE_POOL_SIZE);
     globalForDb.moneyHubDbUrl = url;
   }
   return globalForDb.moneyHubDb;

@@ -13,7 +13,10 @@ export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
 export type Server = { ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
 
-type EmbeddedProfile = { name: "app" | "test" | "bench"; port: number };
+// Each bench has its own cluster (data directory and port), apart from the app's and the tests':
+// "bench" for `npm run bench:apply`, "bench-ledger" for `npm run bench:ledger`. Both durable
+// (fsync on), like production.
+type EmbeddedProfile = { name: "app" | "test" | "bench" | "bench-ledger"; port: number };
 
 /** Persistent local secrets for a demo/test install, generated once under .data/. */
 export function localSecrets(): { pgPassword: string; appDbPassword: string; authSecret: string; encryptionKey: string } {
