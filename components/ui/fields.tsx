@@ -147,6 +147,39 @@ export function Select({
   );
 }
 
+/** A GOV.UK fieldset: legend (or the page's h1), hint and inline error, wired for screen readers. */
+function Fieldset({
+  id,
+  legend,
+  legendAsHeading,
+  hint,
+  error,
+  words,
+  role,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  legendAsHeading?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  words?: TFieldWords;
+  role?: "group";
+  children: ReactNode;
+}) {
+  return (
+    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <fieldset role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
+          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
+        </legend>
+        <Describe id={id} hint={hint} error={error} words={words} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 export function Radios({
   name,
   legend,
@@ -169,38 +202,32 @@ export function Radios({
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
-      <fieldset aria-describedby={describedBy(id, hint, error)}>
-        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
-          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
-        </legend>
-        <Describe id={id} hint={hint} error={error} words={words} />
-        {options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-${i}`;
-          return (
-            <div key={o.value} className="govuk-radios-item">
-              <input
-                id={optionId}
-                name={name}
-                type="radio"
-                value={o.value}
-                defaultChecked={defaultValue === o.value}
-                className="govuk-radios-input"
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-              />
-              <label htmlFor={optionId} className="pt-0.5">
-                {o.label}
-                {o.hint ? (
-                  <span id={`${optionId}-hint`} className="govuk-hint mb-0">
-                    {o.hint}
-                  </span>
-                ) : null}
-              </label>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
+    <Fieldset id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${i}`;
+        return (
+          <div key={o.value} className="govuk-radios-item">
+            <input
+              id={optionId}
+              name={name}
+              type="radio"
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              className="govuk-radios-input"
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <label htmlFor={optionId} className="pt-0.5">
+              {o.label}
+              {o.hint ? (
+                <span id={`${optionId}-hint`} className="govuk-hint mb-0">
+                  {o.hint}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }
 
@@ -241,28 +268,22 @@ export function Checkboxes({
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
-      <fieldset aria-describedby={describedBy(id, hint, error)}>
-        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
-          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
-        </legend>
-        <Describe id={id} hint={hint} error={error} words={words} />
-        {options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-${i}`;
-          return (
-            <div key={o.value}>
-              {o.value === exclusive ? <p className="mb-2 ms-2">{orText}</p> : null}
-              <div className="govuk-radios-item">
-                <input id={optionId} name={`${name}-${o.value}`} type="checkbox" value="yes" defaultChecked={checked.includes(o.value)} className="govuk-checkbox-input" />
-                <label htmlFor={optionId} className="pt-0.5">
-                  {o.label}
-                </label>
-              </div>
+    <Fieldset id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${i}`;
+        return (
+          <div key={o.value}>
+            {o.value === exclusive ? <p className="mb-2 ms-2">{orText}</p> : null}
+            <div className="govuk-radios-item">
+              <input id={optionId} name={`${name}-${o.value}`} type="checkbox" value="yes" defaultChecked={checked.includes(o.value)} className="govuk-checkbox-input" />
+              <label htmlFor={optionId} className="pt-0.5">
+                {o.label}
+              </label>
             </div>
-          );
-        })}
-      </fieldset>
-    </div>
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }
 
@@ -308,19 +329,13 @@ export function DateInput({
     </div>
   );
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
-      <fieldset role="group" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
-          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
-        </legend>
-        <Describe id={id} hint={hint} error={error} words={words} />
-        <div className="flex">
-          {part("day", "max-w-[5.4ex]")}
-          {part("month", "max-w-[5.4ex]")}
-          {part("year", "max-w-[9ex]")}
-        </div>
-      </fieldset>
-    </div>
+    <Fieldset role="group" id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
+      <div className="flex">
+        {part("day", "max-w-[5.4ex]")}
+        {part("month", "max-w-[5.4ex]")}
+        {part("year", "max-w-[9ex]")}
+      </div>
+    </Fieldset>
   );
 }
 
