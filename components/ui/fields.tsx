@@ -82,6 +82,20 @@ export function TextInput({
   const id = fieldId(name);
   const error = errorFor(errors, name);
   const widthClass = { full: "", "20": "max-w-[41ex]", "10": "max-w-[23ex]", "5": "max-w-[10.8ex]" }[width ?? "full"];
+  const input = (
+    <input
+      id={id}
+      name={name}
+      type={type}
+      defaultValue={defaultValue}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      spellCheck={spellCheck}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+      className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
+    />
+  );
   return (
     <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
       <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} words={words} />
@@ -91,32 +105,10 @@ export function TextInput({
           <div aria-hidden="true" className="box-border flex h-10 min-w-10 items-center justify-center border-2 border-e-0 border-govuk-input bg-govuk-light-grey px-1">
             {prefix}
           </div>
-          <input
-            id={id}
-            name={name}
-            type={type}
-            defaultValue={defaultValue}
-            autoComplete={autoComplete}
-            inputMode={inputMode}
-            spellCheck={spellCheck}
-            aria-describedby={describedBy(id, hint, error)}
-            aria-invalid={error ? true : undefined}
-            className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
-          />
+          {input}
         </div>
       ) : (
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={spellCheck}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
-      />
+        input
       )}
     </div>
   );
