@@ -71,7 +71,7 @@ CREATE TABLE "LedgerTransaction" (
     "actorUserId" UUID,
     "awardRef" TEXT,
     "paymentRef" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LedgerTransaction_pkey" PRIMARY KEY ("id")
 );
@@ -83,7 +83,7 @@ CREATE TABLE "LedgerPosting" (
     "transactionId" UUID NOT NULL,
     "accountId" UUID NOT NULL,
     "amountPence" BIGINT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LedgerPosting_pkey" PRIMARY KEY ("id")
 );
