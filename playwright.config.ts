@@ -33,7 +33,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
+    // The Node running Playwright (24, from node_modules/.bin) also runs the server.
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

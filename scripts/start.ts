@@ -7,12 +7,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { buildIfNeeded } from "./lib/build";
+import { requireSupportedNode } from "./lib/node-runtime";
 import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const started = Date.now();
 const log = (m: string) => console.log(`[start] ${m}`);
 const port = Number(process.env.PORT ?? 3000);
+requireSupportedNode(log);
 
 const secrets = localSecrets();
 const server = await startPostgres({ name: "app", port: 54329 }, log);
@@ -36,7 +38,8 @@ if (process.env.SEED_DEMO !== "0") {
 buildIfNeeded(log);
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-const child = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+// process.execPath: the server runs on the same Node 24 as this script, whatever PATH says.
+const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
   cwd: projectRoot,
   stdio: ["ignore", "pipe", "inherit"],
   env: {
@@ -55,7 +58,7 @@ child.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Ready in|started server|Local:/i.test(chunk.toString())) {
     announced = true;
-    log(`Money Hub is at ${appUrl} (ready ${((Date.now() - started) / 1000).toFixed(1)} s after npm start). Demo sign-ins: see README.md.`);
+    log(`Money Hub is at ${appUrl} (Node ${process.version}, ready ${((Date.now() - started) / 1000).toFixed(1)} s after npm start). Demo sign-ins: see README.md.`);
   }
 });
 

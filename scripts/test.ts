@@ -11,11 +11,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { buildIfNeeded } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
+import { requireSupportedNode } from "./lib/node-runtime";
 import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const started = Date.now();
 const log = (m: string) => console.log(`[test] ${m}`);
+requireSupportedNode(log);
 // Suites by name; any *.spec.ts paths narrow the end-to-end run to those files (while working on them).
 const args = process.argv.slice(2);
 const specFiles = args.filter((a) => a.endsWith(".spec.ts"));
@@ -121,6 +123,6 @@ for (const r of results) {
   total.skipped += c.skipped;
   log(`${r.ok ? "PASS" : "FAIL"} ${r.suite}: ${c.passed} passed, ${c.failed} failed (${r.seconds.toFixed(1)} s)`);
 }
-log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+log(`whole run: ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failed.length ? 1 : 0);

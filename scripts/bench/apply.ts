@@ -30,6 +30,7 @@ import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { buildIfNeeded } from "../lib/build";
 import { localSecrets, projectRoot, startPostgres } from "../lib/postgres";
 import { prepareDatabase } from "../lib/prepare-database";
+import { requireSupportedNode } from "../lib/node-runtime";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -73,6 +74,7 @@ const BASE = `http://localhost:${PORT}`;
 const COUNCIL = "hackwell";
 const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30 };
 const log = (m: string) => console.error(`[bench] ${m}`);
+requireSupportedNode(log);
 
 const secrets = localSecrets();
 process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
@@ -331,7 +333,7 @@ try {
     baseline: { what: `GET /${COUNCIL} (council start page)`, seconds: BASELINE_SECONDS, perSecond: +(baseLat.length / BASELINE_SECONDS).toFixed(1), latencyMs: { p50: pct(baseLat, 50), p95: pct(baseLat, 95) } },
     pages,
     validationChunkKbGzip: { what: "page schemas (Zod), loaded after the page when the browser is idle; first needed on Continue", size: validationKbGzip },
-    machine: { cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0]!.toFixed(2) },
+    machine: { node: process.version, cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0]!.toFixed(2) },
     targets: {
       submissionsPerSecond: { target: TARGETS.submissionsPerSecond, actual: perSecond, pass: perSecond >= TARGETS.submissionsPerSecond },
       lostOrDuplicated: { target: 0, actual: lost + duplicated, pass: lost === 0 && duplicated === 0 },

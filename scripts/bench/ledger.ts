@@ -30,8 +30,10 @@ import { verifyLedger } from "@/lib/ledger/verify";
 import { createCouncil, createFund } from "../../prisma/factories";
 import { localSecrets, startPostgres } from "../lib/postgres";
 import { prepareDatabase } from "../lib/prepare-database";
+import { requireSupportedNode } from "../lib/node-runtime";
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+requireSupportedNode(log);
 
 function argValue(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -92,7 +94,7 @@ process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
 try {
   const output = await run();
-  console.log(JSON.stringify(output, null, 2));
+  console.log(JSON.stringify({ node: process.version, ...output }, null, 2));
 } finally {
   await cleanUp();
 }
