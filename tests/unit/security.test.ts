@@ -41,12 +41,24 @@ describe("TOTP", () => {
   it("accepts the current code and refuses others", () => {
     const secret = base32(new Uint8Array(20).fill(42));
     const code = currentTotp(secret);
-    expect(verifyTotp(secret, code)).toBe(true);
-    expect(verifyTotp(secret, code.slice(0, 3) + " " + code.slice(3))).toBe(true);
+    const step = Math.floor(Date.now() / 1000 / 30);
+    expect(verifyTotp(secret, code)).toBeGreaterThanOrEqual(step);
+    expect(verifyTotp(secret, code.slice(0, 3) + " " + code.slice(3))).not.toBeNull();
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-    expect(verifyTotp(secret, wrong)).toBe(false);
-    expect(verifyTotp(secret, "abcdef")).toBe(false);
-    expect(verifyTotp(secret, "")).toBe(false);
+    expect(verifyTotp(secret, wrong)).toBeNull();
+    expect(verifyTotp(secret, "abcdef")).toBeNull();
+    expect(verifyTotp(secret, "")).toBeNull();
+  });
+
+  it("refuses a code from a time-step already used, or an earlier one", () => {
+    const secret = base32(new Uint8Array(20).fill(7));
+    const now = Math.floor(Date.now() / 1000);
+    const code = currentTotp(secret, now);
+    const step = verifyTotp(secret, code, null);
+    expect(step).not.toBeNull();
+    expect(verifyTotp(secret, code, step)).toBeNull();
+    expect(verifyTotp(secret, code, step! + 1)).toBeNull();
+    expect(verifyTotp(secret, code, step! - 1)).toBe(step);
   });
 
   it("encodes base32 as RFC 4648 does", () => {
