@@ -15,13 +15,15 @@ export async function clientIp(): Promise<string | null> {
 
 /**
  * Next.js lets a Server Action through with only a warning when the Origin header is missing.
- * Every mutating action calls this first: the Origin must be present and be our own.
+ * Every mutating action calls this first: the Origin must be present and be our own: APP_URL's,
+ * or the Host the request was sent to. X-Forwarded-Host counts only behind a trusted proxy
+ * (TRUST_PROXY=1); otherwise anyone could name the host their forged Origin should match.
  */
 export async function assertSameOrigin(): Promise<void> {
   const h = await headers();
   const origin = h.get("origin");
   if (!origin || origin === "null") throw new ForbiddenError("Missing request origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const host = env().TRUST_PROXY ? (h.get("x-forwarded-host")?.split(",")[0]?.trim() ?? h.get("host")) : h.get("host");
   const allowed = new Set([new URL(env().APP_URL).origin]);
   if (host) {
     allowed.add(`http://${host}`);
