@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { devMailboxEnabled, env } from "@/lib/env";
+import { isLocalRequest, listensOnLoopback } from "@/lib/security/demo";
 
 /**
  * The client's IP for throttling and audit. Next.js does not expose the socket address, so it
@@ -30,6 +31,16 @@ export async function assertSameOrigin(): Promise<void> {
     allowed.add(`https://${host}`);
   }
   if (!allowed.has(origin)) throw new ForbiddenError("Cross-origin request refused");
+}
+
+/**
+ * The dev mailbox and every other demo convenience: only with no real email provider configured,
+ * only when the server listens on loopback alone, and only for a request from this machine.
+ */
+export async function demoConveniencesAllowed(): Promise<boolean> {
+  if (!devMailboxEnabled() || !listensOnLoopback(env().LISTEN_HOST)) return false;
+  const h = await headers();
+  return isLocalRequest((name) => h.get(name));
 }
 
 export class ForbiddenError extends Error {

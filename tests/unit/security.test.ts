@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { decryptSecret, encryptSecret, hashToken, newToken } from "@/lib/security/crypto";
+import { isLocalRequest, listenHostFor, listensOnLoopback } from "@/lib/security/demo";
 import { base32, currentTotp, verifyTotp } from "@/lib/security/totp";
 import { hashPassword, verifyPassword } from "@/lib/security/password";
 
@@ -74,5 +75,39 @@ describe("passwords", () => {
     expect(await verifyPassword(hash, "correct horse battery staple")).toBe(true);
     expect(await verifyPassword(hash, "Correct horse battery staple")).toBe(false);
     expect(await verifyPassword(null, "anything")).toBe(false);
+  });
+});
+
+describe("demo mode answers only the local machine", () => {
+  const req = (h: Record<string, string>) => (name: string) => h[name] ?? null;
+
+  it("accepts a request from loopback to a loopback host name", () => {
+    expect(isLocalRequest(req({ host: "localhost:3000", "x-forwarded-for": "127.0.0.1" }))).toBe(true);
+    expect(isLocalRequest(req({ host: "127.0.0.1:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-for": "::ffff:127.0.0.1" }))).toBe(true);
+    expect(isLocalRequest(req({ host: "[::1]:3000", "x-forwarded-for": "::1" }))).toBe(true);
+  });
+
+  it("refuses a client forwarded by a proxy, a rebinding host name, or no socket address", () => {
+    expect(isLocalRequest(req({ host: "localhost:3000", "x-forwarded-for": "203.0.113.7, 127.0.0.1" }))).toBe(false);
+    expect(isLocalRequest(req({ host: "localhost:3000", "x-forwarded-for": "127.0.0.1, 203.0.113.7" }))).toBe(false);
+    expect(isLocalRequest(req({ host: "rebind.evil.example:3000", "x-forwarded-for": "127.0.0.1" }))).toBe(false);
+    expect(isLocalRequest(req({ host: "localhost:3000", "x-forwarded-host": "moneyhub.example", "x-forwarded-for": "127.0.0.1" }))).toBe(false);
+    expect(isLocalRequest(req({ host: "localhost:3000" }))).toBe(false);
+    expect(isLocalRequest(req({ "x-forwarded-for": "127.0.0.1" }))).toBe(false);
+    expect(isLocalRequest(req({ host: "127.0.0.1.evil.example", "x-forwarded-for": "127.0.0.1" }))).toBe(false);
+  });
+
+  it("has npm start listen on 127.0.0.1 in demo mode unless DEMO_PUBLIC=1 allows a public address", () => {
+    expect(listenHostFor({ demo: true, demoPublic: false })).toEqual({ host: "127.0.0.1" });
+    expect(listenHostFor({ demo: true, listenHost: "::1", demoPublic: false })).toEqual({ host: "::1" });
+    expect(listenHostFor({ demo: true, listenHost: "0.0.0.0", demoPublic: false })).toMatchObject({ error: expect.stringContaining("DEMO_PUBLIC=1") });
+    expect(listenHostFor({ demo: true, listenHost: "0.0.0.0", demoPublic: true })).toEqual({ host: "0.0.0.0" });
+    expect(listenHostFor({ demo: false, demoPublic: false })).toEqual({ host: "0.0.0.0" });
+  });
+
+  it("counts only loopback listeners as local (an unknown listener is not)", () => {
+    expect(listensOnLoopback("127.0.0.1")).toBe(true);
+    expect(listensOnLoopback("0.0.0.0")).toBe(false);
+    expect(listensOnLoopback(undefined)).toBe(false);
   });
 });
