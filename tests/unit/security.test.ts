@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { decryptSecret, encryptSecret, hashToken, newToken } from "@/lib/security/crypto";
+import { MAX_REQUEST_BODY_BYTES, bodyTooLarge } from "@/lib/security/body-limit";
 import { isLocalRequest, listenHostFor, listensOnLoopback } from "@/lib/security/demo";
 import { base32, currentTotp, verifyTotp } from "@/lib/security/totp";
 import { hashPassword, verifyPassword } from "@/lib/security/password";
@@ -109,5 +110,17 @@ describe("demo mode answers only the local machine", () => {
     expect(listensOnLoopback("127.0.0.1")).toBe(true);
     expect(listensOnLoopback("0.0.0.0")).toBe(false);
     expect(listensOnLoopback(undefined)).toBe(false);
+  });
+});
+
+describe("request body limit", () => {
+  it("refuses a declared body over 1 MB, and a nonsense length", () => {
+    expect(MAX_REQUEST_BODY_BYTES).toBe(1024 * 1024);
+    expect(bodyTooLarge(String(3 * 1024 * 1024))).toBe(true);
+    expect(bodyTooLarge(String(1024 * 1024 + 1))).toBe(true);
+    expect(bodyTooLarge(String(1024 * 1024))).toBe(false);
+    expect(bodyTooLarge("0")).toBe(false);
+    expect(bodyTooLarge(null)).toBe(false);
+    expect(bodyTooLarge("lots")).toBe(true);
   });
 });

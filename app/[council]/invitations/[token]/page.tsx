@@ -48,8 +48,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ cou
           <p>You are signed in as someone else. Sign out, sign in as {invitation.email}, then open the invitation link again.</p>
         ) : (
           <p>
-            <Link href="/sign-in">Sign in</Link> with your existing password and authenticator app (or your organisation&apos;s account), then open the
-            invitation link again to accept it.
+            Sign in as you usually do (<Link href="/sign-in">staff sign-in</Link> with your password and authenticator app or your organisation&apos;s
+            account, or an email link from a partner portal you already use), then open the invitation link again to accept it.
           </p>
         )}
       </div>
