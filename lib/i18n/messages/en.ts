@@ -31,6 +31,8 @@ export const en = {
     month: "Month",
     year: "Year",
     print: "Print this page",
+    demoBanner: "Demo: do not enter real details",
+    demoBannerText: "This is a demonstration. Anything you enter can be seen by others.",
   },
   councilStart: {
     title: "Get help with money from {council}",
@@ -359,6 +361,11 @@ export const en = {
       PAID: { label: "Paid", text: "We have paid you. Money paid into a bank account can take up to 3 working days to arrive." },
     },
     checkAnother: "Check another application",
+  },
+  tooLarge: {
+    title: "What you sent was too large",
+    body: "The form you sent was more than {limit}. Nothing was saved. Go back, shorten what you wrote, and try again.",
+    back: "Go back",
   },
   errors: {
     "fullName.required": "Enter your full name",

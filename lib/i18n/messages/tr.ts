@@ -32,6 +32,8 @@ export const tr: TMessages = {
     month: "Ay",
     year: "Yıl",
     print: "Bu sayfayı yazdır",
+    demoBanner: "Demo: gerçek bilgilerinizi girmeyin",
+    demoBannerText: "Bu bir tanıtım sürümüdür. Girdiğiniz her şeyi başkaları görebilir.",
   },
   councilStart: {
     title: "{council} belediyesinden maddi yardım alın",
@@ -364,6 +366,11 @@ export const tr: TMessages = {
       PAID: { label: "Ödendi", text: "Size ödeme yaptık. Banka hesabına yatırılan paranın ulaşması 3 iş gününü bulabilir." },
     },
     checkAnother: "Başka bir başvuruyu kontrol edin",
+  },
+  tooLarge: {
+    title: "Gönderdiğiniz bilgiler çok büyük",
+    body: "Gönderdiğiniz form {limit} boyutunu aştı. Hiçbir şey kaydedilmedi. Geri dönün, yazdıklarınızı kısaltın ve tekrar deneyin.",
+    back: "Geri dön",
   },
   errors: {
     "fullName.required": "Adınızı ve soyadınızı girin",
