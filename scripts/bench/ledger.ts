@@ -288,7 +288,7 @@ async function run() {
           await commit(actor, { fundId: tight.fund.id, potId: tightPot.id, amountPence: AMOUNT, idempotencyKey: `bench:tight:${randomUUID()}`, reason: "Bench award" });
           succeeded++;
         } catch (error) {
-          if (error instanceof LedgerRefused && error.refusal === "insufficient") refusals.push(error.message);
+          if (error instanceof LedgerRefused && error.code === "insufficient") refusals.push(error.message);
           else {
             otherErrors++;
             log(`overspend: unexpected error: ${String(error)}`);
@@ -299,7 +299,7 @@ async function run() {
     }),
   );
   await db().$disconnect();
-  const expectedMessage = `insufficient funds in ${tightPot.name}`;
+  const expectedMessage = `There is not enough money in ${tightPot.name} for that amount`;
   const check = await withOwner(async (c) => {
     const balances = await c.query<{ kind: string; balance: string }>(`select kind, "balancePence"::text balance from "LedgerAccount" where "potId" = $1`, [tightPot.id]);
     const balance = (kind: string) => BigInt(balances.rows.find((b) => b.kind === kind)?.balance ?? "0");
