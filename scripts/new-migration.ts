@@ -27,7 +27,7 @@ try {
   const sql = execFileSync(
     path.join(projectRoot, "node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema", "--script"],
-    { cwd: projectRoot, env: { ...process.env, ...schemaEngineEnv, DATABASE_URL: scratch }, encoding: "utf8" },
+    { cwd: projectRoot, env: { ...process.env, ...schemaEngineEnv, DATABASE_URL: scratch }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
     console.log(sql);
