@@ -31,4 +31,15 @@ export function pool(): pg.Pool {
   return globalForDb.moneyHubPool!;
 }
 
+/** Ends the pool and forgets the client (tests, scripts); the next db() or pool() connects afresh. */
+export async function closeDb(): Promise<void> {
+  const { moneyHubDb: client, moneyHubPool: pool } = globalForDb;
+  globalForDb.moneyHubDb = undefined;
+  globalForDb.moneyHubPool = undefined;
+  globalForDb.moneyHubDbUrl = undefined;
+  await client?.$disconnect();
+  // Prisma ends the pool only if it ever connected.
+  if (pool && !pool.ended) await pool.end();
+}
+
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -14,7 +14,7 @@ type TCommon = { fundId: string; amountPence: bigint; idempotencyKey: string; re
 type TAwardMoney = TCommon & { potId: string; awardRef?: string | null; paymentRef?: string | null };
 
 function post(actor: TLedgerActor, m: Omit<TLedgerMovement, "actorUserId" | "at">): Promise<TLedgerResult> {
-  return withTenantSql(actor.tenantId, (sql) => postLedger(sql, { ...m, actorUserId: actor.actorUserId }), actor.actorUserId);
+  return withTenantSql(actor.tenantId, (sql) => postLedger(sql, { ...m, actorUserId: actor.actorUserId }, { last: true }), actor.actorUserId);
 }
 
 /** Fund → pot. */

@@ -37,11 +37,16 @@ const POST = `select transaction_id, replayed from post_ledger_transaction(
   $1::"LedgerTransactionKind", $2::uuid, $3::uuid, $4::uuid, $5::bigint, $6, $7, $8::uuid, $9, $10,
   $11::timestamptz at time zone 'UTC')`;
 
-/** Posts one movement inside the caller's transaction (which must have the council in scope). */
-export async function postLedger(tx: Tx | TSql, m: TLedgerMovement): Promise<TLedgerResult> {
+/**
+ * Posts one movement inside the caller's transaction (which must have the council in scope).
+ * `last`: this is the transaction's last statement; on withTenantSql's connection it is sent
+ * together with COMMIT (one round trip, the pot's lock held for none), elsewhere it is ignored.
+ */
+export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { last?: boolean } = {}): Promise<TLedgerResult> {
   const sql = "rows" in tx ? tx : prismaSql(tx);
+  const run = options.last && sql.rowsThenCommit ? sql.rowsThenCommit.bind(sql) : sql.rows.bind(sql);
   try {
-    const rows = await sql.rows<{ transaction_id: string; replayed: boolean }>(POST, [
+    const rows = await run<{ transaction_id: string; replayed: boolean }>(POST, [
       m.kind,
       m.fundId,
       m.potId ?? null,

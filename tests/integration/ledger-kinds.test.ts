@@ -103,3 +103,37 @@ describe("the ledger's refusals", () => {
     expect(ledgerRefusalText({ code: "insufficient", facts: { pot: "Food", account: "COMMITTED", balancePence: "1234" } }, en)).toBe("There is not enough committed money in Food for that amount: it has £12.34");
   });
 });
+
+describe("the hot path (withTenantSql, posting last with COMMIT in the same round trip)", () => {
+  it("keeps every value exactly, however it is quoted: the values are literals, not SQL", async () => {
+    const { fund, pots } = await createFund(testDb().owner, council.id, { pots: [{ name: "Quotes", allocatePence: 10_000n }] });
+    const nasty = `O'Brien \\ $2 '; update "LedgerAccount" set "balancePence" = 0; -- E'\\x00' $$ \u2028 ğüşİ`;
+    const result = await withTenantSql(council.id, (sql) =>
+      postLedger(sql, { kind: "COMMIT", fundId: fund.id, potId: pots[0]!.id, amountPence: 123n, idempotencyKey: nasty, reason: nasty, awardRef: nasty, actorUserId: null }, { last: true }),
+    );
+    const row = await testDb().owner.ledgerTransaction.findUniqueOrThrow({ where: { id: result.transactionId } });
+    expect(row).toMatchObject({ reason: nasty, awardRef: nasty, idempotencyKey: nasty, amountPence: 123n });
+    const balances = await testDb().owner.ledgerAccount.findMany({ where: { potId: pots[0]!.id }, select: { kind: true, balancePence: true } });
+    expect(Object.fromEntries(balances.map((b) => [b.kind, b.balancePence]))).toEqual({ AVAILABLE: 9_877n, COMMITTED: 123n, SPENT: 0n });
+  });
+
+  it("commits the caller's writes with the posting, and rolls them back with a refused one", async () => {
+    const { fund, pots } = await createFund(testDb().owner, council.id, { pots: [{ name: "Atomic", allocatePence: 1_000n }] });
+    const award = (name: string, pence: bigint) =>
+      withTenantSql(council.id, async (sql) => {
+        await sql.rows(`insert into "Organisation" (id, "tenantId", name, type, "allowedEmailDomains", "updatedAt") values (gen_random_uuid(), $1, $2, 'MIDWIFERY', '{}', now())`, [council.id, name]);
+        return postLedger(sql, { kind: "COMMIT", fundId: fund.id, potId: pots[0]!.id, amountPence: pence, idempotencyKey: `a:${randomUUID()}`, reason: name, actorUserId: null }, { last: true });
+      });
+    await award("Paid org", 600n);
+    await expect(award("Refused org", 600n)).rejects.toMatchObject({ code: "insufficient" });
+    const names = (await testDb().owner.organisation.findMany({ where: { tenantId: council.id }, select: { name: true } })).map((o) => o.name);
+    expect(names).toContain("Paid org");
+    expect(names).not.toContain("Refused org");
+    // The connection went back to the pool clean: the next transaction works.
+    await expect(award("Next org", 400n)).resolves.toMatchObject({ replayed: false });
+  });
+
+  it("refuses a malformed council id rather than put it into SQL", async () => {
+    await expect(withTenantSql("x'; drop table \"Fund\"; --", async () => 1)).rejects.toThrow(/malformed/);
+  });
+});
