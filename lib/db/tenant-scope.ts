@@ -32,3 +32,8 @@ export function withUser<T>(userId: string | null, fn: (tx: Tx) => Promise<T>): 
 export function withPlatform<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return runScoped({ userId, platform: true }, fn);
 }
+
+/** Background jobs on platform-level rows (no council, no user), e.g. delivering a platform message. */
+export function withPlatformJob<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return runScoped({ platform: true }, fn);
+}

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { listDevMailbox } from "@/lib/mail/dev-mailbox";
+import { listDevMailbox } from "@/lib/notifications/dev-mailbox";
 import { devMailboxEnabled } from "@/lib/env";
 
 export const metadata = { title: "Dev mailbox – Money Hub" };
