@@ -9,9 +9,9 @@ import type { Tx } from "@/lib/db/client";
 /** Every job's name and payload. */
 export type TJobPayloads = {
   /** Hand one outbox message (lib/notifications) to the provider. */
-  "notifications.deliver": { messageId: string; tenantId: string | null };
+  "notifications:deliver": { messageId: string; tenantId: string | null };
   /** Re-queue outbox messages whose job was lost (e.g. its worker was killed mid-run). */
-  "notifications.sweep": Record<string, never>;
+  "notifications:sweep": Record<string, never>;
 };
 export type TJobName = keyof TJobPayloads;
 

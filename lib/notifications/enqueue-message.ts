@@ -55,7 +55,7 @@ export async function enqueueMessage(tx: Tx, request: TMessageRequest): Promise<
 /** The job that delivers one message: keyed by the outbox id, so there is never more than one waiting. */
 export function deliveryJob(message: { id: string; tenantId: string | null; priority: number }, runAt?: Date) {
   return {
-    task: "notifications.deliver" as const,
+    task: "notifications:deliver" as const,
     payload: { messageId: message.id, tenantId: message.tenantId },
     key: `outbox:${message.id}`,
     priority: message.priority,
