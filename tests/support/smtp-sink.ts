@@ -9,6 +9,8 @@ export type TReceived = { to: string[]; messageId: string; subject: string; text
 export async function startSmtpSink(options: { delayMs?: () => number; rejectRecipient?: (to: string) => string | null } = {}) {
   const received: TReceived[] = [];
   const closed = new Set<string>();
+  // While holding, finished messages wait for their 250 (as a slow server would) until released.
+  const control = { holding: false, held: [] as (() => void)[] };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -32,14 +34,22 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
           callback();
         };
         const delay = options.delayMs?.() ?? 0;
-        if (delay > 0) setTimeout(finish, delay);
-        else finish();
+        const go = () => (control.holding ? control.held.push(finish) : finish());
+        if (delay > 0) setTimeout(go, delay);
+        else go();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const hold = () => {
+    control.holding = true;
+  };
+  const release = () => {
+    control.holding = false;
+    for (const finish of control.held.splice(0)) finish();
+  };
+  return { port, url: `smtp://127.0.0.1:${port}`, received, hold, release, heldCount: () => control.held.length, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** Just enough MIME for what nodemailer sends: headers, encoded-word subject, quoted-printable or base64 text. */
