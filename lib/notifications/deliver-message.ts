@@ -41,7 +41,8 @@ export async function deliverMessage(job: { messageId: string; tenantId: string 
     const p = provider();
     try {
       const { providerRef } = await p.send(row);
-      await tx.outboundMessage.update({ where: { id: row.id }, data: { status: "SENT", attempts, provider: p.name, providerRef, sentAt: new Date(), failureReason: null } });
+      // Raw and without RETURNING: this is the hot path, and the commit right after it closes the window.
+      await tx.$executeRaw`update "OutboundMessage" set status = 'SENT', attempts = ${attempts}, provider = ${p.name}, "providerRef" = ${providerRef}, "sentAt" = ${new Date()}, "failureReason" = null where id = ${row.id}::uuid`;
       return "sent";
     } catch (error) {
       const next = afterFailure(error, attempts, new Date());

@@ -15,6 +15,7 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    disableReverseLookup: true,
     maxClients: 200,
     onClose(session) {
       closed.add(session.id);

@@ -8,7 +8,20 @@ import type { TProvider } from "@/lib/notifications/providers/types";
  * message can be traced end to end. SMTP cannot send text messages: those fail at once, naming why.
  */
 export function smtpProvider(options: { url: string; from: string }): TProvider {
-  const transport = nodemailer.createTransport(options.url, { pool: true, maxConnections: 8, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 } as never);
+  const u = new URL(options.url);
+  const transport = nodemailer.createTransport({
+    host: u.hostname,
+    port: Number(u.port) || (u.protocol === "smtps:" ? 465 : 587),
+    secure: u.protocol === "smtps:",
+    auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+    // Pooled: connections are reused, so a backlog is not one TCP and TLS handshake per message.
+    pool: true,
+    maxConnections: 8,
+    maxMessages: 1000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 15_000,
+  });
   return {
     name: "smtp",
     async send(message) {
