@@ -15,6 +15,7 @@
 // It prints progress lines, then ONE JSON object (last) with figures, targets and pass/fail.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -71,6 +72,16 @@ const worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-s
   stdio: ["ignore", "inherit", "inherit"],
 });
 
+/** CPU seconds the worker process has used (user + system), from /proc: a figure the machine's other load does not change much. */
+function workerCpuSeconds(): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${worker.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 const committedAt = new Map<string, number>();
 const kindOf = new Map<string, "bulk" | "sign-in" | "idle">();
 async function send(i: number, kind: "bulk" | "sign-in" | "idle"): Promise<void> {
@@ -121,6 +132,7 @@ kindOf.clear();
 
 log(`load: ${MESSAGES} messages from ${WRITERS} writers, a sign-in link every 100 ms`);
 const loadStart = Date.now();
+const cpuBefore = workerCpuSeconds();
 let next = 0;
 let writing = true;
 const writers = Array.from({ length: WRITERS }, async () => {
@@ -142,6 +154,7 @@ await waitForAll(MESSAGES + signIns, 600_000);
 await signInLoop;
 await waitForAll(MESSAGES + signIns, 30_000);
 clearInterval(progress);
+const workerCpuMsPerMessage = ((workerCpuSeconds() - cpuBefore) * 1000) / (MESSAGES + signIns);
 const bulk = latencies("bulk");
 const bulkTimes = sink.received.filter((m) => kindOf.get(idOf(m.messageId)) === "bulk").map((m) => m.at);
 const lastHandover = Math.max(...bulkTimes);
@@ -177,6 +190,7 @@ const result = {
     enqueuePerSecond: ms(MESSAGES / enqueueSeconds),
     deliveredPerSecond: ms(throughput),
     drainPerSecondAfterWriters: ms(drainPerSecond),
+    workerCpuMsPerMessage: Number(workerCpuMsPerMessage.toFixed(2)),
     commitToHandoverP95Ms: ms(p95(bulk)),
     signInLinks: underLoad.length,
     signInP95Ms: ms(p95(underLoad)),
