@@ -291,7 +291,8 @@ describe("a worker killed mid-run", () => {
       // docs/decisions/0011 explains the choice of "at least once" in that window.)
       sink.hold();
       await vi.waitFor(() => expect(sink.heldCount()).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 10 });
-      await new Promise((r) => setTimeout(r, 300));
+      // Everything the server acknowledged is recorded as sent (the worker's commits landed).
+      await vi.waitFor(async () => expect(await testDb().owner.outboundMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(sink.received.length), { timeout: 20_000, interval: 50 });
       first.kill("SIGKILL");
       await new Promise((r) => first.once("exit", r));
       expect(first.signalCode).toBe("SIGKILL");
