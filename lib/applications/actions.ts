@@ -1,12 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { publicAction } from "@/lib/auth/action-client";
 import { formError, type TFormState } from "@/lib/forms/form-state";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
 import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie } from "@/lib/applications/drafts";
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
-import { notifyReceived } from "@/lib/applications/notify-received";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";
@@ -51,8 +49,6 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
     const result = await submitApplication(council, await draftTokenHash(council.slug), { ip });
     switch (result.outcome) {
       case "submitted":
-        // After the response: the resident is not kept waiting for the mail, and it cannot undo the commit.
-        after(() => notifyReceived(council, result));
         redirect(applyPath(council.slug, "confirmation"));
       case "already-submitted":
         redirect(applyPath(council.slug, "confirmation"));

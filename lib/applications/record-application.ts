@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { messagesFor } from "@/lib/i18n";
+import { notifyReceived } from "@/lib/applications/notify-received";
 import { newReference } from "@/lib/applications/reference";
 import { urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";
 import { encryptSecret } from "@/lib/security/crypto";
@@ -83,6 +84,7 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
     metadata: { reference, schemaVersion: app.schemaVersion, channel: source.channel },
     ip: source.ip,
   });
-  // The notifications issue adds the resident's message to the outbox here, in this transaction.
+  // The resident hears that it arrived: the message goes into the outbox in this transaction.
+  await notifyReceived(tx, council, { reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: source.locale, submittedAt: new Date(created.submittedAt) });
   return { outcome: "recorded", id: created.id, reference, submittedAt: new Date(created.submittedAt), application: app };
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { env } from "@/lib/env";
-import { format, messagesFor, isLocale } from "@/lib/i18n";
-import { sendEmail } from "@/lib/mail/send-email";
-import { sendSms } from "@/lib/mail/send-sms";
+import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { hitRateLimit, type RateLimit } from "@/lib/security/rate-limit";
 import { hashToken, newToken } from "@/lib/security/crypto";
 import type { TCouncil } from "@/lib/tenancy/queries";
@@ -26,13 +24,13 @@ export async function requestResumeLink(
   if (!perDraft.allowed || !perDestination.allowed) return { outcome: "throttled" };
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + RESUME_LINK_TTL_DAYS * 24 * 3600 * 1000);
-  await withTenant(council.id, (tx) => tx.applicationResumeLink.create({ data: { tenantId: council.id, draftId, tokenHash: hash, channel: to.channel, expiresAt } }));
-  const m = messagesFor(isLocale(locale) ? locale : "en");
   const link = `${env().APP_URL}/${council.slug}/apply/resume/${token}`;
   const date = expiresAt.toLocaleDateString(locale === "tr" ? "tr-TR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-  const text = format(m.save.messageBody, { council: council.name, link, date });
-  if (to.channel === "email") await sendEmail({ to: to.to, subject: format(m.save.messageSubject, { council: council.name }), text });
-  else await sendSms({ to: to.to, text });
+  await withTenant(council.id, async (tx) => {
+    await tx.applicationResumeLink.create({ data: { tenantId: council.id, draftId, tokenHash: hash, channel: to.channel, expiresAt } });
+    const channel = to.channel === "email" ? "EMAIL" : "SMS";
+    await enqueueMessage(tx, { council, template: "resume-link", channel, to: to.to, locale, params: { council: council.name, link, date } });
+  });
   return { outcome: "sent" };
 }
 

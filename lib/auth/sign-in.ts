@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { emailDomainAllowed } from "@/lib/auth/policy";
 import { env, isProduction } from "@/lib/env";
-import { sendEmail } from "@/lib/mail/send-email";
+import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { decryptSecret, hashToken, newToken } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
 import { MAGIC_LINK_PER_EMAIL, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, clearRateLimit, hitRateLimit, refundRateLimit } from "@/lib/security/rate-limit";
@@ -167,14 +167,12 @@ export async function requestMagicLink(council: TCouncil, rawEmail: string): Pro
   const referrer = await findActiveReferrer(council.id, email);
   if (!referrer) return { outcome: "sent-if-known" };
   const { token, hash } = newToken();
-  await withTenant(council.id, (tx) =>
-    tx.magicLinkToken.create({ data: { tenantId: council.id, email, tokenHash: hash, expiresAt: new Date(Date.now() + MAGIC_LINK_TTL_MS) } }),
-  );
   const link = `${env().APP_URL}/${council.slug}/partner/sign-in/link?token=${encodeURIComponent(token)}`;
-  await sendEmail({
-    to: email,
-    subject: `Sign in to ${council.name} Money Hub`,
-    text: `Hello ${referrer.user.name},\n\nUse this link to sign in to the ${council.name} Money Hub partner portal:\n\n${link}\n\nThe link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.\n`,
+  await withTenant(council.id, async (tx) => {
+    await tx.magicLinkToken.create({ data: { tenantId: council.id, email, tokenHash: hash, expiresAt: new Date(Date.now() + MAGIC_LINK_TTL_MS) } });
+    // Interactive: someone is waiting for it, so it goes ahead of any backlog (docs/decisions/0011).
+    const params = { name: referrer.user.name, council: council.name, link };
+    await enqueueMessage(tx, { council, template: "sign-in-link", channel: "EMAIL", to: email, locale: "en", params, interactive: true });
   });
   return { outcome: "sent-if-known" };
 }

@@ -64,3 +64,8 @@ export async function withTenantSql<T>(tenantId: string, fn: (sql: TSql) => Prom
     client.release(broken);
   }
 }
+
+/** Background jobs on platform-level rows (no council, no user), e.g. delivering a platform message. */
+export function withPlatformJob<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return runScoped({ platform: true }, fn);
+}

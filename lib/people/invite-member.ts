@@ -5,7 +5,7 @@ import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
 import { emailDomainAllowed } from "@/lib/auth/policy";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { env } from "@/lib/env";
-import { sendEmail } from "@/lib/mail/send-email";
+import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { newToken } from "@/lib/security/crypto";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -51,15 +51,11 @@ export async function inviteMember(
       metadata: { role: input.role, email: input.email },
       ip,
     });
+    // The invitation email is in the outbox in this same transaction: both exist, or neither.
+    const link = `${env().APP_URL}/${ctx.council.slug}/invitations/${token}`;
+    const params = { name: input.name, inviter: ctx.user.name, council: ctx.council.name, role: ROLE_LABELS[input.role], link };
+    await enqueueMessage(tx, { council: ctx.council, template: "staff-invitation", channel: "EMAIL", to: input.email, locale: "en", params });
     return { outcome: "invited", invitationId: invitation.id };
-  });
-  if (result.outcome !== "invited") return result;
-
-  const link = `${env().APP_URL}/${ctx.council.slug}/invitations/${token}`;
-  await sendEmail({
-    to: input.email,
-    subject: `You have been invited to ${ctx.council.name} Money Hub`,
-    text: `Hello ${input.name},\n\n${ctx.user.name} has invited you to ${ctx.council.name} Money Hub as ${ROLE_LABELS[input.role]}.\n\nAccept the invitation here (the link works once and expires in 7 days):\n\n${link}\n`,
   });
   return result;
 }

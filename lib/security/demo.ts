@@ -44,7 +44,7 @@ export function listenHostFor(env: { demo: boolean; listenHost?: string; demoPub
   const host = env.listenHost || (env.demo ? "127.0.0.1" : "0.0.0.0");
   if (env.demo && !isLoopbackAddress(host) && !env.demoPublic) {
     return {
-      error: `Demo mode shows every email (sign-in links included) in the dev mailbox, so it listens on 127.0.0.1 only. To serve the demo on ${host} anyway, set DEMO_PUBLIC=1 (the dev mailbox is then off), or configure a real email provider (EMAIL_TRANSPORT=smtp).`,
+      error: `Demo mode shows every email (sign-in links included) in the dev mailbox, so it listens on 127.0.0.1 only. To serve the demo on ${host} anyway, set DEMO_PUBLIC=1 (the dev mailbox is then off), or configure a real email provider (NOTIFICATIONS_PROVIDER=smtp or notify).`,
     };
   }
   return { host };

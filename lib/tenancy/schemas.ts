@@ -22,6 +22,8 @@ export const ZTenantSettings = z.object({
   /** The resident application route: "open", or closed because the fund is paused or spent (drafts are kept). */
   applicationRoute: z.enum(["open", "paused", "fund-exhausted"]).default("open"),
   /** The council's own wording for resident pages: message path (e.g. "start.beforeText") → text per language. */
+  /** GOV.UK Notify template ids the council made for its own messages: template key (e.g. "application-received") → id. */
+  notifyTemplateIds: z.record(z.string().max(60), z.string().uuid()).default({}),
   wordingOverrides: z.record(z.string().max(200), z.object({ en: z.string().max(2000).optional(), tr: z.string().max(2000).optional() })).default({}),
 });
 export type TTenantSettings = z.infer<typeof ZTenantSettings>;

@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { FULL } from "../support/application-answers";
-import { expectAccessible, expectAccessibleWithoutJs, FENSHIRE, HACKWELL } from "./support";
+import { expectAccessible, expectAccessibleWithoutJs, FENSHIRE, HACKWELL, openMailbox } from "./support";
 
 async function ownerQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: process.env.E2E_OWNER_DATABASE_URL });
@@ -107,7 +107,7 @@ test.describe("with JavaScript", () => {
     const rows = await ownerQuery<{ n: number }>(`select count(*)::int as n from "Application" where reference = $1 and "fullName" = $2`, [reference, name]);
     expect(rows[0]!.n).toBe(1);
     // The reference is sent by email too.
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent("ayse@example.com")}`);
+    await openMailbox(page, "ayse@example.com");
     await expect(page.getByTestId("mail").filter({ hasText: reference })).toHaveCount(1);
   });
 
@@ -173,7 +173,7 @@ test.describe("with JavaScript", () => {
     await expect(page.getByRole("heading", { name: "We have sent you a link" })).toBeVisible();
     await expectAccessible(page);
 
-    await page.goto(`/dev/mailbox?to=saver@example.com`);
+    await openMailbox(page, "saver@example.com");
     const link = (await page.getByTestId("mail-body").first().textContent())!.match(/https?:\/\/\S+/)![0];
     const other = await browser.newContext();
     const phone = await other.newPage();

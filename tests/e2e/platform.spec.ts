@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAsStaff } from "./support";
+import { expectAccessible, openMailbox, signInAsStaff } from "./support";
 
 test("a platform operator adds a council with its first admin", async ({ page }) => {
   await signInAsStaff(page, "operator@moneyhub.example");
@@ -22,7 +22,7 @@ test("a platform operator adds a council with its first admin", async ({ page })
   await page.getByRole("button", { name: "Add council and invite admin" }).click();
   await expect(page.getByTestId("notification-banner")).toContainText("Council added");
   await expect(page.getByRole("link", { name: "/testford" })).toBeVisible();
-  await page.goto("/dev/mailbox?to=tess%40testford.example");
+  await openMailbox(page, "tess@testford.example");
   await expect(page.getByTestId("mail-body").first()).toContainText("/testford/invitations/");
 });
 

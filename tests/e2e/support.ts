@@ -73,9 +73,17 @@ export async function freshTotp(email: string): Promise<string> {
   }
 }
 
+/** The dev mailbox for an address, once the job queue has delivered at least one message to it. */
+export async function openMailbox(page: Page, to: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+    await expect(page.getByTestId("mail").first()).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** The newest dev-mailbox message to an address, and the first link in it. */
 export async function latestMailLink(page: Page, to: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  await openMailbox(page, to);
   const body = await page.getByTestId("mail-body").first().textContent();
   const link = body?.match(/https?:\/\/\S+/)?.[0];
   if (!link) throw new Error(`No link in the latest email to ${to}`);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAsStaff } from "./support";
+import { openMailbox, signInAsStaff } from "./support";
 
 test("staff of one council cannot reach another council's pages or people", async ({ page }) => {
   await signInAsStaff(page, "admin@hackwell.example");
@@ -50,6 +50,6 @@ test("a server action without an Origin header, or from another site, is refused
   // The same request from our own origin goes through: the refusals above were about the Origin.
   const ok = await post("control@hackwell.example", baseURL);
   expect(ok.status()).toBeLessThan(400);
-  await page.goto("/dev/mailbox?to=control%40hackwell.example");
+  await openMailbox(page, "control@hackwell.example");
   await expect(page.getByTestId("mail")).toHaveCount(1);
 });

@@ -8,6 +8,7 @@ import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-li
 import type { TStepId } from "@/lib/applications/steps";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { db } from "@/lib/db/client";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decryptSecret, hashToken } from "@/lib/security/crypto";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
@@ -211,6 +212,7 @@ describe("save and return links", () => {
     const first = await saveDraftAnswer(hackwell, null, "full-name", { fullName: "Sam" }, "en");
     const oldHash = hashToken(first.token!);
     expect(await requestResumeLink(hackwell, first.draft.id, "en", { channel: "email", to: "sam@example.com" })).toEqual({ outcome: "sent" });
+    await runDueJobs(); // the outbox is delivered by the job queue
     const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: "sam@example.com" }, orderBy: { createdAt: "desc" } });
     const token = /\/apply\/resume\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const spent = await spendResumeLink(hackwell, token);
@@ -225,6 +227,7 @@ describe("save and return links", () => {
     const first = await saveDraftAnswer(hackwell, null, "full-name", { fullName: "Sam" }, "tr");
     const id = await draftIdFor(hashToken(first.token!));
     await requestResumeLink(hackwell, id, "tr", { channel: "sms", to: "+447700900111" });
+    await runDueJobs(); // the outbox is delivered by the job queue
     const sms = await db().devMailboxMessage.findFirstOrThrow({ where: { to: "sms:+447700900111" } });
     expect(sms.text).toContain("bağlantı");
     const token = /\/apply\/resume\/([A-Za-z0-9_-]+)/.exec(sms.text)![1]!;
@@ -237,6 +240,7 @@ describe("save and return links", () => {
     const first = await saveDraftAnswer(hackwell, null, "full-name", { fullName: "Sam" }, "en");
     await requestResumeLink(hackwell, first.draft.id, "en", { channel: "email", to: "late@example.com" });
     await testDb().owner.applicationResumeLink.updateMany({ where: { draftId: first.draft.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await runDueJobs(); // the outbox is delivered by the job queue
     const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: "late@example.com" } });
     expect(await spendResumeLink(hackwell, /\/apply\/resume\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!)).toBeNull();
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session";
 import { createAuthSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { acceptInvitation } from "@/lib/people/accept-invitation";
 import { changeMemberRoles } from "@/lib/people/change-member-roles";
 import { deactivateMember } from "@/lib/people/deactivate-member";
@@ -48,6 +49,7 @@ describe("people in a council", () => {
   it("invites staff by email; the invitee sets a password and enrols MFA in one step; the link works once", async () => {
     const result = await inviteMember({ council: a, user: adminA }, { name: "New Officer", email: "new@a.example", role: "OFFICER" });
     expect(result.outcome).toBe("invited");
+    await runDueJobs(); // the outbox is delivered by the job queue
     const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: "new@a.example" } });
     const token = tokenFromMail(mail.text);
     const secret = invitationTotpSecret(token);
@@ -179,6 +181,7 @@ describe("platform operator", () => {
       adminEmail: "x@new.example",
     });
     expect(again).toEqual({ outcome: "slug-taken" });
+    await runDueJobs(); // the outbox is delivered by the job queue
     const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: "first.admin@new.example" } });
     expect(mail.text).toContain("/new-council/invitations/");
     const platformEvent = await testDb().owner.auditEvent.findFirstOrThrow({ where: { action: "platform.council-created" } });

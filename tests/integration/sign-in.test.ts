@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { consumeMagicLink, requestMagicLink, verifyMfaStep, verifyPasswordStep } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { currentTotp } from "@/lib/security/totp";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { DEMO_PASSWORD, addMembership, createCouncil, createMember, createOrganisation, createUser, demoTotpSecret } from "@/prisma/factories";
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await createOrganisation(owner, other.id, { allowedEmailDomains: ["other.example"] });
 });
 
-function lastMail(to: string) {
+async function lastMail(to: string) {
+  await runDueJobs(); // the outbox is delivered by the job queue
   return db().devMailboxMessage.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
 }
 

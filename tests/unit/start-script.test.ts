@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 
 function start(env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DEMO_|LISTEN_HOST|EMAIL_TRANSPORT|DATABASE_URL)/.test(k)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DEMO_|LISTEN_HOST|NOTIFICATIONS_PROVIDER|DATABASE_URL)/.test(k)));
   return spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
     cwd: root,
     env: { ...clean, ...env } as NodeJS.ProcessEnv,

@@ -311,6 +311,17 @@ export const en = {
     subject: "Application {reference} received",
     body: "{council} has your application for emergency help. Your reference number is {reference}.\n\nWe will contact you by {date}. Check the status of your application at {link} with your reference number and date of birth.\n\nIf you need help today, call {phone}.",
   },
+  /** Emails and texts (lib/notifications/templates.ts); councils may override their wording. */
+  emails: {
+    staffInvitation: {
+      subject: "You have been invited to {council} Money Hub",
+      body: "Hello {name},\n\n{inviter} has invited you to {council} Money Hub as {role}.\n\nAccept the invitation here (the link works once and expires in 7 days):\n\n{link}\n",
+    },
+    signInLink: {
+      subject: "Sign in to {council} Money Hub",
+      body: "Hello {name},\n\nUse this link to sign in to the {council} Money Hub partner portal:\n\n{link}\n\nThe link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.\n",
+    },
+  },
   outside: {
     title: "We cannot help you with this application",
     body: "The postcode {postcode} is not in the area {council} covers, so we cannot take your application.",

@@ -316,6 +316,16 @@ export const tr: TMessages = {
     subject: "{reference} numaralı başvuru alındı",
     body: "{council} acil yardım başvurunuzu aldı. Referans numaranız {reference}.\n\n{date} tarihine kadar sizinle iletişime geçeceğiz. Başvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edebilirsiniz.\n\nBugün yardıma ihtiyacınız varsa {phone} numarasını arayın.",
   },
+  emails: {
+    staffInvitation: {
+      subject: "{council} Money Hub'a davet edildiniz",
+      body: "Merhaba {name},\n\n{inviter} sizi {council} Money Hub'a {role} olarak davet etti.\n\nDaveti buradan kabul edin (bağlantı bir kez çalışır ve 7 gün sonra sona erer):\n\n{link}\n",
+    },
+    signInLink: {
+      subject: "{council} Money Hub'da oturum açın",
+      body: "Merhaba {name},\n\n{council} Money Hub ortak portalında oturum açmak için bu bağlantıyı kullanın:\n\n{link}\n\nBağlantı bir kez çalışır ve 15 dakika sonra sona erer. Siz istemediyseniz bu e-postayı yok sayabilirsiniz.\n",
+    },
+  },
   outside: {
     title: "Bu başvuruda size yardımcı olamıyoruz",
     body: "{postcode} posta kodu {council} belediyesinin hizmet verdiği bölgede değil, bu nedenle başvurunuzu kabul edemiyoruz.",

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { listDevMailbox } from "@/lib/mail/dev-mailbox";
+import { listDevMailbox } from "@/lib/notifications/dev-mailbox";
 import { demoConveniencesAllowed } from "@/lib/security/request";
 
 export const metadata = { title: "Dev mailbox – Money Hub" };

@@ -1,0 +1,64 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import { enqueue } from "@/lib/jobs/queue";
+import { PRIORITY } from "@/lib/notifications/policy";
+import { renderTemplate, type TTemplateKey } from "@/lib/notifications/templates";
+import type { TCouncil } from "@/lib/tenancy/queries";
+
+export type TMessageRequest = {
+  /** The council the message is from; null for the platform's own messages. */
+  council: Pick<TCouncil, "id" | "settings"> | null;
+  template: TTemplateKey;
+  channel: "EMAIL" | "SMS";
+  to: string;
+  locale: string;
+  params: Record<string, string | number>;
+  /** Someone is waiting for it (a sign-in link): ahead of any backlog. */
+  interactive?: boolean;
+};
+
+/**
+ * The one way a message leaves the system: an outbox row plus its delivery job, written in the
+ * caller's transaction, so the message exists if and only if the event that caused it committed.
+ * The words are fixed now (the council's wording, in the resident's language or English).
+ */
+export async function enqueueMessage(tx: Tx, request: TMessageRequest): Promise<{ id: string }> {
+  const settings = request.council?.settings;
+  const rendered = renderTemplate(request.template, request.locale, request.params, settings?.wordingOverrides ?? {});
+  if (rendered.fellBackFrom) console.warn(`[notifications] template ${request.template} is missing in "${rendered.fellBackFrom}": sent in English`);
+  const id = randomUUID();
+  const priority = request.interactive ? PRIORITY.interactive : PRIORITY.normal;
+  const tenantId = request.council?.id ?? null;
+  // No RETURNING: a platform message may be written where it cannot be read back (row-level security).
+  await tx.outboundMessage.createMany({
+    data: [
+      {
+        id,
+        tenantId,
+        template: request.template,
+        channel: request.channel,
+        to: request.to,
+        locale: rendered.locale,
+        subject: request.channel === "EMAIL" ? rendered.subject : null,
+        body: rendered.body,
+        personalisation: Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)])),
+        providerTemplateId: settings?.notifyTemplateIds?.[request.template] ?? null,
+        priority,
+      },
+    ],
+  });
+  await enqueue(tx, deliveryJob({ id, tenantId, priority }));
+  return { id };
+}
+
+/** The job that delivers one message: keyed by the outbox id, so there is never more than one waiting. */
+export function deliveryJob(message: { id: string; tenantId: string | null; priority: number }, runAt?: Date) {
+  return {
+    task: "notifications:deliver" as const,
+    payload: { messageId: message.id, tenantId: message.tenantId },
+    key: `outbox:${message.id}`,
+    priority: message.priority,
+    runAt,
+  };
+}

@@ -1,0 +1,42 @@
+// Message templates: the words come from the message files (lib/i18n/messages), per language,
+// with each council's wording overrides on top. Pure: no database, no server-only imports.
+import { DEFAULT_LOCALE, format, getPath, isLocale, messagesFor, withOverrides, type TLocale } from "@/lib/i18n";
+import type { TMessages } from "@/lib/i18n/messages/en";
+
+/** Every message the system sends, and where its words are in the message files. */
+export const TEMPLATES = {
+  "application-received": { subject: "sentMessage.subject", body: "sentMessage.body" },
+  "resume-link": { subject: "save.messageSubject", body: "save.messageBody" },
+  "staff-invitation": { subject: "emails.staffInvitation.subject", body: "emails.staffInvitation.body" },
+  "sign-in-link": { subject: "emails.signInLink.subject", body: "emails.signInLink.body" },
+} as const;
+export type TTemplateKey = keyof typeof TEMPLATES;
+
+export type TRendered = { subject: string; body: string; locale: TLocale; fellBackFrom: string | null };
+type TOverrides = Record<string, Partial<Record<TLocale, string>>>;
+
+/**
+ * The subject and body of one message in the asked-for language. A template missing in that
+ * language (or an unknown language) falls back to English; `fellBackFrom` says so, for the log.
+ */
+export function renderTemplate(
+  key: TTemplateKey,
+  wantedLocale: string,
+  params: Record<string, string | number>,
+  overrides: TOverrides = {},
+  catalogue: (locale: TLocale) => TMessages = messagesFor,
+): TRendered {
+  const template = TEMPLATES[key];
+  const tryLocale = (locale: TLocale) => {
+    const m = withOverrides(catalogue(locale), locale, overrides);
+    const subject = getPath(m, template.subject);
+    const body = getPath(m, template.body);
+    return typeof subject === "string" && typeof body === "string" ? { subject, body } : null;
+  };
+  const locale: TLocale = isLocale(wantedLocale) ? wantedLocale : DEFAULT_LOCALE;
+  const found = tryLocale(locale);
+  if (found && locale === wantedLocale) return { subject: format(found.subject, params), body: format(found.body, params), locale, fellBackFrom: null };
+  const english = found ?? tryLocale(DEFAULT_LOCALE);
+  if (!english) throw new Error(`Template ${key} is missing in English`);
+  return { subject: format(english.subject, params), body: format(english.body, params), locale: found ? locale : DEFAULT_LOCALE, fellBackFrom: wantedLocale };
+}
