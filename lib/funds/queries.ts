@@ -197,7 +197,7 @@ function availableEffect(potId: string, t: { kind: LedgerTransactionKind; potId:
 }
 
 /** A pot's transactions, newest first, as filtered; `limit` null for all of them (CSV export). */
-export async function getPotHistory(tenantId: string, potId: string, filter: THistoryFilter, limit: number | null) {
+export async function getPotHistory(tenantId: string, potId: string, filter: THistoryFilter, limit: number | null, offset = 0) {
   return withTenant(tenantId, async (tx) => {
     const pot = await tx.pot.findUnique({ where: { id: potId }, select: { id: true, name: true, fundId: true, fund: { select: { name: true } } } });
     if (!pot) return null;
@@ -206,7 +206,7 @@ export async function getPotHistory(tenantId: string, potId: string, filter: THi
     const rows = await tx.ledgerTransaction.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      ...(limit === null ? {} : { take: limit }),
+      ...(limit === null ? {} : { take: limit, skip: offset }),
       include: { pot: { select: { name: true } }, toPot: { select: { name: true } } },
     });
     const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => !!x))];

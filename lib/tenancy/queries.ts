@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { rememberCouncilContact, reportDatabaseFailure } from "@/lib/db/outage";
 import { ZTenantSettings, type TTenantSettings } from "@/lib/tenancy/schemas";
 
 export type TCouncil = {
@@ -18,8 +19,15 @@ export type TCouncil = {
 /** The council a URL names, or null. The Tenant table is public information, not tenant-owned. */
 export const findCouncilBySlug = cache(async (slug: string): Promise<TCouncil | null> => {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
-  const row = await db().tenant.findUnique({ where: { slug } });
+  let row;
+  try {
+    row = await db().tenant.findUnique({ where: { slug } });
+  } catch (error) {
+    reportDatabaseFailure();
+    throw error;
+  }
   if (!row || row.status !== "ACTIVE") return null;
+  rememberCouncilContact(row.slug, { name: row.name, email: row.contactEmail, phone: row.contactPhone });
   return {
     id: row.id,
     slug: row.slug,

@@ -11,12 +11,12 @@ export default async function PartnerHomePage({ params }: { params: Promise<{ co
     : null;
   return (
     <>
-      <span className="govuk-caption">
+      <span className="govuk-caption-l">
         {access.council.name} · {organisation?.name}
       </span>
       <h1>Partner portal</h1>
       <p>Hello, {access.user.name}. From here you will make fast-track referrals for the residents you support and see what happened to them.</p>
-      <h2 className="text-2xl">Your referrals</h2>
+      <h2 className="govuk-heading-m">Your referrals</h2>
       <p>You have not made any referrals yet.</p>
     </>
   );
