@@ -34,7 +34,7 @@ export function Pagination({ page, pages, href, label = "Pagination" }: { page: 
         {pageWindow(page, pages).map((p, i) =>
           p === null ? (
             <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
-              &ctdot;
+              ⋯
             </li>
           ) : (
             <li key={p} className={`govuk-pagination__item ${p === page ? "govuk-pagination__item--current" : ""}`}>

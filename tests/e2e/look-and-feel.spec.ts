@@ -104,6 +104,7 @@ test("money forms: no 'Invalid' in any message, every problem at once", async ({
   await signInAsStaff(page, "manager@hackwell.example");
   await page.goto("/hackwell/staff/funds");
   await page.getByRole("link", { name: "Crisis and Resilience Fund 2026/27" }).click();
+  await page.waitForURL(/\/staff\/funds\/[0-9a-f-]{36}$/);
   const fundUrl = page.url();
 
   // Move money with nothing chosen.
