@@ -58,7 +58,7 @@ export function FilterPanel({
       <div className="moj-filter__content">
         {active.length ? (
           <div className="moj-filter__selected">
-            <div className="moj-filter__selected-heading">
+            <div className="moj-filter__selected-heading flex flex-wrap items-baseline justify-between gap-x-4">
               <div className="moj-filter__heading-title">
                 <h2 className="govuk-heading-m">Selected filters</h2>
               </div>

@@ -33,6 +33,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         {total} {total === 1 ? "event" : "events"}
         {kind ? ` of the kind “${AUDIT_KINDS[kind].label}”` : ""}.
       </p>
+      {rows.length ? (
       <Table
         caption="Audit events"
         captionHidden
@@ -46,6 +47,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           { key: "what", header: "What", cell: (e) => e.summary },
         ]}
       />
+      ) : null}
       <Pagination page={page} pages={pages} href={href} label="Pages of the audit log" />
     </>
   );
