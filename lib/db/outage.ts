@@ -1,22 +1,26 @@
 // During a database outage every page answers 503 with a plain, server-rendered "Sorry, the
 // service is unavailable" page (no JavaScript needed, no stack trace), and recovers by itself.
 // proxy.ts asks databaseDown() before each page: the answer comes from a check made at most once
-// a second in the background, so a healthy request never waits for it.
+// a second, in the background while all is well, so a healthy request never waits for it.
+// The proxy runs apart from the pages (its own module state), so this module keeps its own
+// copy of the councils' contact details, read by the check while the database is up.
 import { Pool } from "pg";
 import { env } from "@/lib/env";
 
 type TContact = { name: string; email: string; phone: string };
-type TState = { down: boolean; checkedAt: number; checking: boolean; pool?: Pool; poolUrl?: string; contacts: Map<string, TContact> };
+type TState = { down: boolean; failures: number; checkedAt: number; contactsAt: number; checking: boolean; pool?: Pool; poolUrl?: string; contacts: Map<string, TContact> };
 
-// Shared by the proxy's and the pages' module graphs in the one server process.
 const KEY = Symbol.for("moneyhub.outage");
 function state(): TState {
   const g = globalThis as unknown as Record<symbol, TState | undefined>;
-  g[KEY] ??= { down: false, checkedAt: 0, checking: false, contacts: new Map() };
+  g[KEY] ??= { down: false, failures: 0, checkedAt: 0, contactsAt: 0, checking: false, contacts: new Map() };
   return g[KEY];
 }
 
 const CHECK_EVERY_MS = 1000;
+const CONTACTS_EVERY_MS = 5 * 60_000;
+/** A busy server can miss one check: two failures in a row, a second apart, mean an outage. */
+const FAILURES_FOR_OUTAGE = 2;
 
 async function check(s: TState) {
   s.checking = true;
@@ -24,14 +28,24 @@ async function check(s: TState) {
     const url = env().APP_DATABASE_URL;
     if (!s.pool || s.poolUrl !== url) {
       s.pool?.end().catch(() => undefined);
-      s.pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 1000, idleTimeoutMillis: 10_000, query_timeout: 1000 });
+      s.pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000, query_timeout: 3000 });
       s.pool.on("error", () => undefined);
       s.poolUrl = url;
     }
     await s.pool.query("select 1");
     s.down = false;
+    s.failures = 0;
+    if (Date.now() - s.contactsAt >= CONTACTS_EVERY_MS) {
+      // The Tenant table is public information (not tenant-owned): names and how to reach them.
+      const { rows } = await s.pool.query<{ slug: string; name: string; contactEmail: string; contactPhone: string }>(
+        `select slug, name, "contactEmail", "contactPhone" from "Tenant" where status = 'ACTIVE' limit 1000`,
+      );
+      s.contacts = new Map(rows.map((r) => [r.slug, { name: r.name, email: r.contactEmail, phone: r.contactPhone }]));
+      s.contactsAt = Date.now();
+    }
   } catch {
-    s.down = true;
+    s.failures += 1;
+    if (s.failures >= FAILURES_FOR_OUTAGE) s.down = true;
     // A pool whose server went away can hold a dead connection: start afresh next time.
     const old = s.pool;
     s.pool = undefined;
@@ -43,14 +57,14 @@ async function check(s: TState) {
 }
 
 /**
- * Whether the database was unreachable at the last check. While it is believed down, the check is
- * awaited (so recovery is seen at once); while up, it runs in the background.
+ * Whether the database is unreachable. While it is believed down (or a check just failed), the
+ * next check is awaited, so both an outage and the recovery are seen within a second or two.
  */
 export async function databaseDown(): Promise<boolean> {
   const s = state();
   if (!s.checking && Date.now() - s.checkedAt >= CHECK_EVERY_MS) {
     const running = check(s);
-    if (s.down) await running;
+    if (s.down || s.failures > 0) await running;
   }
   return s.down;
 }
@@ -58,19 +72,6 @@ export async function databaseDown(): Promise<boolean> {
 /** For tests: wait for a check in progress. */
 export async function settleOutageCheck(): Promise<void> {
   while (state().checking) await new Promise((r) => setTimeout(r, 20));
-}
-
-/** Tells the outage check what the pages saw: a failed query means the database is down now. */
-export function reportDatabaseFailure(): void {
-  const s = state();
-  s.down = true;
-  s.checkedAt = Date.now();
-}
-
-/** Pages remember each council's contact details, so the outage page can still show them. */
-export function rememberCouncilContact(slug: string, contact: TContact): void {
-  const contacts = state().contacts;
-  if (contacts.size < 1000) contacts.set(slug, contact);
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { rememberCouncilContact, reportDatabaseFailure } from "@/lib/db/outage";
 import { ZTenantSettings, type TTenantSettings } from "@/lib/tenancy/schemas";
 
 export type TCouncil = {
@@ -19,15 +18,8 @@ export type TCouncil = {
 /** The council a URL names, or null. The Tenant table is public information, not tenant-owned. */
 export const findCouncilBySlug = cache(async (slug: string): Promise<TCouncil | null> => {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
-  let row;
-  try {
-    row = await db().tenant.findUnique({ where: { slug } });
-  } catch (error) {
-    reportDatabaseFailure();
-    throw error;
-  }
+  const row = await db().tenant.findUnique({ where: { slug } });
   if (!row || row.status !== "ACTIVE") return null;
-  rememberCouncilContact(row.slug, { name: row.name, email: row.contactEmail, phone: row.contactPhone });
   return {
     id: row.id,
     slug: row.slug,

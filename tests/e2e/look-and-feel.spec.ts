@@ -125,8 +125,8 @@ test("money forms: no 'Invalid' in any message, every problem at once", async ({
 
   // The fund form: a bad allocation and an impossible date, reported together.
   await page.goto("/hackwell/staff/funds/new");
-  await page.getByLabel("Name", { exact: true }).fill("Test fund");
-  await page.getByLabel("Who provides the money").fill("DWP");
+  await page.getByLabel("Fund name").fill("Test fund");
+  await page.getByLabel("Funder").fill("DWP");
   await page.getByLabel(/Total allocation/).fill("lots");
   const start = page.getByRole("group", { name: /starts/ });
   await start.getByLabel("Day").fill("31");

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseDown, outagePage, settleOutageCheck } from "@/lib/db/outage";
 import { resetEnvForTests } from "@/lib/env";
-import { findCouncilBySlug } from "@/lib/tenancy/queries";
 import { createCouncil } from "@/prisma/factories";
 import { testDb } from "../support/globals";
 
@@ -9,10 +8,13 @@ import { testDb } from "../support/globals";
 const realUrl = process.env.APP_DATABASE_URL!;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Two checks a second apart (one missed check is not an outage), then the answer. */
 async function checkNow() {
-  await pause(1100);
-  await databaseDown();
-  await settleOutageCheck();
+  for (let i = 0; i < 2; i++) {
+    await pause(1100);
+    await databaseDown();
+    await settleOutageCheck();
+  }
   return databaseDown();
 }
 
@@ -25,7 +27,6 @@ afterAll(async () => {
 describe("database outage", () => {
   it("is noticed within a second or two, answered with a plain page, and recovers by itself", async () => {
     await createCouncil(testDb().owner, { slug: "outage-town", name: "Outage Town Council", contactPhone: "0300 123 4567" });
-    await findCouncilBySlug("outage-town");
     expect(await checkNow()).toBe(false);
 
     // The database "stops": nothing listens where the app connects.
