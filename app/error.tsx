@@ -4,7 +4,7 @@
 // stack traces stay in the server log (digest links the two).
 export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
   return (
-    <main id="main-content" className="govuk-width-container govuk-main flex-1">
+    <main id="main-content" className="govuk-width-container govuk-main-wrapper">
       <title>Sorry, there is a problem with the service – Money Hub</title>
       <h1>Sorry, there is a problem with the service</h1>
       <p>Try again later. Anything you had already saved has been kept.</p>

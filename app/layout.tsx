@@ -5,6 +5,7 @@ import { dirFor } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./design-system.scss";
 
 export const metadata: Metadata = {
   description: "Emergency financial support from your council",
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   return (
     <html lang={locale} dir={dirFor(locale)}>
-      <body className="flex min-h-screen flex-col">
+      <body className="govuk-template__body">
         <DemoBanner />
         {children}
       </body>

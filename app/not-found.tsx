@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Footer, Header, SkipLink } from "@/components/ui/layout-parts";
+import { Footer, Header, Main, SkipLink } from "@/components/ui/layout-parts";
 
 export const metadata = { title: "Page not found – Money Hub" };
 
@@ -8,15 +8,23 @@ export default function NotFound() {
     <>
       <SkipLink />
       <Header homeHref="/" councilName="Money Hub" serviceName="Emergency financial support" />
-      <main id="main-content" className="govuk-width-container govuk-main flex-1">
-        <h1>Page not found</h1>
-        <p>If you typed the web address, check it is correct.</p>
-        <p>If you pasted the web address, check you copied the entire address.</p>
-        <p>
-          <Link href="/">Find your council</Link>
-        </p>
-      </main>
+      <Main>
+        <NotFoundText />
+      </Main>
       <Footer />
+    </>
+  );
+}
+
+export function NotFoundText({ homeHref = "/", homeText = "Find your council" }: { homeHref?: string; homeText?: string }) {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>If you typed the web address, check it is correct.</p>
+      <p>If you pasted the web address, check you copied the entire address.</p>
+      <p>
+        <Link href={homeHref}>{homeText}</Link>
+      </p>
     </>
   );
 }

@@ -11,7 +11,7 @@ const ZEnv = z
     /** Connections in the app's pool (per process). More only helps if PostgreSQL allows them. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     /** Public base URL, e.g. https://moneyhub.example.gov.uk: origin checks and links in emails. */
-    APP_URL: z.string().url().default("http://localhost:3000"),
+    APP_URL: z.string().url().optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
     /** 32 random bytes, base64: encrypts TOTP secrets (and later bank details) at rest. */
     ENCRYPTION_KEY: z
@@ -63,6 +63,11 @@ const ZEnv = z
     if (env.NODE_ENV === "production" && env.NOTIFICATIONS_PROVIDER === "dev-mailbox" && !env.DEMO_MODE) {
       ctx.addIssue({ code: "custom", path: ["NOTIFICATIONS_PROVIDER"], message: "Set NOTIFICATIONS_PROVIDER=notify or smtp in production" });
     }
+    // Links in emails and texts are built from APP_URL: in production it must be set, to the
+    // public https address (a localhost default would send residents links that go nowhere).
+    if (env.NODE_ENV === "production" && !env.DEMO_MODE && (!env.APP_URL || !env.APP_URL.startsWith("https://"))) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "Set APP_URL to the service's public https address, e.g. https://moneyhub.example.gov.uk" });
+    }
     if (env.NOTIFICATIONS_PROVIDER === "smtp" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required when NOTIFICATIONS_PROVIDER=smtp" });
     }
@@ -73,19 +78,26 @@ const ZEnv = z
     }
   });
 
-export type TEnv = z.infer<typeof ZEnv>;
+const ZEnvWithDefaults = ZEnv.transform((env) => ({ ...env, APP_URL: (env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "") }));
+
+export type TEnv = z.infer<typeof ZEnvWithDefaults>;
 
 let parsed: TEnv | undefined;
 
 export function env(): TEnv {
   if (parsed) return parsed;
-  const result = ZEnv.safeParse(process.env);
+  const result = ZEnvWithDefaults.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   parsed = result.data;
   return parsed;
+}
+
+/** Parses an environment without caching it (start-up check and tests). */
+export function parseEnv(source: Record<string, string | undefined>) {
+  return ZEnvWithDefaults.safeParse(source);
 }
 
 /** Tests point the app at a fresh database per file; they call this after changing process.env. */

@@ -16,8 +16,8 @@ export default async function HomePage() {
           </li>
         ))}
       </ul>
-      <hr className="govuk-section-break" />
-      <h2 className="text-2xl">For council staff and partners</h2>
+      <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+      <h2 className="govuk-heading-m">For council staff and partners</h2>
       <p>
         <Link href="/sign-in">Council staff sign in</Link>
       </p>

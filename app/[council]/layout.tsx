@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ExitThisPage, LanguageSwitcher } from "@/components/applications/resident-chrome";
-import { Footer, Header, PhaseBanner, SkipLink, type TNavItem } from "@/components/ui/layout-parts";
+import { Footer, Header, Main, PhaseBanner, SkipLink } from "@/components/ui/layout-parts";
 import { getCouncilAccess } from "@/lib/auth/access";
+import { staffNavigation } from "@/lib/auth/staff-areas";
 import { getMessages, residentPageInfo } from "@/lib/i18n/server";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 
@@ -16,21 +17,14 @@ export default async function CouncilLayout({ children, params }: { children: Re
   const { m } = await getMessages(council);
   const { resident, path } = await residentPageInfo();
   const name = council.name;
-  const nav: TNavItem[] = [];
-  if (access) {
-    const p = access.permissions;
-    if (p.has("staff:access")) nav.push({ href: `/${slug}/staff`, label: "Home" });
-    if (p.has("funds:read")) nav.push({ href: `/${slug}/staff/funds`, label: "Funds" });
-    if (p.has("people:manage")) nav.push({ href: `/${slug}/staff/people`, label: "People" });
-    if (p.has("audit:read")) nav.push({ href: `/${slug}/staff/audit`, label: "Audit log" });
-    if (p.has("referrals:submit")) nav.push({ href: `/${slug}/partner`, label: "Partner portal" });
-  }
+  // Staff navigation on every page of the council for anyone signed in to it (403 and 404 too).
+  const nav = access ? staffNavigation(slug, access.permissions) : [];
   const phase = council.settings.phaseBanner;
   const [before, after] = m.common.phaseBannerText.split("{link}");
   return (
     <>
       <SkipLink text={m.common.skipLink} />
-      <Header homeHref={`/${slug}`} councilName={name} serviceName={m.common.serviceName} nav={nav} signOut={access ? <SignOutButton /> : null} />
+      <Header homeHref={`/${slug}`} councilName={name} serviceName={m.common.serviceName} serviceHref={`/${slug}`} nav={nav} currentPath={path} signOut={access ? <SignOutButton /> : null} />
       {phase !== "none" ? (
         <PhaseBanner
           phase={phase}
@@ -39,14 +33,12 @@ export default async function CouncilLayout({ children, params }: { children: Re
         />
       ) : null}
       {resident ? (
-        <div className="govuk-width-container print-hidden flex flex-wrap items-start justify-between gap-4 pt-4">
+        <div className="govuk-width-container print-hidden flex flex-wrap items-start justify-between gap-4 pt-4" data-testid="resident-tools">
           <LanguageSwitcher slug={slug} path={path} label={m.common.languageSwitcher} />
           {council.settings.exitThisPage ? <ExitThisPage text={m.common.exitThisPage} hint={m.common.exitThisPageHint} /> : null}
         </div>
       ) : null}
-      <main id="main-content" className="govuk-width-container govuk-main flex-1" tabIndex={-1}>
-        {children}
-      </main>
+      <Main>{children}</Main>
       <Footer tagline={m.common.footer}>
         <span>
           {council.name} · <a href={`mailto:${council.contactEmail}`}>{council.contactEmail}</a> · {council.contactPhone}

@@ -31,7 +31,7 @@ export default async function CouncilStartPage({ params }: { params: Promise<{ c
         </NotificationBanner>
       ) : (
         <>
-          <h2 className="text-2xl">{c.applyHeading}</h2>
+          <h2 className="govuk-heading-m">{c.applyHeading}</h2>
           <p>{c.applyText}</p>
           <p>
             <Link href={`/${council.slug}/apply`} className="govuk-button">
@@ -48,14 +48,14 @@ export default async function CouncilStartPage({ params }: { params: Promise<{ c
         <a href={`mailto:${council.contactEmail}`}>{council.contactEmail}</a>
         {contactAfter}
       </p>
-      <hr className="govuk-section-break" />
-      <h2 className="text-2xl">{c.partnersHeading}</h2>
+      <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
+      <h2 className="govuk-heading-m">{c.partnersHeading}</h2>
       <p>
         {partnersBefore}
         <Link href={`/${council.slug}/partner/sign-in`}>{c.partnersLink}</Link>
         {partnersAfter}
       </p>
-      <h2 className="text-2xl">{c.staffHeading}</h2>
+      <h2 className="govuk-heading-m">{c.staffHeading}</h2>
       <p>
         <Link href="/sign-in">{c.staffLink}</Link>
       </p>

@@ -8,7 +8,7 @@ export function PrintButton({ text }: { text: string }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   if (!hydrated) return null;
   return (
-    <button type="button" className="govuk-button govuk-button-secondary print-hidden" onClick={() => window.print()}>
+    <button type="button" className="govuk-button govuk-button--secondary print-hidden" onClick={() => window.print()}>
       {text}
     </button>
   );

@@ -25,7 +25,7 @@ export function LanguageSwitcher({ slug, path, label }: { slug: string; path: st
 export function ExitThisPage({ text, hint }: { text: string; hint: string }) {
   return (
     <div className="ms-auto">
-      <a href={EXIT_URL} rel="nofollow noreferrer" className="govuk-button govuk-button-warning mb-0 md:mb-0" data-testid="exit-this-page" title={hint}>
+      <a href={EXIT_URL} rel="nofollow noreferrer" className="govuk-button govuk-button--warning mb-0 md:mb-0" data-testid="exit-this-page" title={hint}>
         {text}
       </a>
       <ExitThisPageKeys url={EXIT_URL} />

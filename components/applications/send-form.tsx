@@ -1,7 +1,8 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/fields";
-import { ErrorSummary, fieldId } from "@/components/ui/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import { pageTitle } from "@/components/ui/layout-parts";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 
@@ -23,9 +24,9 @@ export function SendApplicationForm({ action, words, children }: { action: (prev
       {/* The answers, rendered on the server, sit between the error summary and the declaration. */}
       {children}
       <form action={formAction} noValidate className="md:w-2/3">
-        <h2 className="text-2xl">{words.heading}</h2>
+        <h2 className="govuk-heading-m">{words.heading}</h2>
         <p>{words.text}</p>
-        <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+        <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
           {error ? (
             <p id={`${id}-error`} className="govuk-error-message">
               <span className="sr-only">{words.errorPrefix}</span>

@@ -30,13 +30,20 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
     return (
       <>
         <title>{`${words.title} – Money Hub`}</title>
-        <h1>{words.resultHeading.replace("{reference}", result.reference ?? "")}</h1>
+        {/* The reference stays on one line on a phone: it is copied and read out. */}
+        <h1>
+          {words.resultHeading.split("{reference}")[0]}
+          <span className="app-nowrap" data-testid="status-reference">
+            {result.reference}
+          </span>
+          {words.resultHeading.split("{reference}")[1]}
+        </h1>
         <p>
-          <strong className="govuk-tag text-lg" data-testid="status">
+          <strong className="govuk-tag" data-testid="status">
             {status?.label}
           </strong>
         </p>
-        <p>{status?.text}</p>
+        <p data-testid="status-text">{status?.text.replace("{date}", result.replyBy ?? "")}</p>
         <p>
           <a href={againHref}>{words.checkAnother}</a>
         </p>

@@ -8,7 +8,7 @@ export function EmailLinkForm({ action, councilName }: { action: (prev: TFormSta
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <FormFrame title="Sign in to the partner portal" state={state} action={formAction}>
-      <span className="govuk-caption">{councilName}</span>
+      <span className="govuk-caption-l">{councilName}</span>
       <h1>Sign in to the partner portal</h1>
       <p>We will email you a link to sign in. Use the work email address your organisation gave the council, for example your nhs.net address.</p>
       <TextInput name="email" label="Work email address" type="email" autoComplete="email" spellCheck={false} errors={state.errors} defaultValue={state.values.email} />

@@ -5,14 +5,14 @@ import { signIn } from "next-auth/react";
 export function SsoButtons({ entra, google }: { entra: boolean; google: boolean }) {
   return (
     <div className="mt-4">
-      <h2 className="text-xl">Or use your organisation&apos;s account</h2>
+      <h2 className="govuk-heading-s">Or use your organisation&apos;s account</h2>
       {entra ? (
-        <button type="button" className="govuk-button govuk-button-secondary mr-4" onClick={() => signIn("azure-ad", { callbackUrl: "/staff" })}>
+        <button type="button" className="govuk-button govuk-button--secondary mr-4" onClick={() => signIn("azure-ad", { callbackUrl: "/staff" })}>
           Sign in with Microsoft
         </button>
       ) : null}
       {google ? (
-        <button type="button" className="govuk-button govuk-button-secondary" onClick={() => signIn("google", { callbackUrl: "/staff" })}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => signIn("google", { callbackUrl: "/staff" })}>
           Sign in with Google
         </button>
       ) : null}

@@ -1,10 +1,7 @@
 import type { TProjection, TSpendFigures } from "@/lib/funds/projection";
+import { formatDate } from "@/lib/dates";
 import { formatPence } from "@/lib/money";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-export const formatDate = (d: Date) => dateFormat.format(d);
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
-export const formatDateTime = (d: Date) => dateTimeFormat.format(d);
 
 /** "Runs out on 3 February 2027 (72 days)" or "£12,345.00 left at the end of the period". */
 export function ProjectionText({ projection, periodEnd }: { projection: TProjection; periodEnd: Date }) {
@@ -15,7 +12,7 @@ export function ProjectionText({ projection, periodEnd }: { projection: TProject
       return <>No spending in the last 30 days</>;
     case "runs-out":
       return (
-        <strong className="govuk-tag govuk-tag-red">
+        <strong className="govuk-tag govuk-tag--red max-w-none">
           Runs out around {formatDate(projection.date)} ({projection.daysFromNow} days)
         </strong>
       );

@@ -42,7 +42,7 @@ export function PotForm({
   const ticked = (name: string, options: Option[]) => (state.values.name !== undefined ? options.filter((o) => state.values[`${name}-${o.value}`] === "yes").map((o) => o.value) : (checked[name] ?? []));
   return (
     <FormFrame title={title} state={state} action={formAction}>
-      <span className="govuk-caption">{caption}</span>
+      <span className="govuk-caption-l">{caption}</span>
       <h1>{title}</h1>
       <input type="hidden" name="fundId" value={fundId} />
       {potId ? <input type="hidden" name="potId" value={potId} /> : null}

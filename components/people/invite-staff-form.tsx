@@ -10,7 +10,7 @@ export function InviteStaffForm({ action, roles }: { action: Action; roles: { va
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} noValidate aria-labelledby="invite-staff-heading">
-      <h2 id="invite-staff-heading" className="text-2xl">Invite a member of staff</h2>
+      <h2 id="invite-staff-heading" className="govuk-heading-m">Invite a member of staff</h2>
       <ErrorSummary errors={state.errors} />
       <TextInput name="name" label="Full name" autoComplete="off" errors={state.errors} defaultValue={state.values.name} />
       <TextInput name="email" label="Email address" type="email" autoComplete="off" spellCheck={false} errors={state.errors} defaultValue={state.values.email} />
@@ -24,7 +24,7 @@ export function InviteReferrerForm({ action, organisations }: { action: Action; 
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} noValidate aria-labelledby="invite-referrer-heading">
-      <h2 id="invite-referrer-heading" className="text-2xl">Invite a partner (trusted referrer)</h2>
+      <h2 id="invite-referrer-heading" className="govuk-heading-m">Invite a partner (trusted referrer)</h2>
       <ErrorSummary errors={state.errors} />
       <TextInput name="name" label="Full name" autoComplete="off" errors={state.errors} defaultValue={state.values.name} />
       <TextInput

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { ErrorSummary, fieldId } from "@/components/ui/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import { Button, errorFor } from "@/components/ui/fields";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 
@@ -13,7 +14,7 @@ export function ChangeRolesForm({ action, userId, current, roles }: { action: Ac
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.errors} />
       <input type="hidden" name="userId" value={userId} />
-      <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+      <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
         <fieldset aria-describedby={error ? `${fieldId("roles")}-error` : undefined}>
           <legend className="govuk-fieldset-legend text-2xl">Roles in this council</legend>
           {error ? (
@@ -43,7 +44,7 @@ export function DeactivateForm({ action, userId, name }: { action: Action; userI
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.errors} />
       <input type="hidden" name="userId" value={userId} />
-      <h2 className="text-2xl">Remove access</h2>
+      <h2 className="govuk-heading-m">Remove access</h2>
       <p>{name} will be signed out at once and will not be able to use Money Hub for this council. Their past work stays on record.</p>
       <Button variant="warning">Deactivate {name}</Button>
     </form>

@@ -17,7 +17,7 @@ export function CreateCouncilForm({ action }: { action: (prev: TFormState, fd: F
   const v = state.values;
   return (
     <form action={formAction} noValidate>
-      <h2 className="text-2xl">Add a council</h2>
+      <h2 className="govuk-heading-m">Add a council</h2>
       <ErrorSummary errors={state.errors} />
       <TextInput name="name" label="Council name" errors={state.errors} defaultValue={v.name} />
       <TextInput name="slug" label="Web address name" hint="Lower-case letters, numbers and hyphens, for example hackney. Residents will use /hackney." errors={state.errors} defaultValue={v.slug} width="20" spellCheck={false} />

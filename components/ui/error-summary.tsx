@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { fieldId } from "@/components/ui/field-id";
 import type { TFieldError } from "@/lib/forms/form-state";
 
 /**
@@ -17,34 +18,19 @@ export function ErrorSummary({ errors, title = "There is a problem", errorPrefix
   }, [errors, errorPrefix]);
   if (!errors.length) return null;
   return (
-    <div
-      ref={ref}
-      className="mb-8 border-[5px] border-govuk-error p-4 focus:outline-[3px] focus:outline-govuk-focus md:p-5"
-      aria-labelledby="error-summary-title"
-      role="alert"
-      tabIndex={-1}
-      data-testid="error-summary"
-    >
-      <h2 id="error-summary-title" className="mb-4 text-lg font-bold md:text-2xl">
+    <div ref={ref} className="govuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} data-testid="error-summary">
+      <h2 id="error-summary-title" className="govuk-error-summary__title">
         {title}
       </h2>
-      <ul className="list-none">
-        {errors.map((e) => (
-          <li key={`${e.field}:${e.message}`} className="mb-1">
-            {e.field === "form" ? (
-              <span className="font-bold text-govuk-error">{e.message}</span>
-            ) : (
-              <a href={`#${fieldId(e.field)}`} className="font-bold !text-govuk-error">
-                {e.message}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {errors.map((e) => (
+            <li key={`${e.field}:${e.message}`}>
+              {e.field === "form" ? <span className="font-bold text-govuk-error">{e.message}</span> : <a href={`#${fieldId(e.field)}`}>{e.message}</a>}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
-}
-
-export function fieldId(field: string): string {
-  return `field-${field.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { fieldId } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import type { TFieldError } from "@/lib/forms/form-state";
 import type { TFieldWords } from "@/lib/forms/field-types";
 
@@ -34,7 +34,7 @@ function Describe({ id, hint, error, words = ENGLISH }: { id: string; hint?: Rea
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="govuk-error-message">
-          <span className="sr-only">{words.errorPrefix}</span>
+          <span className="govuk-visually-hidden">{words.errorPrefix}</span>
           {error}
         </p>
       ) : null}
@@ -48,12 +48,12 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
 
 function Label({ id, label, optional, asHeading, words = ENGLISH }: { id: string; label: ReactNode; optional?: boolean; asHeading?: boolean; words?: TFieldWords }) {
   const text = (
-    <label htmlFor={id} className={asHeading ? "mb-4 block text-[32px] font-bold leading-tight md:text-5xl" : "govuk-label-bold"}>
+    <label htmlFor={id} className={asHeading ? "govuk-label govuk-label--l" : "govuk-label govuk-label--s"}>
       {label}
       {optional ? <span className="font-normal"> {words.optional}</span> : null}
     </label>
   );
-  return asHeading ? <h1 className="mb-0">{text}</h1> : text;
+  return asHeading ? <h1 className="govuk-label-wrapper">{text}</h1> : text;
 }
 
 export function TextInput({
@@ -82,7 +82,7 @@ export function TextInput({
 }) {
   const id = fieldId(name);
   const error = errorFor(errors, name);
-  const widthClass = { full: "", "20": "max-w-[41ex]", "10": "max-w-[23ex]", "5": "max-w-[10.8ex]" }[width ?? "full"];
+  const widthClass = { full: "", "20": "govuk-input--width-20", "10": "govuk-input--width-10", "5": "govuk-input--width-5" }[width ?? "full"];
   const input = (
     <input
       id={id}
@@ -94,16 +94,16 @@ export function TextInput({
       spellCheck={spellCheck}
       aria-describedby={describedBy(id, hint, error)}
       aria-invalid={error ? true : undefined}
-      className={`govuk-input ${widthClass} ${error ? "govuk-input-error" : ""}`}
+      className={`govuk-input ${widthClass} ${error ? "govuk-input--error" : ""}`}
     />
   );
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+    <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
       <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} words={words} />
       <Describe id={id} hint={hint} error={error} words={words} />
       {prefix ? (
-        <div className="flex">
-          <div aria-hidden="true" className="box-border flex h-10 min-w-10 items-center justify-center border-2 border-e-0 border-govuk-input bg-govuk-light-grey px-1">
+        <div className="govuk-input__wrapper">
+          <div aria-hidden="true" className="govuk-input__prefix">
             {prefix}
           </div>
           {input}
@@ -126,10 +126,10 @@ export function Select({
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+    <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
       <Label id={id} label={label} />
       <Describe id={id} hint={hint} error={error} />
-      <select id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy(id, hint, error)} className="govuk-select">
+      <select id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className={`govuk-select ${error ? "govuk-select--error" : ""}`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -161,10 +161,10 @@ function Fieldset({
   children: ReactNode;
 }) {
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
-      <fieldset role={role} aria-describedby={describedBy(id, hint, error)}>
-        <legend className={legendAsHeading ? "mb-4 text-[32px] font-bold leading-tight md:text-5xl" : "govuk-fieldset-legend"}>
-          {legendAsHeading ? <h1 className="mb-0 text-inherit">{legend}</h1> : legend}
+    <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend className={legendAsHeading ? "govuk-fieldset__legend govuk-fieldset__legend--l" : "govuk-fieldset__legend govuk-fieldset__legend--s"}>
+          {legendAsHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         <Describe id={id} hint={hint} error={error} words={words} />
         {children}
@@ -196,36 +196,38 @@ export function Radios({
   const error = errorFor(errors, name);
   return (
     <Fieldset id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
+      <div className="govuk-radios">
       {options.map((o, i) => {
         const optionId = i === 0 ? id : `${id}-${i}`;
         return (
-          <div key={o.value} className="govuk-radios-item">
+          <div key={o.value} className="govuk-radios__item">
             <input
               id={optionId}
               name={name}
               type="radio"
               value={o.value}
               defaultChecked={defaultValue === o.value}
-              className="govuk-radios-input"
+              className="govuk-radios__input"
               aria-describedby={o.hint ? `${optionId}-hint` : undefined}
             />
-            <label htmlFor={optionId} className="pt-0.5">
+            <label htmlFor={optionId} className="govuk-label govuk-radios__label">
               {o.label}
-              {o.hint ? (
-                <span id={`${optionId}-hint`} className="govuk-hint mb-0">
-                  {o.hint}
-                </span>
-              ) : null}
             </label>
+            {o.hint ? (
+              <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                {o.hint}
+              </div>
+            ) : null}
           </div>
         );
       })}
+      </div>
     </Fieldset>
   );
 }
 
 export function Button({ children, variant = "primary", name, value }: { children: ReactNode; variant?: "primary" | "secondary" | "warning"; name?: string; value?: string }) {
-  const cls = variant === "secondary" ? "govuk-button govuk-button-secondary" : variant === "warning" ? "govuk-button govuk-button-warning" : "govuk-button";
+  const cls = variant === "secondary" ? "govuk-button govuk-button--secondary" : variant === "warning" ? "govuk-button govuk-button--warning" : "govuk-button";
   return (
     <button type="submit" className={cls} data-module="govuk-button" name={name} value={value}>
       {children}
@@ -262,20 +264,22 @@ export function Checkboxes({
   const error = errorFor(errors, name);
   return (
     <Fieldset id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
+      <div className="govuk-checkboxes">
       {options.map((o, i) => {
         const optionId = i === 0 ? id : `${id}-${i}`;
         return (
           <div key={o.value}>
-            {o.value === exclusive ? <p className="mb-2 ms-2">{orText}</p> : null}
-            <div className="govuk-radios-item">
-              <input id={optionId} name={`${name}-${o.value}`} type="checkbox" value="yes" defaultChecked={checked.includes(o.value)} className="govuk-checkbox-input" />
-              <label htmlFor={optionId} className="pt-0.5">
+            {o.value === exclusive ? <div className="govuk-checkboxes__divider">{orText}</div> : null}
+            <div className="govuk-checkboxes__item">
+              <input id={optionId} name={`${name}-${o.value}`} type="checkbox" value="yes" defaultChecked={checked.includes(o.value)} className="govuk-checkboxes__input" />
+              <label htmlFor={optionId} className="govuk-label govuk-checkboxes__label">
                 {o.label}
               </label>
             </div>
           </div>
         );
       })}
+      </div>
     </Fieldset>
   );
 }
@@ -305,8 +309,9 @@ export function DateInput({
   const id = fieldId(name);
   const error = errorFor(errors, name);
   const part = (p: "day" | "month" | "year", width: string) => (
-    <div className="me-5 mb-0 inline-block">
-      <label htmlFor={p === "day" ? id : `${id}-${p}`} className="govuk-label">
+    <div className="govuk-date-input__item">
+      <div className="govuk-form-group">
+      <label htmlFor={p === "day" ? id : `${id}-${p}`} className="govuk-label govuk-date-input__label">
         {labels[p]}
       </label>
       <input
@@ -317,16 +322,17 @@ export function DateInput({
         autoComplete={birthday ? `bday-${p}` : undefined}
         defaultValue={values[p]}
         aria-invalid={error ? true : undefined}
-        className={`govuk-input ${width} ${error ? "govuk-input-error" : ""}`}
+        className={`govuk-input govuk-date-input__input ${width} ${error ? "govuk-input--error" : ""}`}
       />
+      </div>
     </div>
   );
   return (
     <Fieldset role="group" id={id} legend={legend} legendAsHeading={legendAsHeading} hint={hint} error={error} words={words}>
-      <div className="flex">
-        {part("day", "max-w-[5.4ex]")}
-        {part("month", "max-w-[5.4ex]")}
-        {part("year", "max-w-[9ex]")}
+      <div className="govuk-date-input">
+        {part("day", "govuk-input--width-2")}
+        {part("month", "govuk-input--width-2")}
+        {part("year", "govuk-input--width-4")}
       </div>
     </Fieldset>
   );
@@ -336,7 +342,7 @@ export function TextArea({ name, label, hint, errors, optional, labelAsHeading, 
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
-    <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>
+    <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
       <Label id={id} label={label} optional={optional} asHeading={labelAsHeading} words={words} />
       <Describe id={id} hint={hint} error={error} words={words} />
       <textarea
@@ -346,7 +352,7 @@ export function TextArea({ name, label, hint, errors, optional, labelAsHeading, 
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
-        className={`govuk-textarea ${error ? "border-govuk-error" : ""}`}
+        className={`govuk-textarea ${error ? "govuk-textarea--error" : ""}`}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { formError, type TFormState } from "@/lib/forms/form-state";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
 import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie } from "@/lib/applications/drafts";
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
+import { replyByText } from "@/lib/applications/policy";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";
@@ -103,12 +104,12 @@ export async function spendResumeLinkAction(councilSlug: string, token: string):
 
 export async function checkStatus(councilSlug: string, prev: TFormState, formData: FormData): Promise<TFormState> {
   const council = await findCouncilBySlug(councilSlug);
-  const { m } = await getMessages(council);
+  const { m, locale } = await getMessages(council);
   const action = publicAction({ schema: ZStatusLookup, name: "application status" }, async ({ council, ip }, input, raw) => {
     const result = await lookupStatus(council.id, input, ip);
     if (result.outcome === "throttled") return { errors: [{ field: "form", message: m.status.throttled }], values: raw };
     if (result.outcome === "not-found") return { errors: [{ field: "form", message: m.status.notFound }], values: raw };
-    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString() } };
+    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: replyByText(result.submittedAt, locale) } };
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
-import { dateLocale, replyBy } from "@/lib/applications/policy";
+import { replyByText } from "@/lib/applications/policy";
 import type { TCouncil } from "@/lib/tenancy/queries";
 
 /**
@@ -12,7 +12,7 @@ import type { TCouncil } from "@/lib/tenancy/queries";
  */
 export async function notifyReceived(tx: Tx, council: TCouncil, sent: { reference: string; email: string | null; mobile: string | null; locale: string; submittedAt: Date }): Promise<void> {
   const locale = isLocale(sent.locale) ? sent.locale : "en";
-  const date = replyBy(sent.submittedAt).toLocaleDateString(dateLocale(locale), { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" });
+  const date = replyByText(sent.submittedAt, locale);
   const params = { council: council.name, reference: sent.reference, date, link: `${env().APP_URL}/${council.slug}/status`, phone: council.contactPhone };
   if (sent.email) await enqueueMessage(tx, { council, template: "application-received", channel: "EMAIL", to: sent.email, locale: sent.locale, params });
   else if (sent.mobile) await enqueueMessage(tx, { council, template: "application-received", channel: "SMS", to: sent.mobile, locale: sent.locale, params });

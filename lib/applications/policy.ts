@@ -1,4 +1,5 @@
 // Pure rules about applications that more than one page or message needs.
+import { formatDateFor } from "@/lib/dates";
 
 export const REPLY_WITHIN_WORKING_DAYS = 5;
 
@@ -11,6 +12,11 @@ export function replyBy(submittedAt: Date, workingDays = REPLY_WITHIN_WORKING_DA
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left -= 1;
   }
   return d;
+}
+
+/** "Tuesday 1 December": the reply-by date as the confirmation page, the email and the status page all write it. */
+export function replyByText(submittedAt: Date, locale: string): string {
+  return formatDateFor(replyBy(submittedAt), locale, { weekday: true, year: false });
 }
 
 export function dateLocale(locale: string): string {

@@ -2,6 +2,7 @@
 // and officer-assisted entry later wrap it, never fork it). Versioned: each submitted application
 // records SCHEMA_VERSION. Pages (lib/applications/steps.ts) produce its parts; assemble() puts
 // them together and ZApplication decides whether the whole is complete and consistent.
+import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { z } from "zod";
 import { NEEDS } from "@/lib/vocabulary";
 import { findAddress } from "@/lib/applications/address-lookup";
@@ -193,13 +194,15 @@ export const ZStatusLookup = z
     "dateOfBirth-month": z.string().default(""),
     "dateOfBirth-year": z.string().default(""),
   })
-  .transform((v, ctx) => {
+  // The date of birth is checked even when the reference is wrong: every problem at once.
+  .superRefine((v: unknown, ctx) => {
+    const raw = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+    const d = parseDateParts({ day: String(raw["dateOfBirth-day"] ?? ""), month: String(raw["dateOfBirth-month"] ?? ""), year: String(raw["dateOfBirth-year"] ?? "") });
+    if (!d.ok) ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: `dateOfBirth.${d.problem}` });
+  }, EVEN_IF_OTHER_FIELDS_FAIL)
+  .transform((v) => {
     const d = parseDateParts({ day: v["dateOfBirth-day"], month: v["dateOfBirth-month"], year: v["dateOfBirth-year"] });
-    if (!d.ok) {
-      ctx.addIssue({ code: "custom", path: ["dateOfBirth"], message: `dateOfBirth.${d.problem}` });
-      return z.NEVER;
-    }
-    return { reference: v.reference, dateOfBirth: d.iso };
+    return { reference: v.reference, dateOfBirth: d.ok ? d.iso : "" };
   });
 
 export const ZResumeLinkRequest = z

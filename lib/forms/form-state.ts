@@ -35,10 +35,19 @@ export function zodFieldErrors(error: z.ZodError): TFieldError[] {
     const field = issue.path.map(String).join(".") || "form";
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: issue.message });
+    errors.push({ field, message: ZOD_DEFAULT.test(issue.message) ? "Check this answer: it is not one we can accept" : issue.message });
   }
   return errors;
 }
+
+/**
+ * For a cross-field check (dates across three boxes, end after start): run it even when other
+ * fields already failed, so the person sees every problem at once, not in rounds.
+ */
+export const EVEN_IF_OTHER_FIELDS_FAIL = { when: () => true };
+
+/** Zod's own default wording ("Invalid input", "Invalid UUID") is for developers, never shown. */
+const ZOD_DEFAULT = /^(invalid|expected|too (big|small)|unrecognized)/i;
 
 export function formError(message: string, values: Record<string, string> = {}): TFormState {
   return { errors: [{ field: "form", message }], values: echoValues(values) };

@@ -100,8 +100,8 @@ export async function getFund(tenantId: string, fundId: string, now = new Date()
 }
 
 /** A pot's transactions, newest first, as filtered; `limit` null for all of them (CSV export). */
-export async function getPotHistory(tenantId: string, potId: string, filter: THistoryFilter, limit: number | null) {
-  return withTenant(tenantId, (tx) => potHistory(tx, potId, filter, limit));
+export async function getPotHistory(tenantId: string, potId: string, filter: THistoryFilter, limit: number | null, offset = 0) {
+  return withTenant(tenantId, (tx) => potHistory(tx, potId, filter, limit, offset));
 }
 
 /**

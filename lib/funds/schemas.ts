@@ -3,6 +3,7 @@
 // leave here as pence.
 import { z } from "zod";
 import { parseDateParts } from "@/lib/forms/dates";
+import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { zPounds } from "@/lib/forms/pounds-field";
 import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { ACCESS_ROUTES, HOUSEHOLD_TYPES, NEEDS } from "@/lib/vocabulary";
@@ -23,13 +24,22 @@ function dateFields(name: string) {
   return { [`${name}-day`]: z.string().default(""), [`${name}-month`]: z.string().default(""), [`${name}-year`]: z.string().default("") } as Record<string, z.ZodDefault<z.ZodString>>;
 }
 
-function readDate(v: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx): Date | null {
+function readDate(v: Record<string, unknown>, name: string, label: string, ctx?: z.RefinementCtx): Date | null {
   const parsed = parseDateParts({ day: String(v[`${name}-day`] ?? ""), month: String(v[`${name}-month`] ?? ""), year: String(v[`${name}-year`] ?? "") });
   if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", path: [name], message: DATE_MESSAGES(label)[parsed.problem] });
+    ctx?.addIssue({ code: "custom", path: [name], message: DATE_MESSAGES(label)[parsed.problem] });
     return null;
   }
   return new Date(`${parsed.iso}T00:00:00Z`);
+}
+
+/** The fund's dates, checked alongside every other field (not only once the others are right). */
+function checkFundDates(v: unknown, ctx: z.RefinementCtx) {
+  if (!v || typeof v !== "object") return;
+  const values = v as Record<string, unknown>;
+  const periodStart = readDate(values, "periodStart", "starts", ctx);
+  const periodEnd = readDate(values, "periodEnd", "ends", ctx);
+  if (periodStart && periodEnd && periodEnd < periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The date the fund ends must be after the date it starts" });
 }
 
 const optionalPercent = z
@@ -56,10 +66,9 @@ const fundFields = {
   idempotencyKey: KEY,
 };
 
-function toFund(v: Record<string, unknown> & { name: string; funder: string; allocation: bigint; adminCap: number | null }, ctx: z.RefinementCtx) {
-  const periodStart = readDate(v, "periodStart", "starts", ctx);
-  const periodEnd = readDate(v, "periodEnd", "ends", ctx);
-  if (periodStart && periodEnd && periodEnd < periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The date the fund ends must be after the date it starts" });
+function toFund(v: Record<string, unknown> & { name: string; funder: string; allocation: bigint; adminCap: number | null }) {
+  const periodStart = readDate(v, "periodStart", "starts");
+  const periodEnd = readDate(v, "periodEnd", "ends");
   return {
     name: v.name,
     funder: v.funder,
@@ -70,11 +79,15 @@ function toFund(v: Record<string, unknown> & { name: string; funder: string; all
   };
 }
 
-export const ZNewFund = z.strictObject(fundFields).transform((v, ctx) => ({ fund: toFund(v, ctx), idempotencyKey: v.idempotencyKey }));
+export const ZNewFund = z
+  .strictObject(fundFields)
+  .superRefine(checkFundDates, EVEN_IF_OTHER_FIELDS_FAIL)
+  .transform((v) => ({ fund: toFund(v), idempotencyKey: v.idempotencyKey }));
 
 export const ZChangeFund = z
   .strictObject({ ...fundFields, fundId: z.uuid(), reason: z.string().trim().max(500, "The reason must be 500 characters or fewer").default("") })
-  .transform((v, ctx) => ({ fundId: v.fundId, fund: toFund(v, ctx), reason: v.reason, idempotencyKey: v.idempotencyKey }));
+  .superRefine(checkFundDates, EVEN_IF_OTHER_FIELDS_FAIL)
+  .transform((v) => ({ fundId: v.fundId, fund: toFund(v), reason: v.reason, idempotencyKey: v.idempotencyKey }));
 
 function checkboxValues<T extends string>(v: Record<string, unknown>, name: string, values: readonly T[]): T[] {
   return values.filter((value) => v[`${name}-${value}`] === "yes");
@@ -94,7 +107,8 @@ const optionalWholeNumber = (label: string, max: number) =>
       return Number(value);
     });
 
-const checkboxKeys = (name: string, values: readonly string[]) => Object.fromEntries(values.map((value) => [`${name}-${value}`, z.literal("yes").optional()]));
+// A box that is not ticked is not sent; anything but "yes" counts as not ticked.
+const checkboxKeys = (name: string, values: readonly string[]) => Object.fromEntries(values.map((value) => [`${name}-${value}`, z.string().max(20).optional()]));
 
 const potFields = {
   name: z.string().trim().min(1, "Enter the pot's name").max(120, "The pot's name must be 120 characters or fewer"),
@@ -103,7 +117,15 @@ const potFields = {
     .string()
     .trim()
     .default("")
-    .pipe(z.union([z.literal("").transform(() => null), zPounds("largest single award")])),
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const parsed = zPounds("largest single award").safeParse(value);
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "The largest single award must be an amount of money, like 250 or 1,250.50" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   ...checkboxKeys("eligibleNeeds", NEEDS),
   ...checkboxKeys("eligibleHouseholdTypes", HOUSEHOLD_TYPES),
   ...checkboxKeys("accessRoutes", ACCESS_ROUTES),
@@ -151,7 +173,7 @@ export const ZMoveMoney = z
   .strictObject({
     fundId: z.uuid(),
     fromPotId: z.uuid({ error: "Select the pot to move money from" }),
-    toPotId: z.union([z.literal("fund"), z.uuid()], { error: "Select where the money goes" }),
+    toPotId: z.union([z.literal("fund"), z.uuid({ error: "Select where the money goes" })], { error: "Select where the money goes" }),
     amount: zPounds("amount to move"),
     reason: REASON,
     idempotencyKey: KEY,

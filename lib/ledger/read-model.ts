@@ -86,7 +86,7 @@ function historyWhere(potId: string, filter: THistoryFilter) {
 }
 
 /** A pot's transactions, newest first, as filtered; `limit` null for all of them (CSV export). Null if no such pot. */
-export async function potHistory(tx: Tx, potId: string, filter: THistoryFilter, limit: number | null) {
+export async function potHistory(tx: Tx, potId: string, filter: THistoryFilter, limit: number | null, offset = 0) {
   const pot = await tx.pot.findUnique({ where: { id: potId }, select: { id: true, name: true, fundId: true, fund: { select: { name: true } } } });
   if (!pot) return null;
   const where = historyWhere(potId, filter);
@@ -94,7 +94,7 @@ export async function potHistory(tx: Tx, potId: string, filter: THistoryFilter, 
   const rows = await tx.ledgerTransaction.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    ...(limit === null ? {} : { take: limit }),
+    ...(limit === null ? {} : { take: limit, skip: offset }),
     include: { pot: { select: { name: true } }, toPot: { select: { name: true } } },
   });
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => !!x))];

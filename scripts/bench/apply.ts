@@ -14,7 +14,7 @@
 //   5. checks in the database that every acknowledged submission made exactly one application
 //      (lost = acknowledged but missing, duplicated = more than one per draft);
 //   6. a baseline: plain GETs of the council start page at the same concurrency;
-//   7. the gzip weight of the HTML and JavaScript of every apply page.
+//   7. the gzip weight of the HTML, JavaScript and CSS of every apply page.
 // It prints progress lines, then ONE JSON object (last) with figures, targets and pass/fail.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -72,7 +72,7 @@ function cpuMs(pids: number[]): number | null {
 const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
 const BASE = `http://localhost:${PORT}`;
 const COUNCIL = "hackwell";
-const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30 };
+const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30, cssKbGzip: 30 };
 const log = (m: string) => console.error(`[bench] ${m}`);
 requireSupportedNode(log);
 
@@ -275,6 +275,13 @@ try {
     const tags = [...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)].map((m) => ({ src: m[2]!, legacy: /nomodule/i.test(m[1]! + m[3]!) }));
     let js = 0;
     let legacy = 0;
+    // Stylesheets: GOV.UK Frontend and MOJ Frontend compiled with Tailwind (ADR 0012).
+    let css = 0;
+    const sheets = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /rel="stylesheet"/.test(tag)).map((tag) => /href="([^"]+)"/.exec(tag)?.[1]);
+    for (const href of sheets.filter((h): h is string => !!h)) {
+      if (!jsCache.has(href!)) jsCache.set(href!, gzipSync(Buffer.from(await (await fetch(`${BASE}${href}`)).arrayBuffer())).length);
+      css += jsCache.get(href!)!;
+    }
     for (const { src, legacy: isLegacy } of tags) {
       if (!jsCache.has(src)) jsCache.set(src, gzipSync(Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer())).length);
       if (isLegacy) legacy += jsCache.get(src)!;
@@ -285,6 +292,7 @@ try {
       status: res.status,
       htmlKbGzip: +(gzipSync(Buffer.from(html)).length / 1024).toFixed(1),
       jsKbGzip: +(js / 1024).toFixed(1),
+      cssKbGzip: +(css / 1024).toFixed(1),
       scripts: tags.filter((t) => !t.legacy).length,
       legacyPolyfillsKbGzip: +(legacy / 1024).toFixed(1),
     };
@@ -317,6 +325,7 @@ try {
   const perSecond = +(acknowledged.size / elapsed).toFixed(1);
   const maxJs = Math.max(...pages.map((p) => p.jsKbGzip));
   const maxHtml = Math.max(...pages.map((p) => p.htmlKbGzip));
+  const maxCss = Math.max(...pages.map((p) => p.cssKbGzip));
   const result = {
     bench: "apply",
     method:
@@ -339,6 +348,7 @@ try {
       lostOrDuplicated: { target: 0, actual: lost + duplicated, pass: lost === 0 && duplicated === 0 },
       jsKbGzipPerPage: { target: TARGETS.jsKbGzip, worst: maxJs, pass: maxJs <= TARGETS.jsKbGzip },
       htmlKbGzipPerPage: { target: TARGETS.htmlKbGzip, worst: maxHtml, pass: maxHtml <= TARGETS.htmlKbGzip },
+      cssKbGzipPerPage: { target: TARGETS.cssKbGzip, worst: maxCss, pass: maxCss <= TARGETS.cssKbGzip },
     },
   };
   await shutdown();

@@ -199,11 +199,20 @@ test.describe("with JavaScript", () => {
     test.setTimeout(120_000);
     await answerEveryPage(page, { council: HACKWELL, answers: named("Status Checker") });
     const reference = await sendApplication(page);
+    const promised = (await page.getByText(/We will contact you by/).first().textContent())!.match(/by (\w+ \d+ \w+)/)![1]!;
     await page.getByRole("link", { name: "Check the status of your application" }).click();
     await expectAccessible(page);
     await submitButton(page).click();
     await expect(page.getByTestId("error-summary")).toContainText("Enter your reference number");
     await expectAccessible(page);
+    // Every problem at once: a malformed reference and the date 99/x/12 are both flagged.
+    await page.getByLabel("Reference number").fill("zz");
+    await page.getByLabel("Day").fill("99");
+    await page.getByLabel("Month").fill("x");
+    await page.getByLabel("Year").fill("12");
+    await submitButton(page).click();
+    await expect(page.getByTestId("error-summary").locator("li")).toHaveCount(2);
+    await expect(page.locator("#field-dateOfBirth-error")).toBeVisible();
     await page.getByLabel("Reference number").fill(reference.toLowerCase().replaceAll("-", " "));
     await page.getByLabel("Day").fill("8");
     await page.getByLabel("Month").fill("3");
@@ -215,6 +224,14 @@ test.describe("with JavaScript", () => {
     await submitButton(page).click();
     await expect(page.getByTestId("status")).toHaveText("Received");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Application ${reference}`);
+    // The status page promises the same date as the confirmation did, not "soon".
+    await expect(page.getByTestId("status-text")).toContainText(`We will contact you by ${promised}.`);
+    await expect(page.getByTestId("status-text")).not.toContainText("soon");
+    // On a phone the reference stays on one line.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = await page.getByTestId("status-reference").boundingBox();
+    const lineHeight = await page.getByTestId("status-reference").evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(box!.height).toBeLessThan(lineHeight * 1.5);
     await expectAccessible(page);
   });
 

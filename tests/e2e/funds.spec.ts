@@ -39,12 +39,12 @@ test("a manager sees spend against the allocation, the projection, and a pot's h
   await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Type").selectOption({ label: "Payment made" });
-  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/kind=DISBURSE/);
   const rows = page.locator("table.govuk-table tbody tr");
   await expect(rows.first()).toContainText("Payment made");
   expect(await rows.filter({ hasNotText: "Payment made" }).count()).toBe(0);
-  const showing = await page.getByText(/Showing \d+ of \d+ transactions/).textContent();
+  const showing = await page.getByText(/Showing \d+ to \d+ of \d+ transactions/).textContent();
   const total = Number(showing!.match(/of (\d+)/)![1]);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download all \d+ as CSV/ }).click()]);

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { formatDateShort } from "@/lib/dates";
 import { CreateCouncilForm } from "@/components/platform/create-council-form";
 import { NotificationBanner } from "@/components/ui/layout-parts";
 import { requirePlatformOperator } from "@/lib/auth/access";
@@ -19,28 +22,26 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
           <p className="mb-0 font-bold">Council added. Its first admin has been emailed an invitation.</p>
         </NotificationBanner>
       ) : null}
-      <table className="govuk-table">
-        <thead>
-          <tr>
-            <th scope="col">Council</th>
-            <th scope="col">Web address</th>
-            <th scope="col">Status</th>
-            <th scope="col">Added</th>
-          </tr>
-        </thead>
-        <tbody>
-          {councils.map((c) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
-              <td>
-                <Link href={`/${c.slug}`}>/{c.slug}</Link>
-              </td>
-              <td>{c.status === "ACTIVE" ? "Active" : "Suspended"}</td>
-              <td>{c.createdAt.toLocaleDateString("en-GB")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Councils"
+        captionHidden
+        rows={councils}
+        rowKey={(c) => c.id}
+        columns={[
+          { key: "name", header: "Council", cell: (c) => c.name },
+          {
+            key: "slug",
+            header: "Web address",
+            cell: (c) => (
+              <Link href={`/${c.slug}`} className="govuk-link">
+                /{c.slug}
+              </Link>
+            ),
+          },
+          { key: "status", header: "Status", cell: (c) => (c.status === "ACTIVE" ? <Tag colour="green">Active</Tag> : <Tag colour="red">Suspended</Tag>) },
+          { key: "added", header: "Added", nowrap: true, cell: (c) => formatDateShort(c.createdAt) },
+        ]}
+      />
       <div className="md:w-2/3">
         <CreateCouncilForm action={createCouncilAction} />
       </div>

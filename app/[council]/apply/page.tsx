@@ -34,7 +34,7 @@ export default async function ApplyStartPage({ params }: { params: Promise<{ cou
       </ul>
       {route === "open" ? (
         <>
-          <h2 className="text-2xl">{m.start.beforeYouStart}</h2>
+          <h2 className="govuk-heading-m">{m.start.beforeYouStart}</h2>
           <p>{m.start.beforeText}</p>
           <form action={startApplication.bind(null, slug)}>
             <button type="submit" className="govuk-button inline-flex items-center gap-2 text-lg font-bold md:text-2xl" data-module="govuk-button">
@@ -46,7 +46,7 @@ export default async function ApplyStartPage({ params }: { params: Promise<{ cou
           </form>
         </>
       ) : null}
-      <h2 className="text-2xl">{m.start.statusHeading}</h2>
+      <h2 className="govuk-heading-m">{m.start.statusHeading}</h2>
       <p>
         <Link href={`/${slug}/status`}>{m.start.statusLink}</Link>
       </p>

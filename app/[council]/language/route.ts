@@ -10,7 +10,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // Only back to this council's own pages: never an open redirect.
   const own = /^[a-z0-9-]{1,60}$/.test(council) && new RegExp(`^/${council}([/?]|$)`).test(back) && !back.includes("\\");
   const safeBack = own ? back : `/${/^[a-z0-9-]{1,60}$/.test(council) ? council : ""}`;
-  const response = NextResponse.redirect(new URL(safeBack, request.nextUrl.origin), 303);
+  // A relative Location: behind a proxy or on another host name the server's own idea of its
+  // origin (http://localhost:3000) is wrong, and the browser resolves a path against the page.
+  const response = new NextResponse(null, { status: 303, headers: { Location: safeBack } });
   if (isLocale(to)) response.cookies.set(LANG_COOKIE, to, { path: "/", sameSite: "lax", secure: true, httpOnly: true, maxAge: 365 * 24 * 3600 });
   return response;
 }

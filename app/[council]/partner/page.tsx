@@ -9,12 +9,12 @@ export default async function PartnerHomePage({ params }: { params: Promise<{ co
   const home = await getPartnerHome(access);
   return (
     <>
-      <span className="govuk-caption">
+      <span className="govuk-caption-l">
         {home.council} · {home.organisation}
       </span>
       <h1>Partner portal</h1>
       <p>Hello, {home.userName}. From here you will make fast-track referrals for the residents you support and see what happened to them.</p>
-      <h2 className="text-2xl">Your referrals</h2>
+      <h2 className="govuk-heading-m">Your referrals</h2>
       <p>You have not made any referrals yet.</p>
     </>
   );

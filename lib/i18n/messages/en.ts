@@ -365,7 +365,7 @@ export const en = {
     throttled: "You have tried too many times. Wait 15 minutes, then try again.",
     resultHeading: "Application {reference}",
     statuses: {
-      RECEIVED: { label: "Received", text: "We have your application. A Money Hub officer will look at it soon." },
+      RECEIVED: { label: "Received", text: "We have your application. A Money Hub officer will look at it. We will contact you by {date}." },
       IN_REVIEW: { label: "Being looked at", text: "A Money Hub officer is looking at your application now." },
       MORE_INFO_NEEDED: { label: "More information needed", text: "We need more information from you. Check your email or text messages, or call us." },
       DECIDED: { label: "Decided", text: "We have made a decision. We have contacted you to tell you what it is." },

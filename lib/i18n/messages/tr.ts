@@ -369,7 +369,7 @@ export const tr: TMessages = {
     throttled: "Çok fazla deneme yaptınız. 15 dakika bekleyin, sonra tekrar deneyin.",
     resultHeading: "Başvuru {reference}",
     statuses: {
-      RECEIVED: { label: "Alındı", text: "Başvurunuz bize ulaştı. Bir Money Hub görevlisi yakında inceleyecek." },
+      RECEIVED: { label: "Alındı", text: "Başvurunuz bize ulaştı. Bir Money Hub görevlisi inceleyecek. {date} tarihine kadar sizinle iletişime geçeceğiz." },
       IN_REVIEW: { label: "İnceleniyor", text: "Bir Money Hub görevlisi şu anda başvurunuzu inceliyor." },
       MORE_INFO_NEEDED: { label: "Daha fazla bilgi gerekiyor", text: "Sizden daha fazla bilgiye ihtiyacımız var. E-postanızı veya kısa mesajlarınızı kontrol edin ya da bizi arayın." },
       DECIDED: { label: "Karar verildi", text: "Bir karar verdik. Kararı size bildirmek için sizinle iletişime geçtik." },

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SendApplicationForm } from "@/components/applications/send-form";
-import { BackLink } from "@/components/ui/layout-parts";
+import { BackLink, SummaryList } from "@/components/ui/layout-parts";
 import { sendApplication } from "@/lib/applications/actions";
 import { applyPath, backHref, guardJourneyPage } from "@/lib/applications/pages";
 import { summarise } from "@/lib/applications/summary";
@@ -20,23 +20,20 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ c
       <h1 className="md:w-2/3">{c.title}</h1>
       {summarise(ctx.answers, m, ctx.locale).map((section) => (
         <section key={section.title} aria-label={section.title}>
-          <h2 className="text-2xl">{section.title}</h2>
-          <dl className="govuk-summary-list">
-            {section.rows.map((row) => (
-              <div key={row.key} className="border-b border-govuk-border py-2.5 md:flex md:gap-5">
-                <dt className="mb-1 font-bold md:w-1/3">{row.key}</dt>
-                <dd className="mb-1 break-words whitespace-pre-wrap md:flex-1" data-testid={`answer-${row.step}`}>
-                  {row.value}
-                </dd>
-                <dd className="md:w-1/5 md:text-end">
-                  <Link href={applyPath(slug, row.step, true)}>
-                    {m.common.change}
-                    <span className="sr-only"> {row.key}</span>
-                  </Link>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <h2 className="govuk-heading-m">{section.title}</h2>
+          <SummaryList
+            rows={section.rows.map((row) => ({
+              key: row.key,
+              value: row.value,
+              testId: `answer-${row.step}`,
+              action: (
+                <Link href={applyPath(slug, row.step, true)} className="govuk-link">
+                  {m.common.change}
+                  <span className="govuk-visually-hidden"> {row.key}</span>
+                </Link>
+              ),
+            }))}
+          />
         </section>
       ))}
       </SendApplicationForm>

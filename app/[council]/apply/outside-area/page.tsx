@@ -14,7 +14,7 @@ export default async function OutsideAreaPage({ params }: { params: Promise<{ co
       <BackLink href={applyPath(slug, "postcode")}>{m.common.back}</BackLink>
       <h1>{o.title}</h1>
       <p>{format(o.body, { postcode: answers.postcode?.postcode ?? "", council: council.name })}</p>
-      <h2 className="text-2xl">{o.whoCanHelp}</h2>
+      <h2 className="govuk-heading-m">{o.whoCanHelp}</h2>
       <p>{o.findCouncil}</p>
       <p>{o.citizensAdvice}</p>
       <p>

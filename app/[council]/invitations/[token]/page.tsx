@@ -60,7 +60,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ cou
     return (
       <div className="md:w-2/3">
         <title>Join the partner portal – Money Hub</title>
-        <span className="govuk-caption">{council.name}</span>
+        <span className="govuk-caption-l">{council.name}</span>
         <h1>Join the partner portal</h1>
         <p>
           {invitation.name}, you have been invited to make referrals to {council.name} Money Hub for {invitation.organisation?.name}.

@@ -1,46 +1,54 @@
-import Link from "next/link";
+import { FilterPanel } from "@/components/ui/case-working";
+import { Select } from "@/components/ui/fields";
+import { Pagination } from "@/components/ui/pagination";
+import { Table } from "@/components/ui/table";
 import { requireCouncilPermission } from "@/lib/auth/access";
+import { AUDIT_KINDS, describeActor, isAuditKind } from "@/lib/audit/policy";
 import { listAuditEvents } from "@/lib/audit/queries";
+import { formatDateTimeShort } from "@/lib/dates";
 
 export const metadata = { title: "Audit log – Money Hub" };
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<{ page?: string; kind?: string }> }) {
   const { council: slug } = await params;
   const { council } = await requireCouncilPermission(slug, "audit:read");
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const { rows, total, pages } = await listAuditEvents(council.id, page);
+  const query = await searchParams;
+  const kind = isAuditKind(query.kind) ? query.kind : undefined;
+  const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
+  const { rows, total, pages } = await listAuditEvents(council.id, page, kind);
+  const base = `/${slug}/staff/audit`;
+  const href = (n: number) => `${base}?${new URLSearchParams([...(kind ? [["kind", kind]] : []), ...(n > 1 ? [["page", String(n)]] : [])]).toString()}`;
   return (
     <>
-      <span className="govuk-caption">{council.name}</span>
+      <span className="govuk-caption-l">{council.name}</span>
       <h1>Audit log</h1>
       <p>
-        Every change to staff, partners and settings, newest first. {total} {total === 1 ? "event" : "events"}.
+        Everything that happened in {council.name}&apos;s Money Hub: applications sent, sign-ins, refused access, changes to funds, staff, partners and settings, and
+        exports. Newest first.
       </p>
-      <table className="govuk-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id}>
-              <td className="whitespace-nowrap">{e.createdAt.toLocaleString("en-GB", { timeZone: "Europe/London" })}</td>
-              <td className="break-all">{e.actorEmail ?? "System"}</td>
-              <td>{e.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <nav aria-label="Pages" className="flex gap-6">
-        {page > 1 ? <Link href={`?page=${page - 1}`}>Previous page</Link> : null}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {page < pages ? <Link href={`?page=${page + 1}`}>Next page</Link> : null}
-      </nav>
+      <FilterPanel label="Filter the audit log" clearHref={base} selected={[{ category: "Kind of event", items: kind ? [{ label: AUDIT_KINDS[kind].label, removeHref: base }] : [] }]}>
+        <Select name="kind" label="Kind of event" defaultValue={kind ?? ""} options={[{ value: "", label: "All kinds" }, ...Object.entries(AUDIT_KINDS).map(([value, k]) => ({ value, label: k.label }))]} />
+      </FilterPanel>
+      <p data-testid="audit-count">
+        {total} {total === 1 ? "event" : "events"}
+        {kind ? ` of the kind “${AUDIT_KINDS[kind].label}”` : ""}.
+      </p>
+      {rows.length ? (
+      <Table
+        caption="Audit events"
+        captionHidden
+        small
+        testId="audit-table"
+        rows={rows}
+        rowKey={(e) => e.id}
+        columns={[
+          { key: "when", header: "When", nowrap: true, cell: (e) => formatDateTimeShort(e.createdAt) },
+          { key: "who", header: "Who", cell: (e) => <span className="break-all">{describeActor(e)}</span> },
+          { key: "what", header: "What", cell: (e) => e.summary },
+        ]}
+      />
+      ) : null}
+      <Pagination page={page} pages={pages} href={href} label="Pages of the audit log" />
     </>
   );
 }

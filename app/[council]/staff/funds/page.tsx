@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { ProjectionText, UsageMeter, formatDate } from "@/components/funds/figures";
+import { ProjectionText, UsageMeter } from "@/components/funds/figures";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { formatDate } from "@/lib/dates";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { listFunds } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
@@ -12,7 +15,7 @@ export default async function FundsPage({ params }: { params: Promise<{ council:
   const funds = await listFunds(access.council.id);
   return (
     <>
-      <span className="govuk-caption">{access.council.name}</span>
+      <span className="govuk-caption-l">{access.council.name}</span>
       <h1>Funds</h1>
       {access.permissions.has("funds:manage") ? (
         <Link href={`/${slug}/staff/funds/new`} className="govuk-button">
@@ -22,38 +25,33 @@ export default async function FundsPage({ params }: { params: Promise<{ council:
       {funds.length === 0 ? <p>There are no funds yet.</p> : null}
       {funds.map((f) => (
         <section key={f.id} className="mb-10 border-t-4 border-govuk-blue pt-4" aria-labelledby={`fund-${f.id}`}>
-          <h2 id={`fund-${f.id}`} className="text-2xl">
-            <Link href={`/${slug}/staff/funds/${f.id}`}>{f.name}</Link>
-            {f.status === "CLOSED" ? <strong className="govuk-tag govuk-tag-grey ms-3">Closed</strong> : null}
+          <h2 id={`fund-${f.id}`} className="govuk-heading-l">
+            <Link href={`/${slug}/staff/funds/${f.id}`} className="govuk-link">
+              {f.name}
+            </Link>
+            {f.status === "CLOSED" ? (
+              <span className="ms-3 align-middle">
+                <Tag colour="grey">Closed</Tag>
+              </span>
+            ) : null}
           </h2>
           <p className="text-govuk-secondary">
             {f.funder} · {formatDate(f.periodStart)} to {formatDate(f.periodEnd)} · {f.figures.daysLeft} days left
           </p>
-          <table className="govuk-table">
-            <caption className="sr-only">Figures for {f.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Allocation</th>
-                <th scope="col">In pots</th>
-                <th scope="col">Committed</th>
-                <th scope="col">Spent</th>
-                <th scope="col">Available</th>
-                <th scope="col">Used</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>{formatPence(f.allocationPence)}</td>
-                <td>{formatPence(f.allocatedToPotsPence)}</td>
-                <td>{formatPence(f.committedPence)}</td>
-                <td>{formatPence(f.spentPence)}</td>
-                <td>{formatPence(f.figures.remainingPence)}</td>
-                <td>
-                  <UsageMeter percent={f.figures.percentUsed} label={`${f.name}: share used`} />
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <Table
+            caption={`Figures for ${f.name}`}
+            captionHidden
+            rows={[f]}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: "allocation", header: "Allocation", numeric: true, cell: (r) => formatPence(r.allocationPence) },
+              { key: "pots", header: "In pots", numeric: true, cell: (r) => formatPence(r.allocatedToPotsPence) },
+              { key: "committed", header: "Committed", numeric: true, cell: (r) => formatPence(r.committedPence) },
+              { key: "spent", header: "Spent", numeric: true, cell: (r) => formatPence(r.spentPence) },
+              { key: "available", header: "Available", numeric: true, cell: (r) => formatPence(r.figures.remainingPence) },
+              { key: "used", header: "Used", cell: (r) => <UsageMeter percent={r.figures.percentUsed} label={`${r.name}: share used`} /> },
+            ]}
+          />
           <p>
             <ProjectionText projection={f.figures.projection} periodEnd={f.periodEnd} />
           </p>

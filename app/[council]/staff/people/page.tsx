@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { formatDateShort } from "@/lib/dates";
 import { InviteReferrerForm, InviteStaffForm } from "@/components/people/invite-staff-form";
 import { NotificationBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
@@ -18,7 +21,7 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
   const orgOptions = organisations.filter((o) => o.active).map((o) => ({ value: o.id, label: `${o.name} (${o.allowedEmailDomains.join(", ")})` }));
   return (
     <>
-      <span className="govuk-caption">{council.name}</span>
+      <span className="govuk-caption-l">{council.name}</span>
       <h1>People</h1>
       {query.invited ? (
         <NotificationBanner success title="Success">
@@ -35,55 +38,46 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
           <p className="mb-0 font-bold">Roles saved.</p>
         </NotificationBanner>
       ) : null}
-      <table className="govuk-table">
-        <caption className="mb-4 text-left text-xl font-bold">Staff and partners</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.userId}>
-              <td>
-                <Link href={`/${slug}/staff/people/${p.userId}`}>{p.name}</Link>
-              </td>
-              <td className="break-all">{p.email}</td>
-              <td>
+      <Table
+        caption="Staff and partners"
+        rows={people}
+        rowKey={(p) => p.userId}
+        testId="people-table"
+        columns={[
+          {
+            key: "name",
+            header: "Name",
+            cell: (p) => (
+              <Link href={`/${slug}/staff/people/${p.userId}`} className="govuk-link">
+                {p.name}
+              </Link>
+            ),
+          },
+          { key: "email", header: "Email", cell: (p) => <span className="break-all">{p.email}</span> },
+          {
+            key: "roles",
+            header: "Roles",
+            cell: (p) => (
+              <>
                 {p.roles.map((r) => ROLE_LABELS[r as TRole] ?? r).join(", ") || "—"}
                 {p.organisation ? <span className="block text-govuk-secondary">{p.organisation}</span> : null}
-              </td>
-              <td>{p.active ? <strong className="govuk-tag govuk-tag-green">Active</strong> : <strong className="govuk-tag govuk-tag-grey">Deactivated</strong>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: "status", header: "Status", cell: (p) => (p.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>) },
+        ]}
+      />
       {invitations.length ? (
-        <table className="govuk-table">
-          <caption className="mb-4 text-left text-xl font-bold">Invitations waiting to be accepted</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((i) => (
-              <tr key={i.id}>
-                <td className="break-all">{i.email}</td>
-                <td>
-                  {ROLE_LABELS[i.role as TRole]}
-                  {i.organisation ? ` – ${i.organisation.name}` : ""}
-                </td>
-                <td>{i.expiresAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Invitations waiting to be accepted"
+          rows={invitations}
+          rowKey={(i) => i.id}
+          columns={[
+            { key: "email", header: "Email", cell: (i) => <span className="break-all">{i.email}</span> },
+            { key: "role", header: "Role", cell: (i) => `${ROLE_LABELS[i.role as TRole]}${i.organisation ? ` – ${i.organisation.name}` : ""}` },
+            { key: "expires", header: "Expires", nowrap: true, cell: (i) => formatDateShort(i.expiresAt) },
+          ]}
+        />
       ) : null}
       <div className="grid gap-10 md:grid-cols-2">
         <InviteStaffForm action={inviteStaffAction.bind(null, slug)} roles={roleOptions} />

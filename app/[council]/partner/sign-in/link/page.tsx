@@ -14,8 +14,13 @@ export default async function MagicLinkPage({ params, searchParams }: { params: 
   const action = spendPartnerSignInLink.bind(null, slug);
   return (
     <div className="md:w-2/3">
-      <span className="govuk-caption">{council.name}</span>
+      <span className="govuk-caption-l">{council.name}</span>
       <h1>Sign in to the partner portal</h1>
+      <p>Press the button to finish signing in.</p>
+      <p className="text-govuk-secondary" data-testid="why-press">
+        We ask for this press because some email systems open links to check them for viruses. If opening the link signed you in, that check would use up
+        your sign-in link before you could.
+      </p>
       <form action={action}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="govuk-button">

@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { ProjectionText, UsageMeter, burnText, formatDate } from "@/components/funds/figures";
+import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { formatDate } from "@/lib/dates";
 import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
 import { requireFund } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
@@ -27,17 +30,17 @@ export default async function FundPage({ params, searchParams }: { params: Promi
           <p className="mb-0 font-bold">{banner}</p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption">{fund.funder}</span>
+      <span className="govuk-caption-l">{fund.funder}</span>
       <h1>{fund.name}</h1>
       {manage ? (
         <div className="flex flex-wrap gap-x-4">
           <Link href={`${base}/allocate`} className="govuk-button">
             Allocate money
           </Link>
-          <Link href={`${base}/move`} className="govuk-button govuk-button-secondary">
+          <Link href={`${base}/move`} className="govuk-button govuk-button--secondary">
             Move money between pots
           </Link>
-          <Link href={`${base}/pots/new`} className="govuk-button govuk-button-secondary">
+          <Link href={`${base}/pots/new`} className="govuk-button govuk-button--secondary">
             Add a pot
           </Link>
         </div>
@@ -62,44 +65,39 @@ export default async function FundPage({ params, searchParams }: { params: Promi
           <Link href={`${base}/edit`}>Change fund details</Link>
         </p>
       ) : null}
-      <h2 className="mt-8 text-2xl">Pots</h2>
+      <h2 className="govuk-heading-l mt-8">Pots</h2>
       {fund.pots.length === 0 ? <p>This fund has no pots yet. Add a pot, then allocate money to it.</p> : null}
       {fund.pots.length ? (
-        <div className="overflow-x-auto">
-          <table className="govuk-table">
-            <caption className="sr-only">Pots in {fund.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pot</th>
-                <th scope="col">Available</th>
-                <th scope="col">Committed</th>
-                <th scope="col">Spent</th>
-                <th scope="col">Used</th>
-                <th scope="col">Projection</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fund.pots.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link href={`${base}/pots/${p.id}`}>{p.name}</Link>
-                    {p.ownerOrganisation ? <span className="block text-govuk-secondary">Spent by {p.ownerOrganisation}</span> : null}
-                    {!p.active ? <strong className="govuk-tag govuk-tag-grey">Closed</strong> : null}
-                  </td>
-                  <td>{formatPence(p.balances.available)}</td>
-                  <td>{formatPence(p.balances.committed)}</td>
-                  <td>{formatPence(p.balances.spent)}</td>
-                  <td>
-                    <UsageMeter percent={p.figures.percentUsed} label={`${p.name}: share used`} />
-                  </td>
-                  <td>
-                    <ProjectionText projection={p.figures.projection} periodEnd={fund.periodEnd} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={`Pots in ${fund.name}`}
+          captionHidden
+          rows={fund.pots}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              key: "pot",
+              header: "Pot",
+              cell: (p) => (
+                <>
+                  <Link href={`${base}/pots/${p.id}`} className="govuk-link">
+                    {p.name}
+                  </Link>
+                  {p.ownerOrganisation ? <span className="block text-govuk-secondary">Spent by {p.ownerOrganisation}</span> : null}
+                  {!p.active ? (
+                    <span className="block">
+                      <Tag colour="grey">Closed</Tag>
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { key: "available", header: "Available", numeric: true, cell: (p) => formatPence(p.balances.available) },
+            { key: "committed", header: "Committed", numeric: true, cell: (p) => formatPence(p.balances.committed) },
+            { key: "spent", header: "Spent", numeric: true, cell: (p) => formatPence(p.balances.spent) },
+            { key: "used", header: "Used", cell: (p) => <UsageMeter percent={p.figures.percentUsed} label={`${p.name}: share used`} /> },
+            { key: "projection", header: "Projection", cell: (p) => <ProjectionText projection={p.figures.projection} periodEnd={fund.periodEnd} /> },
+          ]}
+        />
       ) : null}
     </>
   );

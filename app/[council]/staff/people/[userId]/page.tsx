@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { formatDateTime } from "@/lib/dates";
 import { ChangeRolesForm, DeactivateForm } from "@/components/people/member-forms";
 import { BackLink, SummaryList } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
@@ -18,7 +19,7 @@ export default async function PersonPage({ params }: { params: Promise<{ council
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/people`}>Back to people</BackLink>
-      <span className="govuk-caption">{access.council.name}</span>
+      <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{person.name}</h1>
       <SummaryList
         rows={[
@@ -26,7 +27,7 @@ export default async function PersonPage({ params }: { params: Promise<{ council
           { key: "Roles", value: person.roles.map((r) => ROLE_LABELS[r as TRole] ?? r).join(", ") || "None" },
           ...(person.organisation ? [{ key: "Organisation", value: person.organisation }] : []),
           { key: "Status", value: person.active ? "Active" : "Deactivated" },
-          { key: "Last signed in", value: person.lastSignInAt ? person.lastSignInAt.toLocaleString("en-GB", { timeZone: "Europe/London" }) : "Never" },
+          { key: "Last signed in", value: person.lastSignInAt ? formatDateTime(person.lastSignInAt) : "Never" },
         ]}
       />
       {!isReferrer ? (

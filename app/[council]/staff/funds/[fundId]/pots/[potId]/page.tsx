@@ -1,6 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProjectionText, UsageMeter, burnText, formatDateTime } from "@/components/funds/figures";
+import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures";
+import { ButtonMenu, FilterPanel } from "@/components/ui/case-working";
+import { DateInput, Select } from "@/components/ui/fields";
+import { Pagination } from "@/components/ui/pagination";
+import { Table } from "@/components/ui/table";
+import { formatDate, formatDateTimeShort } from "@/lib/dates";
 import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
 import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
@@ -11,6 +15,7 @@ import { formatPence } from "@/lib/money";
 
 // Staff pages are in English.
 const KIND_LABELS = messagesFor("en").ledger.kinds;
+const DATE_LABELS = { day: "Day", month: "Month", year: "Year" };
 
 export default async function PotPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string; potId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId, potId } = await params;
@@ -18,12 +23,25 @@ export default async function PotPage({ params, searchParams }: { params: Promis
   const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const pot = fund.pots.find((p) => p.id === potId);
   if (!pot) notFound();
-  const { filter, raw } = historyFilterFrom(query);
-  const history = (await getPotHistory(access.council.id, pot.id, filter, HISTORY_PAGE_ROWS))!;
+  const { filter, raw, parts, problems, page } = historyFilterFrom(query);
+  const history = (await getPotHistory(access.council.id, pot.id, filter, HISTORY_PAGE_ROWS, (page - 1) * HISTORY_PAGE_ROWS))!;
+  const pages = Math.max(1, Math.ceil(history.total / HISTORY_PAGE_ROWS));
   const manage = access.permissions.has("funds:manage");
   const base = `/${slug}/staff/funds/${fund.id}`;
-  const csvQuery = new URLSearchParams(Object.entries(raw).filter(([, v]) => v)).toString();
-  const filtered = Boolean(raw.kind || raw.from || raw.to);
+  const potHref = `${base}/pots/${pot.id}`;
+  const filterQuery = Object.entries(raw).filter(([, v]) => v);
+  const csvQuery = new URLSearchParams(filterQuery).toString();
+  const withQuery = (entries: [string, string][]) => {
+    const q = new URLSearchParams(entries).toString();
+    return q ? `${potHref}?${q}` : potHref;
+  };
+  const pageHref = (n: number) => withQuery([...filterQuery, ...(n > 1 ? [["page", String(n)] as [string, string]] : [])]);
+  const without = (key: string) => withQuery(filterQuery.filter(([k]) => k !== key));
+  const selected = [
+    { category: "Type", items: raw.kind ? [{ label: KIND_LABELS[raw.kind as keyof typeof KIND_LABELS], removeHref: without("kind") }] : [] },
+    { category: "Dates", items: [...(raw.from ? [{ label: `From ${formatDate(new Date(`${raw.from}T12:00:00Z`))}`, removeHref: without("from") }] : []), ...(raw.to ? [{ label: `To ${formatDate(new Date(`${raw.to}T12:00:00Z`))}`, removeHref: without("to") }] : [])] },
+  ];
+  const first = (page - 1) * HISTORY_PAGE_ROWS + 1;
   return (
     <>
       <title>{`${pot.name} – ${fund.name} – Money Hub`}</title>
@@ -33,20 +51,16 @@ export default async function PotPage({ params, searchParams }: { params: Promis
           <p className="mb-0 font-bold">{query.created ? "Pot created. Allocate money to it from the fund." : "Pot saved."}</p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption">{fund.name}</span>
+      <span className="govuk-caption-l">{fund.name}</span>
       <h1>{pot.name}</h1>
       {manage ? (
-        <div className="flex flex-wrap gap-x-4">
-          <Link href={`${base}/allocate?pot=${pot.id}`} className="govuk-button">
-            Allocate money
-          </Link>
-          <Link href={`${base}/move?from=${pot.id}`} className="govuk-button govuk-button-secondary">
-            Move money out
-          </Link>
-          <Link href={`${base}/pots/${pot.id}/edit`} className="govuk-button govuk-button-secondary">
-            Change rules
-          </Link>
-        </div>
+        <ButtonMenu
+          items={[
+            { href: `${base}/allocate?pot=${pot.id}`, text: "Allocate money" },
+            { href: `${base}/move?from=${pot.id}`, text: "Move money out" },
+            { href: `${potHref}/edit`, text: "Change rules" },
+          ]}
+        />
       ) : null}
       <SummaryList
         rows={[
@@ -67,86 +81,51 @@ export default async function PotPage({ params, searchParams }: { params: Promis
         ]}
       />
 
-      <h2 className="mt-8 text-2xl">Transactions</h2>
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-x-6 bg-govuk-light-grey p-4" aria-label="Filter transactions">
-        <div className="govuk-form-group mb-2">
-          <label htmlFor="kind" className="govuk-label-bold">
-            Type
-          </label>
-          <select id="kind" name="kind" defaultValue={raw.kind} className="govuk-select">
-            <option value="">All types</option>
-            {LEDGER_TRANSACTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govuk-form-group mb-2">
-          <label htmlFor="from" className="govuk-label-bold">
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={raw.from} className="govuk-input max-w-[23ex]" />
-        </div>
-        <div className="govuk-form-group mb-2">
-          <label htmlFor="to" className="govuk-label-bold">
-            To
-          </label>
-          <input id="to" name="to" type="date" defaultValue={raw.to} className="govuk-input max-w-[23ex]" />
-        </div>
-        <button type="submit" className="govuk-button govuk-button-secondary mb-2">
-          Filter
-        </button>
-        {filtered ? (
-          <Link href={`${base}/pots/${pot.id}`} className="mb-4">
-            Clear filter
-          </Link>
-        ) : null}
-      </form>
-      <p>
-        {history.total === 0 ? "No transactions match." : `Showing ${Math.min(history.total, HISTORY_PAGE_ROWS)} of ${history.total} transactions, newest first.`}{" "}
+      <h2 className="govuk-heading-l mt-8">Transactions</h2>
+      <FilterPanel label="Filter transactions" clearHref={potHref} selected={selected}>
+        <Select name="kind" label="Type" defaultValue={raw.kind} options={[{ value: "", label: "All types" }, ...LEDGER_TRANSACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))]} />
+        <DateInput name="from" legend="From" hint="For example, 1 11 2026" errors={problems} values={parts.from} labels={DATE_LABELS} />
+        <DateInput name="to" legend="To" hint="For example, 30 11 2026" errors={problems} values={parts.to} labels={DATE_LABELS} />
+      </FilterPanel>
+      <p data-testid="history-count">
+        {history.total === 0
+          ? "No transactions match."
+          : `Showing ${Math.min(first, history.total)} to ${Math.min(first + history.rows.length - 1, history.total)} of ${history.total} transactions, newest first.`}{" "}
         {history.total > 0 ? (
-          <a href={`${base}/pots/${pot.id}/transactions.csv${csvQuery ? `?${csvQuery}` : ""}`} download>
+          <a href={`${potHref}/transactions.csv${csvQuery ? `?${csvQuery}` : ""}`} download className="govuk-link">
             Download all {history.total} as CSV
           </a>
         ) : null}
       </p>
       {history.rows.length ? (
-        <div className="overflow-x-auto">
-          <table className="govuk-table text-base">
-            <caption className="sr-only">Transactions of {pot.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Type</th>
-                <th scope="col" className="text-right">
-                  Amount
-                </th>
-                <th scope="col" className="text-right">
-                  Change to available
-                </th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td>{KIND_LABELS[r.kind]}</td>
-                  <td className="text-right">{formatPence(r.amountPence)}</td>
-                  <td className="text-right">{r.availableEffectPence === 0n ? "—" : `${r.availableEffectPence > 0n ? "+" : ""}${formatPence(r.availableEffectPence)}`}</td>
-                  <td className="break-words">
-                    {r.reason}
-                    {r.kind === "MOVE" ? <span className="block text-govuk-secondary">{`${r.fromPot} → ${r.toPot}`}</span> : null}
-                    {r.awardRef || r.paymentRef ? <span className="block text-govuk-secondary">{[r.awardRef && `Award ${r.awardRef}`, r.paymentRef && `Payment ${r.paymentRef}`].filter(Boolean).join(" · ")}</span> : null}
-                    {r.actorEmail ? <span className="block text-govuk-secondary">By {r.actorEmail}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={`Transactions of ${pot.name}`}
+          captionHidden
+          small
+          testId="history-table"
+          rows={history.rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: "date", header: "Date", nowrap: true, cell: (r) => formatDateTimeShort(r.createdAt) },
+            { key: "type", header: "Type", cell: (r) => KIND_LABELS[r.kind] },
+            { key: "amount", header: "Amount", numeric: true, cell: (r) => formatPence(r.amountPence) },
+            { key: "effect", header: "Change to available", numeric: true, cell: (r) => (r.availableEffectPence === 0n ? "—" : `${r.availableEffectPence > 0n ? "+" : ""}${formatPence(r.availableEffectPence)}`) },
+            {
+              key: "details",
+              header: "Details",
+              cell: (r) => (
+                <>
+                  {r.reason}
+                  {r.kind === "MOVE" ? <span className="block text-govuk-secondary">{`${r.fromPot} → ${r.toPot}`}</span> : null}
+                  {r.awardRef || r.paymentRef ? <span className="block text-govuk-secondary">{[r.awardRef && `Award ${r.awardRef}`, r.paymentRef && `Payment ${r.paymentRef}`].filter(Boolean).join(" · ")}</span> : null}
+                  {r.actorEmail ? <span className="block break-all text-govuk-secondary">By {r.actorEmail}</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
+      <Pagination page={page} pages={pages} href={pageHref} label="Pages of transactions" />
     </>
   );
 }

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+// MOJ Frontend's case-working patterns, which GOV.UK Frontend does not have, in MOJ's markup.
+// Server-rendered and without MOJ's JavaScript: the filter panel is always open, the button menu
+// shows its buttons in a row (MOJ's own no-JavaScript fallback).
+
+export type TTimelineEvent = { id: string; title: ReactNode; by?: ReactNode; at: ReactNode; description?: ReactNode };
+
+/** Who did what and when, newest first (callers pass events in that order). */
+export function Timeline({ events, label }: { events: readonly TTimelineEvent[]; label: string }) {
+  return (
+    <div className="moj-timeline" aria-label={label} role="list">
+      {events.map((e) => (
+        <div key={e.id} className="moj-timeline__item" role="listitem">
+          <div className="moj-timeline__header">
+            <h3 className="moj-timeline__title">{e.title}</h3>
+            {e.by ? <p className="moj-timeline__byline">by {e.by}</p> : null}
+          </div>
+          <p className="moj-timeline__date">{e.at}</p>
+          {e.description ? <div className="moj-timeline__description">{e.description}</div> : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export type TSelectedFilter = { category: string; items: { label: string; removeHref: string }[] };
+
+/**
+ * MOJ "filter a list": a GET form (filters live in the URL, so results can be bookmarked and
+ * shared), the filters in force as tags that remove themselves, and an "Apply filters" button.
+ */
+export function FilterPanel({
+  heading = "Filter",
+  selected = [],
+  clearHref,
+  submitText = "Apply filters",
+  children,
+  label,
+}: {
+  heading?: string;
+  selected?: readonly TSelectedFilter[];
+  clearHref: string;
+  submitText?: string;
+  children: ReactNode;
+  label: string;
+}) {
+  const active = selected.filter((s) => s.items.length);
+  return (
+    <form method="get" className="moj-filter mb-8" aria-label={label} data-testid="filter-panel">
+      <div className="moj-filter__header">
+        <div className="moj-filter__header-title">
+          <h2 className="govuk-heading-m">{heading}</h2>
+        </div>
+        <div className="moj-filter__header-action" />
+      </div>
+      <div className="moj-filter__content">
+        {active.length ? (
+          <div className="moj-filter__selected">
+            <div className="moj-filter__selected-heading flex flex-wrap items-baseline justify-between gap-x-4">
+              <div className="moj-filter__heading-title">
+                <h2 className="govuk-heading-m">Selected filters</h2>
+              </div>
+              <div className="moj-filter__heading-action">
+                <p>
+                  <Link className="govuk-link govuk-link--no-visited-state" href={clearHref}>
+                    Clear filters
+                  </Link>
+                </p>
+              </div>
+            </div>
+            {active.map((s) => (
+              <div key={s.category}>
+                <h3 className="govuk-heading-s mb-0">{s.category}</h3>
+                <ul className="moj-filter-tags">
+                  {s.items.map((i) => (
+                    <li key={i.removeHref}>
+                      <a className="moj-filter__tag" href={i.removeHref}>
+                        <span className="govuk-visually-hidden">Remove this filter</span> {i.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        ) : null}
+        <div className="moj-filter__options">
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {submitText}
+          </button>
+          {children}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** The case or record the page is about, with its actions, above the page content. */
+export function IdentityBar({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="moj-identity-bar mb-6 px-0 shadow-none" data-testid="identity-bar">
+      <div className="moj-identity-bar__details ms-0">
+        <span className="moj-identity-bar__title">{title}</span>
+      </div>
+      {children ? <div className="moj-identity-bar__actions">{children}</div> : null}
+    </div>
+  );
+}
+
+export type TButtonMenuItem = { href: string; text: string };
+
+/** Several actions on one record: buttons in a row (MOJ button menu without its JavaScript). */
+export function ButtonMenu({ items }: { items: readonly TButtonMenuItem[] }) {
+  return (
+    <div className="moj-button-menu">
+      {items.map((i, n) => (
+        <Link key={i.href} href={i.href} role="button" draggable={false} className={`govuk-button moj-button-menu__item ${n === 0 ? "" : "govuk-button--secondary"}`} data-module="govuk-button">
+          {i.text}
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+/** Tabs between the views of one area (MOJ sub navigation), as links: the server renders each. */
+export function SubNavigation({ items, current, label }: { items: readonly { href: string; text: string }[]; current: string; label: string }) {
+  return (
+    <nav className="moj-sub-navigation" aria-label={label}>
+      <ul className="moj-sub-navigation__list">
+        {items.map((i) => (
+          <li key={i.href} className="moj-sub-navigation__item">
+            <Link className="moj-sub-navigation__link" aria-current={i.href === current ? "page" : undefined} href={i.href}>
+              {i.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

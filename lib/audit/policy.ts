@@ -1,0 +1,30 @@
+// Pure rules for reading the audit trail: kinds of event to filter by, and who acted, in words.
+
+export const AUDIT_KINDS = {
+  applications: { label: "Applications", prefixes: ["application."] },
+  "sign-ins": { label: "Sign-ins", prefixes: ["auth."] },
+  refusals: { label: "Refused access", prefixes: ["authz."] },
+  funds: { label: "Funds and exports", prefixes: ["funds."] },
+  people: { label: "Staff and partners", prefixes: ["people."] },
+  platform: { label: "Council settings", prefixes: ["platform.", "settings."] },
+} as const;
+
+export type TAuditKind = keyof typeof AUDIT_KINDS;
+
+export function isAuditKind(value: unknown): value is TAuditKind {
+  return typeof value === "string" && Object.hasOwn(AUDIT_KINDS, value);
+}
+
+export function kindOf(action: string): TAuditKind | null {
+  for (const [kind, { prefixes }] of Object.entries(AUDIT_KINDS)) if (prefixes.some((p) => action.startsWith(p))) return kind as TAuditKind;
+  return null;
+}
+
+/** Who acted: the person's email; a resident by their application; "System" only for the system itself. */
+export function describeActor(event: { actorEmail: string | null; action: string; metadata: unknown }): string {
+  if (event.actorEmail) return event.actorEmail;
+  const meta = (event.metadata && typeof event.metadata === "object" ? event.metadata : {}) as Record<string, unknown>;
+  if (event.action.startsWith("application.")) return typeof meta.reference === "string" ? `Resident (application ${meta.reference})` : "Resident";
+  if (event.action.startsWith("auth.") || event.action.startsWith("authz.")) return "Someone not signed in";
+  return "System";
+}

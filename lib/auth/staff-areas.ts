@@ -1,0 +1,30 @@
+// What a staff member can reach in a council, from their permissions: the service navigation on
+// every staff page and the staff home page are built from this one list. Pure, unit-tested.
+import type { Permission } from "@/lib/auth/permissions";
+
+export type TStaffArea = { href: string; label: string; description: string };
+
+const AREAS: readonly { permission: Permission; path: string; label: string; description: string }[] = [
+  { permission: "funds:read", path: "staff/funds", label: "Funds", description: "Budgets, pots and spend against each allocation" },
+  { permission: "people:manage", path: "staff/people", label: "People", description: "Invite staff and partners, change roles" },
+  { permission: "audit:read", path: "staff/audit", label: "Audit log", description: "Who viewed and changed what, and when" },
+  { permission: "referrals:submit", path: "partner", label: "Partner portal", description: "Refer a resident for emergency support" },
+];
+
+/** Areas for the navigation: "Home" first for staff, then each area the permissions allow. */
+export function staffNavigation(slug: string, permissions: ReadonlySet<Permission>): TStaffArea[] {
+  const home: TStaffArea[] = permissions.has("staff:access") ? [{ href: `/${slug}/staff`, label: "Home", description: "" }] : [];
+  return [...home, ...staffAreas(slug, permissions)];
+}
+
+/** What the staff home page lists. Casework staff also get the resident-facing tools they use on the phone. */
+export function staffAreas(slug: string, permissions: ReadonlySet<Permission>): TStaffArea[] {
+  const areas = AREAS.filter((a) => permissions.has(a.permission)).map((a) => ({ href: `/${slug}/${a.path}`, label: a.label, description: a.description }));
+  if (permissions.has("cases:work")) {
+    areas.push(
+      { href: `/${slug}/apply`, label: "Apply on a resident's behalf", description: "Fill in the application with a resident on the phone" },
+      { href: `/${slug}/status`, label: "Check an application's status", description: "With the reference number and the resident's date of birth" },
+    );
+  }
+  return areas;
+}
