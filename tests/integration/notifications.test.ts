@@ -296,7 +296,10 @@ describe("a worker killed mid-run", () => {
       first.kill("SIGKILL");
       await new Promise((r) => first.once("exit", r));
       expect(first.signalCode).toBe("SIGKILL");
-      sink.release(); // their connections are gone: not handed over
+      // The server notices the dead connections a moment after the process exits; only then
+      // does releasing the held messages find their clients gone (nothing handed over).
+      await vi.waitFor(() => expect(sink.heldOpen()).toBe(0), { timeout: 10_000, interval: 10 });
+      sink.release();
       const atKill = sink.received.length;
       expect(atKill).toBeLessThan(N); // it really died mid-run
       const held = await testDb().owner.outboundMessage.count({ where: { id: { in: ids }, status: "QUEUED" } });

@@ -73,6 +73,7 @@ describe("people in a council", () => {
       else await createMember(owner, b.id, "OFFICER", { email: target });
       const before = await owner.user.findUniqueOrThrow({ where: { email: target } });
       expect((await inviteMember({ council: a, user: adminA }, { name: "Takeover", email: target, role: "COUNCIL_ADMIN" })).outcome).toBe("invited");
+      await runDueJobs(); // the outbox is delivered by the job queue
       const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: target }, orderBy: { createdAt: "desc" } });
       const token = tokenFromMail(mail.text);
       const secret = invitationTotpSecret(token);
@@ -104,6 +105,7 @@ describe("people in a council", () => {
   it("an account created for the address after the invitation was opened is not overwritten (race)", async () => {
     const { owner } = testDb();
     await inviteMember({ council: a, user: adminA }, { name: "Late", email: "late@a.example", role: "OFFICER" });
+    await runDueJobs(); // the outbox is delivered by the job queue
     const token = tokenFromMail((await db().devMailboxMessage.findFirstOrThrow({ where: { to: "late@a.example" } })).text);
     const secret = invitationTotpSecret(token);
     // Two acceptances in parallel: exactly one creates the account; the other changes nothing.

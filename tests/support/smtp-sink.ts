@@ -10,7 +10,7 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
   const received: TReceived[] = [];
   const closed = new Set<string>();
   // While holding, finished messages wait for their 250 (as a slow server would) until released.
-  const control = { holding: false, held: [] as (() => void)[] };
+  const control = { holding: false, held: [] as { session: string; finish: () => void }[] };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -35,7 +35,7 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
           callback();
         };
         const delay = options.delayMs?.() ?? 0;
-        const go = () => (control.holding ? control.held.push(finish) : finish());
+        const go = () => (control.holding ? control.held.push({ session: session.id, finish }) : finish());
         if (delay > 0) setTimeout(go, delay);
         else go();
       });
@@ -48,9 +48,11 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
   };
   const release = () => {
     control.holding = false;
-    for (const finish of control.held.splice(0)) finish();
+    for (const { finish } of control.held.splice(0)) finish();
   };
-  return { port, url: `smtp://127.0.0.1:${port}`, received, hold, release, heldCount: () => control.held.length, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { port, url: `smtp://127.0.0.1:${port}`, received, hold, release, heldCount: () => control.held.length,
+    /** Held messages whose client has not been seen to disconnect yet. */
+    heldOpen: () => control.held.filter((h) => !closed.has(h.session)).length, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** Just enough MIME for what nodemailer sends: headers, encoded-word subject, quoted-printable or base64 text. */

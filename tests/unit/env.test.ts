@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
-const BASE = { APP_DATABASE_URL: "postgresql://a@localhost/db", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"), EMAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://mail" };
+const BASE = { APP_DATABASE_URL: "postgresql://a@localhost/db", AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"), NOTIFICATIONS_PROVIDER: "smtp", SMTP_URL: "smtp://mail" };
 
 describe("APP_URL, the base of every link in emails and texts", () => {
   it("must be set to an https address in production", () => {

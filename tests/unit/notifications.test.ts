@@ -93,7 +93,7 @@ describe("provider configuration", () => {
   it("refuses the dev mailbox in production, and accepts a complete notify set-up", () => {
     expect(problems({ NODE_ENV: "production", NOTIFICATIONS_PROVIDER: "dev-mailbox" })).toContain("NOTIFICATIONS_PROVIDER: Set NOTIFICATIONS_PROVIDER=notify or smtp in production");
     expect(
-      problems({ NODE_ENV: "production", NOTIFICATIONS_PROVIDER: "notify", NOTIFY_API_KEY: "k", NOTIFY_EMAIL_TEMPLATE_ID: "11111111-2222-4333-8444-555555555555", NOTIFY_SMS_TEMPLATE_ID: "11111111-2222-4333-8444-555555555556" }),
+      problems({ NODE_ENV: "production", APP_URL: "https://moneyhub.example.gov.uk", NOTIFICATIONS_PROVIDER: "notify", NOTIFY_API_KEY: "k", NOTIFY_EMAIL_TEMPLATE_ID: "11111111-2222-4333-8444-555555555555", NOTIFY_SMS_TEMPLATE_ID: "11111111-2222-4333-8444-555555555556" }),
     ).toBe("");
   });
 });
