@@ -79,3 +79,12 @@ describe("SLA clocks", () => {
     expect(slaState("2026-12-29", new Date("2026-12-24T09:00:00Z"))).toBe("DUE_SOON"); // bank holidays between
   });
 });
+
+describe("the resident's reply-by date", () => {
+  it("uses the same calendar: 5 working days from Christmas Eve skip three bank holidays", async () => {
+    const { replyBy } = await import("@/lib/applications/policy");
+    const by = replyBy(new Date("2026-12-24T15:00:00Z"));
+    expect(londonIsoDate(by)).toBe("2027-01-05"); // 29, 30, 31 Dec, 4 and 5 Jan
+    expect(by.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" })).toBe("Tuesday 5 January");
+  });
+});
