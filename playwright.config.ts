@@ -34,7 +34,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // The Node running Playwright (24, from node_modules/.bin) also runs the server.
-    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT}`,
+    // On loopback, as `npm start` serves the demo: the dev mailbox answers only this machine.
+    command: `"${process.execPath}" node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -44,6 +45,7 @@ export default defineConfig({
       APP_URL: baseURL,
       NEXTAUTH_URL: baseURL,
       DEMO_MODE: "1",
+      LISTEN_HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { bodyTooLarge } from "@/lib/security/body-limit";
+import { tooLargePage } from "@/lib/security/too-large-page";
 
 // Runs before every page: a fresh CSP nonce per request (Next.js reads it from the request's
 // CSP header and stamps its own scripts with it), and no caching of anything personal.
@@ -33,6 +35,16 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-moneyhub-locale", resident ? chosen : "en");
   requestHeaders.set("x-moneyhub-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
+
+  // Over-large bodies stop here with 413 and a page that says why (lib/security/body-limit.ts).
+  if (request.method !== "GET" && request.method !== "HEAD" && bodyTooLarge(request.headers.get("content-length"))) {
+    const referer = request.headers.get("referer");
+    const back = referer && new URL(referer, request.url).origin === request.nextUrl.origin ? new URL(referer).pathname : "/";
+    return new NextResponse(tooLargePage(resident ? (chosen as "en" | "tr") : "en", nonce, back), {
+      status: 413,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store, max-age=0", Connection: "close" },
+    });
+  }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { DemoBanner } from "@/components/ui/demo-banner";
 import { connection } from "next/server";
 import { dirFor } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
@@ -18,7 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   return (
     <html lang={locale} dir={dirFor(locale)}>
-      <body className="flex min-h-screen flex-col">{children}</body>
+      <body className="flex min-h-screen flex-col">
+        <DemoBanner />
+        {children}
+      </body>
     </html>
   );
 }

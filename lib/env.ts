@@ -19,8 +19,12 @@ const ZEnv = z
       .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
     EMAIL_TRANSPORT: z.enum(["dev-mailbox", "smtp"]).default("dev-mailbox"),
     SMTP_URL: z.string().optional(),
-    /** Demo install (set by `npm start` on the embedded database): allows the dev mailbox. */
+    /** Demo install (set by `npm start` on the embedded database): allows the dev mailbox, shows the demo banner. */
     DEMO_MODE: bool.default(false),
+    /** The address the server listens on (set by `npm start`, `npm run dev`): the dev mailbox needs loopback. */
+    LISTEN_HOST: z.string().optional(),
+    /** Lets `npm start` serve demo mode on a non-loopback LISTEN_HOST; the dev mailbox is then off. */
+    DEMO_PUBLIC: bool.default(false),
     /** Only outside production: lets staff sign in without the second factor. */
     MFA_DEMO_BYPASS: bool.default(false),
     /** Behind a trusted reverse proxy: take the client IP from X-Forwarded-For. */
@@ -66,6 +70,7 @@ export function resetEnvForTests(): void {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+/** Emails are kept in the dev mailbox instead of sent (no real email provider configured). Who may READ it: lib/security/request.ts. */
 export const devMailboxEnabled = () => env().EMAIL_TRANSPORT === "dev-mailbox" && (!isProduction() || env().DEMO_MODE);
 export const ssoProviders = () => ({
   entra: Boolean(env().AZURE_AD_CLIENT_ID && env().AZURE_AD_CLIENT_SECRET && env().AZURE_AD_TENANT_ID),

@@ -2,7 +2,8 @@
 // with the SQL that takes the existing migrations to the current prisma/schema.
 // It applies the migrations to a scratch database and diffs that against the schema, so no
 // shadow database is needed (the WebAssembly engine cannot make one for `migrate dev`).
-// Then add by hand what Prisma does not model: RLS policies and grants (docs/decisions/0003).
+// Then add by hand what Prisma does not model: RLS policies and grants (docs/decisions/0003),
+// and once it is final, `npm run db:checksums` lists it as landed (never edited again).
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -18,14 +19,15 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("Usage: npm run db:new-migration -- <name_in_snake_case>");
   process.exit(1);
 }
-const server = await startPostgres({ name: "test", port: 54339 });
+// TEST_PG_PORT: the same embedded test cluster `npm test` uses on this checkout.
+const server = await startPostgres({ name: "test", port: Number(process.env.TEST_PG_PORT ?? 54339) });
 const scratch = withDatabase(server.ownerUrl, `moneyhub_newmig_${randomUUID().slice(0, 8)}`);
 try {
   await prepareDatabase(scratch, localSecrets().appDbPassword, () => {});
   const sql = execFileSync(
     path.join(projectRoot, "node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema", "--script"],
-    { cwd: projectRoot, env: { ...process.env, ...schemaEngineEnv, DATABASE_URL: scratch }, encoding: "utf8" },
+    { cwd: projectRoot, env: { ...process.env, ...schemaEngineEnv, DATABASE_URL: scratch }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
     console.log(sql);
@@ -35,7 +37,7 @@ try {
     const dir = path.join(projectRoot, "prisma", "migrations", `${stamp}_${name}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-    console.log(`Wrote ${path.relative(projectRoot, dir)}/migration.sql — now add RLS policies and grants for new tenant-owned tables.`);
+    console.log(`Wrote ${path.relative(projectRoot, dir)}/migration.sql — now add RLS policies and grants for new tenant-owned tables, then list it with \`npm run db:checksums\` before committing.`);
   }
 } finally {
   const admin = new pg.Client({ connectionString: withDatabase(server.ownerUrl, "postgres") });

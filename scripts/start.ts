@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { listenHostFor } from "@/lib/security/demo";
 import { buildIfNeeded } from "./lib/build";
 import { requireSupportedNode } from "./lib/node-runtime";
 import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
@@ -16,8 +17,22 @@ const log = (m: string) => console.log(`[start] ${m}`);
 const port = Number(process.env.PORT ?? 3000);
 requireSupportedNode(log);
 
+// Demo mode (no real email provider) listens on 127.0.0.1 only: its dev mailbox hands out sign-in
+// links. LISTEN_HOST picks another address; a public one in demo mode also needs DEMO_PUBLIC=1.
+const demoMode = process.env.DEMO_MODE ?? (process.env.EMAIL_TRANSPORT ? "0" : "1");
+const listen = listenHostFor({
+  demo: demoMode === "1" || demoMode === "true",
+  listenHost: process.env.LISTEN_HOST,
+  demoPublic: process.env.DEMO_PUBLIC === "1" || process.env.DEMO_PUBLIC === "true",
+});
+if ("error" in listen) {
+  console.error(`[start] ${listen.error}`);
+  process.exit(1);
+}
+
 const secrets = localSecrets();
-const server = await startPostgres({ name: "app", port: 54329 }, log);
+// APP_PG_PORT: a second checkout on the same machine can run its own embedded cluster.
+const server = await startPostgres({ name: "app", port: Number(process.env.APP_PG_PORT ?? 54329) }, log);
 const ownerUrl = server.embedded ? withDatabase(server.ownerUrl, "moneyhub") : server.ownerUrl;
 const appPassword = process.env.APP_DATABASE_PASSWORD ?? secrets.appDbPassword;
 
@@ -39,7 +54,7 @@ buildIfNeeded(log);
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 // process.execPath: the server runs on the same Node 24 as this script, whatever PATH says.
-const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", listen.host], {
   cwd: projectRoot,
   stdio: ["ignore", "pipe", "inherit"],
   env: {
@@ -49,7 +64,8 @@ const child = spawn(process.execPath, [path.join(projectRoot, "node_modules", "n
     APP_DATABASE_URL: process.env.APP_DATABASE_URL,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
-    DEMO_MODE: process.env.DEMO_MODE ?? (process.env.EMAIL_TRANSPORT ? "0" : "1"),
+    DEMO_MODE: demoMode,
+    LISTEN_HOST: listen.host,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
@@ -58,7 +74,7 @@ child.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Ready in|started server|Local:/i.test(chunk.toString())) {
     announced = true;
-    log(`Money Hub is at ${appUrl} (Node ${process.version}, ready ${((Date.now() - started) / 1000).toFixed(1)} s after npm start). Demo sign-ins: see README.md.`);
+    log(`Money Hub is at ${appUrl}, listening on ${listen.host} (Node ${process.version}, ready ${((Date.now() - started) / 1000).toFixed(1)} s after npm start). Demo sign-ins: see README.md.`);
   }
 });
 

@@ -1,8 +1,9 @@
 // `npm test`: every test, from a fresh clone. Starts what the tests need (PostgreSQL: embedded
 // unless DATABASE_URL is set; Debian's Chromium), builds a migrated template database, then runs
 // unit + integration tests (Vitest) and end-to-end tests (Playwright against `next start`).
+// ESLint and tsc --noEmit run first; any error in them fails the run before a test starts.
 // Usage: npm test [-- unit|integration|e2e ...] [tests/e2e/some.spec.ts ...]
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -24,6 +25,27 @@ const specFiles = args.filter((a) => a.endsWith(".spec.ts"));
 const only = new Set(args.filter((a) => !a.endsWith(".spec.ts")));
 const want = (suite: string) => only.size === 0 || only.has(suite);
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+
+// The static checks come first and fail the run: ESLint and the TypeScript compiler (tsc --noEmit).
+// SKIP_STATIC_CHECKS=1 skips them while iterating on one suite; `npm test` alone always runs them.
+const checks: { name: string; ok: boolean; seconds: number }[] = [];
+if (process.env.SKIP_STATIC_CHECKS !== "1") {
+  for (const [name, cmd, cmdArgs] of [
+    ["lint", bin("eslint"), ["."]],
+    ["typecheck", bin("tsc"), ["--noEmit"]],
+  ] as const) {
+    const t = Date.now();
+    log(`${name}: ${[path.basename(cmd), ...cmdArgs].join(" ")}`);
+    const status = spawnSync(cmd, cmdArgs, { cwd: projectRoot, stdio: "inherit" }).status;
+    checks.push({ name, ok: status === 0, seconds: (Date.now() - t) / 1000 });
+  }
+  const failedChecks = checks.filter((c) => !c.ok);
+  if (failedChecks.length) {
+    for (const c of checks) log(`${c.ok ? "PASS" : "FAIL"} ${c.name} (${c.seconds.toFixed(1)} s)`);
+    log(`static checks failed (${failedChecks.map((c) => c.name).join(", ")}): no tests run, on Node ${process.version}`);
+    process.exit(1);
+  }
+}
 
 const secrets = localSecrets();
 // TEST_PG_PORT lets a second checkout on the same machine run its own embedded cluster.
@@ -113,6 +135,7 @@ function counts(suite: string): { passed: number; failed: number; skipped: numbe
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
+for (const c of checks) log(`PASS ${c.name} (${c.seconds.toFixed(1)} s)`);
 const failed = results.filter((r) => !r.ok);
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const r of results) {

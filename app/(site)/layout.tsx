@@ -2,14 +2,14 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Footer, Header, PhaseBanner, SkipLink } from "@/components/ui/layout-parts";
 import { getSessionUser } from "@/lib/auth/session";
-import { devMailboxEnabled } from "@/lib/env";
+import { demoConveniencesAllowed } from "@/lib/security/request";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   const nav = [
     ...(user ? [{ href: "/staff", label: "Your councils" }] : []),
     ...(user?.isPlatformOperator ? [{ href: "/platform", label: "Platform" }] : []),
-    ...(devMailboxEnabled() ? [{ href: "/dev/mailbox", label: "Dev mailbox" }] : []),
+    ...((await demoConveniencesAllowed()) ? [{ href: "/dev/mailbox", label: "Dev mailbox" }] : []),
   ];
   return (
     <>

@@ -1,7 +1,8 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
-import { Button, Checkboxes, DateInput, Radios, TextArea, TextInput, type TFieldWords } from "@/components/ui/fields";
+import { Button, Checkboxes, DateInput, Radios, TextArea, TextInput } from "@/components/ui/fields";
+import type { TFieldCopy, TStepWords } from "@/lib/forms/field-types";
 import { FormFrame } from "@/components/ui/form-frame";
 import { formDataToObject, zodFieldErrors, type TFieldError, type TFormState } from "@/lib/forms/form-state";
 import { STEP_FIELDS, type TField } from "@/lib/applications/step-fields";
@@ -15,8 +16,6 @@ const loadSchemas = () => import("@/lib/applications/steps");
 // which validates, saves and redirects (or re-renders with the error summary). With JavaScript,
 // react-hook-form runs the same Zod schema first for instant feedback; the server still decides.
 
-export type TFieldCopy = { name: string; label: string; hint?: string; options?: { value: string; label: string; hint?: string }[] };
-export type TStepWords = TFieldWords & { continue: string; thereIsAProblem: string; or: string; day: string; month: string; year: string; pounds: string };
 
 type Props = {
   stepId: TStepId;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { fieldId } from "@/components/ui/error-summary";
 import type { TFieldError } from "@/lib/forms/form-state";
+import type { TFieldWords } from "@/lib/forms/field-types";
 
 // GOV.UK form fields as plain, server-renderable components: label, hint, inline error with the
 // same words as the summary, and aria-describedby wiring. "(optional)" instead of asterisks.
@@ -16,7 +17,7 @@ type Common = {
   labelAsHeading?: boolean;
 };
 
-export type TFieldWords = { optional: string; errorPrefix: string };
+export type { TFieldWords };
 const ENGLISH: TFieldWords = { optional: "(optional)", errorPrefix: "Error: " };
 
 export function errorFor(errors: readonly TFieldError[] | undefined, name: string): string | undefined {

@@ -13,6 +13,7 @@ import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/appli
 import { crossStepErrors, isStepId, parseAnswers, STEPS } from "@/lib/applications/steps";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { getMessages } from "@/lib/i18n/server";
+import { assertSameOrigin } from "@/lib/security/request";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 
 // Thin server actions for the resident pages. Each goes through publicAction (Origin check,
@@ -70,6 +71,7 @@ export async function sendApplication(councilSlug: string, prev: TFormState, for
 
 /** Start now: a finished application's cookie is dropped so the next one starts clean. */
 export async function startApplication(councilSlug: string): Promise<void> {
+  await assertSameOrigin();
   const council = await findCouncilBySlug(councilSlug);
   if (!council) redirect("/");
   const draft = await readDraft(council);
@@ -93,6 +95,7 @@ export async function requestResumeLinkAction(councilSlug: string, prev: TFormSt
 
 /** The button on the resume page (a POST, so link scanners in mail clients cannot spend the link). */
 export async function spendResumeLinkAction(councilSlug: string, token: string): Promise<void> {
+  await assertSameOrigin();
   const council = await findCouncilBySlug(councilSlug);
   if (!council) redirect("/");
   const spent = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await spendResumeLink(council, token) : null;

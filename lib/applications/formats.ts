@@ -1,5 +1,6 @@
-// Pure parsing of the awkward UK formats residents type: postcodes, mobiles, money, dates.
-// Shared by the browser (instant feedback) and the server (the decision). Money is lib/money.
+// Pure parsing of the awkward UK formats residents type: postcodes, mobiles, money.
+// Shared by the browser (instant feedback) and the server (the decision). Money is lib/money;
+// dates are lib/forms/dates (staff forms use them too).
 import { formatPence, parsePounds } from "@/lib/money";
 
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
@@ -47,33 +48,6 @@ export function parsePoundsToPence(input: string): number | null {
 }
 
 export { formatPence };
-
-export type TDateParts = { day: string; month: string; year: string };
-export type TDateProblem = "required" | "missingDay" | "missingMonth" | "missingYear" | "yearDigits" | "real";
-
-/** GOV.UK date input: three boxes → "YYYY-MM-DD", or which problem to report first. */
-export function parseDateParts({ day, month, year }: TDateParts): { ok: true; iso: string } | { ok: false; problem: TDateProblem } {
-  const d = day.trim();
-  const m = month.trim();
-  const y = year.trim();
-  if (!d && !m && !y) return { ok: false, problem: "required" };
-  if (!d) return { ok: false, problem: "missingDay" };
-  if (!m) return { ok: false, problem: "missingMonth" };
-  if (!y) return { ok: false, problem: "missingYear" };
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d+$/.test(y)) return { ok: false, problem: "real" };
-  if (y.length !== 4) return { ok: false, problem: "yearDigits" };
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return { ok: false, problem: "real" };
-  return { ok: true, iso: date.toISOString().slice(0, 10) };
-}
-
-/** Whole years between an ISO date and today (UTC), for the minimum age rule. */
-export function ageOn(isoDate: string, today: Date): number {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
-  return age;
-}
 
 /** Strips characters a resident never means to type (NUL breaks PostgreSQL text) but keeps new lines. */
 export function cleanText(input: string): string {

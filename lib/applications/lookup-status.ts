@@ -1,26 +1,27 @@
 import "server-only";
 import { withTenant } from "@/lib/db/tenant-scope";
-import type { ApplicationStatus } from "@/lib/generated/prisma/client";
-import { hitRateLimit, isRateLimited, type RateLimit } from "@/lib/security/rate-limit";
+import type { ResidentStatus } from "@/lib/generated/prisma/client";
+import { hitRateLimit, refundRateLimit, type RateLimit } from "@/lib/security/rate-limit";
 
 // A resident checks where their application is with the reference and date of birth. Wrong
 // details get one neutral answer (no hint which part was wrong). Guessing is throttled per
-// reference (failures only) and per client IP (every attempt, when the IP is known).
+// reference (failures only) and per client IP (every attempt, when the IP is known). Every
+// attempt is counted first, in one atomic statement, and a right answer is refunded: so 100
+// parallel guesses at one reference still get only 5 looked at. The word shown is
+// Application.residentStatus, which the case (casework issue) keeps up to date.
 export const STATUS_FAILURES_PER_REFERENCE: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
 export const STATUS_LOOKUPS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 
-export type TStatusResult = { outcome: "found"; reference: string; status: ApplicationStatus; submittedAt: Date } | { outcome: "not-found" } | { outcome: "throttled" };
+export type TStatusResult = { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date } | { outcome: "not-found" } | { outcome: "throttled" };
 
 export async function lookupStatus(tenantId: string, input: { reference: string; dateOfBirth: string }, ip: string | null): Promise<TStatusResult> {
   const refKey = `status:ref:${tenantId}:${input.reference}`;
   if (ip && !(await hitRateLimit(`status:ip:${ip}`, STATUS_LOOKUPS_PER_IP)).allowed) return { outcome: "throttled" };
-  if (await isRateLimited(refKey, STATUS_FAILURES_PER_REFERENCE)) return { outcome: "throttled" };
+  if (!(await hitRateLimit(refKey, STATUS_FAILURES_PER_REFERENCE)).allowed) return { outcome: "throttled" };
   const row = await withTenant(tenantId, (tx) =>
-    tx.application.findUnique({ where: { tenantId_reference: { tenantId, reference: input.reference } }, select: { reference: true, status: true, submittedAt: true, dateOfBirth: true } }),
+    tx.application.findUnique({ where: { tenantId_reference: { tenantId, reference: input.reference } }, select: { reference: true, residentStatus: true, submittedAt: true, dateOfBirth: true } }),
   );
-  if (!row || row.dateOfBirth.toISOString().slice(0, 10) !== input.dateOfBirth) {
-    await hitRateLimit(refKey, STATUS_FAILURES_PER_REFERENCE);
-    return { outcome: "not-found" };
-  }
-  return { outcome: "found", reference: row.reference, status: row.status, submittedAt: row.submittedAt };
+  if (!row || row.dateOfBirth.toISOString().slice(0, 10) !== input.dateOfBirth) return { outcome: "not-found" };
+  await refundRateLimit(refKey);
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt };
 }

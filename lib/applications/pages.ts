@@ -4,7 +4,7 @@ import { lookupAddresses } from "@/lib/applications/address-lookup";
 import { readDraft, type TDraft } from "@/lib/applications/drafts";
 import { canVisit, firstIncomplete, previousStep, type TDestination, type TJourneyContext } from "@/lib/applications/journey";
 import { parseAnswers, STEPS, type TStepId, type TStepOutputs } from "@/lib/applications/steps";
-import type { TFieldCopy, TStepWords } from "@/components/applications/step-form";
+import type { TFieldCopy, TStepWords } from "@/lib/forms/field-types";
 import { format, type TLocale } from "@/lib/i18n";
 import type { TMessages } from "@/lib/i18n/messages/en";
 import { getMessages } from "@/lib/i18n/server";

@@ -3,10 +3,12 @@
 // records SCHEMA_VERSION. Pages (lib/applications/steps.ts) produce its parts; assemble() puts
 // them together and ZApplication decides whether the whole is complete and consistent.
 import { z } from "zod";
+import { NEEDS } from "@/lib/vocabulary";
 import { findAddress } from "@/lib/applications/address-lookup";
-import { normaliseUkMobile, parseDateParts } from "@/lib/applications/formats";
+import { normaliseUkMobile } from "@/lib/applications/formats";
+import { parseDateParts } from "@/lib/forms/dates";
 import { applies } from "@/lib/applications/journey";
-import { BENEFITS, EMPLOYMENT, LANGUAGES, METER, NEEDS, NRPF, PAYMENT, TENURE, type TStepOutputs } from "@/lib/applications/steps";
+import { BENEFITS, EMPLOYMENT, LANGUAGES, METER, NRPF, PAYMENT, TENURE, type TStepOutputs } from "@/lib/applications/steps";
 
 export const SCHEMA_VERSION = 1;
 

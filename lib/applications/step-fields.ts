@@ -1,9 +1,10 @@
 // What each application page asks, as plain data: no Zod here, so the page form can render it
 // without shipping the validation code up front (lib/applications/steps.ts adds the schemas).
+// Shared words (needs, household types, routes) come from lib/vocabulary.
+import { NEEDS } from "@/lib/vocabulary";
 
 export const LANGUAGES = ["en", "tr", "pl", "ro", "ar", "bn", "ur", "so", "other"] as const;
 export const CIRCUMSTANCES = ["pregnant", "pension-age", "disability", "none"] as const;
-export const NEEDS = ["food", "energy", "essentials", "furniture", "rent-arrears", "council-tax-arrears", "other"] as const;
 export const METER = ["off", "running-out", "ok", "no-meter"] as const;
 export const EMPLOYMENT = ["full-time", "part-time", "self-employed", "unemployed", "not-working", "retired"] as const;
 export const BENEFITS = ["universal-credit", "pension-credit", "housing-benefit", "council-tax-support", "pip", "esa", "child-benefit", "carers", "other", "none"] as const;

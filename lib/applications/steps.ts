@@ -2,8 +2,10 @@
 // form's strings into part of the canonical application. Shared by the browser (instant
 // feedback) and the server (the decision). Error messages are keys into lib/i18n/messages.
 import { z } from "zod";
-import { ageOn, normalisePostcode, normaliseUkMobile, parseDateParts, parsePoundsToPence } from "@/lib/applications/formats";
-import { BENEFITS, CIRCUMSTANCES, EMPLOYMENT, LANGUAGES, METER, NEEDS, NRPF, PAYMENT, STEP_FIELDS, TENURE, YES_NO, type TField } from "@/lib/applications/step-fields";
+import { NEEDS } from "@/lib/vocabulary";
+import { normalisePostcode, normaliseUkMobile, parsePoundsToPence } from "@/lib/applications/formats";
+import { ageOn, parseDateParts } from "@/lib/forms/dates";
+import { BENEFITS, CIRCUMSTANCES, EMPLOYMENT, LANGUAGES, METER, NRPF, PAYMENT, STEP_FIELDS, TENURE, YES_NO, type TField } from "@/lib/applications/step-fields";
 
 export * from "@/lib/applications/step-fields";
 

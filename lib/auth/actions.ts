@@ -10,7 +10,8 @@ import { formError } from "@/lib/forms/form-state";
 import { assertSameOrigin } from "@/lib/security/request";
 
 const WRONG_DETAILS = "Enter a correct email address and password. If you have forgotten your password, ask your council admin.";
-const THROTTLED = "Too many failed attempts. Wait 15 minutes, then try again.";
+// One message for both steps: a locked account never says which factor was wrong.
+const THROTTLED = "This account is locked for 15 minutes after too many wrong attempts. Wait 15 minutes, then try again.";
 
 export const signInWithPassword = anonymousAction({ schema: ZStaffSignIn, name: "staff sign-in" }, async ({ ip }, input, raw) => {
   const result = await verifyPasswordStep({ ...input, ip });
@@ -34,6 +35,7 @@ export const verifySignInCode = anonymousAction({ schema: ZSignInCode, name: "st
   const result = await verifyMfaStep({ challengeId, code: input.code, ip });
   if (result.outcome === "invalid-code") return { errors: [{ field: "code", message: "The code is not right. Enter the latest 6-digit code from your authenticator app" }], values: {} };
   jar.delete(MFA_CHALLENGE_COOKIE);
+  if (result.outcome === "throttled") return formError(THROTTLED);
   if (result.outcome === "expired") redirect("/sign-in?expired=1");
   await startSession(result.user, "password+totp");
   redirect("/staff");

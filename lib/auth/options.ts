@@ -3,12 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import GoogleProvider from "next-auth/providers/google";
 import { CALLBACK_COOKIE, CSRF_COOKIE, SESSION_COOKIE, secureCookie } from "@/lib/auth/cookies";
+import { createAuthSession } from "@/lib/auth/session";
+import { findActiveStaffByEmail } from "@/lib/auth/sign-in";
 import { env, ssoProviders } from "@/lib/env";
 
 // next-auth owns the session token (an encrypted JWT) and the OIDC dance for single sign-on.
 // Email + password + TOTP and referrer magic links are our own server actions (so they work as
 // plain HTML forms with GOV.UK error summaries); they mint the same token via lib/auth/session.
-// The token carries the id of a server-side AuthSession row, checked on every request.
+// The token carries the id of a server-side AuthSession row, checked on every request
+// (lib/auth/session.ts reads it without these options, so there is no import cycle).
 
 export function authOptions(): NextAuthOptions {
   const e = env();
@@ -41,13 +44,10 @@ export function authOptions(): NextAuthOptions {
       // who may come in. Nobody is created by signing in.
       async signIn({ user, account }) {
         if (!account || account.type !== "oauth") return false;
-        const { findActiveStaffByEmail } = await import("@/lib/auth/sign-in");
         return Boolean(user.email && (await findActiveStaffByEmail(user.email)));
       },
       async jwt({ token, account, user }) {
         if (account?.type === "oauth" && user?.email) {
-          const { findActiveStaffByEmail } = await import("@/lib/auth/sign-in");
-          const { createAuthSession } = await import("@/lib/auth/session");
           const staff = await findActiveStaffByEmail(user.email);
           if (!staff) return { ...token, sid: undefined };
           const sid = await createAuthSession(staff.id, `sso:${account.provider}`);

@@ -1,12 +1,14 @@
 import "server-only";
-import { encode } from "next-auth/jwt";
-import { getServerSession } from "next-auth";
+import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
 import { SESSION_COOKIE, secureCookie } from "@/lib/auth/cookies";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+
+// This module reads and writes the session token itself (next-auth's encrypted JWT, with the
+// same secret), so it does not depend on lib/auth/options.ts: the options import this module
+// (single sign-on makes a session), never the other way round.
 
 export type TSessionUser = {
   userId: string;
@@ -45,11 +47,16 @@ export async function endSession(): Promise<void> {
  * signed out, expired or deactivated users are out on their very next request.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
-  const session = (await getServerSession(authOptions())) as { sid?: string; uid?: string } | null;
-  if (!session?.sid || !session.uid) return null;
-  const row = await db().authSession.findUnique({ where: { id: session.sid }, include: { user: true } });
+  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!cookie) return null;
+  // decode() checks the encryption and the token's expiry; a forged or stale cookie is no session.
+  const token = await decode({ token: cookie, secret: env().AUTH_SECRET }).catch(() => null);
+  const sid = typeof token?.sid === "string" ? token.sid : null;
+  const uid = typeof token?.sub === "string" ? token.sub : null;
+  if (!sid || !uid || !/^[0-9a-f-]{36}$/i.test(sid)) return null;
+  const row = await db().authSession.findUnique({ where: { id: sid }, include: { user: true } });
   const now = new Date();
-  if (!row || row.userId !== session.uid || row.revokedAt || row.expiresAt <= now || row.user.deactivatedAt) return null;
+  if (!row || row.userId !== uid || row.revokedAt || row.expiresAt <= now || row.user.deactivatedAt) return null;
   // Touch at most once a minute: cheap enough on every request, precise enough for "last seen".
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db().authSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });

@@ -8,14 +8,7 @@ import { env, isProduction } from "@/lib/env";
 import { sendEmail } from "@/lib/mail/send-email";
 import { decryptSecret, hashToken, newToken } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
-import {
-  MAGIC_LINK_PER_EMAIL,
-  SIGN_IN_PER_ACCOUNT,
-  SIGN_IN_PER_IP,
-  clearRateLimit,
-  hitRateLimit,
-  isRateLimited,
-} from "@/lib/security/rate-limit";
+import { MAGIC_LINK_PER_EMAIL, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, clearRateLimit, hitRateLimit, refundRateLimit } from "@/lib/security/rate-limit";
 import { verifyTotp } from "@/lib/security/totp";
 import type { TCouncil } from "@/lib/tenancy/queries";
 
@@ -44,15 +37,33 @@ export type TPasswordStepResult =
   | { outcome: "mfa-required"; challengeId: string }
   | { outcome: "signed-in"; user: TSignedInUser };
 
+const accountKey = (email: string) => `sign-in:account:${email}`;
+const ipKey = (ip: string) => `sign-in:ip:${ip}`;
+
+/**
+ * Counts one sign-in attempt against the account and the client IP, atomically (check and count
+ * are one database statement, so parallel attempts cannot all pass), before anything is checked.
+ * Wrong passwords and wrong second-factor codes share the account's budget: 5 in 15 minutes.
+ */
+async function countAttempt(email: string, ip: string | null): Promise<boolean> {
+  const account = await hitRateLimit(accountKey(email), SIGN_IN_PER_ACCOUNT);
+  const perIp = ip ? await hitRateLimit(ipKey(ip), SIGN_IN_PER_IP) : { allowed: true };
+  return account.allowed && perIp.allowed;
+}
+
+/** A right answer gives its attempt back (the account's budget is for wrong answers only). */
+async function refundAttempt(email: string, ip: string | null): Promise<void> {
+  await refundRateLimit(accountKey(email));
+  if (ip) await refundRateLimit(ipKey(ip));
+}
+
 /**
  * Step one of staff sign-in. The answer never says whether the email or the password was wrong.
  * Failures count against the account and the client IP; too many and we stop checking.
  */
 export async function verifyPasswordStep(input: { email: string; password: string; ip: string | null }): Promise<TPasswordStepResult> {
   const email = input.email.trim().toLowerCase();
-  const accountKey = `sign-in:account:${email}`;
-  const ipKey = input.ip ? `sign-in:ip:${input.ip}` : null;
-  if ((await isRateLimited(accountKey, SIGN_IN_PER_ACCOUNT)) || (ipKey && (await isRateLimited(ipKey, SIGN_IN_PER_IP)))) {
+  if (!(await countAttempt(email, input.ip))) {
     await auditSignIn(null, email, "auth.sign-in.throttled", input.ip);
     return { outcome: "throttled" };
   }
@@ -60,14 +71,12 @@ export async function verifyPasswordStep(input: { email: string; password: strin
   const staff = await findActiveStaffByEmail(email);
   const passwordOk = await verifyPassword(staff?.passwordHash, input.password);
   if (!staff || !passwordOk) {
-    await hitRateLimit(accountKey, SIGN_IN_PER_ACCOUNT);
-    if (ipKey) await hitRateLimit(ipKey, SIGN_IN_PER_IP);
     await auditSignIn(staff?.id ?? null, email, "auth.sign-in.failed", input.ip);
     return { outcome: "invalid" };
   }
 
   if (mfaBypassed()) {
-    await clearRateLimit(accountKey);
+    await clearRateLimit(accountKey(email));
     await auditSignIn(staff.id, email, "auth.sign-in.succeeded", input.ip, { mfa: "bypassed (demo, not production)" });
     return { outcome: "signed-in", user: staff };
   }
@@ -76,18 +85,24 @@ export async function verifyPasswordStep(input: { email: string; password: strin
     await auditSignIn(staff.id, email, "auth.sign-in.failed", input.ip, { reason: "mfa-not-enrolled" });
     return { outcome: "invalid" };
   }
+  // The account is not cleared yet: only the second factor finishes sign-in.
+  await refundAttempt(email, input.ip);
   const challenge = await db().mfaChallenge.create({
     data: { userId: staff.id, expiresAt: new Date(Date.now() + MFA_CHALLENGE_TTL_MS) },
   });
   return { outcome: "mfa-required", challengeId: challenge.id };
 }
 
-export type TMfaStepResult = { outcome: "invalid-code" } | { outcome: "expired" } | { outcome: "signed-in"; user: TSignedInUser };
+export type TMfaStepResult = { outcome: "invalid-code" } | { outcome: "throttled" } | { outcome: "expired" } | { outcome: "signed-in"; user: TSignedInUser };
 
-/** Step two: the 6-digit code from the authenticator app, against a live, unused challenge. */
+/**
+ * Step two: the 6-digit code from the authenticator app, against a live, unused challenge.
+ * Wrong codes count towards the account's lock across challenges (a fresh password does not
+ * buy fresh guesses), and a code is accepted once only: never one from a time-step already used.
+ */
 export async function verifyMfaStep(input: { challengeId: string; code: string; ip: string | null }): Promise<TMfaStepResult> {
   if (!/^[0-9a-f-]{36}$/.test(input.challengeId)) return { outcome: "expired" };
-  // Count the attempt first, atomically, so parallel guesses cannot exceed the limit.
+  // Count the attempt on the challenge first, atomically, so parallel guesses cannot exceed its limit.
   const claimed = await db().mfaChallenge.updateMany({
     where: { id: input.challengeId, consumedAt: null, expiresAt: { gt: new Date() }, attempts: { lt: MFA_MAX_ATTEMPTS } },
     data: { attempts: { increment: 1 } },
@@ -96,13 +111,23 @@ export async function verifyMfaStep(input: { challengeId: string; code: string; 
   const challenge = await db().mfaChallenge.findUniqueOrThrow({ where: { id: input.challengeId }, include: { user: true } });
   const user = challenge.user;
   if (user.deactivatedAt || !user.totpSecretEnc) return { outcome: "expired" };
-  if (!verifyTotp(decryptSecret(user.totpSecretEnc), input.code)) {
-    await auditSignIn(user.id, user.email, "auth.mfa.failed", input.ip);
+  if (!(await countAttempt(user.email, input.ip))) {
+    await db().mfaChallenge.updateMany({ where: { id: challenge.id }, data: { consumedAt: new Date() } });
+    await auditSignIn(user.id, user.email, "auth.sign-in.throttled", input.ip, { step: "mfa" });
+    return { outcome: "throttled" };
+  }
+  const step = verifyTotp(decryptSecret(user.totpSecretEnc), input.code, user.lastTotpStep);
+  // Record the step atomically: of two requests with the same code, only one moves it forward.
+  const fresh =
+    step !== null &&
+    (await db().user.updateMany({ where: { id: user.id, OR: [{ lastTotpStep: null }, { lastTotpStep: { lt: step } }] }, data: { lastTotpStep: step } })).count === 1;
+  if (!fresh) {
+    await auditSignIn(user.id, user.email, "auth.mfa.failed", input.ip, step === null ? {} : { reason: "code-reused" });
     return { outcome: "invalid-code" };
   }
   const consumed = await db().mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: new Date() } });
   if (consumed.count === 0) return { outcome: "expired" };
-  await clearRateLimit(`sign-in:account:${user.email}`);
+  await clearRateLimit(accountKey(user.email));
   await auditSignIn(user.id, user.email, "auth.sign-in.succeeded", input.ip, { mfa: "totp" });
   return { outcome: "signed-in", user };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import { db, pool, type Tx } from "@/lib/db/client";
+import { pgSql, type TSql } from "@/lib/db/sql";
 
 // Row-level security reads these settings (see the app_current_* functions in the first
 // migration). set_config(..., true) scopes them to the transaction, so a pooled connection
@@ -31,4 +32,35 @@ export function withUser<T>(userId: string | null, fn: (tx: Tx) => Promise<T>): 
 /** A platform operator's work across councils (platform audit events become visible). */
 export function withPlatform<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return runScoped({ userId, platform: true }, fn);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * withTenant for hot paths (award approval, payments): the same scope, on a node-postgres
+ * connection instead of a Prisma interactive transaction, which costs about half the time at
+ * concurrency (docs/bench-ledger.md, docs/decisions/0009). BEGIN and the scope go in one round
+ * trip. Post to the ledger last with postLedger(sql, m, { last: true }): the posting and COMMIT
+ * then go in one round trip, so the pot's row lock is held for no client round trip.
+ */
+export async function withTenantSql<T>(tenantId: string, fn: (sql: TSql) => Promise<T>, userId?: string | null): Promise<T> {
+  // Literals in a simple query (one round trip, no parameters): only ever well-formed ids.
+  if (!UUID.test(tenantId) || (userId && !UUID.test(userId))) throw new Error("withTenantSql: malformed council or user id");
+  const client = await pool().connect();
+  let broken = false;
+  let committed = false;
+  try {
+    await client.query(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ""}', true), set_config('app.platform', '', true)`);
+    const result = await fn(pgSql(client, () => (committed = true)));
+    if (!committed) await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A connection that could not even roll back is not given to the next request.
+    client.release(broken);
+  }
 }

@@ -4,7 +4,8 @@ import { staffAction } from "@/lib/auth/action-client";
 import { formError, type TFieldError } from "@/lib/forms/form-state";
 import { createFund, createPot, moveMoney, updateFund, updatePot } from "@/lib/funds/manage";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
-import type { LedgerRefused } from "@/lib/ledger/post";
+import { messagesFor } from "@/lib/i18n";
+import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 
 // Server actions for the budget screens. staffAction checks Origin, session, council (from the
@@ -50,19 +51,18 @@ export const changePotAction = staffAction({ permission: "funds:manage", schema:
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${input.potId}?changed=pot`);
 });
 
+/** The ledger's refusal in the manager's words (message files), on the field it is about. */
 function refusalError(refusal: LedgerRefused, values: Record<string, string>) {
-  if (refusal.refusal === "insufficient") return fieldError("amount", refusal.message.replace(/^insufficient funds in (.*)$/, "There is not enough money in $1 for that amount"), values);
-  if (refusal.refusal === "same-pot") return fieldError("toPotId", "Select a different pot to move the money to", values);
-  if (refusal.refusal === "not-found") return formError("That fund or pot does not exist in this council.", values);
-  return formError(refusal.message, values);
+  const text = ledgerRefusalText(refusal, messagesFor("en"));
+  if (refusal.code === "insufficient" || refusal.code === "amount") return fieldError("amount", text, values);
+  if (refusal.code === "same-pot") return fieldError("toPotId", text, values);
+  if (refusal.code === "reason") return fieldError("reason", text, values);
+  return formError(text, values);
 }
 
 export const allocateAction = staffAction({ permission: "funds:manage", schema: ZAllocate, name: "allocate money" }, async (ctx, input, raw) => {
   const result = await moveMoney(ctx, { fundId: input.fundId, fromPotId: null, toPotId: input.toPotId, amountPence: input.amount, reason: input.reason, formKey: input.idempotencyKey }, ctx.ip);
-  if (result.outcome === "refused") {
-    if (result.refusal.refusal === "insufficient") return fieldError("amount", "The amount is more than the fund has left to allocate", raw);
-    return refusalError(result.refusal, raw);
-  }
+  if (result.outcome === "refused") return refusalError(result.refusal, raw);
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}?moved=allocated`);
 });
 

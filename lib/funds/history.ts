@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { withTenant } from "@/lib/db/tenant-scope";
-import { getPotHistory, TRANSACTION_KIND_LABELS, type THistoryFilter, type THistoryRow } from "@/lib/funds/queries";
+import { getPotHistory, type THistoryFilter, type THistoryRow } from "@/lib/funds/queries";
+import { messagesFor } from "@/lib/i18n";
 import { ZHistoryFilter } from "@/lib/funds/schemas";
 import { penceToPoundsText } from "@/lib/money";
 
@@ -30,7 +31,7 @@ export function historyCsv(rows: THistoryRow[]): string {
   const lines = rows.map((r) =>
     [
       r.createdAt.toISOString(),
-      TRANSACTION_KIND_LABELS[r.kind],
+      messagesFor("en").ledger.kinds[r.kind],
       penceToPoundsText(r.amountPence),
       penceToPoundsText(r.availableEffectPence),
       r.fromPot ?? "",

@@ -4,7 +4,8 @@ import type { TCouncilAccess } from "@/lib/auth/access";
 import type { Tx } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { changeFund, openFund, openPot, type TFundInput, type TPotRules } from "@/lib/funds/write";
-import { LedgerRefused, postLedger } from "@/lib/ledger/post";
+import { postLedger } from "@/lib/ledger/post";
+import { LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 
 // Managers' changes to funds and pots, each one database transaction with its audit event.
@@ -85,7 +86,7 @@ export async function updateFund(ctx: TCtx, fundId: string, fund: TFundInput, re
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { outcome: "name-taken" };
-    if (error instanceof LedgerRefused && error.refusal === "insufficient") {
+    if (error instanceof LedgerRefused && error.code === "insufficient") {
       const unallocated = await inCouncil(ctx, (tx) => tx.ledgerAccount.findFirst({ where: { fundId, kind: "UNALLOCATED" }, select: { balancePence: true } }));
       return { outcome: "allocation-too-low", unallocatedPence: unallocated?.balancePence ?? 0n };
     }

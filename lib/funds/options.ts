@@ -1,14 +1,18 @@
-import { NEEDS } from "@/lib/applications/steps";
-import { ACCESS_ROUTES, ACCESS_ROUTE_LABELS, HOUSEHOLD_TYPES, HOUSEHOLD_TYPE_LABELS, NEED_LABELS } from "@/lib/funds/schemas";
+import { messagesFor } from "@/lib/i18n";
+import { ACCESS_ROUTES, HOUSEHOLD_TYPES, NEEDS } from "@/lib/vocabulary";
+
+// Staff pages are in English: the vocabulary's English labels.
+const words = messagesFor("en").vocabulary;
 
 /** Checkbox options for a pot's rules, in the order the form shows them. */
 export const POT_RULE_OPTIONS = {
-  needs: NEEDS.map((value) => ({ value, label: NEED_LABELS[value] })),
-  householdTypes: HOUSEHOLD_TYPES.map((value) => ({ value, label: HOUSEHOLD_TYPE_LABELS[value] })),
-  routes: ACCESS_ROUTES.map((value) => ({ value, label: ACCESS_ROUTE_LABELS[value] })),
+  needs: NEEDS.map((value) => ({ value, label: words.needs[value] })),
+  householdTypes: HOUSEHOLD_TYPES.map((value) => ({ value, label: words.householdTypes[value] })),
+  routes: ACCESS_ROUTES.map((value) => ({ value, label: words.accessRoutes[value] })),
 };
 
-/** "Food, Energy and water" or "Any" for an empty rule list. */
-export function describeRule(values: string[], labels: Record<string, string>): string {
+/** A pot rule's labels: "Food, Energy and water", or "Any" for an empty rule list. */
+export function describeRule(list: "needs" | "householdTypes" | "accessRoutes", values: string[]): string {
+  const labels: Record<string, string> = words[list];
   return values.length ? values.map((v) => labels[v] ?? v).join(", ") : "Any";
 }

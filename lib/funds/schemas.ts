@@ -2,36 +2,10 @@
 // such as tenantId are refused), with GOV.UK-style messages. Amounts are typed in pounds and
 // leave here as pence.
 import { z } from "zod";
-import { parseDateParts } from "@/lib/applications/formats";
-import { NEEDS } from "@/lib/applications/steps";
+import { parseDateParts } from "@/lib/forms/dates";
 import { zPounds } from "@/lib/forms/pounds-field";
-
-export const NEED_LABELS: Record<(typeof NEEDS)[number], string> = {
-  food: "Food",
-  energy: "Energy and water",
-  essentials: "Essentials such as clothing or bedding",
-  furniture: "White goods or furniture",
-  "rent-arrears": "Rent arrears",
-  "council-tax-arrears": "Council tax arrears",
-  other: "Other",
-};
-
-export const HOUSEHOLD_TYPES = ["families-with-children", "pregnancy", "pension-age", "disability", "single-adults", "no-recourse"] as const;
-export const HOUSEHOLD_TYPE_LABELS: Record<(typeof HOUSEHOLD_TYPES)[number], string> = {
-  "families-with-children": "Families with children",
-  pregnancy: "Someone pregnant",
-  "pension-age": "Someone over pension age",
-  disability: "Disability or long-term illness",
-  "single-adults": "Single adults and couples without children",
-  "no-recourse": "No recourse to public funds",
-};
-
-export const ACCESS_ROUTES = ["APPLICATION", "REFERRAL", "PROACTIVE"] as const;
-export const ACCESS_ROUTE_LABELS: Record<(typeof ACCESS_ROUTES)[number], string> = {
-  APPLICATION: "Resident applications",
-  REFERRAL: "Trusted referrals from partners",
-  PROACTIVE: "Proactive awards by the council",
-};
+import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
+import { ACCESS_ROUTES, HOUSEHOLD_TYPES, NEEDS } from "@/lib/vocabulary";
 
 const KEY = z.uuid({ error: "This form has expired. Reload the page and try again" });
 const REASON = z.string().trim().min(1, "Enter a reason").max(500, "The reason must be 500 characters or fewer");
@@ -185,7 +159,7 @@ export const ZMoveMoney = z
   .refine((v) => v.fromPotId !== v.toPotId, { path: ["toPotId"], message: "Select a different pot to move the money to" });
 
 export const ZHistoryFilter = z.object({
-  kind: z.enum(["FUND", "RETURN", "ALLOCATE", "MOVE", "COMMIT", "RELEASE", "DISBURSE", "REVERSE", ""]).catch(""),
+  kind: z.union([z.enum(LEDGER_TRANSACTION_KINDS), z.literal("")]).catch(""),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
 });

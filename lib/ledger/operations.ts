@@ -1,19 +1,20 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { postLedgerAlone, type TLedgerMovement, type TLedgerResult } from "@/lib/ledger/post";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+import { postLedger, type TLedgerMovement, type TLedgerResult } from "@/lib/ledger/post";
 
-// The ledger's operations, one database transaction (and one statement) each, for the rest of
-// the app (award decisions, payments). The council comes from the caller's checked access, never
-// from input. Retrying with the same idempotency key returns the first result. Where a movement
-// must commit together with other writes (an award's status, its audit event), call postLedger
-// inside that withTenant transaction instead, as the last statement before it commits.
+// The ledger's operations as transactions of their own, for callers with nothing else to write
+// in the same transaction. Each is withTenantSql + postLedger: the one posting path
+// (docs/decisions/0009). Where a movement must commit together with other writes (an award's
+// status, its outbox row), call postLedger inside that transaction instead, last. The council
+// comes from the caller's checked access, never from input. Retrying with the same idempotency
+// key returns the first result.
 
 export type TLedgerActor = { tenantId: string; actorUserId: string | null };
 type TCommon = { fundId: string; amountPence: bigint; idempotencyKey: string; reason: string };
 type TAwardMoney = TCommon & { potId: string; awardRef?: string | null; paymentRef?: string | null };
 
 function post(actor: TLedgerActor, m: Omit<TLedgerMovement, "actorUserId" | "at">): Promise<TLedgerResult> {
-  return postLedgerAlone(db(), { tenantId: actor.tenantId, userId: actor.actorUserId }, { ...m, actorUserId: actor.actorUserId });
+  return withTenantSql(actor.tenantId, (sql) => postLedger(sql, { ...m, actorUserId: actor.actorUserId }, { last: true }), actor.actorUserId);
 }
 
 /** Fund → pot. */

@@ -1,14 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
 import { staffAction, publicAction } from "@/lib/auth/action-client";
-import { startSession } from "@/lib/auth/session";
+import { getSessionUser, startSession } from "@/lib/auth/session";
 import { formError } from "@/lib/forms/form-state";
 import { acceptInvitation } from "@/lib/people/accept-invitation";
 import { changeMemberRoles } from "@/lib/people/change-member-roles";
 import { deactivateMember } from "@/lib/people/deactivate-member";
 import { inviteMember } from "@/lib/people/invite-member";
 import { invitationTotpSecret } from "@/lib/people/invitation-secret";
-import { ZAcceptReferrerInvitation, ZAcceptStaffInvitation, ZChangeRoles, ZInviteReferrer, ZInviteStaff, ZMemberRef } from "@/lib/people/schemas";
+import { ZAcceptInvitation, ZAcceptStaffInvitation, ZChangeRoles, ZInviteReferrer, ZInviteStaff, ZMemberRef } from "@/lib/people/schemas";
 
 export const inviteStaffAction = staffAction({ permission: "people:manage", schema: ZInviteStaff, name: "invite staff" }, async (ctx, input, raw) => {
   const result = await inviteMember(ctx, input, ctx.ip);
@@ -41,24 +41,40 @@ export const deactivateAction = staffAction({ permission: "people:manage", schem
   redirect(`/${ctx.council.slug}/staff/people?deactivated=${input.userId}`);
 });
 
+/** A new staff account: password and authenticator app in one step. */
 export const acceptStaffInvitationAction = publicAction({ schema: ZAcceptStaffInvitation, name: "accept staff invitation" }, async ({ council }, input, raw) => {
-  const result = await acceptInvitation(council, { token: input.token, password: input.password, totpSecret: invitationTotpSecret(input.token), code: input.code });
+  const result = await acceptInvitation(council, {
+    token: input.token,
+    password: input.password,
+    totpSecret: invitationTotpSecret(input.token),
+    code: input.code,
+    signedIn: await getSessionUser(),
+  });
   if (result.outcome === "wrong-code") {
     return { errors: [{ field: "code", message: "The code is not right. Enter the latest 6-digit code from your authenticator app" }], values: { token: raw.token ?? "" } };
   }
+  if (result.outcome === "sign-in-required" || result.outcome === "wrong-account") redirect(`/${council.slug}/invitations/${encodeURIComponent(input.token)}`);
   if (result.outcome === "invalid") redirect(`/${council.slug}/invitations/used`);
-  await startSession(result.user, "password+totp");
+  if (result.newAccount) await startSession(result.user, "password+totp");
   redirect(`/${council.slug}/staff`);
 });
 
-const acceptReferrer = publicAction({ schema: ZAcceptReferrerInvitation, name: "accept referrer invitation" }, async ({ council }, input) => {
-  const result = await acceptInvitation(council, { token: input.token });
+const acceptWithButton = publicAction({ schema: ZAcceptInvitation, name: "accept invitation" }, async ({ council }, input) => {
+  const result = await acceptInvitation(council, { token: input.token, signedIn: await getSessionUser() });
+  if (result.outcome === "sign-in-required" || result.outcome === "wrong-account" || result.outcome === "wrong-code") {
+    redirect(`/${council.slug}/invitations/${encodeURIComponent(input.token)}`);
+  }
   if (result.outcome !== "accepted") redirect(`/${council.slug}/invitations/used`);
-  redirect(`/${council.slug}/partner/sign-in?joined=1`);
+  // A new referrer signs in by email link; an existing account is already signed in.
+  if (result.newAccount) redirect(`/${council.slug}/partner/sign-in?joined=1`);
+  redirect(result.role === "REFERRER" ? `/${council.slug}/partner` : `/${council.slug}/staff`);
 });
 
-/** A button-only form: it always ends in a redirect. */
-export async function acceptReferrerInvitationAction(councilSlug: string, formData: FormData): Promise<void> {
-  await acceptReferrer(councilSlug, { errors: [], values: {} }, formData);
+/**
+ * A button-only form, for new referrers and for people who already have an account and are
+ * signed in as the invited address. It always ends in a redirect.
+ */
+export async function acceptInvitationAction(councilSlug: string, formData: FormData): Promise<void> {
+  await acceptWithButton(councilSlug, { errors: [], values: {} }, formData);
   redirect(`/${encodeURIComponent(councilSlug)}/invitations/used`);
 }

@@ -43,4 +43,5 @@ export const ZAcceptStaffInvitation = z
     if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Passwords do not match" });
   });
 
-export const ZAcceptReferrerInvitation = z.object({ token: z.string().min(1).max(200) }).strict();
+/** The button that accepts an invitation (new referrers; existing accounts, signed in). */
+export const ZAcceptInvitation = z.object({ token: z.string().min(1).max(200) }).strict();

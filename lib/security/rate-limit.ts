@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 
 // Fixed-window counters in Postgres, so every app instance shares them.
-// One statement: insert or increment, restarting the window when it has expired.
+// One statement: insert or increment, restarting the window when it has expired, returning the
+// new count. Check and count are that one atomic step: there is deliberately no "peek" function,
+// because checking first and counting later lets parallel requests all pass the check.
 
 export type RateLimit = { limit: number; windowSeconds: number };
 
@@ -17,12 +19,12 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
   return { allowed: count <= limit, count };
 }
 
-/** Whether the key is already over its limit, without counting a new attempt. */
-export async function isRateLimited(key: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
-  const rows = await db().$queryRaw<{ count: number }[]>`
-    select count from "RateLimitBucket"
-    where key = ${key} and "windowStart" >= now() - make_interval(secs => ${windowSeconds}::int)`;
-  return Number(rows[0]?.count ?? 0) >= limit;
+/**
+ * Gives back one attempt counted by hitRateLimit, for callers that throttle failures only: count
+ * first (so parallel attempts cannot all slip under the limit), then refund the ones that succeeded.
+ */
+export async function refundRateLimit(key: string): Promise<void> {
+  await db().$executeRaw`update "RateLimitBucket" set count = greatest(count - 1, 0) where key = ${key}`;
 }
 
 export async function clearRateLimit(key: string): Promise<void> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
+import { devMailboxEnabled, env } from "@/lib/env";
+import { isLocalRequest, listensOnLoopback } from "@/lib/security/demo";
 
 /**
  * The client's IP for throttling and audit. Next.js does not expose the socket address, so it
@@ -15,19 +16,31 @@ export async function clientIp(): Promise<string | null> {
 
 /**
  * Next.js lets a Server Action through with only a warning when the Origin header is missing.
- * Every mutating action calls this first: the Origin must be present and be our own.
+ * Every mutating action calls this first: the Origin must be present and be our own: APP_URL's,
+ * or the Host the request was sent to. X-Forwarded-Host counts only behind a trusted proxy
+ * (TRUST_PROXY=1); otherwise anyone could name the host their forged Origin should match.
  */
 export async function assertSameOrigin(): Promise<void> {
   const h = await headers();
   const origin = h.get("origin");
   if (!origin || origin === "null") throw new ForbiddenError("Missing request origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const host = env().TRUST_PROXY ? (h.get("x-forwarded-host")?.split(",")[0]?.trim() ?? h.get("host")) : h.get("host");
   const allowed = new Set([new URL(env().APP_URL).origin]);
   if (host) {
     allowed.add(`http://${host}`);
     allowed.add(`https://${host}`);
   }
   if (!allowed.has(origin)) throw new ForbiddenError("Cross-origin request refused");
+}
+
+/**
+ * The dev mailbox and every other demo convenience: only with no real email provider configured,
+ * only when the server listens on loopback alone, and only for a request from this machine.
+ */
+export async function demoConveniencesAllowed(): Promise<boolean> {
+  if (!devMailboxEnabled() || !listensOnLoopback(env().LISTEN_HOST)) return false;
+  const h = await headers();
+  return isLocalRequest((name) => h.get(name));
 }
 
 export class ForbiddenError extends Error {

@@ -1,6 +1,6 @@
 import { generateSecret, generateSync, generateURI, verifySync } from "otplib";
 
-// RFC 6238 TOTP: 6 digits, 30-second steps, one step of clock drift either way.
+// RFC 6238 TOTP: 6 digits, 30-second steps, one step of clock drift either way, no replay.
 export function newTotpSecret(): string {
   return generateSecret();
 }
@@ -9,19 +9,27 @@ export function totpUri(secret: string, accountEmail: string): string {
   return generateURI({ issuer: "Money Hub", label: accountEmail, secret });
 }
 
-export function verifyTotp(secret: string, code: string): boolean {
+export const TOTP_STEP_SECONDS = 30;
+
+/**
+ * The RFC 6238 time-step the code belongs to (within one step of clock drift), or null if it is
+ * not a valid code. A code from `afterTimeStep` or earlier is refused: callers pass the last step
+ * this person used, so one code cannot open two sessions.
+ */
+export function verifyTotp(secret: string, code: string, afterTimeStep?: number | null): number | null {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
-    return verifySync({ secret, token, epochTolerance: 30 }).valid;
+    const result = verifySync({ secret, token, epochTolerance: TOTP_STEP_SECONDS, ...(afterTimeStep != null ? { afterTimeStep } : {}) });
+    return result.valid && "timeStep" in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** The current code: used by the demo helper script and by tests acting as a person with an authenticator app. */
-export function currentTotp(secret: string): string {
-  return generateSync({ secret });
+export function currentTotp(secret: string, epochSeconds = Math.floor(Date.now() / 1000)): string {
+  return generateSync({ secret, epoch: epochSeconds });
 }
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -91,6 +91,7 @@ describe("submitting", () => {
     const draft = await owner.applicationDraft.findUniqueOrThrow({ where: { tokenHash: hash } });
     expect(await owner.application.count({ where: { draftId: draft.id } })).toBe(1);
     expect(await owner.auditEvent.count({ where: { action: "application.submitted", summary: { contains: reference! } } })).toBe(1);
+    expect(await owner.application.findFirstOrThrow({ where: { reference: reference! }, select: { channel: true, draftId: true } })).toMatchObject({ channel: "RESIDENT_ONLINE", draftId: expect.any(String) });
   });
 
   it("records the schema version, masks bank details and seals them separately", async () => {
@@ -168,7 +169,7 @@ describe("row-level security on applications, as the app's database role", () =>
         app.query(`insert into "ApplicationDraft" (id, "tenantId", "tokenHash", "schemaVersion", "expiresAt", "updatedAt") values (gen_random_uuid(), $1, 'x', 1, now(), now())`, [fenshire.id]),
       ),
     ).rejects.toThrow(/row-level security/);
-    expect(await inTenant(hackwell.id, async () => (await app.query(`update "Application" set status = 'PAID' where "tenantId" = $1`, [fenshire.id])).rowCount)).toBe(0);
+    expect(await inTenant(hackwell.id, async () => (await app.query(`update "Application" set "residentStatus" = 'PAID' where "tenantId" = $1`, [fenshire.id])).rowCount)).toBe(0);
     await expect(inTenant(hackwell.id, () => app.query(`delete from "Application"`))).rejects.toThrow(/permission denied/);
   });
 });

@@ -5,7 +5,9 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocate, commit, disburse, move, release, reverse, type TLedgerActor } from "@/lib/ledger/operations";
-import { LedgerRefused, postLedger } from "@/lib/ledger/post";
+import { postLedger } from "@/lib/ledger/post";
+import { LedgerRefused, ledgerRefusalText } from "@/lib/ledger/refusals";
+import { tr } from "@/lib/i18n/messages/tr";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { createCouncil, createFund } from "@/prisma/factories";
@@ -60,7 +62,9 @@ describe("the award ledger", () => {
     expect(refused).toHaveLength(54);
     for (const r of refused) {
       expect(r.reason, String(r.reason)).toBeInstanceOf(LedgerRefused);
-      expect((r.reason as LedgerRefused).message).toBe("insufficient funds in Food vouchers");
+      expect((r.reason as LedgerRefused).code).toBe("insufficient");
+      expect((r.reason as LedgerRefused).facts).toMatchObject({ pot: "Food vouchers", account: "AVAILABLE", balancePence: "0" });
+      expect((r.reason as LedgerRefused).message).toBe("There is not enough money in Food vouchers for that amount");
     }
     expect(await balances(pot.id)).toEqual({ AVAILABLE: 0n, COMMITTED: 50_000n, SPENT: 0n });
     expect((await verifyLedger(owner)).breaks).toEqual([]);
@@ -81,7 +85,7 @@ describe("the award ledger", () => {
     expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 40_000n, COMMITTED: 60_000n, SPENT: 0n });
     // A key reused for a different movement is a bug, and says so.
     const reused = await refusal(commit(actorA, { ...movement, amountPence: 1n }));
-    expect(reused.refusal).toBe("key-reused");
+    expect(reused.code).toBe("key-reused");
   });
 
   it("refuses a commitment outside the fund's period, saying why", async () => {
@@ -92,8 +96,10 @@ describe("the award ledger", () => {
       pots: [{ name: "Energy", allocatePence: 10_000n }],
     });
     const refused = await refusal(commit(actorA, { fundId: fund.id, potId: pots[0]!.id, amountPence: 100n, idempotencyKey: key(), reason: "late" }));
-    expect(refused.refusal).toBe("outside-period");
+    expect(refused.code).toBe("outside-period");
+    expect(refused.facts).toMatchObject({ fund: "Household Support Fund 2024/25", periodStart: "2024-04-01", periodEnd: "2025-03-31" });
     expect(refused.message).toMatch(/^Household Support Fund 2024\/25 runs from 1 April 2024 to 31 March 2025: an award cannot be committed on \d+ \w+ \d{4}$/);
+    expect(ledgerRefusalText(refused, tr, "tr")).toMatch(/^Household Support Fund 2024\/25 1 Nisan 2024 ile 31 Mart 2025 arasında geçerli: /);
     expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 10_000n, COMMITTED: 0n, SPENT: 0n });
   });
 
@@ -102,9 +108,12 @@ describe("the award ledger", () => {
     const [rent, food] = [pots[0]!, pots[1]!];
     await move(actorA, { fundId: fund.id, potId: rent.id, toPotId: food.id, amountPence: 15_000n, idempotencyKey: key(), reason: "Food demand" });
     const tooMuch = await refusal(move(actorA, { fundId: fund.id, potId: rent.id, toPotId: food.id, amountPence: 5_001n, idempotencyKey: key(), reason: "more" }));
-    expect(tooMuch.message).toBe("insufficient funds in Rent");
+    expect(tooMuch.code).toBe("insufficient");
+    expect(tooMuch.message).toBe("There is not enough money in Rent for that amount");
     const unallocated = await refusal(allocate(actorA, { fundId: fund.id, toPotId: food.id, amountPence: 80_001n, idempotencyKey: key(), reason: "all of it" }));
-    expect(unallocated.refusal).toBe("insufficient");
+    expect(unallocated.code).toBe("insufficient");
+    expect(unallocated.facts.account).toBe("UNALLOCATED");
+    expect(unallocated.message).toBe("The amount is more than the fund has left to allocate");
     expect((await balances(rent.id)).AVAILABLE).toBe(5_000n);
     expect((await balances(food.id)).AVAILABLE).toBe(15_000n);
   });
@@ -149,7 +158,7 @@ describe("the award ledger", () => {
   it("keeps council B's pots out of council A's sight and reach", async () => {
     const { fund, pots } = await createFund(testDb().owner, b.id, { pots: [{ name: "B food", allocatePence: 10_000n }] });
     const crafted = await refusal(commit(actorA, { fundId: fund.id, potId: pots[0]!.id, amountPence: 100n, idempotencyKey: key(), reason: "crafted ids" }));
-    expect(crafted.refusal).toBe("not-found");
+    expect(crafted.code).toBe("not-found");
     const seen = await withTenant(a.id, (tx) => tx.pot.findMany({ where: { id: pots[0]!.id } }));
     expect(seen).toEqual([]);
     await app.query("begin");

@@ -11,7 +11,8 @@ import { listCouncilPeople } from "@/lib/people/queries";
 import { createCouncil as createCouncilOnPlatform } from "@/lib/platform/create-council";
 import { currentTotp } from "@/lib/security/totp";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createMember, createOrganisation } from "@/prisma/factories";
+import { verifyPasswordStep } from "@/lib/auth/sign-in";
+import { DEMO_PASSWORD, createCouncil, createMember, createOrganisation, createUser } from "@/prisma/factories";
 import { testDb } from "../support/globals";
 
 let a: TCouncil, b: TCouncil;
@@ -59,6 +60,56 @@ describe("people in a council", () => {
     expect((await acceptInvitation(a, { token, password: "a long enough password", totpSecret: secret, code: currentTotp(secret) })).outcome).toBe("invalid");
     const people = await listCouncilPeople(a.id);
     expect(people.find((p) => p.email === "new@a.example")?.roles).toEqual(["OFFICER"]);
+  });
+
+  // Attack (issue 7, finding 1): council A's admin invites council B's officer (or the platform
+  // operator) and, holding the link, sets a new password and second factor for that account.
+  for (const target of ["victim@b.example", "operator@platform.example"]) {
+    it(`an invitation to an existing account (${target}) never changes its credentials, and needs that person signed in`, async () => {
+      const { owner } = testDb();
+      if (target.startsWith("operator")) await createUser(owner, { email: target, isPlatformOperator: true });
+      else await createMember(owner, b.id, "OFFICER", { email: target });
+      const before = await owner.user.findUniqueOrThrow({ where: { email: target } });
+      expect((await inviteMember({ council: a, user: adminA }, { name: "Takeover", email: target, role: "COUNCIL_ADMIN" })).outcome).toBe("invited");
+      const mail = await db().devMailboxMessage.findFirstOrThrow({ where: { to: target }, orderBy: { createdAt: "desc" } });
+      const token = tokenFromMail(mail.text);
+      const secret = invitationTotpSecret(token);
+      const attack = { token, password: "attacker chosen password", totpSecret: secret, code: currentTotp(secret) };
+
+      // Whoever holds the link, signed out or signed in as someone else (the inviting admin):
+      expect(await acceptInvitation(a, attack)).toEqual({ outcome: "sign-in-required" });
+      expect(await acceptInvitation(a, { ...attack, signedIn: { userId: adminA.userId, email: adminA.email } })).toEqual({ outcome: "wrong-account" });
+      const after = await owner.user.findUniqueOrThrow({ where: { email: target } });
+      expect({ hash: after.passwordHash, totp: after.totpSecretEnc, enrolled: after.mfaEnrolledAt }).toEqual({
+        hash: before.passwordHash,
+        totp: before.totpSecretEnc,
+        enrolled: before.mfaEnrolledAt,
+      });
+      expect(await owner.membership.count({ where: { tenantId: a.id, userId: before.id } })).toBe(0);
+      // The attacker's password does not open the account; the owner's own still does.
+      expect((await verifyPasswordStep({ email: target, password: attack.password, ip: null })).outcome).toBe("invalid");
+      expect((await verifyPasswordStep({ email: target, password: DEMO_PASSWORD, ip: null })).outcome).toBe("mfa-required");
+
+      // The person themselves, signed in with their own credentials, accepts: membership only.
+      const accepted = await acceptInvitation(a, { token, signedIn: { userId: before.id, email: before.email } });
+      expect(accepted).toMatchObject({ outcome: "accepted", newAccount: false });
+      expect((await owner.user.findUniqueOrThrow({ where: { email: target } })).passwordHash).toBe(before.passwordHash);
+      expect(await owner.membership.count({ where: { tenantId: a.id, userId: before.id, role: "COUNCIL_ADMIN", status: "ACTIVE" } })).toBe(1);
+      expect((await acceptInvitation(a, { token, signedIn: { userId: before.id, email: before.email } })).outcome).toBe("invalid");
+    });
+  }
+
+  it("an account created for the address after the invitation was opened is not overwritten (race)", async () => {
+    const { owner } = testDb();
+    await inviteMember({ council: a, user: adminA }, { name: "Late", email: "late@a.example", role: "OFFICER" });
+    const token = tokenFromMail((await db().devMailboxMessage.findFirstOrThrow({ where: { to: "late@a.example" } })).text);
+    const secret = invitationTotpSecret(token);
+    // Two acceptances in parallel: exactly one creates the account; the other changes nothing.
+    const results = await Promise.all(
+      [1, 2].map((i) => acceptInvitation(a, { token, password: `parallel password ${i}!`, totpSecret: secret, code: currentTotp(secret) })),
+    );
+    expect(results.filter((r) => r.outcome === "accepted")).toHaveLength(1);
+    expect(await owner.user.count({ where: { email: "late@a.example" } })).toBe(1);
   });
 
   it("invites referrers only at their organisation's allowed domains", async () => {

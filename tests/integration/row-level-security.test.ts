@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAppRole } from "@/lib/db/role-check";
-import { addMembership, createCouncil, createOrganisation, createUser } from "@/prisma/factories";
+import { addMembership, createCouncil, createFund, createOrganisation, createUser } from "@/prisma/factories";
 import { testDb } from "../support/globals";
 
 let app: pg.Client;
@@ -109,5 +109,52 @@ describe("row-level security, as the app's database role", () => {
       where n.nspname = 'public' and c.relkind = 'r'`);
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const r of rows) expect({ table: r.relname, rls: r.relrowsecurity, forced: r.relforcerowsecurity }).toEqual({ table: r.relname, rls: true, forced: true });
+  });
+
+  // Row-level security checks each row's own tenantId; foreign-key checks bypass it. So a child
+  // row's key to its parent must carry tenantId too, or council A's row can point into council B.
+  it("refuses a Pot of one council pointing at a Fund or organisation of another, written directly as the app role", async () => {
+    const { owner } = testDb();
+    const fundB = await createFund(owner, b.id, { name: "B fund" });
+    const fundA = await createFund(owner, a.id, { name: "A fund" });
+    const insertPot = (fundId: string, orgId: string | null) =>
+      inTenant(a.id, () =>
+        app.query(
+          `insert into "Pot" (id, "tenantId", "fundId", name, "ownerOrganisationId", "eligibleNeeds", "eligibleHouseholdTypes", "accessRoutes", "updatedAt")
+           values (gen_random_uuid(), $1, $2, 'Cross-council pot', $3, '{}', '{}', '{}', now())`,
+          [a.id, fundId, orgId],
+        ),
+      );
+    await expect(insertPot(fundB.fund.id, null)).rejects.toThrow(/foreign key/);
+    await expect(insertPot(fundA.fund.id, orgB.id)).rejects.toThrow(/foreign key/);
+    await expect(insertPot(fundA.fund.id, orgA.id)).resolves.toBeTruthy();
+    await expect(
+      inTenant(a.id, () =>
+        app.query(
+          `insert into "Invitation" (id, "tenantId", email, name, role, "organisationId", "tokenHash", "expiresAt") values (gen_random_uuid(), $1, 'x@b.example', 'X', 'REFERRER', $2, 'h-' || gen_random_uuid(), now())`,
+          [a.id, orgB.id],
+        ),
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it("has tenantId in every foreign key between two tenant-owned tables (catalogue check)", async () => {
+    const { rows } = await app.query<{ child: string; parent: string; name: string; columns: string[]; refcolumns: string[] }>(`
+      select con.conname as name, child.relname as child, parent.relname as parent,
+        array(select a.attname::text from unnest(con.conkey) with ordinality k(num, pos) join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.pos) as columns,
+        array(select a.attname::text from unnest(con.confkey) with ordinality k(num, pos) join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.pos) as refcolumns
+      from pg_constraint con
+      join pg_class child on child.oid = con.conrelid
+      join pg_class parent on parent.oid = con.confrelid
+      join pg_namespace n on n.oid = child.relnamespace
+      where con.contype = 'f' and n.nspname = 'public'
+        and exists (select 1 from pg_attribute where attrelid = con.conrelid and attname = 'tenantId' and not attisdropped)
+        and exists (select 1 from pg_attribute where attrelid = con.confrelid and attname = 'tenantId' and not attisdropped)`);
+    // Fund→Pot, Pot→LedgerAccount, ledger postings, organisations, application drafts…
+    expect(rows.length).toBeGreaterThanOrEqual(13);
+    for (const r of rows) {
+      const i = r.columns.indexOf("tenantId");
+      expect({ key: r.name, tenantIdPaired: i >= 0 && r.refcolumns[i] === "tenantId" }).toEqual({ key: r.name, tenantIdPaired: true });
+    }
   });
 });

@@ -14,7 +14,7 @@ resetEnvForTests();
 (globalThis as unknown as { testDb: TestDatabase }).testDb = testDb;
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await db().$disconnect();
+  const { closeDb } = await import("@/lib/db/client");
+  await closeDb();
   await testDb.drop();
 });

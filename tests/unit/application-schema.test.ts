@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalisePostcode, normaliseUkMobile, parseDateParts, parsePoundsToPence, postcodeInAreas, cleanText } from "@/lib/applications/formats";
+import { normalisePostcode, normaliseUkMobile, parsePoundsToPence, postcodeInAreas, cleanText } from "@/lib/applications/formats";
+import { parseDateParts } from "@/lib/forms/dates";
 import { newReference, REFERENCE_ALPHABET, REFERENCE_PATTERN } from "@/lib/applications/reference";
 import { ZStatusLookup } from "@/lib/applications/schemas";
 import { parseStep, STEP_IDS, STEPS, type TField, type TStepId } from "@/lib/applications/steps";

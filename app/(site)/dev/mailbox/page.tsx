@@ -1,12 +1,13 @@
 import { notFound } from "next/navigation";
 import { listDevMailbox } from "@/lib/mail/dev-mailbox";
-import { devMailboxEnabled } from "@/lib/env";
+import { demoConveniencesAllowed } from "@/lib/security/request";
 
 export const metadata = { title: "Dev mailbox – Money Hub" };
 
-// Development and demo only: every email the app would have sent, newest first.
+// Development and demo only, and only to the machine the app runs on (it hands out sign-in links):
+// every email the app would have sent, newest first.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!(await demoConveniencesAllowed())) notFound();
   const { to } = await searchParams;
   const messages = await listDevMailbox(to);
   return (

@@ -1,8 +1,11 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { AcceptStaffInvitationForm } from "@/components/people/accept-invitation-form";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
-import { acceptReferrerInvitationAction, acceptStaffInvitationAction } from "@/lib/people/actions";
+import { getSessionUser } from "@/lib/auth/session";
+import { invitationAcceptance } from "@/lib/people/accept-invitation";
+import { acceptInvitationAction, acceptStaffInvitationAction } from "@/lib/people/actions";
 import { findOpenInvitation } from "@/lib/people/queries";
 import { invitationTotpSecret } from "@/lib/people/invitation-secret";
 import { totpUri } from "@/lib/security/totp";
@@ -15,8 +18,45 @@ export default async function InvitationPage({ params }: { params: Promise<{ cou
   const invitation = await findOpenInvitation(council.id, token);
   if (!invitation) redirect(`/${slug}/invitations/used`);
 
+  const accept = acceptInvitationAction.bind(null, slug);
+  const acceptButton = (
+    <form action={accept}>
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" className="govuk-button">
+        Accept and continue
+      </button>
+    </form>
+  );
+  const role = invitation.role === "REFERRER" ? `a referrer for ${invitation.organisation?.name}` : ROLE_LABELS[invitation.role as TRole];
+
+  // An address that already has an account: its owner signs in with their own credentials, then
+  // accepts. The link alone never sets a password or second factor for an existing account.
+  const who = await invitationAcceptance(invitation.email, await getSessionUser());
+  if (who === "invalid") redirect(`/${slug}/invitations/used`);
+  if (who !== "new-account") {
+    return (
+      <div className="md:w-2/3">
+        <title>Accept your invitation – Money Hub</title>
+        <span className="govuk-caption">{council.name}</span>
+        <h1>Accept your invitation</h1>
+        <p>
+          You have been invited to {council.name} Money Hub as {role}. The invitation is for {invitation.email}, which already has a Money Hub account.
+        </p>
+        {who === "existing-account" ? (
+          acceptButton
+        ) : who === "wrong-account" ? (
+          <p>You are signed in as someone else. Sign out, sign in as {invitation.email}, then open the invitation link again.</p>
+        ) : (
+          <p>
+            Sign in as you usually do (<Link href="/sign-in">staff sign-in</Link> with your password and authenticator app or your organisation&apos;s
+            account, or an email link from a partner portal you already use), then open the invitation link again to accept it.
+          </p>
+        )}
+      </div>
+    );
+  }
+
   if (invitation.role === "REFERRER") {
-    const action = acceptReferrerInvitationAction.bind(null, slug);
     return (
       <div className="md:w-2/3">
         <title>Join the partner portal – Money Hub</title>
@@ -25,12 +65,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ cou
         <p>
           {invitation.name}, you have been invited to make referrals to {council.name} Money Hub for {invitation.organisation?.name}.
         </p>
-        <form action={action}>
-          <input type="hidden" name="token" value={token} />
-          <button type="submit" className="govuk-button">
-            Accept and continue
-          </button>
-        </form>
+        {acceptButton}
       </div>
     );
   }

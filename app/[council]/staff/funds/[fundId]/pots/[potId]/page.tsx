@@ -4,9 +4,13 @@ import { ProjectionText, UsageMeter, burnText, formatDateTime } from "@/componen
 import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
 import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
-import { requireFund, getPotHistory, TRANSACTION_KIND_LABELS, TRANSACTION_KINDS } from "@/lib/funds/queries";
-import { ACCESS_ROUTE_LABELS, HOUSEHOLD_TYPE_LABELS, NEED_LABELS } from "@/lib/funds/schemas";
+import { requireFund, getPotHistory } from "@/lib/funds/queries";
+import { messagesFor } from "@/lib/i18n";
+import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { formatPence } from "@/lib/money";
+
+// Staff pages are in English.
+const KIND_LABELS = messagesFor("en").ledger.kinds;
 
 export default async function PotPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string; potId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId, potId } = await params;
@@ -56,9 +60,9 @@ export default async function PotPage({ params, searchParams }: { params: Promis
           { key: "Status", value: pot.active ? "Open for new awards" : "Closed to new awards" },
           { key: "Spent by", value: pot.ownerOrganisation ?? "The council" },
           { key: "Largest single award", value: pot.maxSingleAwardPence === null ? "No limit" : formatPence(pot.maxSingleAwardPence) },
-          { key: "Needs", value: describeRule(pot.eligibleNeeds, NEED_LABELS) },
-          { key: "Households", value: describeRule(pot.eligibleHouseholdTypes, HOUSEHOLD_TYPE_LABELS) },
-          { key: "Routes", value: describeRule(pot.accessRoutes, ACCESS_ROUTE_LABELS) },
+          { key: "Needs", value: describeRule("needs", pot.eligibleNeeds) },
+          { key: "Households", value: describeRule("householdTypes", pot.eligibleHouseholdTypes) },
+          { key: "Routes", value: describeRule("accessRoutes", pot.accessRoutes) },
           { key: "Awards per household", value: pot.maxAwardsPerHousehold ? `${pot.maxAwardsPerHousehold} in ${pot.repeatWindowDays} days` : "No limit" },
         ]}
       />
@@ -71,9 +75,9 @@ export default async function PotPage({ params, searchParams }: { params: Promis
           </label>
           <select id="kind" name="kind" defaultValue={raw.kind} className="govuk-select">
             <option value="">All types</option>
-            {TRANSACTION_KINDS.map((k) => (
+            {LEDGER_TRANSACTION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {TRANSACTION_KIND_LABELS[k]}
+                {KIND_LABELS[k]}
               </option>
             ))}
           </select>
@@ -128,7 +132,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
               {history.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td>{TRANSACTION_KIND_LABELS[r.kind]}</td>
+                  <td>{KIND_LABELS[r.kind]}</td>
                   <td className="text-right">{formatPence(r.amountPence)}</td>
                   <td className="text-right">{r.availableEffectPence === 0n ? "—" : `${r.availableEffectPence > 0n ? "+" : ""}${formatPence(r.availableEffectPence)}`}</td>
                   <td className="break-words">

@@ -1,0 +1,88 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { messagesFor } from "@/lib/i18n";
+import { newReference } from "@/lib/applications/reference";
+import { urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";
+import { encryptSecret } from "@/lib/security/crypto";
+import type { TCouncil } from "@/lib/tenancy/queries";
+import type { TApplicationChannel } from "@/lib/vocabulary";
+
+// The one writer of Application, for every channel: the resident online today; officer-assisted
+// entry, referrals (portal and API) and proactive invitations later. It validates against the
+// canonical schema, assigns the reference, records the channel and schema version, and audits,
+// all inside the caller's transaction (council in scope), so the caller's own writes (the
+// resident's draft marked sent; a referral's status; the notifications issue's outbox row with
+// the resident's message) commit or roll back together with it.
+
+export type TApplicationSource = {
+  channel: TApplicationChannel;
+  /** The resident's draft for an online application (one application per draft); null otherwise (an API referral). */
+  draftId: string | null;
+  /** The language to write to the resident in. */
+  locale: string;
+  /** Who entered it for the resident (an officer, a referrer); null when the resident sent it. */
+  actor: { userId: string; email: string } | null;
+  ip: string | null;
+};
+
+export type TRecordResult =
+  | { outcome: "recorded"; id: string; reference: string; submittedAt: Date; application: TApplication }
+  | { outcome: "invalid"; issues: { path: PropertyKey[]; message: string }[] };
+
+/** What we keep in Application.data: the canonical application with the bank details masked. */
+export function maskedForStorage(a: TApplication): Prisma.InputJsonValue {
+  if (a.payment.method !== "bank") return a as unknown as Prisma.InputJsonValue;
+  const { bank } = a.payment;
+  return {
+    ...a,
+    payment: { method: "bank", bank: { accountName: bank.accountName, sortCodeLast2: bank.sortCode.slice(-2), accountNumberLast4: bank.accountNumber.slice(-4), hasRollNumber: Boolean(bank.rollNumber) } },
+  } as unknown as Prisma.InputJsonValue;
+}
+
+const MAX_REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Records one application. `application` is whatever the channel assembled; it must pass the
+ * canonical schema (ZApplication) or nothing is written. A clashing reference (unique per
+ * council) is retried with a new one inside the transaction. A second application for the same
+ * draft violates the unique (tenantId, draftId): the caller holds the draft's row lock, so that
+ * only happens if it did not.
+ */
+export async function recordApplication(tx: Tx, council: TCouncil, application: unknown, source: TApplicationSource): Promise<TRecordResult> {
+  const parsed = ZApplication.safeParse(application);
+  if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
+  const app = parsed.data;
+
+  // Raw SQL on this hot path (launch-day peaks): one INSERT, and a clashing reference just tries another.
+  const masked = JSON.stringify(maskedForStorage(app));
+  const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
+  const flags = urgencyFlags(app).join(",");
+  let created: { id: string; submittedAt: Date; reference: string } | undefined;
+  for (let tries = 0; !created; tries++) {
+    if (tries >= MAX_REFERENCE_ATTEMPTS) throw new Error(`No free reference for ${council.slug} after ${tries} tries`);
+    const reference = newReference(council.settings.referencePrefix);
+    const [row] = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
+      insert into "Application" (id, "tenantId", "draftId", reference, "schemaVersion", channel, data, "bankDetailsEnc", "fullName", "dateOfBirth", postcode, email, mobile, locale, "urgencyFlags", "updatedAt")
+      values (gen_random_uuid(), ${council.id}::uuid, ${source.draftId}::uuid, ${reference}, ${app.schemaVersion}, ${source.channel}::"ApplicationChannel", ${masked}::jsonb, ${bankEnc},
+              ${app.aboutYou.fullName}, ${app.aboutYou.dateOfBirth}::date, ${app.address.postcode}, ${app.aboutYou.email}, ${app.aboutYou.mobile}, ${source.locale},
+              string_to_array(${flags}, ','), now())
+      on conflict ("tenantId", reference) do nothing
+      returning id, "submittedAt"`;
+    if (row) created = { ...row, reference };
+  }
+  const { reference } = created;
+  await recordAudit(tx, {
+    tenantId: council.id,
+    actor: source.actor,
+    action: "application.submitted",
+    entityType: "Application",
+    entityId: created.id,
+    summary: `Application ${reference}: ${messagesFor("en").vocabulary.channels[source.channel]}`,
+    metadata: { reference, schemaVersion: app.schemaVersion, channel: source.channel },
+    ip: source.ip,
+  });
+  // The notifications issue adds the resident's message to the outbox here, in this transaction.
+  return { outcome: "recorded", id: created.id, reference, submittedAt: new Date(created.submittedAt), application: app };
+}
