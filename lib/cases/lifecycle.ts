@@ -62,3 +62,29 @@ export function nextCaseState(state: TCaseState, action: TCaseAction): TCaseStep
 export function isOpenCase(state: TCaseState): boolean {
   return OPEN_CASE_STATES.includes(state);
 }
+
+export type TResidentStatus = "RECEIVED" | "IN_REVIEW" | "MORE_INFO_NEEDED" | "DECIDED" | "PAID" | "CLOSED";
+
+/**
+ * The resident's word for where their case is (Application.residentStatus, kept in step by
+ * transitionCase). A decided case with award lines still waiting for an approver stays "being
+ * looked at" until the last of them is approved (`awardsAwaitingApproval`).
+ */
+export function residentStatusOf(state: TCaseState, awardsAwaitingApproval = false): TResidentStatus {
+  switch (state) {
+    case "NEW":
+      return "RECEIVED";
+    case "IN_REVIEW":
+      return "IN_REVIEW";
+    case "AWAITING_INFORMATION":
+      return "MORE_INFO_NEEDED";
+    case "APPROVED":
+    case "PART_APPROVED":
+      return awardsAwaitingApproval ? "IN_REVIEW" : "DECIDED";
+    case "DECLINED":
+      return "DECIDED";
+    case "WITHDRAWN":
+    case "CLOSED_DUPLICATE":
+      return "CLOSED";
+  }
+}
