@@ -97,8 +97,6 @@ CREATE TABLE "Award" (
     "proposedById" UUID NOT NULL,
     "approvedById" UUID,
     "approvedAt" TIMESTAMP(6),
-    "commitTransactionId" UUID,
-    "releaseTransactionId" UUID,
     "cancelledAt" TIMESTAMP(6),
     "cancelReason" TEXT,
     "createdAt" TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
