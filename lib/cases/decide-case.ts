@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import { needsSecondApprover } from "@/lib/awards/policy";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
@@ -24,6 +25,7 @@ export type TDecideResult =
  * refusal rolls the whole decision back.
  */
 export async function decideCase(actor: TCaseActor, caseId: string, input: unknown): Promise<TDecideResult> {
+  if (!can(actor.roles, "cases:work")) return { outcome: "forbidden" };
   const parsed = ZDecision.safeParse(input);
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
   const decision = parsed.data;
@@ -38,7 +40,8 @@ export async function decideCase(actor: TCaseActor, caseId: string, input: unkno
 
 async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
   const found = await readCase(sql, caseId);
-  if (found && found.assignedToId !== actor.user.userId && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
+  if (!found) return { outcome: "not-found" };
+  if (found.assignedToId !== actor.user.userId && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
   const settings = await loadCaseworkSettings(sql, actor.council.id);
   const approving = decision.decision !== "decline";
   const code = settings.reasonCodes.find((r) => r.code === decision.reasonCode);
