@@ -14,7 +14,11 @@ export type TAmendResult =
   | { outcome: "invalid"; issues: string[] };
 
 /** Columns the queue searches on, copied from the application: kept in step with an amendment. */
-const CASE_COLUMN: Partial<Record<string, "fullName" | "postcode">> = { "aboutYou.fullName": "fullName", "address.postcode": "postcode" };
+const CASE_COLUMN: Partial<Record<string, "fullName" | "postcode" | "needCategories">> = {
+  "aboutYou.fullName": "fullName",
+  "address.postcode": "postcode",
+  "needs.categories": "needCategories",
+};
 
 /**
  * A correction to what was submitted: field, old value (the latest amendment's, else the

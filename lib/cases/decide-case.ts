@@ -49,13 +49,14 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
     return { outcome: "invalid", issues: [{ path: ["reasonCode"], message: "decision.reasonCode" }] };
   const lines = decision.decision === "decline" ? [] : decision.lines;
   if (lines.length) {
-    const pots = await sql.rows<{ id: string; active: boolean; maxSingleAwardPence: string | null }>(
-      `select id, active, "maxSingleAwardPence"::text as "maxSingleAwardPence" from "Pot" where id = any($1::uuid[])`,
+    const pots = await sql.rows<{ id: string; active: boolean; maxSingleAwardPence: string | null; eligibleNeeds: string[] }>(
+      `select id, active, "maxSingleAwardPence"::text as "maxSingleAwardPence", "eligibleNeeds" from "Pot" where id = any($1::uuid[])`,
       [`{${lines.map((l) => l.potId).join(",")}}`],
     );
     const issues = lines.flatMap((l, i) => {
       const pot = pots.find((p) => p.id === l.potId);
       if (!pot || !pot.active) return [{ path: ["lines", i, "potId"], message: "award.pot" }];
+      if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) return [{ path: ["lines", i, "needCategory"], message: "award.needNotInPot" }];
       if (pot.maxSingleAwardPence !== null && l.amountPence > BigInt(pot.maxSingleAwardPence)) return [{ path: ["lines", i, "amountPence"], message: "award.overPotMaximum" }];
       return [];
     });

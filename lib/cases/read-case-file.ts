@@ -15,14 +15,13 @@ export async function readCaseFile(actor: TCaseActor, caseId: string, ip: string
   return withTenant(
     actor.council.id,
     async (tx) => {
+      // One query after another: Prisma would run a multi-relation include's queries at once on
+      // the transaction's one connection (node-postgres deprecates that).
       const found = await tx.case.findUnique({
         where: { id: caseId },
         include: {
           assignedTo: { select: { id: true, name: true } },
           application: { select: { id: true, reference: true, channel: true, data: true, submittedAt: true, residentStatus: true, locale: true } },
-          amendments: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
-          awards: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { pot: { select: { name: true } } } },
-          events: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
         },
       });
       if (!found) return null;
@@ -35,7 +34,11 @@ export async function readCaseFile(actor: TCaseActor, caseId: string, ip: string
         summary: `Viewed case ${found.reference}`,
         ip,
       });
-      return found;
+      const where = { caseId: found.id };
+      const amendments = await tx.caseAmendment.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      const awards = await tx.award.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { pot: { select: { name: true } } } });
+      const events = await tx.caseEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      return { ...found, amendments, awards, events };
     },
     actor.user.userId,
   );

@@ -223,6 +223,16 @@ describe("decisions and awards", () => {
     expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 20_000n, COMMITTED: 0n, SPENT: 0n });
   });
 
+  it("holds award lines to the pot's rules (needs it meets, largest single award) and writes nothing otherwise", async () => {
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Energy only", eligibleNeeds: ["energy"], maxSingleAwardPence: 10_000n, allocatePence: 100_000n }] });
+    const { caseId } = await claimedCase();
+    expect(await decideCase(officer, caseId, approve(pots[0]!.id, 5_000n))).toMatchObject({ outcome: "invalid", issues: [{ message: "award.needNotInPot" }] });
+    const energy = { ...approve(pots[0]!.id, 10_001n), lines: [{ ...line(pots[0]!.id, 10_001n), needCategory: "energy" }] };
+    expect(await decideCase(officer, caseId, energy)).toMatchObject({ outcome: "invalid", issues: [{ message: "award.overPotMaximum" }] });
+    expect(await owner().award.count({ where: { caseId } })).toBe(0);
+    expect((await owner().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("IN_REVIEW");
+  });
+
   it("cancelling an approved, unpaid award releases exactly its commitment, once", async () => {
     const { caseId } = await claimedCase();
     const before = await balances(bigPot.id);
