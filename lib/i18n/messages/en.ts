@@ -370,6 +370,7 @@ export const en = {
       MORE_INFO_NEEDED: { label: "More information needed", text: "We need more information from you. Check your email or text messages, or call us." },
       DECIDED: { label: "Decided", text: "We have made a decision. We have contacted you to tell you what it is." },
       PAID: { label: "Paid", text: "We have paid you. Money paid into a bank account can take up to 3 working days to arrive." },
+      CLOSED: { label: "Closed", text: "This application is closed. If you still need help, you can apply again or call us." },
     },
     checkAnother: "Check another application",
   },

@@ -374,6 +374,7 @@ export const tr: TMessages = {
       MORE_INFO_NEEDED: { label: "Daha fazla bilgi gerekiyor", text: "Sizden daha fazla bilgiye ihtiyacımız var. E-postanızı veya kısa mesajlarınızı kontrol edin ya da bizi arayın." },
       DECIDED: { label: "Karar verildi", text: "Bir karar verdik. Kararı size bildirmek için sizinle iletişime geçtik." },
       PAID: { label: "Ödendi", text: "Size ödeme yaptık. Banka hesabına yatırılan paranın ulaşması 3 iş gününü bulabilir." },
+      CLOSED: { label: "Kapatıldı", text: "Bu başvuru kapatıldı. Hâlâ yardıma ihtiyacınız varsa yeniden başvurabilir veya bizi arayabilirsiniz." },
     },
     checkAnother: "Başka bir başvuruyu kontrol edin",
   },

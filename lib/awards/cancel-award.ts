@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+import { refreshResidentStatus } from "@/lib/awards/resident-status";
+import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
+import type { TCaseActor } from "@/lib/cases/transition";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+
+export const ZCancelReason = z.string().trim().min(1, "award.cancelReason").max(1000, "award.cancelReason");
+
+/**
+ * Cancels an award line that has not been paid. A committed (APPROVED) line releases exactly its
+ * amount back to the pot's available money, in the same transaction.
+ */
+export async function cancelAward(actor: TCaseActor, awardId: string, reason: unknown): Promise<TAwardTransitionResult | { outcome: "invalid" }> {
+  const parsed = ZCancelReason.safeParse(reason);
+  if (!parsed.success) return { outcome: "invalid" };
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const award = await readAward(sql, awardId);
+      if (!award) return { outcome: "not-found" as const };
+      return transitionAward(sql, actor, award, "cancel", { reason: parsed.data, last: true, beforeLedger: () => refreshResidentStatus(sql, award.caseId) });
+    },
+    actor.user.userId,
+  );
+}

@@ -1,0 +1,99 @@
+// The one writer of an award line's status: checks lib/awards/lifecycle.ts and the permission,
+// changes the row only if it is still in the state read, writes the case's timeline event, and
+// moves the money the map says (COMMIT on approval, RELEASE on cancelling a committed award)
+// through the ledger's one posting path (lib/ledger/post.ts), all in the caller's transaction.
+// A refusal from the ledger (not enough money) throws LedgerRefused, so the caller's whole
+// transaction rolls back: nothing half-done.
+import { can } from "@/lib/auth/permissions";
+import { AWARD_RULES, nextAwardState, type TAwardAction, type TAwardState } from "@/lib/awards/lifecycle";
+import { recordCaseEvent, type TCaseActor } from "@/lib/cases/transition";
+import type { TSql } from "@/lib/db/sql";
+import { postLedger } from "@/lib/ledger/post";
+
+export type TAwardRow = {
+  id: string;
+  caseId: string;
+  potId: string;
+  potName: string;
+  fundId: string;
+  needCategory: string;
+  amountPence: bigint;
+  status: TAwardState;
+  proposedById: string;
+  caseReference: string;
+  applicationId: string;
+};
+
+export type TAwardTransitionResult =
+  | { outcome: "done"; from: TAwardState; to: TAwardState; award: TAwardRow; ledgerTransactionId: string | null }
+  | { outcome: "forbidden" }
+  | { outcome: "not-found" }
+  | { outcome: "not-allowed"; status: TAwardState }
+  | { outcome: "changed" };
+
+export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(awardId)) return undefined;
+  const [row] = await sql.rows<Omit<TAwardRow, "amountPence"> & { amountPence: string }>(
+    `select a.id, a."caseId", a."potId", p.name as "potName", p."fundId", a."needCategory", a."amountPence"::text as "amountPence", a.status, a."proposedById",
+            c.reference as "caseReference", c."applicationId"
+     from "Award" a join "Pot" p on p.id = a."potId" join "Case" c on c.id = a."caseId" where a.id = $1::uuid`,
+    [awardId],
+  );
+  return row && { ...row, amountPence: BigInt(row.amountPence) };
+}
+
+export async function transitionAward(
+  sql: TSql,
+  actor: TCaseActor,
+  award: TAwardRow,
+  action: TAwardAction,
+  options: { reason?: string; last?: boolean; beforeLedger?: () => Promise<void> } = {},
+): Promise<TAwardTransitionResult> {
+  if (!can(actor.roles, AWARD_RULES[action].permission)) return { outcome: "forbidden" };
+  const step = nextAwardState(award.status, action);
+  if (!step.ok) return { outcome: "not-allowed", status: award.status };
+  const approving = step.to === "APPROVED";
+  const cancelling = step.to === "CANCELLED";
+  const updated = await sql.rows<{ id: string }>(
+    `update "Award" set status = $3::"AwardStatus",
+       "approvedById" = case when $4::boolean then $5::uuid else "approvedById" end,
+       "approvedAt" = case when $4::boolean then now() else "approvedAt" end,
+       "cancelledAt" = case when $6::boolean then now() else "cancelledAt" end,
+       "cancelReason" = case when $6::boolean then $7::text else "cancelReason" end,
+       "updatedAt" = now()
+     where id = $1::uuid and status = $2::"AwardStatus" returning id`,
+    [award.id, award.status, step.to, approving, actor.user.userId, cancelling, options.reason ?? null],
+  );
+  if (!updated.length) return { outcome: "changed" };
+  await recordCaseEvent(sql, actor, award.caseId, `award.${step.to.toLowerCase()}`, {
+    awardId: award.id,
+    from: award.status,
+    to: step.to,
+    amountPence: award.amountPence.toString(),
+    pot: award.potName,
+    ...(options.reason ? { reason: options.reason } : {}),
+  });
+  await options.beforeLedger?.();
+  let ledgerTransactionId: string | null = null;
+  if (step.ledger) {
+    const kind = step.ledger === "commit" ? "COMMIT" : "RELEASE";
+    // Last in the transaction (options.last) so the pot's lock is held as briefly as possible;
+    // the ledger transaction carries the award's id (awardRef).
+    const result = await postLedger(
+      sql,
+      {
+        kind,
+        fundId: award.fundId,
+        potId: award.potId,
+        amountPence: award.amountPence,
+        idempotencyKey: `award:${award.id}:${step.ledger}`,
+        reason: `${step.ledger === "commit" ? "Award approved" : "Award cancelled"}: ${award.caseReference}, ${award.needCategory}`,
+        actorUserId: actor.user.userId,
+        awardRef: award.id,
+      },
+      { last: options.last },
+    );
+    ledgerTransactionId = result.transactionId;
+  }
+  return { outcome: "done", from: award.status, to: step.to, award: { ...award, status: step.to }, ledgerTransactionId };
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import { needsSecondApprover } from "@/lib/awards/policy";
+import { readAward, transitionAward } from "@/lib/awards/transition";
+import { ZDecision, type TDecision } from "@/lib/cases/schemas";
+import { loadCaseworkSettings } from "@/lib/cases/settings";
+import { readCase, transitionCase, type TCaseActor, type TTransitionRefusal } from "@/lib/cases/transition";
+import type { TSql } from "@/lib/db/sql";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
+
+export type TDecideResult =
+  | { outcome: "decided"; status: "APPROVED" | "PART_APPROVED" | "DECLINED"; awards: { id: string; status: "APPROVED" | "AWAITING_APPROVAL" }[] }
+  | TTransitionRefusal
+  | { outcome: "invalid"; issues: { path: PropertyKey[]; message: string }[] }
+  | { outcome: "not-yours"; assignedToName: string | null }
+  /** The ledger said no (not enough money in a pot): nothing was written. */
+  | { outcome: "refused"; refusal: LedgerRefused; pot: string | null; availablePence: bigint | null };
+
+/**
+ * Decides a case the officer has claimed: approve or part-approve with award lines, or decline,
+ * with a reason code from the council's list and the explanation the resident reads. Every award
+ * line within the officer's limit is committed through the ledger in this same transaction; a
+ * line above it waits for an approver (four eyes). Not enough money in any pot: the ledger's
+ * refusal rolls the whole decision back.
+ */
+export async function decideCase(actor: TCaseActor, caseId: string, input: unknown): Promise<TDecideResult> {
+  if (!can(actor.roles, "cases:work")) return { outcome: "forbidden" };
+  const parsed = ZDecision.safeParse(input);
+  if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
+  const decision = parsed.data;
+  try {
+    return await withTenantSql(actor.council.id, (sql) => decide(sql, actor, caseId, decision), actor.user.userId);
+  } catch (error) {
+    const refusal = ledgerRefusalOf(error);
+    if (!refusal) throw error;
+    return { outcome: "refused", refusal, pot: refusal.facts.pot ?? null, availablePence: refusal.facts.balancePence ? BigInt(refusal.facts.balancePence) : null };
+  }
+}
+
+async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
+  const found = await readCase(sql, caseId);
+  if (!found) return { outcome: "not-found" };
+  if (found.assignedToId !== actor.user.userId && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
+  const settings = await loadCaseworkSettings(sql, actor.council.id);
+  const approving = decision.decision !== "decline";
+  const code = settings.reasonCodes.find((r) => r.code === decision.reasonCode);
+  if (!code || (code.decision !== "any" && code.decision !== (approving ? "approve" : "decline")))
+    return { outcome: "invalid", issues: [{ path: ["reasonCode"], message: "decision.reasonCode" }] };
+  const lines = decision.decision === "decline" ? [] : decision.lines;
+  if (lines.length) {
+    const pots = await sql.rows<{ id: string; active: boolean; maxSingleAwardPence: string | null; eligibleNeeds: string[] }>(
+      `select id, active, "maxSingleAwardPence"::text as "maxSingleAwardPence", "eligibleNeeds" from "Pot" where id = any($1::uuid[])`,
+      [`{${lines.map((l) => l.potId).join(",")}}`],
+    );
+    const issues = lines.flatMap((l, i) => {
+      const pot = pots.find((p) => p.id === l.potId);
+      if (!pot || !pot.active) return [{ path: ["lines", i, "potId"], message: "award.pot" }];
+      if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) return [{ path: ["lines", i, "needCategory"], message: "award.needNotInPot" }];
+      if (pot.maxSingleAwardPence !== null && l.amountPence > BigInt(pot.maxSingleAwardPence)) return [{ path: ["lines", i, "amountPence"], message: "award.overPotMaximum" }];
+      return [];
+    });
+    if (issues.length) return { outcome: "invalid", issues };
+  }
+  const overLimit = lines.map((l) => needsSecondApprover(l.amountPence, settings.officerLimitPence));
+  const action = decision.decision;
+  const moved = await transitionCase(sql, actor, caseId, action, {
+    decision: { reasonCode: decision.reasonCode, explanation: decision.explanation },
+    awardsAwaitingApproval: overLimit.some(Boolean),
+  });
+  if (moved.outcome !== "done") return moved;
+
+  const ids: string[] = [];
+  for (const l of lines) {
+    const [row] = await sql.rows<{ id: string }>(
+      `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", "proposedById") values (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4, $5::bigint, $6, $7::uuid) returning id`,
+      [actor.council.id, caseId, l.potId, l.needCategory, l.amountPence, l.paymentMethod, actor.user.userId],
+    );
+    ids.push(row!.id);
+  }
+  // Lines waiting for an approver first, then the commitments, the very last posting together
+  // with COMMIT (the pot's lock held for no round trip).
+  // Seam for the notifications issue: the resident's decision message goes into the outbox here,
+  // before the postings (nothing may run after the last one). When lines wait for an approver, it
+  // goes when the last of them is approved (lib/awards/approve-award.ts).
+  const order = ids.map((id, i) => ({ id, over: overLimit[i]! })).sort((a, b) => Number(b.over) - Number(a.over));
+  const commits = order.filter((o) => !o.over).length;
+  let posted = 0;
+  for (const o of order) {
+    const award = (await readAward(sql, o.id))!;
+    const done = await transitionAward(sql, actor, award, o.over ? "send-for-approval" : "approve-within-limit", { last: !o.over && ++posted === commits });
+    if (done.outcome !== "done") throw new Error(`award ${o.id}: ${done.outcome}`);
+  }
+  return {
+    outcome: "decided",
+    status: moved.to as "APPROVED" | "PART_APPROVED" | "DECLINED",
+    awards: ids.map((id, i) => ({ id, status: overLimit[i] ? ("AWAITING_APPROVAL" as const) : ("APPROVED" as const) })),
+  };
+}

@@ -1,0 +1,90 @@
+// The case's lifecycle, in one place: its states, the actions that move it, from which states
+// each is allowed and which permission it needs. Pure; `transitionCase` (server) is the only
+// writer and refuses anything this map does not allow.
+import type { Permission } from "@/lib/auth/permissions";
+
+export const CASE_STATES = ["NEW", "IN_REVIEW", "AWAITING_INFORMATION", "APPROVED", "PART_APPROVED", "DECLINED", "WITHDRAWN", "CLOSED_DUPLICATE"] as const;
+export type TCaseState = (typeof CASE_STATES)[number];
+
+export const OPEN_CASE_STATES: readonly TCaseState[] = ["NEW", "IN_REVIEW", "AWAITING_INFORMATION"];
+export const DECIDED_CASE_STATES: readonly TCaseState[] = ["APPROVED", "PART_APPROVED", "DECLINED"];
+
+export const CASE_ACTIONS = [
+  "claim",
+  "assign",
+  "unassign",
+  "request-information",
+  "receive-information",
+  "approve",
+  "part-approve",
+  "decline",
+  "withdraw",
+  "close-duplicate",
+  "reopen",
+] as const;
+export type TCaseAction = (typeof CASE_ACTIONS)[number];
+
+type TRule = {
+  from: readonly TCaseState[];
+  /** The state after the action; "same" keeps the state (assignment changes only). */
+  to: TCaseState | "same";
+  permission: Permission;
+};
+
+const WORKING: readonly TCaseState[] = ["IN_REVIEW", "AWAITING_INFORMATION"];
+
+export const CASE_RULES: Readonly<Record<TCaseAction, TRule>> = {
+  claim: { from: OPEN_CASE_STATES, to: "same", permission: "cases:work" },
+  assign: { from: OPEN_CASE_STATES, to: "same", permission: "cases:work" },
+  unassign: { from: WORKING, to: "same", permission: "cases:work" },
+  "request-information": { from: ["IN_REVIEW"], to: "AWAITING_INFORMATION", permission: "cases:work" },
+  "receive-information": { from: ["AWAITING_INFORMATION"], to: "IN_REVIEW", permission: "cases:work" },
+  approve: { from: ["IN_REVIEW"], to: "APPROVED", permission: "cases:work" },
+  "part-approve": { from: ["IN_REVIEW"], to: "PART_APPROVED", permission: "cases:work" },
+  decline: { from: ["IN_REVIEW"], to: "DECLINED", permission: "cases:work" },
+  withdraw: { from: [...OPEN_CASE_STATES, "APPROVED", "PART_APPROVED"], to: "WITHDRAWN", permission: "cases:work" },
+  "close-duplicate": { from: OPEN_CASE_STATES, to: "CLOSED_DUPLICATE", permission: "cases:work" },
+  reopen: { from: ["DECLINED", "WITHDRAWN", "CLOSED_DUPLICATE"], to: "IN_REVIEW", permission: "awards:approve" },
+};
+
+export type TCaseStep = { ok: true; to: TCaseState } | { ok: false; problem: "not-allowed-from-state" };
+
+/** Where `action` takes a case in `state`; claiming a NEW case puts it IN_REVIEW. */
+export function nextCaseState(state: TCaseState, action: TCaseAction): TCaseStep {
+  const rule = CASE_RULES[action];
+  if (!rule.from.includes(state)) return { ok: false, problem: "not-allowed-from-state" };
+  if (rule.to !== "same") return { ok: true, to: rule.to };
+  if ((action === "claim" || action === "assign") && state === "NEW") return { ok: true, to: "IN_REVIEW" };
+  if (action === "unassign" && state === "IN_REVIEW") return { ok: true, to: "NEW" };
+  return { ok: true, to: state };
+}
+
+export function isOpenCase(state: TCaseState): boolean {
+  return OPEN_CASE_STATES.includes(state);
+}
+
+export type TResidentStatus = "RECEIVED" | "IN_REVIEW" | "MORE_INFO_NEEDED" | "DECIDED" | "PAID" | "CLOSED";
+
+/**
+ * The resident's word for where their case is (Application.residentStatus, kept in step by
+ * transitionCase). A decided case with award lines still waiting for an approver stays "being
+ * looked at" until the last of them is approved (`awardsAwaitingApproval`).
+ */
+export function residentStatusOf(state: TCaseState, awardsAwaitingApproval = false): TResidentStatus {
+  switch (state) {
+    case "NEW":
+      return "RECEIVED";
+    case "IN_REVIEW":
+      return "IN_REVIEW";
+    case "AWAITING_INFORMATION":
+      return "MORE_INFO_NEEDED";
+    case "APPROVED":
+    case "PART_APPROVED":
+      return awardsAwaitingApproval ? "IN_REVIEW" : "DECIDED";
+    case "DECLINED":
+      return "DECIDED";
+    case "WITHDRAWN":
+    case "CLOSED_DUPLICATE":
+      return "CLOSED";
+  }
+}

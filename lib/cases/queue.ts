@@ -1,0 +1,116 @@
+import "server-only";
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { londonIsoDate } from "@/lib/calendar/working-days";
+import { CASE_STATES, OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
+import type { TCaseActor } from "@/lib/cases/transition";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
+
+// One page of a council's queue: everything submitted, all channels. Filters, search, sort and
+// pagination are done in the database, and only the columns the queue shows are read (the Case
+// table alone: the columns it filters on are copied there from the application). Default order:
+// priority, then oldest.
+
+export const QUEUE_SORTS = ["priority", "oldest", "newest", "sla"] as const;
+export const QUEUE_PAGE_SIZE = 50;
+/** Totals are counted up to here ("10,000 or more"), so a big council's queue stays fast. */
+export const QUEUE_COUNT_CAP = 10_000;
+
+const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+
+/** The queue's URL query, forgiving: anything unknown is ignored rather than an error. */
+export const ZQueueQuery = z.object({
+  status: one(z.enum([...CASE_STATES, "open"])).catch(undefined),
+  channel: one(z.enum(APPLICATION_CHANNELS)).catch(undefined),
+  need: one(z.enum(NEEDS)).catch(undefined),
+  organisation: one(z.uuid()).catch(undefined),
+  /** "mine", "unassigned" or a user id. */
+  assigned: one(z.union([z.enum(["mine", "unassigned"]), z.uuid()])).catch(undefined),
+  sla: one(z.enum(["breached", "due-today"])).catch(undefined),
+  q: one(z.string().trim().max(100)).catch(undefined),
+  sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
+  page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
+});
+export type TQueueQuery = z.infer<typeof ZQueueQuery>;
+
+export type TQueueRow = {
+  id: string;
+  reference: string;
+  fullName: string;
+  postcode: string;
+  status: string;
+  channel: string;
+  needCategories: string[];
+  priorityScore: number;
+  priorityBand: string;
+  priorityReasons: string[];
+  receivedAt: Date;
+  slaDueOn: string;
+  assignedToId: string | null;
+  assignedToName: string | null;
+};
+
+export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
+
+const ORDER: Record<(typeof QUEUE_SORTS)[number], string> = {
+  priority: `c."priorityScore" desc, c."receivedAt" asc, c.id asc`,
+  oldest: `c."receivedAt" asc, c.id asc`,
+  newest: `c."receivedAt" desc, c.id desc`,
+  sla: `c."slaDueOn" asc, c."priorityScore" desc, c.id asc`,
+};
+
+/** The conditions and their values ($1 …) for a query; pure, so it is tested without a database. */
+export function queueWhere(query: TQueueQuery, actorUserId: string, today: string): { where: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const p = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const and: string[] = [];
+  if (query.status === "open") and.push(`c.status = any(${p(`{${OPEN_CASE_STATES.join(",")}}`)}::"CaseStatus"[])`);
+  else if (query.status) and.push(`c.status = ${p(query.status)}::"CaseStatus"`);
+  if (query.channel) and.push(`c.channel = ${p(query.channel)}::"ApplicationChannel"`);
+  if (query.need) and.push(`c."needCategories" @> array[${p(query.need)}::text]`);
+  if (query.organisation) and.push(`c."organisationId" = ${p(query.organisation)}::uuid`);
+  if (query.assigned === "unassigned") and.push(`c."assignedToId" is null`);
+  else if (query.assigned) and.push(`c."assignedToId" = ${p(query.assigned === "mine" ? actorUserId : query.assigned)}::uuid`);
+  if (query.sla) {
+    and.push(`c.status = any(${p(`{${OPEN_CASE_STATES.join(",")}}`)}::"CaseStatus"[])`);
+    and.push(query.sla === "breached" ? `c."slaDueOn" < ${p(today)}::date` : `c."slaDueOn" = ${p(today)}::date`);
+  }
+  if (query.q) {
+    const q = query.q;
+    const compact = q.replace(/\s+/g, "").toUpperCase();
+    // A reference ("HKW-…"), a postcode (with or without its space) or part of a name.
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    and.push(`(c.reference = ${p(q.toUpperCase())} or replace(c.postcode, ' ', '') = ${p(compact)} or c."fullName" ilike ${p(like)})`);
+  }
+  return { where: and.length ? and.join(" and ") : "true", values };
+}
+
+/** One page of the council's queue, for anyone with cases:read; null for anyone else. */
+export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: Date = new Date()): Promise<TQueuePage | null> {
+  if (!can(actor.roles, "cases:read")) return null;
+  const query = ZQueueQuery.parse(rawQuery ?? {});
+  const page = query.page ?? 1;
+  const { where, values } = queueWhere(query, actor.user.userId, londonIsoDate(now));
+  const order = ORDER[query.sort ?? "priority"];
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const n = values.length;
+      const rows = await sql.rows<TQueueRow>(
+        `select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
+                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
+         from "Case" c left join "User" u on u.id = c."assignedToId"
+         where ${where} order by ${order} limit $${n + 1} offset $${n + 2}`,
+        [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
+      );
+      const [count] = await sql.rows<{ total: number }>(`select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, [...values, QUEUE_COUNT_CAP + 1]);
+      const total = Math.min(count!.total, QUEUE_COUNT_CAP);
+      return { rows: rows.slice(0, QUEUE_PAGE_SIZE), page, pageSize: QUEUE_PAGE_SIZE, hasNext: rows.length > QUEUE_PAGE_SIZE, total, totalCapped: count!.total > QUEUE_COUNT_CAP };
+    },
+    actor.user.userId,
+  );
+}

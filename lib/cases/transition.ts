@@ -1,0 +1,122 @@
+// The one writer of a case's status and assignment: checks the lifecycle map (lib/cases/
+// lifecycle.ts) and the actor's permission, changes the row only if it is still as it was read
+// (so of two officers racing, one wins and the other is told what happened), writes the
+// timeline event and keeps the resident's status word in step, all in the caller's
+// transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
+import { can } from "@/lib/auth/permissions";
+import type { TSql } from "@/lib/db/sql";
+import { CASE_RULES, nextCaseState, residentStatusOf, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+
+export type TCaseActor = {
+  council: { id: string };
+  user: { userId: string; email: string };
+  roles: readonly string[];
+};
+
+export type TCaseRow = {
+  id: string;
+  status: TCaseState;
+  assignedToId: string | null;
+  assignedToName: string | null;
+  applicationId: string;
+  reference: string;
+};
+
+export type TTransitionRefusal =
+  | { outcome: "forbidden" }
+  | { outcome: "not-found" }
+  | { outcome: "not-allowed"; status: TCaseState }
+  /** Somebody else has it (a lost claim race, or claimed earlier). */
+  | { outcome: "taken"; assignedToName: string | null }
+  /** It changed between reading and writing (another officer acted first). */
+  | { outcome: "changed"; status: TCaseState };
+
+export type TTransitionResult = { outcome: "done"; from: TCaseState; to: TCaseState; case: TCaseRow } | TTransitionRefusal;
+
+export type TTransitionOptions = {
+  /** assign: to whom (claim: the actor). */
+  assignTo?: string;
+  /** The decision's facts (approve, part-approve, decline). */
+  decision?: { reasonCode: string; explanation: string };
+  /** Extra facts for the timeline event. */
+  eventData?: Record<string, unknown>;
+  /** Awards still waiting for an approver: the resident keeps seeing "being looked at". */
+  awardsAwaitingApproval?: boolean;
+};
+
+/** The case as this council sees it (another council's id reads as not found: row-level security). */
+export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return undefined;
+  const [row] = await sql.rows<TCaseRow>(
+    `select c.id, c.status, c."assignedToId", u.name as "assignedToName", c."applicationId", c.reference
+     from "Case" c left join "User" u on u.id = c."assignedToId" where c.id = $1::uuid`,
+    [caseId],
+  );
+  return row;
+}
+
+/** Writes one case action; see the file comment. */
+export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: string, action: TCaseAction, options: TTransitionOptions = {}): Promise<TTransitionResult> {
+  if (!can(actor.roles, CASE_RULES[action].permission)) return { outcome: "forbidden" };
+  const current = await readCase(sql, caseId);
+  if (!current) return { outcome: "not-found" };
+  const step = nextCaseState(current.status, action);
+  if (!step.ok) return { outcome: "not-allowed", status: current.status };
+  if (action === "claim" && current.assignedToId && current.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: current.assignedToName };
+
+  const assignee =
+    action === "claim" ? actor.user.userId : action === "assign" ? (options.assignTo ?? null) : action === "unassign" ? null : current.assignedToId;
+  const assignmentChanges = assignee !== current.assignedToId;
+  const decided = options.decision ?? null;
+  // Conditional on what was read: a concurrent change makes this touch no row.
+  const updated = await sql.rows<{ id: string }>(
+    `update "Case" set status = $3::"CaseStatus", "assignedToId" = $4::uuid,
+       "assignedAt" = case when $5::boolean then (case when $4::uuid is null then null else now() end) else "assignedAt" end,
+       "decidedAt" = case when $6::text is null then "decidedAt" else now() end,
+       "decidedById" = case when $6::text is null then "decidedById" else $7::uuid end,
+       "decisionReasonCode" = coalesce($6::text, "decisionReasonCode"),
+       "decisionExplanation" = coalesce($8::text, "decisionExplanation"),
+       "updatedAt" = now()
+     where id = $1::uuid and status = $2::"CaseStatus" and "assignedToId" is not distinct from $9::uuid
+     returning id`,
+    [caseId, current.status, step.to, assignee, assignmentChanges, decided?.reasonCode ?? null, actor.user.userId, decided?.explanation ?? null, current.assignedToId],
+  );
+  if (!updated.length) {
+    const now = await readCase(sql, caseId);
+    if (!now) return { outcome: "not-found" };
+    if (action === "claim" && now.assignedToId && now.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: now.assignedToName };
+    return { outcome: "changed", status: now.status };
+  }
+  await recordCaseEvent(sql, actor, caseId, eventKindOf(action), {
+    from: current.status,
+    to: step.to,
+    ...(assignmentChanges ? { assignedToId: assignee, previousAssigneeId: current.assignedToId } : {}),
+    ...(decided ? { reasonCode: decided.reasonCode, explanation: decided.explanation } : {}),
+    ...options.eventData,
+  });
+  await syncResidentStatus(sql, current.applicationId, residentStatusOf(step.to, options.awardsAwaitingApproval));
+  return { outcome: "done", from: current.status, to: step.to, case: { ...current, status: step.to, assignedToId: assignee } };
+}
+
+function eventKindOf(action: TCaseAction): string {
+  return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
+}
+
+/** One line on the case's timeline (append-only). */
+export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
+  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data) values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb)`, [
+    actor.council.id,
+    caseId,
+    kind,
+    actor.user.userId,
+    JSON.stringify(data),
+  ]);
+}
+
+/** The resident's word (Application.residentStatus), written only when it changes. */
+export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<void> {
+  await sql.rows(
+    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus"`,
+    [applicationId, status],
+  );
+}

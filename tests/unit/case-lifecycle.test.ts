@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { can } from "@/lib/auth/permissions";
+import { AWARD_ACTIONS, AWARD_STATES, nextAwardState, type TAwardAction, type TAwardState, AWARD_RULES } from "@/lib/awards/lifecycle";
+import { mayApproveAboveLimit, needsSecondApprover } from "@/lib/awards/policy";
+import { CASE_ACTIONS, CASE_RULES, CASE_STATES, nextCaseState, residentStatusOf, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+
+// Every (state, action) pair, written out: a change to the map must change this table too.
+const CASE_ALLOWED: Record<TCaseState, Partial<Record<TCaseAction, TCaseState>>> = {
+  NEW: { claim: "IN_REVIEW", assign: "IN_REVIEW", withdraw: "WITHDRAWN", "close-duplicate": "CLOSED_DUPLICATE" },
+  IN_REVIEW: {
+    claim: "IN_REVIEW",
+    assign: "IN_REVIEW",
+    unassign: "NEW",
+    "request-information": "AWAITING_INFORMATION",
+    approve: "APPROVED",
+    "part-approve": "PART_APPROVED",
+    decline: "DECLINED",
+    withdraw: "WITHDRAWN",
+    "close-duplicate": "CLOSED_DUPLICATE",
+  },
+  AWAITING_INFORMATION: {
+    claim: "AWAITING_INFORMATION",
+    assign: "AWAITING_INFORMATION",
+    unassign: "AWAITING_INFORMATION",
+    "receive-information": "IN_REVIEW",
+    withdraw: "WITHDRAWN",
+    "close-duplicate": "CLOSED_DUPLICATE",
+  },
+  APPROVED: { withdraw: "WITHDRAWN" },
+  PART_APPROVED: { withdraw: "WITHDRAWN" },
+  DECLINED: { reopen: "IN_REVIEW" },
+  WITHDRAWN: { reopen: "IN_REVIEW" },
+  CLOSED_DUPLICATE: { reopen: "IN_REVIEW" },
+};
+
+describe("case lifecycle", () => {
+  for (const state of CASE_STATES) {
+    for (const action of CASE_ACTIONS) {
+      const expected = CASE_ALLOWED[state][action];
+      it(`${state} --${action}--> ${expected ?? "refused"}`, () => {
+        const step = nextCaseState(state, action);
+        if (expected) expect(step).toEqual({ ok: true, to: expected });
+        else expect(step).toEqual({ ok: false, problem: "not-allowed-from-state" });
+      });
+    }
+  }
+
+  it("officers work cases, only approvers reopen, managers and admins change nothing", () => {
+    for (const action of CASE_ACTIONS) {
+      const perm = CASE_RULES[action].permission;
+      expect(can(["MANAGER"], perm)).toBe(false);
+      expect(can(["COUNCIL_ADMIN"], perm)).toBe(false);
+      expect(can(["REFERRER"], perm)).toBe(false);
+      expect(can(["APPROVER"], perm)).toBe(true);
+      expect(can(["OFFICER"], perm)).toBe(action !== "reopen");
+    }
+  });
+});
+
+const AWARD_ALLOWED: Record<TAwardState, Partial<Record<TAwardAction, [TAwardState, "commit" | "release" | null]>>> = {
+  PROPOSED: { "approve-within-limit": ["APPROVED", "commit"], "send-for-approval": ["AWAITING_APPROVAL", null], cancel: ["CANCELLED", null] },
+  AWAITING_APPROVAL: { approve: ["APPROVED", "commit"], reject: ["CANCELLED", null], cancel: ["CANCELLED", null] },
+  APPROVED: { cancel: ["CANCELLED", "release"] },
+  CANCELLED: {},
+};
+
+describe("award lifecycle", () => {
+  for (const state of AWARD_STATES) {
+    for (const action of AWARD_ACTIONS) {
+      const expected = AWARD_ALLOWED[state][action];
+      it(`${state} --${action}--> ${expected ? `${expected[0]} (ledger: ${expected[1]})` : "refused"}`, () => {
+        const step = nextAwardState(state, action);
+        if (expected) expect(step).toEqual({ ok: true, to: expected[0], ledger: expected[1] });
+        else expect(step).toEqual({ ok: false, problem: "not-allowed-from-state" });
+      });
+    }
+  }
+
+  it("only approvers approve or reject awards sent for approval", () => {
+    for (const action of ["approve", "reject"] as const) {
+      expect(can(["OFFICER"], AWARD_RULES[action].permission)).toBe(false);
+      expect(can(["APPROVER"], AWARD_RULES[action].permission)).toBe(true);
+    }
+  });
+});
+
+describe("approval limit and four eyes", () => {
+  it("needs a second approver only above the limit", () => {
+    expect(needsSecondApprover(25_000n, 25_000n)).toBe(false);
+    expect(needsSecondApprover(25_001n, 25_000n)).toBe(true);
+  });
+  it("refuses the proposer and whoever entered the application", () => {
+    expect(mayApproveAboveLimit("a", { proposedById: "a", applicationEnteredById: null })).toEqual({ ok: false, problem: "proposed-it-yourself" });
+    expect(mayApproveAboveLimit("b", { proposedById: "a", applicationEnteredById: "b" })).toEqual({ ok: false, problem: "entered-the-application" });
+    expect(mayApproveAboveLimit("c", { proposedById: "a", applicationEnteredById: "b" })).toEqual({ ok: true });
+  });
+});
+
+describe("the resident's word for a case (residentStatusOf)", () => {
+  it("says plain words for every case state, and keeps a decision with lines awaiting an approver at 'being looked at'", () => {
+    const words = Object.fromEntries(CASE_STATES.map((s) => [s, residentStatusOf(s)]));
+    expect(words).toEqual({
+      NEW: "RECEIVED",
+      IN_REVIEW: "IN_REVIEW",
+      AWAITING_INFORMATION: "MORE_INFO_NEEDED",
+      APPROVED: "DECIDED",
+      PART_APPROVED: "DECIDED",
+      DECLINED: "DECIDED",
+      WITHDRAWN: "CLOSED",
+      CLOSED_DUPLICATE: "CLOSED",
+    });
+    expect(residentStatusOf("APPROVED", true)).toBe("IN_REVIEW");
+    expect(residentStatusOf("PART_APPROVED", true)).toBe("IN_REVIEW");
+    expect(residentStatusOf("DECLINED", true)).toBe("DECIDED");
+  });
+});
