@@ -5,7 +5,8 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withUser } from "@/lib/db/tenant-scope";
-import { echoValues, formDataToObject, formError, zodFieldErrors, type TFormState } from "@/lib/forms/form-state";
+import { echoValues, formDataToObject, formError, zodFieldErrorsIn, type TFormState } from "@/lib/forms/form-state";
+import { messagesFor } from "@/lib/i18n";
 import { assertSameOrigin, clientIp } from "@/lib/security/request";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 
@@ -21,7 +22,10 @@ const NOT_ALLOWED = "You do not have permission to do that. If you think you sho
 function parseForm<S extends Schema>(schema: S, formData: FormData): { ok: true; data: z.output<S>; raw: Record<string, string> } | { ok: false; state: TFormState } {
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, state: { errors: zodFieldErrors(parsed.error), values: echoValues(raw) } };
+  if (!parsed.success) {
+    // Schemas speak in message keys (lib/i18n/messages errors); staff pages are English-only today.
+    return { ok: false, state: { errors: zodFieldErrorsIn(messagesFor("en"), parsed.error), values: echoValues(raw) } };
+  }
   return { ok: true, data: parsed.data, raw };
 }
 

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { errorText } from "@/lib/i18n";
+import type { TMessages } from "@/lib/i18n/messages/en";
 
 // What a server action hands back to its form: errors in page order (for the GOV.UK error
 // summary) and the values the person typed, so nothing they entered is lost.
@@ -38,6 +40,11 @@ export function zodFieldErrors(error: z.ZodError): TFieldError[] {
     errors.push({ field, message: ZOD_DEFAULT.test(issue.message) ? "Check this answer: it is not one we can accept" : issue.message });
   }
   return errors;
+}
+
+/** zodFieldErrors with the schema's message keys turned into words (unknown keys are already words). */
+export function zodFieldErrorsIn(messages: TMessages, error: z.ZodError): TFieldError[] {
+  return zodFieldErrors(error).map((e) => ({ ...e, message: errorText(messages, e.message) }));
 }
 
 /**

@@ -4,19 +4,20 @@ import { staffAction } from "@/lib/auth/action-client";
 import { formError, type TFieldError } from "@/lib/forms/form-state";
 import { createFund, createPot, moveMoney, updateFund, updatePot } from "@/lib/funds/manage";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
-import { messagesFor } from "@/lib/i18n";
+import { format, messagesFor } from "@/lib/i18n";
 import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 
 // Server actions for the budget screens. staffAction checks Origin, session, council (from the
 // URL) and the funds:manage permission before any of these bodies run.
 
+const en = messagesFor("en");
 const fieldError = (field: string, message: string, values: Record<string, string>) => ({ errors: [{ field, message }] as TFieldError[], values });
 const fundsPath = (slug: string, fundId?: string) => `/${slug}/staff/funds${fundId ? `/${fundId}` : ""}`;
 
 export const createFundAction = staffAction({ permission: "funds:manage", schema: ZNewFund, name: "create fund" }, async (ctx, input, raw) => {
   const result = await createFund(ctx, input.fund, input.idempotencyKey, ctx.ip);
-  if (result.outcome === "name-taken") return fieldError("name", "This council already has a fund with that name", raw);
+  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.fundName.taken"], raw);
   redirect(`${fundsPath(ctx.council.slug, result.fundId)}?created=fund`);
 });
 
@@ -24,36 +25,36 @@ export const changeFundAction = staffAction({ permission: "funds:manage", schema
   const result = await updateFund(ctx, input.fundId, input.fund, input.reason, input.idempotencyKey, ctx.ip);
   switch (result.outcome) {
     case "not-found":
-      return formError("That fund does not exist in this council.", raw);
+      return formError(en.errors["funds.fund.notFound"], raw);
     case "name-taken":
-      return fieldError("name", "This council already has a fund with that name", raw);
+      return fieldError("name", en.errors["funds.fundName.taken"], raw);
     case "reason-required":
-      return fieldError("reason", "Enter a reason for changing the allocation", raw);
+      return fieldError("reason", en.errors["funds.reason.allocationChange"], raw);
     case "allocation-too-low":
-      return fieldError("allocation", `The allocation can only go down by money not yet in a pot: ${formatPence(result.unallocatedPence)}. Move money back from pots first`, raw);
+      return fieldError("allocation", format(en.errors["funds.allocation.belowAllocated"], { unallocated: formatPence(result.unallocatedPence) }), raw);
   }
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}?changed=fund`);
 });
 
 export const createPotAction = staffAction({ permission: "funds:manage", schema: ZNewPot, name: "create pot" }, async (ctx, input, raw) => {
   const result = await createPot(ctx, input.fundId, input.rules, ctx.ip);
-  if (result.outcome === "not-found") return formError("That fund does not exist in this council.", raw);
-  if (result.outcome === "name-taken") return fieldError("name", "This fund already has a pot with that name", raw);
-  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", "Select a partner organisation of this council", raw);
+  if (result.outcome === "not-found") return formError(en.errors["funds.fund.notFound"], raw);
+  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.potName.taken"], raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", en.errors["funds.ownerOrganisationId.notOurs"], raw);
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${result.potId}?created=pot`);
 });
 
 export const changePotAction = staffAction({ permission: "funds:manage", schema: ZChangePot, name: "change pot" }, async (ctx, input, raw) => {
   const result = await updatePot(ctx, input.potId, input.rules, input.active, ctx.ip);
-  if (result.outcome === "not-found") return formError("That pot does not exist in this council.", raw);
-  if (result.outcome === "name-taken") return fieldError("name", "This fund already has a pot with that name", raw);
-  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", "Select a partner organisation of this council", raw);
+  if (result.outcome === "not-found") return formError(en.errors["funds.pot.notFound"], raw);
+  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.potName.taken"], raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", en.errors["funds.ownerOrganisationId.notOurs"], raw);
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${input.potId}?changed=pot`);
 });
 
 /** The ledger's refusal in the manager's words (message files), on the field it is about. */
 function refusalError(refusal: LedgerRefused, values: Record<string, string>) {
-  const text = ledgerRefusalText(refusal, messagesFor("en"));
+  const text = ledgerRefusalText(refusal, en);
   if (refusal.code === "insufficient" || refusal.code === "amount") return fieldError("amount", text, values);
   if (refusal.code === "same-pot") return fieldError("toPotId", text, values);
   if (refusal.code === "reason") return fieldError("reason", text, values);

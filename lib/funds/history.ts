@@ -32,11 +32,11 @@ export function historyFilterFrom(query: Record<string, string | undefined>): {
     if (!p.day && !p.month && !p.year) return undefined;
     const parsed = parseDateParts(p);
     if (parsed.ok) return parsed.iso;
-    problems.push({ field: which, message: which === "from" ? "Enter a real date for the start of the range, for example 1 11 2026" : "Enter a real date for the end of the range, for example 30 11 2026" });
+    problems.push({ field: which, message: messagesFor("en").errors[which === "from" ? "funds.historyFrom.real" : "funds.historyTo.real"] });
     return undefined;
   };
   const q = ZHistoryFilter.parse({ ...query, from: iso("from"), to: iso("to") });
-  if (q.from && q.to && q.to < q.from) problems.push({ field: "to", message: "The end of the range must be the same as or after the start" });
+  if (q.from && q.to && q.to < q.from) problems.push({ field: "to", message: messagesFor("en").errors["funds.historyTo.beforeFrom"] });
   const day = (s: string | undefined, plus = 0) => (s ? new Date(Date.parse(`${s}T00:00:00Z`) + plus * 86_400_000) : undefined);
   const page = Math.min(100_000, Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1));
   return {

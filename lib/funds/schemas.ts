@@ -1,6 +1,7 @@
 // Input for the budget screens: strict Zod schemas over the flat form fields (unknown fields
-// such as tenantId are refused), with GOV.UK-style messages. Amounts are typed in pounds and
-// leave here as pence.
+// such as tenantId are refused). Problems are message keys ("funds.moveFrom.required"); the
+// GOV.UK-style words live in the message files' `errors` (lib/i18n/messages) and the action
+// client turns keys into words. Amounts are typed in pounds and leave here as pence.
 import { z } from "zod";
 import { parseDateParts } from "@/lib/forms/dates";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
@@ -8,26 +9,18 @@ import { zPounds } from "@/lib/forms/pounds-field";
 import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { ACCESS_ROUTES, HOUSEHOLD_TYPES, NEEDS } from "@/lib/vocabulary";
 
-const KEY = z.uuid({ error: "This form has expired. Reload the page and try again" });
-const REASON = z.string().trim().min(1, "Enter a reason").max(500, "The reason must be 500 characters or fewer");
+const KEY = z.uuid({ error: "funds.form.expired" });
+const REASON = z.string({ error: "funds.reason.required" }).trim().min(1, "funds.reason.required").max(500, "funds.reason.tooLong");
 
-const DATE_MESSAGES = (label: string) => ({
-  required: `Enter the date the fund ${label}`,
-  missingDay: `The date the fund ${label} must include a day`,
-  missingMonth: `The date the fund ${label} must include a month`,
-  missingYear: `The date the fund ${label} must include a year`,
-  yearDigits: "Year must include 4 numbers",
-  real: `The date the fund ${label} must be a real date`,
-});
 
 function dateFields(name: string) {
   return { [`${name}-day`]: z.string().default(""), [`${name}-month`]: z.string().default(""), [`${name}-year`]: z.string().default("") } as Record<string, z.ZodDefault<z.ZodString>>;
 }
 
-function readDate(v: Record<string, unknown>, name: string, label: string, ctx?: z.RefinementCtx): Date | null {
+function readDate(v: Record<string, unknown>, name: "periodStart" | "periodEnd", ctx?: z.RefinementCtx): Date | null {
   const parsed = parseDateParts({ day: String(v[`${name}-day`] ?? ""), month: String(v[`${name}-month`] ?? ""), year: String(v[`${name}-year`] ?? "") });
   if (!parsed.ok) {
-    ctx?.addIssue({ code: "custom", path: [name], message: DATE_MESSAGES(label)[parsed.problem] });
+    ctx?.addIssue({ code: "custom", path: [name], message: `funds.${name}.${parsed.problem}` });
     return null;
   }
   return new Date(`${parsed.iso}T00:00:00Z`);
@@ -37,9 +30,9 @@ function readDate(v: Record<string, unknown>, name: string, label: string, ctx?:
 function checkFundDates(v: unknown, ctx: z.RefinementCtx) {
   if (!v || typeof v !== "object") return;
   const values = v as Record<string, unknown>;
-  const periodStart = readDate(values, "periodStart", "starts", ctx);
-  const periodEnd = readDate(values, "periodEnd", "ends", ctx);
-  if (periodStart && periodEnd && periodEnd < periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The date the fund ends must be after the date it starts" });
+  const periodStart = readDate(values, "periodStart", ctx);
+  const periodEnd = readDate(values, "periodEnd", ctx);
+  if (periodStart && periodEnd && periodEnd < periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "funds.periodEnd.beforeStart" });
 }
 
 const optionalPercent = z
@@ -50,25 +43,25 @@ const optionalPercent = z
     if (!value) return null;
     const n = Number(value.replace(/%$/, ""));
     if (!/^\d{1,3}(\.\d{1,2})?%?$/.test(value) || n > 100) {
-      ctx.addIssue({ code: "custom", message: "The admin-spend cap must be a percentage between 0 and 100, like 10 or 7.5" });
+      ctx.addIssue({ code: "custom", message: "funds.adminCap.format" });
       return z.NEVER;
     }
     return Math.round(n * 100);
   });
 
 const fundFields = {
-  name: z.string().trim().min(1, "Enter the fund's name").max(120, "The fund's name must be 120 characters or fewer"),
-  funder: z.string().trim().min(1, "Enter who provides the money").max(120, "The funder must be 120 characters or fewer"),
+  name: z.string({ error: "funds.fundName.required" }).trim().min(1, "funds.fundName.required").max(120, "funds.fundName.tooLong"),
+  funder: z.string({ error: "funds.funder.required" }).trim().min(1, "funds.funder.required").max(120, "funds.funder.tooLong"),
   ...dateFields("periodStart"),
   ...dateFields("periodEnd"),
-  allocation: zPounds("total allocation", { min: 0n }),
+  allocation: zPounds("funds.allocation", { min: 0n }),
   adminCap: optionalPercent,
   idempotencyKey: KEY,
 };
 
 function toFund(v: Record<string, unknown> & { name: string; funder: string; allocation: bigint; adminCap: number | null }) {
-  const periodStart = readDate(v, "periodStart", "starts");
-  const periodEnd = readDate(v, "periodEnd", "ends");
+  const periodStart = readDate(v, "periodStart");
+  const periodEnd = readDate(v, "periodEnd");
   return {
     name: v.name,
     funder: v.funder,
@@ -85,7 +78,7 @@ export const ZNewFund = z
   .transform((v) => ({ fund: toFund(v), idempotencyKey: v.idempotencyKey }));
 
 export const ZChangeFund = z
-  .strictObject({ ...fundFields, fundId: z.uuid(), reason: z.string().trim().max(500, "The reason must be 500 characters or fewer").default("") })
+  .strictObject({ ...fundFields, fundId: z.uuid(), reason: z.string().trim().max(500, "funds.reason.tooLong").default("") })
   .superRefine(checkFundDates, EVEN_IF_OTHER_FIELDS_FAIL)
   .transform((v) => ({ fundId: v.fundId, fund: toFund(v), reason: v.reason, idempotencyKey: v.idempotencyKey }));
 
@@ -93,7 +86,7 @@ function checkboxValues<T extends string>(v: Record<string, unknown>, name: stri
   return values.filter((value) => v[`${name}-${value}`] === "yes");
 }
 
-const optionalWholeNumber = (label: string, max: number) =>
+const optionalWholeNumber = (field: "maxAwardsPerHousehold" | "repeatWindowDays", max: number) =>
   z
     .string()
     .trim()
@@ -101,7 +94,7 @@ const optionalWholeNumber = (label: string, max: number) =>
     .transform((value, ctx) => {
       if (!value) return null;
       if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a whole number between 1 and ${max}` });
+        ctx.addIssue({ code: "custom", message: `funds.${field}.range` });
         return z.NEVER;
       }
       return Number(value);
@@ -111,17 +104,17 @@ const optionalWholeNumber = (label: string, max: number) =>
 const checkboxKeys = (name: string, values: readonly string[]) => Object.fromEntries(values.map((value) => [`${name}-${value}`, z.string().max(20).optional()]));
 
 const potFields = {
-  name: z.string().trim().min(1, "Enter the pot's name").max(120, "The pot's name must be 120 characters or fewer"),
-  ownerOrganisationId: z.union([z.literal(""), z.uuid({ error: "Select a partner organisation" })]).default(""),
+  name: z.string({ error: "funds.potName.required" }).trim().min(1, "funds.potName.required").max(120, "funds.potName.tooLong"),
+  ownerOrganisationId: z.union([z.literal(""), z.uuid({ error: "funds.ownerOrganisationId.required" })]).default(""),
   maxSingleAward: z
     .string()
     .trim()
     .default("")
     .transform((value, ctx) => {
       if (!value) return null;
-      const parsed = zPounds("largest single award").safeParse(value);
+      const parsed = zPounds("funds.maxSingleAward").safeParse(value);
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "The largest single award must be an amount of money, like 250 or 1,250.50" });
+        ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "funds.maxSingleAward.format" });
         return z.NEVER;
       }
       return parsed.data;
@@ -129,8 +122,8 @@ const potFields = {
   ...checkboxKeys("eligibleNeeds", NEEDS),
   ...checkboxKeys("eligibleHouseholdTypes", HOUSEHOLD_TYPES),
   ...checkboxKeys("accessRoutes", ACCESS_ROUTES),
-  maxAwardsPerHousehold: optionalWholeNumber("The number of awards per household", 52),
-  repeatWindowDays: optionalWholeNumber("The number of days", 3660),
+  maxAwardsPerHousehold: optionalWholeNumber("maxAwardsPerHousehold", 52),
+  repeatWindowDays: optionalWholeNumber("repeatWindowDays", 3660),
 };
 
 function toPotRules(v: Record<string, unknown> & { name: string; ownerOrganisationId: string; maxSingleAward: bigint | null; maxAwardsPerHousehold: number | null; repeatWindowDays: number | null }, ctx: z.RefinementCtx) {
@@ -138,7 +131,7 @@ function toPotRules(v: Record<string, unknown> & { name: string; ownerOrganisati
     ctx.addIssue({
       code: "custom",
       path: [v.maxAwardsPerHousehold === null ? "maxAwardsPerHousehold" : "repeatWindowDays"],
-      message: v.maxAwardsPerHousehold === null ? "Enter how many awards a household may have in that time" : "Enter how many days the limit covers",
+      message: v.maxAwardsPerHousehold === null ? "funds.maxAwardsPerHousehold.required" : "funds.repeatWindowDays.required",
     });
   }
   return {
@@ -158,13 +151,13 @@ export const ZNewPot = z
   .transform((v, ctx) => ({ fundId: v.fundId, rules: toPotRules(v, ctx), idempotencyKey: v.idempotencyKey }));
 
 export const ZChangePot = z
-  .strictObject({ ...potFields, fundId: z.uuid(), potId: z.uuid(), active: z.enum(["yes", "no"], { error: "Select whether the pot is open for new awards" }) })
+  .strictObject({ ...potFields, fundId: z.uuid(), potId: z.uuid(), active: z.enum(["yes", "no"], { error: "funds.active.required" }) })
   .transform((v, ctx) => ({ fundId: v.fundId, potId: v.potId, rules: toPotRules(v, ctx), active: v.active === "yes" }));
 
 export const ZAllocate = z.strictObject({
   fundId: z.uuid(),
-  toPotId: z.uuid({ error: "Select the pot to allocate money to" }),
-  amount: zPounds("amount to allocate"),
+  toPotId: z.uuid({ error: "funds.allocateTo.required" }),
+  amount: zPounds("funds.allocateAmount"),
   reason: REASON,
   idempotencyKey: KEY,
 });
@@ -172,13 +165,13 @@ export const ZAllocate = z.strictObject({
 export const ZMoveMoney = z
   .strictObject({
     fundId: z.uuid(),
-    fromPotId: z.uuid({ error: "Select the pot to move money from" }),
-    toPotId: z.union([z.literal("fund"), z.uuid({ error: "Select where the money goes" })], { error: "Select where the money goes" }),
-    amount: zPounds("amount to move"),
+    fromPotId: z.uuid({ error: "funds.moveFrom.required" }),
+    toPotId: z.union([z.literal("fund"), z.uuid({ error: "funds.moveTo.required" })], { error: "funds.moveTo.required" }),
+    amount: zPounds("funds.moveAmount"),
     reason: REASON,
     idempotencyKey: KEY,
   })
-  .refine((v) => v.fromPotId !== v.toPotId, { path: ["toPotId"], message: "Select a different pot to move the money to" });
+  .refine((v) => v.fromPotId !== v.toPotId, { path: ["toPotId"], message: "funds.moveTo.samePot" });
 
 export const ZHistoryFilter = z.object({
   kind: z.union([z.enum(LEDGER_TRANSACTION_KINDS), z.literal("")]).catch(""),

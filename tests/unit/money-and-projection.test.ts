@@ -4,7 +4,11 @@ import { historyCsv } from "@/lib/funds/history";
 import { daysLeftInPeriod, project, spendFigures } from "@/lib/funds/projection";
 import { ZAllocate, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { zPounds } from "@/lib/forms/pounds-field";
+import { errorText, messagesFor } from "@/lib/i18n";
 import { formatPence, parsePounds, penceToPoundsText } from "@/lib/money";
+
+// The schemas give message keys; these are the words a staff member reads.
+const words = (key: string | undefined) => errorText(messagesFor("en"), key ?? "");
 
 const KEY = "6f1c1b8e-2f4e-4f0a-9d57-2b1d2c7e9a10";
 const FUND = "0d9c7f1e-8a52-4c1b-b7a5-0e6f3b2d1c49";
@@ -26,11 +30,11 @@ describe("money", () => {
   });
 
   it("gives GOV.UK-style messages for a missing, malformed or out-of-range amount", () => {
-    const field = zPounds("amount to allocate");
-    expect(field.safeParse("").error?.issues[0]?.message).toBe("Enter the amount to allocate");
-    expect(field.safeParse("ten pounds").error?.issues[0]?.message).toBe("The amount to allocate must be an amount of money, like 250 or 1,250.50");
-    expect(field.safeParse("0").error?.issues[0]?.message).toBe("The amount to allocate must be £0.01 or more");
-    expect(field.safeParse("2,000,000,000").error?.issues[0]?.message).toBe("The amount to allocate must be £1,000,000,000.00 or less");
+    const field = zPounds("funds.allocateAmount");
+    expect(words(field.safeParse("").error?.issues[0]?.message)).toBe("Enter the amount to allocate");
+    expect(words(field.safeParse("ten pounds").error?.issues[0]?.message)).toBe("The amount to allocate must be an amount of money, like 250 or 1,250.50");
+    expect(words(field.safeParse("0").error?.issues[0]?.message)).toBe("The amount to allocate must be £0.01 or more");
+    expect(words(field.safeParse("2,000,000,000").error?.issues[0]?.message)).toBe("The amount to allocate must be £1,000,000,000.00 or less");
   });
 });
 
@@ -85,7 +89,7 @@ describe("budget form schemas", () => {
   });
 
   it("names each date problem the GOV.UK way, and refuses an end before the start", () => {
-    const messages = (over: Record<string, string>) => ZNewFund.safeParse({ ...fund, ...over }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    const messages = (over: Record<string, string>) => ZNewFund.safeParse({ ...fund, ...over }).error?.issues.map((i) => `${i.path.join(".")}: ${words(i.message)}`);
     expect(messages({ "periodStart-day": "", "periodStart-month": "", "periodStart-year": "" })).toEqual(["periodStart: Enter the date the fund starts"]);
     expect(messages({ "periodStart-month": "" })).toEqual(["periodStart: The date the fund starts must include a month"]);
     expect(messages({ "periodEnd-day": "31", "periodEnd-month": "2" })).toEqual(["periodEnd: The date the fund ends must be a real date"]);
@@ -100,9 +104,9 @@ describe("budget form schemas", () => {
 
   it("needs a reason and a different pot to move money", () => {
     const result = ZMoveMoney.safeParse({ fundId: FUND, fromPotId: POT, toPotId: POT, amount: "10", reason: " ", idempotencyKey: KEY });
-    expect(result.error?.issues.map((i) => i.message)).toEqual(["Enter a reason", "Select a different pot to move the money to"]);
+    expect(result.error?.issues.map((i) => words(i.message))).toEqual(["Enter a reason", "Select a different pot to move the money to"]);
     const same = ZMoveMoney.safeParse({ fundId: FUND, fromPotId: POT, toPotId: POT, amount: "10", reason: "why", idempotencyKey: KEY });
-    expect(same.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["toPotId: Select a different pot to move the money to"]);
+    expect(same.error?.issues.map((i) => `${i.path.join(".")}: ${words(i.message)}`)).toEqual(["toPotId: Select a different pot to move the money to"]);
   });
 
   it("reads a pot's rules from ticked boxes, and wants both halves of a repeat limit", () => {
@@ -118,7 +122,7 @@ describe("budget form schemas", () => {
       repeatWindowDays: 365,
     });
     const half = ZChangePot.safeParse({ fundId: FUND, potId: POT, name: "x", active: "yes", maxAwardsPerHousehold: "2" });
-    expect(half.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["repeatWindowDays: Enter how many days the limit covers"]);
+    expect(half.error?.issues.map((i) => `${i.path.join(".")}: ${words(i.message)}`)).toEqual(["repeatWindowDays: Enter how many days the limit covers"]);
   });
 });
 

@@ -7,7 +7,8 @@ import { IdentityBar, SubNavigation, Timeline } from "@/components/ui/case-worki
 import { SummaryCard, currentNavItem } from "@/components/ui/layout-parts";
 
 // The building blocks render the design systems' markup on the server. (Pages that use them are
-// checked with axe in tests/e2e/look-and-feel.spec.ts.)
+// checked with axe in tests/e2e/look-and-feel.spec.ts; those no page uses yet, with the app's CSS,
+// in tests/e2e/building-blocks.spec.ts.)
 
 describe("pagination", () => {
   it("lists the first, last and neighbouring pages with gaps", () => {
