@@ -5,7 +5,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withUser } from "@/lib/db/tenant-scope";
-import { echoValues, formDataToObject, formError, zodFieldErrorsIn, type TFormState } from "@/lib/forms/form-state";
+import { echoValues, formDataToObject, formError, inFormOrder, zodFieldErrorsIn, type TFormState } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n";
 import { assertSameOrigin, clientIp } from "@/lib/security/request";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
@@ -24,7 +24,7 @@ function parseForm<S extends Schema>(schema: S, formData: FormData): { ok: true;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     // Schemas speak in message keys (lib/i18n/messages errors); staff pages are English-only today.
-    return { ok: false, state: { errors: zodFieldErrorsIn(messagesFor("en"), parsed.error), values: echoValues(raw) } };
+    return { ok: false, state: { errors: inFormOrder(zodFieldErrorsIn(messagesFor("en"), parsed.error), Object.keys(raw)), values: echoValues(raw) } };
   }
   return { ok: true, data: parsed.data, raw };
 }

@@ -48,6 +48,25 @@ export function zodFieldErrorsIn(messages: TMessages, error: z.ZodError): TField
 }
 
 /**
+ * Errors in the order their fields come in the form, as GOV.UK's error summary asks (a
+ * cross-field check such as "the end date is before the start" is reported after the fields' own
+ * checks, but belongs where its field is). `fieldNames`: the form's field names in page order
+ * (a FormData's keys are); a date's parts ("periodStart-day") count as their field. Problems with
+ * the whole form come first; fields the form did not send keep their order at the end.
+ */
+export function inFormOrder(errors: readonly TFieldError[], fieldNames: readonly string[]): TFieldError[] {
+  const position = (field: string) => {
+    if (field === "form") return -1;
+    const i = fieldNames.findIndex((name) => name === field || name.startsWith(`${field}-`));
+    return i === -1 ? fieldNames.length : i;
+  };
+  return errors
+    .map((error, i) => ({ error, i, at: position(error.field) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.error);
+}
+
+/**
  * For a cross-field check (dates across three boxes, end after start): run it even when other
  * fields already failed, so the person sees every problem at once, not in rounds.
  */

@@ -135,6 +135,8 @@ test("money forms: no 'Invalid' in any message, every problem at once", async ({
   await page.locator("main form button[type=submit]").click();
   await expect(summary).toContainText("The total allocation must be an amount of money");
   await expect(summary).toContainText("The date the fund starts must be a real date");
+  // In the order of the fields on the page (GOV.UK error summary): dates before the allocation.
+  await expect(summary.getByRole("link")).toHaveText([/date the fund starts/, /date the fund ends/, /total allocation/]);
   await expectAccessible(page);
   await shoot(page, "manager_fund-form-errors");
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { zodFieldErrorsIn } from "@/lib/forms/form-state";
+import { inFormOrder, zodFieldErrorsIn } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { ZStatusLookup } from "@/lib/applications/schemas";
@@ -68,6 +68,18 @@ describe("all errors at once", () => {
       { field: "name", message: "Enter the fund's name" },
       { field: "periodEnd", message: "The date the fund ends must be after the date it starts" },
     ]);
+  });
+
+  it("lists the problems in the order of the fields on the page (GOV.UK error summary)", () => {
+    // Field order as the fund form sends it (a FormData's keys follow the page).
+    const form = {
+      idempotencyKey: ID, name: "Fund", funder: "DWP",
+      "periodStart-day": "31", "periodStart-month": "2", "periodStart-year": "2026", "periodEnd-day": "", "periodEnd-month": "", "periodEnd-year": "",
+      allocation: "lots", adminCap: "200",
+    };
+    const r = ZNewFund.safeParse(form);
+    expect(inFormOrder(shown(r.error!), Object.keys(form)).map((e) => e.field)).toEqual(["periodStart", "periodEnd", "allocation", "adminCap"]);
+    expect(inFormOrder([{ field: "x", message: "" }, { field: "form", message: "" }, { field: "name", message: "" }], ["name"]).map((e) => e.field)).toEqual(["form", "name", "x"]);
   });
 
   it("the status check flags a bad reference and the date 99/x/12 together", () => {
