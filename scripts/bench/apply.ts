@@ -23,13 +23,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { buildIfNeeded } from "../lib/build";
-import { localSecrets, projectRoot, startPostgres } from "../lib/postgres";
-import { prepareDatabase } from "../lib/prepare-database";
+import { projectRoot } from "../lib/postgres";
+import { freshBenchDatabase } from "./fresh-database";
 import { requireSupportedNode } from "../lib/node-runtime";
 
 const args = process.argv.slice(2);
@@ -76,23 +72,7 @@ const TARGETS = { submissionsPerSecond: 100, jsKbGzip: 160, htmlKbGzip: 30, cssK
 const log = (m: string) => console.error(`[bench] ${m}`);
 requireSupportedNode(log);
 
-const secrets = localSecrets();
-process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
-process.env.AUTH_SECRET ??= secrets.authSecret;
-
-const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? 54369) }, log);
-const adminUrl = withDatabase(server.ownerUrl, "postgres");
-const DB = "moneyhub_bench";
-{
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${DB} with (force)`);
-  await c.end();
-}
-const ownerUrl = withDatabase(server.ownerUrl, DB);
-process.env.APP_DATABASE_URL = appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword);
-await prepareDatabase(ownerUrl, secrets.appDbPassword, log);
-const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+const { server, appUrl, owner } = await freshBenchDatabase({ database: "moneyhub_bench", defaultPort: 54369, log });
 const { seedDemo } = await import("../../prisma/seed");
 await seedDemo(owner, log);
 buildIfNeeded(log);
@@ -109,7 +89,7 @@ async function startApp() {
     env: {
       ...process.env,
       DATABASE_URL: "",
-      APP_DATABASE_URL: appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword),
+      APP_DATABASE_URL: appUrl,
       APP_URL: BASE,
       NEXTAUTH_URL: BASE,
       DEMO_MODE: "1",

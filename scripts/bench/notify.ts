@@ -16,14 +16,10 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { createCouncil } from "@/prisma/factories";
 import { startSmtpSink } from "../../tests/support/smtp-sink";
-import { localSecrets, projectRoot, startPostgres } from "../lib/postgres";
-import { prepareDatabase } from "../lib/prepare-database";
+import { projectRoot } from "../lib/postgres";
+import { freshBenchDatabase } from "./fresh-database";
 import { requireSupportedNode } from "../lib/node-runtime";
 
 const args = process.argv.slice(2);
@@ -37,21 +33,7 @@ const WRITERS = 16;
 const log = (m: string) => console.log(`[bench:notify] ${m}`);
 requireSupportedNode(log);
 
-const secrets = localSecrets();
-process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
-process.env.AUTH_SECRET ??= secrets.authSecret;
-const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? 54379) }, log);
-const DB = "moneyhub_bench_notify";
-{
-  const c = new pg.Client({ connectionString: withDatabase(server.ownerUrl, "postgres") });
-  await c.connect();
-  await c.query(`drop database if exists ${DB} with (force)`);
-  await c.end();
-}
-const ownerUrl = withDatabase(server.ownerUrl, DB);
-process.env.APP_DATABASE_URL = appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword);
-await prepareDatabase(ownerUrl, secrets.appDbPassword, log);
-const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
+const { server, owner } = await freshBenchDatabase({ database: "moneyhub_bench_notify", defaultPort: 54379, log });
 await createCouncil(owner, { slug: "bench-a", name: "Bench A" });
 await createCouncil(owner, { slug: "bench-b", name: "Bench B" });
 
