@@ -22,7 +22,9 @@ requireSupportedNode(log);
 // Suites by name; any *.spec.ts paths narrow the end-to-end run to those files (while working on them).
 const args = process.argv.slice(2);
 const specFiles = args.filter((a) => a.endsWith(".spec.ts"));
-const only = new Set(args.filter((a) => !a.endsWith(".spec.ts")));
+// Likewise *.test.ts(x) paths narrow the unit and integration runs (npm test -- integration tests/integration/x.test.ts).
+const testFiles = args.filter((a) => /\.test\.tsx?$/.test(a));
+const only = new Set(args.filter((a) => !a.endsWith(".spec.ts") && !testFiles.includes(a)));
 const want = (suite: string) => only.size === 0 || only.has(suite);
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
@@ -97,7 +99,7 @@ async function run(suite: string, cmd: string, args: string[], env: NodeJS.Proce
   results.push({ suite, ok: status === 0, seconds: (Date.now() - t) / 1000 });
 }
 
-const vitest = (project: string) => ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`];
+const vitest = (project: string) => ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`, ...testFiles];
 if (want("unit")) await run("unit", bin("vitest"), vitest("unit"), baseEnv);
 if (want("integration")) await run("integration", bin("vitest"), vitest("integration"), baseEnv);
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
+import { lockCase } from "@/lib/awards/reject-award";
 import { refreshResidentStatus } from "@/lib/awards/resident-status";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
@@ -14,7 +15,8 @@ export type TApproveResult =
 /**
  * An APPROVER approves an award line waiting above the officer's limit: never one they proposed
  * themselves. The money is committed through the ledger in the same transaction; not enough left
- * in the pot rolls it all back and says so.
+ * in the pot rolls it all back and says so. The case row is locked first, so two approvers acting
+ * on two lines of one case see each other's verdicts (the resident's word is then right).
  */
 export async function approveAward(actor: TCaseActor, awardId: string): Promise<TApproveResult> {
   try {
@@ -23,6 +25,7 @@ export async function approveAward(actor: TCaseActor, awardId: string): Promise<
       async (sql) => {
         const award = await readAward(sql, awardId);
         if (!award) return { outcome: "not-found" as const };
+        await lockCase(sql, award.caseId);
         // The permission first, so a lower role learns nothing more about the award.
         const check = mayApproveAboveLimit(actor.user.userId, { proposedById: award.proposedById, applicationEnteredById: null });
         if (award.status === "AWAITING_APPROVAL" && actor.roles.includes("APPROVER") && !check.ok) return { outcome: "four-eyes" as const, problem: check.problem };

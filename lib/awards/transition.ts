@@ -65,7 +65,8 @@ export async function transitionAward(
     [award.id, award.status, step.to, approving, actor.user.userId, cancelling, options.reason ?? null],
   );
   if (!updated.length) return { outcome: "changed" };
-  await recordCaseEvent(sql, actor, award.caseId, `award.${step.to.toLowerCase()}`, {
+  // An approver's rejection is its own event (the line ends CANCELLED either way).
+  await recordCaseEvent(sql, actor, award.caseId, action === "reject" ? "award.rejected" : `award.${step.to.toLowerCase()}`, {
     awardId: award.id,
     from: award.status,
     to: step.to,

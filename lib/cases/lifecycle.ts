@@ -21,6 +21,7 @@ export const CASE_ACTIONS = [
   "withdraw",
   "close-duplicate",
   "reopen",
+  "send-back",
 ] as const;
 export type TCaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -45,6 +46,10 @@ export const CASE_RULES: Readonly<Record<TCaseAction, TRule>> = {
   withdraw: { from: [...OPEN_CASE_STATES, "APPROVED", "PART_APPROVED"], to: "WITHDRAWN", permission: "cases:work" },
   "close-duplicate": { from: OPEN_CASE_STATES, to: "CLOSED_DUPLICATE", permission: "cases:work" },
   reopen: { from: ["DECLINED", "WITHDRAWN", "CLOSED_DUPLICATE"], to: "IN_REVIEW", permission: "awards:approve" },
+  // An approver rejected the last award line still standing (nothing approved, nothing waiting):
+  // the case goes back to the officer who decided it, so the resident is never told "approved"
+  // with nothing behind it (lib/awards/reject-award.ts, docs/decisions/0015).
+  "send-back": { from: ["APPROVED", "PART_APPROVED"], to: "IN_REVIEW", permission: "awards:approve" },
 };
 
 export type TCaseStep = { ok: true; to: TCaseState } | { ok: false; problem: "not-allowed-from-state" };

@@ -12,6 +12,8 @@ export const ZReasonCode = z.strictObject({
   /** Which decisions may use it. */
   decision: z.enum(["approve", "decline", "any"]),
   label: z.string().min(1).max(120),
+  /** Retired: no longer offered for new decisions; kept so decided cases still read their label. */
+  retired: z.boolean().optional(),
 });
 export type TReasonCode = z.infer<typeof ZReasonCode>;
 
@@ -29,7 +31,10 @@ export type TCaseworkSettings = {
   priority: TPrioritySettings;
   sla: TSlaSettings;
   officerLimitPence: bigint;
+  /** The codes officers may use for new decisions (retired ones left out). */
   reasonCodes: readonly TReasonCode[];
+  /** Every code the council has had, retired ones too (labels of past decisions, the settings page). */
+  allReasonCodes: readonly TReasonCode[];
 };
 
 export const DEFAULT_CASEWORK: TCaseworkSettings = {
@@ -37,6 +42,7 @@ export const DEFAULT_CASEWORK: TCaseworkSettings = {
   sla: DEFAULT_SLA,
   officerLimitPence: DEFAULT_OFFICER_LIMIT_PENCE,
   reasonCodes: DEFAULT_REASON_CODES,
+  allReasonCodes: DEFAULT_REASON_CODES,
 };
 
 type TRow = { priorityWeights: unknown; urgentFrom: number; slaUrgentDays: number; slaStandardDays: number; officerLimitPence: string | bigint; reasonCodes: unknown };
@@ -50,8 +56,14 @@ export function caseworkSettingsOf(row: TRow | undefined): TCaseworkSettings {
     priority: { weights: weights.success ? weights.data : DEFAULT_PRIORITY.weights, urgentFrom: row.urgentFrom },
     sla: { urgentWorkingDays: row.slaUrgentDays, standardWorkingDays: row.slaStandardDays },
     officerLimitPence: BigInt(row.officerLimitPence),
-    reasonCodes: codes.success ? codes.data : DEFAULT_REASON_CODES,
+    reasonCodes: codes.success ? codes.data.filter((c) => !c.retired) : DEFAULT_REASON_CODES,
+    allReasonCodes: codes.success ? codes.data : DEFAULT_REASON_CODES,
   };
+}
+
+/** A reason code's words, retired codes included; the code itself if the council never had it. */
+export function reasonCodeLabel(settings: Pick<TCaseworkSettings, "allReasonCodes">, code: string): string {
+  return settings.allReasonCodes.find((c) => c.code === code)?.label ?? code;
 }
 
 /** The council's settings inside the caller's transaction (council in scope). */

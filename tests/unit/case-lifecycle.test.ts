@@ -26,8 +26,8 @@ const CASE_ALLOWED: Record<TCaseState, Partial<Record<TCaseAction, TCaseState>>>
     withdraw: "WITHDRAWN",
     "close-duplicate": "CLOSED_DUPLICATE",
   },
-  APPROVED: { withdraw: "WITHDRAWN" },
-  PART_APPROVED: { withdraw: "WITHDRAWN" },
+  APPROVED: { withdraw: "WITHDRAWN", "send-back": "IN_REVIEW" },
+  PART_APPROVED: { withdraw: "WITHDRAWN", "send-back": "IN_REVIEW" },
   DECLINED: { reopen: "IN_REVIEW" },
   WITHDRAWN: { reopen: "IN_REVIEW" },
   CLOSED_DUPLICATE: { reopen: "IN_REVIEW" },
@@ -45,14 +45,14 @@ describe("case lifecycle", () => {
     }
   }
 
-  it("officers work cases, only approvers reopen, managers and admins change nothing", () => {
+  it("officers work cases, only approvers reopen or send back, managers and admins change nothing", () => {
     for (const action of CASE_ACTIONS) {
       const perm = CASE_RULES[action].permission;
       expect(can(["MANAGER"], perm)).toBe(false);
       expect(can(["COUNCIL_ADMIN"], perm)).toBe(false);
       expect(can(["REFERRER"], perm)).toBe(false);
       expect(can(["APPROVER"], perm)).toBe(true);
-      expect(can(["OFFICER"], perm)).toBe(action !== "reopen");
+      expect(can(["OFFICER"], perm)).toBe(action !== "reopen" && action !== "send-back");
     }
   });
 });

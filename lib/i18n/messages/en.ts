@@ -3,6 +3,7 @@
 // {name} placeholders are filled by t(); never build sentences by joining fragments.
 
 import { staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
+import { staffCaseworkErrorsEn } from "@/lib/i18n/messages/staff-casework-en";
 
 export const en = {
   meta: { name: "English", dir: "ltr" },
@@ -443,6 +444,7 @@ export const en = {
   errors: {
     // Staff budget screens: English-only for now, shared with every language (staff-en.ts).
     ...staffFundsErrorsEn,
+    ...staffCaseworkErrorsEn,
     "fullName.required": "Enter your full name",
     "fullName.tooLong": "Full name must be 200 characters or fewer",
     "dateOfBirth.required": "Enter your date of birth",

@@ -1,5 +1,6 @@
 import type { TMessages } from "@/lib/i18n/messages/en";
 import { staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
+import { staffCaseworkErrorsEn } from "@/lib/i18n/messages/staff-casework-en";
 
 // Türkçe. Same shape as en.ts (TypeScript refuses a missing or extra key). Machine-assisted
 // draft: to be checked by a native-speaking translator before launch (docs/decisions/0005).
@@ -446,6 +447,7 @@ export const tr: TMessages = {
   errors: {
     // Staff budget screens: English-only for now (staff-en.ts).
     ...staffFundsErrorsEn,
+    ...staffCaseworkErrorsEn,
     "fullName.required": "Adınızı ve soyadınızı girin",
     "fullName.tooLong": "Ad soyad en fazla 200 karakter olmalıdır",
     "dateOfBirth.required": "Doğum tarihinizi girin",

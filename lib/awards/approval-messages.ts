@@ -1,0 +1,15 @@
+// The approver's words for what happened to an award line (message files, staff-casework-en.ts).
+// Pure.
+import type { TAwardVerdict } from "@/lib/awards/awaiting-approval";
+import { format, messagesFor } from "@/lib/i18n";
+
+const en = messagesFor("en").errors as Record<string, string>;
+
+/** "Sam Approver has already approved this award", for an approver who lost the race. */
+export function verdictMessage(verdict: Pick<TAwardVerdict, "status" | "byName" | "rejected"> | null): string {
+  if (!verdict) return en["approvals.notFound"]!;
+  const name = verdict.byName ?? "Another approver";
+  if (verdict.status === "APPROVED") return format(en["approvals.alreadyApproved"]!, { name });
+  if (verdict.rejected) return format(en["approvals.alreadyRejected"]!, { name });
+  return en["approvals.alreadyCancelled"]!;
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import type { TCaseActor } from "@/lib/cases/transition";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+
+// The award lines waiting for an approver (above the officer's limit), oldest first, for
+// APPROVERs of this council only (row-level security keeps it to the council; the permission is
+// checked here too). Paginated in the database; only the columns the page shows are read.
+
+export const AWAITING_PAGE_SIZE = 25;
+/** Counted up to here ("1,000 or more"), so the navigation's count stays cheap. */
+export const AWAITING_COUNT_CAP = 1_000;
+
+export const ZAwaitingQuery = z.object({
+  page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
+});
+
+export type TAwaitingRow = {
+  awardId: string;
+  caseId: string;
+  caseReference: string;
+  fullName: string;
+  needCategory: string;
+  amountPence: bigint;
+  potName: string;
+  /** The pot's money not yet committed to awards (its AVAILABLE account). */
+  potAvailablePence: bigint;
+  proposedById: string;
+  proposedByName: string;
+  proposedAt: Date;
+};
+
+export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
+
+type TRaw = Omit<TAwaitingRow, "amountPence" | "potAvailablePence"> & { amountPence: string; potAvailablePence: string };
+
+/** One page of the lines awaiting approval; null for anyone without awards:approve. */
+export async function listAwaitingApproval(actor: TCaseActor, rawQuery: unknown = {}): Promise<TAwaitingPage | null> {
+  if (!can(actor.roles, "awards:approve")) return null;
+  const page = ZAwaitingQuery.parse(rawQuery ?? {}).page ?? 1;
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const rows = await sql.rows<TRaw>(
+        `select a.id as "awardId", a."caseId", c.reference as "caseReference", c."fullName", a."needCategory", a."amountPence"::text as "amountPence",
+                p.name as "potName", coalesce(l."balancePence", 0)::text as "potAvailablePence",
+                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt"
+         from "Award" a
+         join "Case" c on c.id = a."caseId"
+         join "Pot" p on p.id = a."potId"
+         join "User" u on u.id = a."proposedById"
+         left join "LedgerAccount" l on l."fundId" = p."fundId" and l."potId" = p.id and l.kind = 'AVAILABLE'
+         where a."tenantId" = $1::uuid and a.status = 'AWAITING_APPROVAL'
+         order by a."createdAt" asc, a.id asc
+         limit $2 offset $3`,
+        [actor.council.id, AWAITING_PAGE_SIZE + 1, (page - 1) * AWAITING_PAGE_SIZE],
+      );
+      const count = await countIn(sql, actor.council.id);
+      return {
+        rows: rows.slice(0, AWAITING_PAGE_SIZE).map((r) => ({ ...r, amountPence: BigInt(r.amountPence), potAvailablePence: BigInt(r.potAvailablePence) })),
+        page,
+        pageSize: AWAITING_PAGE_SIZE,
+        hasNext: rows.length > AWAITING_PAGE_SIZE,
+        total: Math.min(count, AWAITING_COUNT_CAP),
+        totalCapped: count > AWAITING_COUNT_CAP,
+      };
+    },
+    actor.user.userId,
+  );
+}
+
+async function countIn(sql: { rows<R>(t: string, v: readonly unknown[]): Promise<R[]> }, tenantId: string): Promise<number> {
+  const [row] = await sql.rows<{ n: number }>(
+    `select count(*)::int as n from (select 1 from "Award" where "tenantId" = $1::uuid and status = 'AWAITING_APPROVAL' limit $2) t`,
+    [tenantId, AWAITING_COUNT_CAP + 1],
+  );
+  return row!.n;
+}
+
+/** How many lines wait (for the staff navigation); null for anyone without awards:approve. */
+export async function countAwaitingApproval(actor: TCaseActor): Promise<{ count: number; capped: boolean } | null> {
+  if (!can(actor.roles, "awards:approve")) return null;
+  const n = await withTenantSql(actor.council.id, (sql) => countIn(sql, actor.council.id), actor.user.userId);
+  return { count: Math.min(n, AWAITING_COUNT_CAP), capped: n > AWAITING_COUNT_CAP };
+}
+
+export type TAwardVerdict = { status: "AWAITING_APPROVAL" | "APPROVED" | "CANCELLED" | "PROPOSED"; byName: string | null; at: Date | null; rejected: boolean };
+
+/**
+ * Where a line stands now and who last moved it: for telling an approver who lost a race who
+ * decided it ("Sam Approver has already approved this award"). Null: not this council's line.
+ */
+export async function awardVerdict(actor: TCaseActor, awardId: string): Promise<TAwardVerdict | null> {
+  if (!can(actor.roles, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const [row] = await sql.rows<{ status: TAwardVerdict["status"]; byName: string | null; at: Date | null; kind: string | null }>(
+        `select a.status, u.name as "byName", e."createdAt" as at, e.kind
+         from "Award" a
+         left join lateral (select ev."actorUserId", ev."createdAt", ev.kind from "CaseEvent" ev
+                            where ev."caseId" = a."caseId" and ev.kind like 'award.%' and ev.data->>'awardId' = a.id::text
+                            order by ev."createdAt" desc, ev.id desc limit 1) e on true
+         left join "User" u on u.id = e."actorUserId"
+         where a.id = $1::uuid`,
+        [awardId],
+      );
+      return row ? { status: row.status, byName: row.byName, at: row.at, rejected: row.kind === "award.rejected" } : null;
+    },
+    actor.user.userId,
+  );
+}

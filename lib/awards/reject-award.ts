@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { mayApproveAboveLimit } from "@/lib/awards/policy";
+import { refreshResidentStatus } from "@/lib/awards/resident-status";
+import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
+import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
+import type { TSql } from "@/lib/db/sql";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+
+export const ZRejectReason = z.string({ error: "award.rejectReason.required" }).trim().min(1, "award.rejectReason.required").max(1000, "award.rejectReason.tooLong");
+
+export type TRejectResult =
+  | (Extract<TAwardTransitionResult, { outcome: "done" }> & { sentBack: boolean })
+  | Exclude<TAwardTransitionResult, { outcome: "done" }>
+  | { outcome: "four-eyes"; problem: "proposed-it-yourself" | "entered-the-application" }
+  | { outcome: "invalid" };
+
+/**
+ * Serialises every award verdict on one case (row lock on the case), so two approvers acting on
+ * two lines of the same case each see the other's result before judging what is left.
+ */
+export async function lockCase(sql: TSql, caseId: string): Promise<void> {
+  await sql.rows(`select id from "Case" where id = $1::uuid for update`, [caseId]);
+}
+
+/**
+ * An APPROVER rejects an award line waiting above the officer's limit, with a reason the case's
+ * timeline keeps. Four eyes as for approving: never a line they proposed themselves (or, once
+ * officer-assisted applications exist, on an application they entered). No money moves (a waiting
+ * line holds none). When no line of the case is left approved or waiting, the case goes back to
+ * the officer who decided it, IN_REVIEW ("send-back"), so the resident is never told "approved"
+ * with nothing behind it; otherwise the case keeps its decision and the resident's word follows
+ * the lines (refreshResidentStatus). docs/decisions/0015.
+ */
+export async function rejectAward(actor: TCaseActor, awardId: string, reason: unknown): Promise<TRejectResult> {
+  if (!can(actor.roles, "awards:approve")) return { outcome: "forbidden" };
+  const parsed = ZRejectReason.safeParse(reason);
+  if (!parsed.success) return { outcome: "invalid" };
+  return withTenantSql(
+    actor.council.id,
+    async (sql): Promise<TRejectResult> => {
+      const award = await readAward(sql, awardId);
+      if (!award) return { outcome: "not-found" };
+      await lockCase(sql, award.caseId);
+      const check = mayApproveAboveLimit(actor.user.userId, { proposedById: award.proposedById, applicationEnteredById: null });
+      if (award.status === "AWAITING_APPROVAL" && !check.ok) return { outcome: "four-eyes", problem: check.problem };
+      const done = await transitionAward(sql, actor, award, "reject", { reason: parsed.data });
+      if (done.outcome !== "done") return done;
+      const [left] = await sql.rows<{ standing: number }>(
+        `select count(*)::int as standing from "Award" where "caseId" = $1::uuid and status in ('APPROVED', 'AWAITING_APPROVAL')`,
+        [award.caseId],
+      );
+      let sentBack = false;
+      if (left!.standing === 0) {
+        const moved = await transitionCase(sql, actor, award.caseId, "send-back", { eventData: { awardId: award.id, reason: parsed.data } });
+        // The case lock is held, so only a case that is not decided (withdrawn, say) can refuse.
+        if (moved.outcome !== "done" && moved.outcome !== "not-allowed") throw new Error(`case ${award.caseId}: ${moved.outcome}`);
+        sentBack = moved.outcome === "done";
+      }
+      await refreshResidentStatus(sql, award.caseId);
+      return { ...done, sentBack };
+    },
+    actor.user.userId,
+  );
+}

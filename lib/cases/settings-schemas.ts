@@ -1,0 +1,125 @@
+// What a council admin sends to change the casework settings: the service's input
+// (ZCaseworkSettingsInput, structured, amounts in pence) and the settings page's flat form
+// (ZCaseworkSettingsForm, one field per box, pounds typed) that becomes it. Problems are message
+// keys (lib/i18n/messages/staff-casework-en.ts). Pure.
+import { z } from "zod";
+import { zPounds } from "@/lib/forms/pounds-field";
+import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
+
+export const MAX_REASON_CODES = 50;
+/** The officer's limit: £0 (every award needs an approver) up to £100,000. */
+export const MAX_OFFICER_LIMIT_PENCE = 100_000_00n;
+export const REASON_DECISIONS = ["approve", "decline", "any"] as const;
+
+const whole = (key: string, min: number, max: number) => z.number({ error: key }).int(key).min(min, key).max(max, key);
+
+const ZCode = z.strictObject({
+  code: z.string({ error: "settings.code.format" }).regex(/^[a-z0-9-]{2,40}$/, "settings.code.format"),
+  label: z.string({ error: "settings.label.required" }).trim().min(1, "settings.label.required").max(120, "settings.label.tooLong"),
+  decision: z.enum(REASON_DECISIONS, { error: "settings.decision.required" }),
+  retired: z.boolean().optional(),
+});
+
+/** Every council's settings must leave officers a way to approve and a way to decline. */
+function checkCodes(codes: readonly z.infer<typeof ZCode>[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  codes.forEach((c, i) => {
+    if (seen.has(c.code)) ctx.addIssue({ code: "custom", path: ["reasonCodes", i, "code"], message: "settings.code.taken" });
+    seen.add(c.code);
+  });
+  const active = codes.filter((c) => !c.retired);
+  if (!active.some((c) => c.decision !== "decline")) ctx.addIssue({ code: "custom", path: ["reasonCodes"], message: "settings.codes.needApprove" });
+  if (!active.some((c) => c.decision !== "approve")) ctx.addIssue({ code: "custom", path: ["reasonCodes"], message: "settings.codes.needDecline" });
+}
+
+export const ZCaseworkSettingsInput = z
+  .strictObject({
+    priority: z.strictObject({
+      weights: z.strictObject(Object.fromEntries(PRIORITY_REASONS.map((r) => [r, whole(`settings.weight.${r}`, 0, 100)])) as Record<TPriorityReason, z.ZodNumber>),
+      urgentFrom: whole("settings.urgentFrom.range", 1, 1000),
+    }),
+    sla: z.strictObject({ urgentWorkingDays: whole("settings.slaUrgentDays.range", 1, 60), standardWorkingDays: whole("settings.slaStandardDays.range", 1, 60) }),
+    officerLimitPence: z.bigint({ error: "settings.officerLimit.format" }).min(0n, "settings.officerLimit.min").max(MAX_OFFICER_LIMIT_PENCE, "settings.officerLimit.max"),
+    reasonCodes: z.array(ZCode).min(1, "settings.codes.needApprove").max(MAX_REASON_CODES, "settings.codes.tooMany"),
+  })
+  .superRefine((v, ctx) => checkCodes(v.reasonCodes, ctx));
+export type TCaseworkSettingsInput = z.infer<typeof ZCaseworkSettingsInput>;
+
+// ---- the page's form ----
+
+/** A whole number typed in a box, in its range: "12" → 12; anything else is the field's problem. */
+const typedWhole = (key: string, min: number, max: number) =>
+  z
+    .string({ error: key })
+    .trim()
+    .transform((v, ctx) => {
+      if (!/^\d{1,6}$/.test(v) || Number(v) < min || Number(v) > max) {
+        ctx.addIssue({ code: "custom", message: key });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+const codeFields = Object.fromEntries(
+  Array.from({ length: MAX_REASON_CODES }, (_, i) => [
+    [`code-${i}-code`, z.string().optional()],
+    [`code-${i}-label`, z.string().optional()],
+    [`code-${i}-decision`, z.string().optional()],
+    [`code-${i}-retired`, z.literal("yes").optional()],
+  ]).flat(),
+) as Record<string, z.ZodOptional<z.ZodString>>;
+
+/** The settings page's fields, in page order; a problem is reported on the box it is about. */
+export const ZCaseworkSettingsForm = z
+  .strictObject({
+    ...(Object.fromEntries(PRIORITY_REASONS.map((r) => [`weight-${r}`, typedWhole(`settings.weight.${r}`, 0, 100)])) as Record<string, ReturnType<typeof typedWhole>>),
+    urgentFrom: typedWhole("settings.urgentFrom.range", 1, 1000),
+    slaUrgentDays: typedWhole("settings.slaUrgentDays.range", 1, 60),
+    slaStandardDays: typedWhole("settings.slaStandardDays.range", 1, 60),
+    officerLimit: zPounds("settings.officerLimit", { min: 0n, max: MAX_OFFICER_LIMIT_PENCE }),
+    ...codeFields,
+    newCode: z.string().trim().toLowerCase().optional(),
+    newLabel: z.string().trim().optional(),
+    newDecision: z.string().optional(),
+  })
+  .transform((f, ctx): TCaseworkSettingsInput => {
+    const v = f as Record<string, unknown>;
+    const codes: TCaseworkSettingsInput["reasonCodes"] = [];
+    for (let i = 0; i < MAX_REASON_CODES && typeof v[`code-${i}-code`] === "string"; i++) {
+      codes.push({ code: String(v[`code-${i}-code`]), label: String(v[`code-${i}-label`] ?? ""), decision: v[`code-${i}-decision`] as "any", retired: v[`code-${i}-retired`] === "yes" });
+    }
+    const adding = [f.newCode, f.newLabel].some((x) => x);
+    if (adding) codes.push({ code: f.newCode ?? "", label: f.newLabel ?? "", decision: (f.newDecision || undefined) as "any" });
+    const input = {
+      priority: { weights: Object.fromEntries(PRIORITY_REASONS.map((r) => [r, v[`weight-${r}`]])) as Record<TPriorityReason, number>, urgentFrom: f.urgentFrom },
+      sla: { urgentWorkingDays: f.slaUrgentDays, standardWorkingDays: f.slaStandardDays },
+      officerLimitPence: f.officerLimit,
+      reasonCodes: codes,
+    };
+    const checked = ZCaseworkSettingsInput.safeParse(input);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [formFieldOf(issue.path, codes.length - (adding ? 1 : 0))], message: issue.message });
+      return z.NEVER;
+    }
+    return checked.data;
+  });
+
+/**
+ * The form's field for a problem the service's schema found (`existing`: how many codes the
+ * form listed before its "add a code" row).
+ */
+export function formFieldOf(path: readonly PropertyKey[], existing: number): string {
+  const [a, b, c] = path.map(String);
+  if (a === "priority" && b === "weights" && c) return `weight-${c}`;
+  if (a === "priority") return "urgentFrom";
+  if (a === "sla") return b === "urgentWorkingDays" ? "slaUrgentDays" : "slaStandardDays";
+  if (a === "officerLimitPence") return "officerLimit";
+  if (a === "reasonCodes" && b !== undefined) {
+    const i = Number(b);
+    const part = c ?? "label";
+    if (i >= existing) return part === "code" ? "newCode" : part === "decision" ? "newDecision" : "newLabel";
+    return `code-${i}-${part === "code" ? "label" : part}`;
+  }
+  if (a === "reasonCodes") return "reasonCodes";
+  return "form";
+}
