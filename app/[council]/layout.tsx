@@ -5,6 +5,7 @@ import { ExitThisPage, LanguageSwitcher } from "@/components/applications/reside
 import { Footer, Header, Main, PhaseBanner, SkipLink } from "@/components/ui/layout-parts";
 import { getCouncilAccess } from "@/lib/auth/access";
 import { staffNavigation } from "@/lib/auth/staff-areas";
+import { navigationCounts } from "@/lib/awards/awaiting-approval";
 import { getMessages, residentPageInfo } from "@/lib/i18n/server";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 
@@ -18,7 +19,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
   const { resident, path } = await residentPageInfo();
   const name = council.name;
   // Staff navigation on every page of the council for anyone signed in to it (403 and 404 too).
-  const nav = access ? staffNavigation(slug, access.permissions) : [];
+  const nav = access ? staffNavigation(slug, access.permissions, await navigationCounts(access)) : [];
   const phase = council.settings.phaseBanner;
   const [before, after] = m.common.phaseBannerText.split("{link}");
   return (

@@ -9,12 +9,20 @@ const AREAS: readonly { permission: Permission; path: string; label: string; des
   { permission: "people:manage", path: "staff/people", label: "People", description: "Invite staff and partners, change roles" },
   { permission: "audit:read", path: "staff/audit", label: "Audit log", description: "Who viewed and changed what, and when" },
   { permission: "referrals:submit", path: "partner", label: "Partner portal", description: "Refer a resident for emergency support" },
+  { permission: "awards:approve", path: "staff/cases/awaiting-approval", label: "Awaiting approval", description: "Awards above the officer's limit, waiting for an approver" },
+  { permission: "settings:manage", path: "staff/cases/settings", label: "Casework settings", description: "Priority weights, SLA days, the officer's approval limit and reason codes" },
 ];
 
+/** Counts shown beside an area's name in the navigation ("Awaiting approval (3)"), by path. */
+export type TAreaCounts = Partial<Record<string, string>>;
+
 /** Areas for the navigation: "Home" first for staff, then each area the permissions allow. */
-export function staffNavigation(slug: string, permissions: ReadonlySet<Permission>): TStaffArea[] {
+export function staffNavigation(slug: string, permissions: ReadonlySet<Permission>, counts: TAreaCounts = {}): TStaffArea[] {
   const home: TStaffArea[] = permissions.has("staff:access") ? [{ href: `/${slug}/staff`, label: "Home", description: "" }] : [];
-  return [...home, ...staffAreas(slug, permissions)];
+  return [...home, ...staffAreas(slug, permissions)].map((a) => {
+    const count = counts[a.href.slice(slug.length + 2)];
+    return count === undefined ? a : { ...a, label: `${a.label} (${count})` };
+  });
 }
 
 /** What the staff home page lists. Casework staff also get the resident-facing tools they use on the phone. */

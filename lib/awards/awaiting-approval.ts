@@ -111,3 +111,49 @@ export async function awardVerdict(actor: TCaseActor, awardId: string): Promise<
     actor.user.userId,
   );
 }
+
+export type TAwardSummary = {
+  awardId: string;
+  caseId: string;
+  caseReference: string;
+  fullName: string;
+  caseStatus: string;
+  caseOfficerName: string | null;
+  needCategory: string;
+  amountPence: bigint;
+  status: TAwardVerdict["status"];
+  potName: string;
+  potAvailablePence: bigint;
+  proposedById: string;
+  proposedByName: string;
+  proposedAt: Date;
+};
+
+/** One line as the approver sees it (the reject page, banners, the not-enough-money message); null: not this council's. */
+export async function awardSummary(actor: TCaseActor, awardId: string): Promise<TAwardSummary | null> {
+  if (!can(actor.roles, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const [row] = await sql.rows<Omit<TAwardSummary, "amountPence" | "potAvailablePence"> & { amountPence: string; potAvailablePence: string }>(
+        `select a.id as "awardId", a."caseId", c.reference as "caseReference", c."fullName", c.status as "caseStatus", o.name as "caseOfficerName",
+                a."needCategory", a."amountPence"::text as "amountPence", a.status, p.name as "potName", coalesce(l."balancePence", 0)::text as "potAvailablePence",
+                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt"
+         from "Award" a join "Case" c on c.id = a."caseId" join "Pot" p on p.id = a."potId" join "User" u on u.id = a."proposedById"
+         left join "User" o on o.id = c."assignedToId"
+         left join "LedgerAccount" l on l."fundId" = p."fundId" and l."potId" = p.id and l.kind = 'AVAILABLE'
+         where a.id = $1::uuid`,
+        [awardId],
+      );
+      return row ? { ...row, amountPence: BigInt(row.amountPence), potAvailablePence: BigInt(row.potAvailablePence) } : null;
+    },
+    actor.user.userId,
+  );
+}
+
+/** The staff navigation's counts for this person ("Awaiting approval (3)"); nothing for non-approvers. */
+export async function navigationCounts(access: { council: { id: string }; user: { userId: string; email: string }; roles: readonly string[] }): Promise<Record<string, string>> {
+  const waiting = await countAwaitingApproval({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles });
+  if (!waiting) return {};
+  return { "staff/cases/awaiting-approval": waiting.capped ? `${AWAITING_COUNT_CAP.toLocaleString("en-GB")}+` : String(waiting.count) };
+}

@@ -15,9 +15,17 @@ describe("staff areas", () => {
     const officer = staffAreas("hackwell", permissionsFor(["OFFICER"])).map((a) => a.label);
     expect(officer).toEqual(["Apply on a resident's behalf", "Check an application's status"]);
     const admin = staffAreas("hackwell", permissionsFor(["COUNCIL_ADMIN"])).map((a) => a.label);
-    expect(admin).toEqual(["Funds", "People", "Audit log"]);
+    expect(admin).toEqual(["Funds", "People", "Audit log", "Casework settings"]);
+    expect(staffAreas("hackwell", permissionsFor(["APPROVER"])).map((a) => a.label)).toContain("Awaiting approval");
+    expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)).not.toContain("Awaiting approval");
     expect(staffNavigation("hackwell", permissionsFor(["REFERRER"])).map((a) => a.label)).toEqual(["Partner portal"]);
     expect(staffNavigation("hackwell", new Set())).toEqual([]);
+  });
+
+  it("shows a count beside an area when given one", () => {
+    const nav = staffNavigation("hackwell", permissionsFor(["APPROVER"]), { "staff/cases/awaiting-approval": "3" });
+    expect(nav.find((a) => a.href === "/hackwell/staff/cases/awaiting-approval")!.label).toBe("Awaiting approval (3)");
+    expect(nav.find((a) => a.href === "/hackwell/staff/funds")!.label).toBe("Funds");
   });
 
   it("builds links inside the council's own area", () => {

@@ -24,6 +24,7 @@ export const staffCaseworkErrorsEn = {
   "approvals.fourEyes.proposedReject": "You proposed this award, so another approver must decide on it. To withdraw it, cancel it from the case",
   "approvals.fourEyes.entered": "You entered this application, so another approver must decide on this award",
   "approvals.notEnoughMoney": "There is not enough money in {pot} to approve {amount}: {available} is left. Move money into the pot or reject the award",
+  "approvals.ledgerRefused": "This award cannot be approved from {pot} now. Check the pot and its fund's dates on the Funds pages",
   "approvals.alreadyApproved": "{name} has already approved this award",
   "approvals.alreadyRejected": "{name} has already rejected this award",
   "approvals.alreadyCancelled": "This award has already been cancelled",

@@ -1,0 +1,128 @@
+import Link from "next/link";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { NotificationBanner, pageTitle } from "@/components/ui/layout-parts";
+import { Pagination } from "@/components/ui/pagination";
+import { Table } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { requireCouncilPermission } from "@/lib/auth/access";
+import { approveAwardAction } from "@/lib/awards/actions";
+import { approvalNotice } from "@/lib/awards/approval-notice";
+import { listAwaitingApproval, type TAwaitingRow } from "@/lib/awards/awaiting-approval";
+import { formatDateTimeShort } from "@/lib/dates";
+import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
+import { messagesFor } from "@/lib/i18n";
+import { formatPence } from "@/lib/money";
+
+const TITLE = "Awards awaiting approval";
+const needs = messagesFor("en").vocabulary.needs as Record<string, string>;
+
+export default async function AwaitingApprovalPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { council: slug } = await params;
+  const query = await searchParams;
+  const access = await requireCouncilPermission(slug, "awards:approve");
+  const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
+  const list = (await listAwaitingApproval(actor, query))!;
+  const notice = await approvalNotice(actor, query);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const base = `/${slug}/staff/cases/awaiting-approval`;
+  const approve = approveAwardAction.bind(null, slug, EMPTY_FORM_STATE) as unknown as (formData: FormData) => Promise<void>;
+  return (
+    <>
+      <title>{`${pageTitle(TITLE, notice?.kind === "error")} – Money Hub`}</title>
+      {notice?.kind === "error" ? <ErrorSummary errors={[{ field: notice.field, message: notice.text }]} /> : null}
+      {notice?.kind === "success" ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading mb-0" data-testid="approval-banner">
+            {notice.text}
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{access.council.name}</span>
+      <h1>{TITLE}</h1>
+      <p>
+        Award lines above the officer&apos;s approval limit wait here for an approver, oldest first. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
+        timeline keeps. You cannot approve or reject an award you proposed yourself.
+      </p>
+      {list.rows.length === 0 ? (
+        <p className="govuk-body-l" data-testid="awaiting-empty">
+          There are no awards waiting for approval.
+        </p>
+      ) : (
+        <>
+          <p data-testid="awaiting-total">
+            {list.totalCapped ? `More than ${list.total.toLocaleString("en-GB")}` : list.total.toLocaleString("en-GB")} {list.total === 1 ? "award is" : "awards are"} waiting.
+          </p>
+          <Table<TAwaitingRow>
+            caption={TITLE}
+            captionHidden
+            small
+            testId="awaiting-table"
+            rows={list.rows}
+            rowKey={(r) => r.awardId}
+            columns={[
+              {
+                key: "case",
+                header: "Case",
+                nowrap: true,
+                cell: (r) => (
+                  <Link className="govuk-link" href={`/${slug}/staff/cases/${r.caseId}`}>
+                    {r.caseReference}
+                  </Link>
+                ),
+              },
+              { key: "name", header: "Name", cell: (r) => r.fullName },
+              { key: "need", header: "Need", cell: (r) => needs[r.needCategory] ?? r.needCategory },
+              { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (r) => formatPence(r.amountPence) },
+              {
+                key: "pot",
+                header: "Pot",
+                cell: (r) => (
+                  <>
+                    {r.potName}
+                    <br />
+                    <span className={r.potAvailablePence < r.amountPence ? "text-govuk-error font-bold" : "text-govuk-secondary"}>{formatPence(r.potAvailablePence)} available</span>
+                  </>
+                ),
+              },
+              {
+                key: "proposed",
+                header: "Proposed",
+                cell: (r) => (
+                  <>
+                    {r.proposedByName}
+                    {r.proposedById === access.user.userId ? (
+                      <>
+                        {" "}
+                        <Tag colour="grey">You</Tag>
+                      </>
+                    ) : null}
+                    <br />
+                    <span className="text-govuk-secondary app-nowrap">{formatDateTimeShort(r.proposedAt)}</span>
+                  </>
+                ),
+              },
+              {
+                key: "actions",
+                header: <span className="govuk-visually-hidden">Actions</span>,
+                cell: (r) => (
+                  <div className="flex flex-wrap items-baseline gap-x-4">
+                    <form action={approve} className="m-0">
+                      <input type="hidden" name="awardId" value={r.awardId} />
+                      <button type="submit" id={`field-award-${r.awardId}`} className="govuk-button govuk-button--secondary mb-2" data-module="govuk-button">
+                        Approve<span className="govuk-visually-hidden"> {formatPence(r.amountPence)} for {r.caseReference}</span>
+                      </button>
+                    </form>
+                    <Link className="govuk-link" href={`${base}/${r.awardId}/reject`}>
+                      Reject<span className="govuk-visually-hidden"> {formatPence(r.amountPence)} for {r.caseReference}</span>
+                    </Link>
+                  </div>
+                ),
+              },
+            ]}
+          />
+          <Pagination page={list.page} pages={list.hasNext ? Math.max(pages, list.page + 1) : Math.min(pages, list.page)} href={(p) => `${base}?page=${p}`} label="Pages of awards awaiting approval" />
+        </>
+      )}
+    </>
+  );
+}

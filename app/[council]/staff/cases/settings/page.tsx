@@ -1,0 +1,53 @@
+import { CaseworkSettingsForm } from "@/components/cases/casework-settings-form";
+import { NotificationBanner } from "@/components/ui/layout-parts";
+import { requireCouncilPermission } from "@/lib/auth/access";
+import { PRIORITY_REASONS } from "@/lib/cases/priority";
+import { readCaseworkSettings } from "@/lib/cases/read-settings";
+import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
+import { format, messagesFor } from "@/lib/i18n";
+import { priorityReasonLabelsEn } from "@/lib/i18n/messages/staff-casework-en";
+import { penceToPoundsText } from "@/lib/money";
+
+const en = messagesFor("en").errors as Record<string, string>;
+
+export default async function CaseworkSettingsPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { council: slug } = await params;
+  const query = await searchParams;
+  const access = await requireCouncilPermission(slug, "settings:manage");
+  const settings = (await readCaseworkSettings({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles }))!;
+  const count = Number(query.count ?? 0);
+  const banner =
+    query.saved === "rescored"
+      ? format(en["settings.savedRescored"]!, { count: Number.isSafeInteger(count) ? count.toLocaleString("en-GB") : "0" })
+      : query.saved === "yes"
+        ? en["settings.saved"]
+        : query.saved === "unchanged"
+          ? en["settings.unchanged"]
+          : null;
+  const defaults: Record<string, string> = {
+    ...Object.fromEntries(PRIORITY_REASONS.map((r) => [`weight-${r}`, String(settings.priority.weights[r])])),
+    urgentFrom: String(settings.priority.urgentFrom),
+    slaUrgentDays: String(settings.sla.urgentWorkingDays),
+    slaStandardDays: String(settings.sla.standardWorkingDays),
+    officerLimit: penceToPoundsText(settings.officerLimitPence),
+  };
+  return (
+    <div className="md:w-3/4">
+      {banner ? (
+        <NotificationBanner success title="Success">
+          <p className="govuk-notification-banner__heading mb-0" data-testid="settings-banner">
+            {banner}
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{access.council.name}</span>
+      <CaseworkSettingsForm
+        action={updateCaseworkSettingsAction.bind(null, slug)}
+        title="Casework settings"
+        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: priorityReasonLabelsEn[r] }))}
+        defaults={defaults}
+        codes={settings.allReasonCodes.map((c) => ({ code: c.code, label: c.label, decision: c.decision, retired: Boolean(c.retired) }))}
+      />
+    </div>
+  );
+}

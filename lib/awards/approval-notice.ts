@@ -1,0 +1,46 @@
+import "server-only";
+import { awardSummary, awardVerdict } from "@/lib/awards/awaiting-approval";
+import { verdictMessage } from "@/lib/awards/approval-messages";
+import type { TCaseActor } from "@/lib/cases/transition";
+import { format, messagesFor } from "@/lib/i18n";
+import { formatPence } from "@/lib/money";
+
+// What the awaiting-approval page says after an approve or reject posted back to it
+// (?approved=<award>, ?rejected=<award>, ?problem=<code>&award=<award>). The words are worked out
+// here from the award as it is now, so nothing typed into a URL is shown as it came.
+
+const en = messagesFor("en").errors as Record<string, string>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export type TApprovalNotice = { kind: "success"; text: string } | { kind: "error"; field: string; text: string };
+
+export async function approvalNotice(actor: TCaseActor, query: Record<string, string | string[] | undefined>): Promise<TApprovalNotice | null> {
+  const approved = one(query.approved);
+  const rejected = one(query.rejected);
+  const problem = one(query.problem);
+  const awardId = approved || rejected || one(query.award);
+  if (!awardId) return null;
+  const award = await awardSummary(actor, awardId);
+  if (!award) return problem ? { kind: "error", field: "form", text: en["approvals.notFound"]! } : null;
+  const amount = formatPence(award.amountPence);
+  if (approved && award.status === "APPROVED") return { kind: "success", text: format(en["approvals.approved"]!, { amount, reference: award.caseReference, pot: award.potName }) };
+  if (rejected && award.status === "CANCELLED") {
+    const sentBack = award.caseStatus === "IN_REVIEW";
+    return { kind: "success", text: format(en[sentBack ? "approvals.rejectedSentBack" : "approvals.rejected"]!, { amount, reference: award.caseReference, officer: award.caseOfficerName ?? "the officer" }) };
+  }
+  const field = award.status === "AWAITING_APPROVAL" ? `award-${award.awardId}` : "form";
+  switch (problem) {
+    case "four-eyes":
+      return { kind: "error", field, text: en["approvals.fourEyes.proposed"]! };
+    case "four-eyes-entered":
+      return { kind: "error", field, text: en["approvals.fourEyes.entered"]! };
+    case "not-enough-money":
+      return { kind: "error", field, text: format(en["approvals.notEnoughMoney"]!, { pot: award.potName, amount, available: formatPence(award.potAvailablePence) }) };
+    case "already-decided":
+      return { kind: "error", field: "form", text: verdictMessage(await awardVerdict(actor, award.awardId)) };
+    case "not-found":
+      return { kind: "error", field: "form", text: en["approvals.notFound"]! };
+    default:
+      return problem ? { kind: "error", field, text: format(en["approvals.ledgerRefused"]!, { pot: award.potName }) } : null;
+  }
+}
