@@ -3,6 +3,7 @@
 // (ZCaseworkSettingsForm, one field per box, pounds typed) that becomes it. Problems are message
 // keys (lib/i18n/messages/staff-casework-en.ts). Pure.
 import { z } from "zod";
+import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { zPounds } from "@/lib/forms/pounds-field";
 import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
 
@@ -21,15 +22,15 @@ const ZCode = z.strictObject({
 });
 
 /** Every council's settings must leave officers a way to approve and a way to decline. */
-function checkCodes(codes: readonly z.infer<typeof ZCode>[], ctx: z.RefinementCtx) {
+function checkCodes(codes: readonly z.infer<typeof ZCode>[], ctx: z.RefinementCtx, at: PropertyKey[] = ["reasonCodes"]) {
   const seen = new Set<string>();
   codes.forEach((c, i) => {
-    if (seen.has(c.code)) ctx.addIssue({ code: "custom", path: ["reasonCodes", i, "code"], message: "settings.code.taken" });
+    if (seen.has(c.code)) ctx.addIssue({ code: "custom", path: [...at, i, "code"], message: "settings.code.taken" });
     seen.add(c.code);
   });
   const active = codes.filter((c) => !c.retired);
-  if (!active.some((c) => c.decision !== "decline")) ctx.addIssue({ code: "custom", path: ["reasonCodes"], message: "settings.codes.needApprove" });
-  if (!active.some((c) => c.decision !== "approve")) ctx.addIssue({ code: "custom", path: ["reasonCodes"], message: "settings.codes.needDecline" });
+  if (!active.some((c) => c.decision !== "decline")) ctx.addIssue({ code: "custom", path: at, message: "settings.codes.needApprove" });
+  if (!active.some((c) => c.decision !== "approve")) ctx.addIssue({ code: "custom", path: at, message: "settings.codes.needDecline" });
 }
 
 export const ZCaseworkSettingsInput = z
@@ -69,6 +70,30 @@ const codeFields = Object.fromEntries(
   ]).flat(),
 ) as Record<string, z.ZodOptional<z.ZodString>>;
 
+/** The reason codes as the form lists them (its existing rows, then the "add a code" row if filled in). */
+function formCodes(v: Record<string, unknown>): { codes: TCaseworkSettingsInput["reasonCodes"]; existing: number } {
+  const codes: TCaseworkSettingsInput["reasonCodes"] = [];
+  for (let i = 0; i < MAX_REASON_CODES && typeof v[`code-${i}-code`] === "string"; i++) {
+    codes.push({ code: String(v[`code-${i}-code`]), label: String(v[`code-${i}-label`] ?? "").trim(), decision: v[`code-${i}-decision`] as "any", retired: v[`code-${i}-retired`] === "yes" });
+  }
+  const existing = codes.length;
+  const text = (x: unknown) => (typeof x === "string" ? x.trim() : "");
+  if (text(v.newCode) || text(v.newLabel)) codes.push({ code: text(v.newCode).toLowerCase(), label: text(v.newLabel), decision: (text(v.newDecision) || undefined) as "any" });
+  return { codes, existing };
+}
+
+/** The reason codes' problems, found even when other boxes are wrong too (GOV.UK: every problem at once). */
+function checkFormCodes(v: unknown, ctx: z.RefinementCtx) {
+  if (!v || typeof v !== "object") return;
+  const { codes, existing } = formCodes(v as Record<string, unknown>);
+  const checked = z
+    .array(ZCode)
+    .max(MAX_REASON_CODES, "settings.codes.tooMany")
+    .superRefine((list, inner) => checkCodes(list, inner, []))
+    .safeParse(codes);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [formFieldOf(["reasonCodes", ...issue.path], existing)], message: issue.message });
+}
+
 /** The settings page's fields, in page order; a problem is reported on the box it is about. */
 export const ZCaseworkSettingsForm = z
   .strictObject({
@@ -78,18 +103,14 @@ export const ZCaseworkSettingsForm = z
     slaStandardDays: typedWhole("settings.slaStandardDays.range", 1, 60),
     officerLimit: zPounds("settings.officerLimit", { min: 0n, max: MAX_OFFICER_LIMIT_PENCE }),
     ...codeFields,
-    newCode: z.string().trim().toLowerCase().optional(),
-    newLabel: z.string().trim().optional(),
+    newCode: z.string().optional(),
+    newLabel: z.string().optional(),
     newDecision: z.string().optional(),
   })
+  .superRefine(checkFormCodes, EVEN_IF_OTHER_FIELDS_FAIL)
   .transform((f, ctx): TCaseworkSettingsInput => {
     const v = f as Record<string, unknown>;
-    const codes: TCaseworkSettingsInput["reasonCodes"] = [];
-    for (let i = 0; i < MAX_REASON_CODES && typeof v[`code-${i}-code`] === "string"; i++) {
-      codes.push({ code: String(v[`code-${i}-code`]), label: String(v[`code-${i}-label`] ?? ""), decision: v[`code-${i}-decision`] as "any", retired: v[`code-${i}-retired`] === "yes" });
-    }
-    const adding = [f.newCode, f.newLabel].some((x) => x);
-    if (adding) codes.push({ code: f.newCode ?? "", label: f.newLabel ?? "", decision: (f.newDecision || undefined) as "any" });
+    const { codes, existing } = formCodes(v);
     const input = {
       priority: { weights: Object.fromEntries(PRIORITY_REASONS.map((r) => [r, v[`weight-${r}`]])) as Record<TPriorityReason, number>, urgentFrom: f.urgentFrom },
       sla: { urgentWorkingDays: f.slaUrgentDays, standardWorkingDays: f.slaStandardDays },
@@ -98,7 +119,7 @@ export const ZCaseworkSettingsForm = z
     };
     const checked = ZCaseworkSettingsInput.safeParse(input);
     if (!checked.success) {
-      for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [formFieldOf(issue.path, codes.length - (adding ? 1 : 0))], message: issue.message });
+      for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [formFieldOf(issue.path, existing)], message: issue.message });
       return z.NEVER;
     }
     return checked.data;

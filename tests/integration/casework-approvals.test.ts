@@ -387,10 +387,10 @@ describe("server actions", () => {
     const { updateCaseworkSettingsAction } = await import("@/lib/cases/settings-actions");
     await signedInAs(admin);
     const weights = Object.fromEntries(Object.entries(WEIGHTS).map(([k, v]) => [`weight-${k}`, String(v)]));
-    const form: Record<string, string> = { ...weights, "weight-no-food-today": "lots", urgentFrom: "0", slaUrgentDays: "2", slaStandardDays: "10", officerLimit: "£abc" };
+    const form: Record<string, string> = { ...weights, "weight-no-food-today": "lots", urgentFrom: "0", slaUrgentDays: "2", slaStandardDays: "10", officerLimit: "£abc", newCode: "Bad Code!", newLabel: "" };
     const state = await updateCaseworkSettingsAction("approvals-a", EMPTY_FORM_STATE, fd(form));
     // In the order of the page's fields (GOV.UK), every problem at once.
-    expect(state.errors.map((e) => e.field)).toEqual(["weight-no-food-today", "urgentFrom", "officerLimit"]);
+    expect(state.errors.map((e) => e.field)).toEqual(["weight-no-food-today", "urgentFrom", "officerLimit", "newCode", "newLabel", "newDecision"]);
     expect(state.errors.find((e) => e.field === "weight-no-food-today")!.message).toBe("The weight for “No food today” must be a whole number from 0 to 100");
     expect(state.errors.find((e) => e.field === "officerLimit")!.message).toBe("The officer's approval limit must be an amount of money, like 250 or 1,250.50");
     expect(state.values["weight-no-food-today"]).toBe("lots");
