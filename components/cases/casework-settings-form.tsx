@@ -24,7 +24,9 @@ export function CaseworkSettingsForm({
   factors,
   defaults,
   codes,
+  caption,
 }: {
+  caption: string;
   action: Action;
   title: string;
   factors: { name: string; label: string }[];
@@ -37,6 +39,7 @@ export function CaseworkSettingsForm({
   const e = state.errors;
   return (
     <FormFrame title={`${title} – Money Hub`} state={state} action={formAction}>
+      <span className="govuk-caption-l">{caption}</span>
       <h1>{title}</h1>
       <p>Changes apply as soon as you save them, and are recorded in the audit log.</p>
 

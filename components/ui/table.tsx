@@ -38,7 +38,7 @@ export function Table<Row>({
   testId?: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={`govuk-table ${small ? "govuk-table--small-text-until-tablet" : ""}`} data-testid={testId}>
         <caption className={captionHidden ? "govuk-visually-hidden" : "govuk-table__caption govuk-table__caption--m"}>{caption}</caption>
         <thead className="govuk-table__head">

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/action-client";
@@ -28,6 +29,8 @@ const ZAwardId = z.string({ error: "approvals.notFound" }).max(64, "approvals.no
 
 export const approveAwardAction = staffAction({ permission: "awards:approve", schema: z.strictObject({ awardId: ZAwardId }), name: "approve award" }, async (ctx, input) => {
   const result = await approveAward(actorOf(ctx), input.awardId);
+  // The navigation's "Awaiting approval (n)" lives in the council's layout: have it drawn again.
+  revalidatePath(`/${ctx.council.slug}`, "layout");
   const back = (query: string) => redirect(`${listPath(ctx.council.slug)}?${query}&award=${encodeURIComponent(input.awardId)}`);
   switch (result.outcome) {
     case "done":
@@ -51,6 +54,7 @@ export const rejectAwardAction = staffAction(
   async (ctx, input, raw): Promise<TFormState> => {
     const actor = actorOf(ctx);
     const result = await rejectAward(actor, input.awardId, input.reason);
+    revalidatePath(`/${ctx.council.slug}`, "layout");
     switch (result.outcome) {
       case "done":
         return redirect(`${listPath(ctx.council.slug)}?rejected=${encodeURIComponent(input.awardId)}`);

@@ -69,7 +69,9 @@ test("an over-limit award waits; an approver approves it and the pot's committed
   const before = await committedPence(page, theirs);
 
   await page.goto(`/${COUNCIL}/staff`);
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: /^Awaiting approval \(\d+\)$/ }).click();
+  const navLink = page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: /^Awaiting approval \(\d+\)$/ });
+  const waiting = Number((await navLink.textContent())!.match(/\((\d+)\)/)![1]);
+  await navLink.click();
   await expect(page.getByRole("heading", { name: "Awards awaiting approval", level: 1 })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: theirs.reference });
   await expect(row).toContainText("£280.00");
@@ -80,6 +82,8 @@ test("an over-limit award waits; an approver approves it and the pot's committed
   await row.getByRole("button", { name: `Approve £280.00 for ${theirs.reference}` }).click();
   await expect(page.getByTestId("approval-banner")).toHaveText(`Award approved: £280.00 for ${theirs.reference} from Food and energy`);
   await expect(page.getByRole("row").filter({ hasText: theirs.reference })).toHaveCount(0);
+  // The navigation's count follows (the council's layout is drawn again after the action).
+  await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: `Awaiting approval (${waiting - 1})` })).toBeVisible();
   await expectAccessible(page);
   expect(await committedPence(page, theirs)).toBe(before + 28_000);
 

@@ -33,6 +33,9 @@ vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
 }));
+// Outside Next.js there is no router to redraw: the actions' revalidatePath is recorded instead.
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => void revalidated.push(`${path} ${type ?? ""}`) }));
 vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil, other: TCouncil;
@@ -436,6 +439,8 @@ describe("server actions", () => {
     // Posting to council A's URL without a membership there: refused before anything runs.
     const foreign = (await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId })))) as { state: TFormState };
     expect(foreign.state.errors[0]!.message).toMatch(/permission/);
+    // The navigation's count is redrawn after every verdict.
+    expect(revalidated).toContain("/approvals-a layout");
     expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
   });
 });

@@ -40,8 +40,8 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
           </p>
         </NotificationBanner>
       ) : null}
-      <span className="govuk-caption-l">{access.council.name}</span>
       <CaseworkSettingsForm
+        caption={access.council.name}
         action={updateCaseworkSettingsAction.bind(null, slug)}
         title="Casework settings"
         factors={PRIORITY_REASONS.map((r) => ({ name: r, label: priorityReasonLabelsEn[r] }))}
