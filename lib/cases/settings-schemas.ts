@@ -66,7 +66,7 @@ const codeFields = Object.fromEntries(
     [`code-${i}-code`, z.string().optional()],
     [`code-${i}-label`, z.string().optional()],
     [`code-${i}-decision`, z.string().optional()],
-    [`code-${i}-retired`, z.literal("yes").optional()],
+    [`code-${i}-retired`, z.string().optional()],
   ]).flat(),
 ) as Record<string, z.ZodOptional<z.ZodString>>;
 
