@@ -5,6 +5,7 @@ import { IdentityBar, Timeline, type TTimelineEvent } from "@/components/ui/case
 import { SummaryCard, SummaryList } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
+import { ZAboutYou, ZAddress, ZConsent, ZHousehold, ZHousing, ZIncome, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
 import { formatDate, formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import type { TCasePage } from "@/lib/cases/case-page";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
@@ -41,10 +42,23 @@ export function answerLabel(m: TMessages, path: string): string {
   return extra[path] ?? rows[last] ?? last.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 }
 
-/** An answer as text: yes/no, lists, money in pence, bank details masked as stored. */
+/** The resident's own words for a coded answer ("private-rent" → "Renting from a private landlord"), from the application's steps. */
+function optionWords(m: TMessages): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const step of Object.values(m.steps as Record<string, { fields?: Record<string, { options?: Record<string, string> }> }>)) {
+    for (const [name, field] of Object.entries(step.fields ?? {})) if (field.options) out.set(name, field.options);
+  }
+  return out;
+}
+const STEP_FIELD: Record<string, string> = { "income.noRecourseToPublicFunds": "nrpf", "urgency.prepaymentMeter": "prepaymentMeter", "income.employment": "employment", "income.benefits": "benefits", "housing.tenure": "tenure", "aboutYou.preferredLanguage": "preferredLanguage" };
+
+/** An answer as text: yes/no, lists, money in pence, dates, bank details masked as stored. */
 export function answerText(m: TMessages, w: Words, path: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return m.common.notProvided;
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  const options = STEP_FIELD[path] ? optionWords(m).get(STEP_FIELD[path]!) : undefined;
+  if (options) return (Array.isArray(value) ? value : [value]).map((v) => options[String(v)] ?? String(v)).join(", ") || "None";
+  if (path === "aboutYou.dateOfBirth" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(new Date(`${value}T12:00:00Z`));
   if (path.endsWith("Pence") && typeof value === "number") return w.money(BigInt(value));
   if (path === "needs.categories" && Array.isArray(value)) return value.map((v) => w.need(String(v))).join(", ");
   if (path === "payment.method") return w.paymentMethod(String(value));
@@ -104,11 +118,22 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
   );
 }
 
-function flatten(value: unknown, prefix = ""): [string, unknown][] {
-  if (value && typeof value === "object" && !Array.isArray(value) && prefix.split(".").length < 2) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [[prefix, value]];
+/** The application's sections and answers in the order the form asks them (the database keeps JSON keys in its own order). */
+const ORDER: Record<string, readonly string[]> = {
+  aboutYou: Object.keys(ZAboutYou.shape),
+  address: Object.keys(ZAddress.shape).filter((k) => k !== "source" && k !== "lookupId"),
+  household: Object.keys(ZHousehold.shape),
+  needs: Object.keys(ZNeeds.shape),
+  urgency: Object.keys(ZUrgency.shape),
+  income: Object.keys(ZIncome.shape),
+  housing: Object.keys(ZHousing.shape),
+  payment: ["method", "bank"],
+  consent: Object.keys(ZConsent.shape),
+};
+
+function answersOf(section: string, value: unknown): [string, unknown][] {
+  const v = (value ?? {}) as Record<string, unknown>;
+  return (ORDER[section] ?? Object.keys(v)).filter((k) => k in v).map((k) => [`${section}.${k}`, v[k]]);
 }
 
 /** The application as the resident (or referrer, or officer) sent it; corrections shown beside the original. */
@@ -121,13 +146,13 @@ export function ApplicationAnswers({ page, m }: { page: TCasePage; m: TMessages 
   for (const a of page.file.amendments) if (!latest.has(a.field)) latest.set(a.field, a);
   return (
     <>
-      {Object.entries(data)
-        .filter(([section]) => section !== "schemaVersion" && section !== "declaration")
-        .map(([section, answers]) => (
+      {Object.keys(ORDER)
+        .filter((section) => section in data)
+        .map((section) => (
           <SummaryCard
             key={section}
             title={sections[section] ?? section}
-            rows={flatten(answers, section).map(([path, value]) => {
+            rows={answersOf(section, data[section]).map(([path, value]) => {
               const corrected = latest.get(path);
               return {
                 key: answerLabel(m, path),

@@ -56,7 +56,8 @@ export function decisionFromForm(form: Record<string, string | undefined>): TDec
       const amount = form[`line-${n}-amount`]?.trim() ?? "";
       const pot = form[`line-${n}-pot`]?.trim() ?? "";
       const method = form[`line-${n}-method`]?.trim() ?? "";
-      if (!need && !amount && !pot && !method) continue;
+      // The payment method comes filled in with the resident's choice: a line is empty without the rest.
+      if (!need && !amount && !pot) continue;
       const pence = amount ? parsePounds(amount) : null;
       if (!need) errors.push({ field: `line-${n}-need`, message: "award.need" });
       if (!amount) errors.push({ field: `line-${n}-amount`, message: "award.amount" });
