@@ -202,6 +202,8 @@ export function PersonHistory({ page, m, base }: { page: TCasePage; m: TMessages
   if (!page.history.length) return <p className="govuk-body" data-testid="history-empty">No other applications from this person (same date of birth and the same name, email or phone).</p>;
   const why = { name: "name", email: "email", phone: "phone" } as const;
   return (
+    <>
+    <p className="govuk-body">Applications to this council with the same date of birth and the same name, email or phone, in any channel or fund.</p>
     <Table
       caption="Other applications from this person"
       captionHidden
@@ -230,9 +232,10 @@ export function PersonHistory({ page, m, base }: { page: TCasePage; m: TMessages
               "None"
             ),
         },
-        { key: "match", header: "Same", cell: (h) => `date of birth, ${h.matchedOn.map((r) => why[r]).join(", ")}` },
+        { key: "match", header: "Same", cell: (h) => h.matchedOn.map((r) => why[r]).join(", ") },
       ]}
     />
+    </>
   );
 }
 

@@ -24,7 +24,7 @@ export default async function AmendPage({ params }: { params: Promise<{ council:
       <div className="lg:w-2/3">
         <h1 className="govuk-heading-l">Correct an answer</h1>
         <p className="govuk-body">The answer as sent stays on the case; your correction is recorded with your name, the time and the reason.</p>
-        <AmendForm action={amendAction.bind(null, slug)} caseId={c.id} title={`Correct an answer: case ${c.reference} – Money Hub`} fields={AMENDABLE_FIELD_NAMES.map((f) => ({ value: f, label: answerLabel(m, f) }))} />
+        <AmendForm action={amendAction.bind(null, slug)} caseId={c.id} title={`Correct an answer: case ${c.reference}`} fields={AMENDABLE_FIELD_NAMES.map((f) => ({ value: f, label: answerLabel(m, f) }))} />
       </div>
     </>
   );

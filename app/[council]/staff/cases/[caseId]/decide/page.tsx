@@ -37,7 +37,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
           <DecisionForm
             action={decideAction.bind(null, slug)}
             caseId={c.id}
-            title={`Decide case ${c.reference} – Money Hub`}
+            title={`Decide case ${c.reference}`}
             lines={DECISION_FORM_LINES}
             needs={NEEDS.map((n) => ({ value: n, label: w.need(n) }))}
             pots={pots.map((p) => ({ value: p.id, label: `${p.name} (${p.fundName}): ${formatPence(p.availablePence)} available${p.maxSingleAwardPence !== null ? `, largest award ${formatPence(p.maxSingleAwardPence)}` : ""}` }))}
