@@ -128,7 +128,7 @@ export const decideAction = staffAction({ permission: "cases:work", schema: ZDec
 
 export const cancelAwardAction = staffAction({ permission: "cases:work", schema: ZCancelAwardForm, name: "cancel award" }, async (ctx, input, raw) => {
   if (!input.reason.trim()) return fieldError(`reason-${input.awardId}`, "award.cancelReason", raw);
-  const r = await cancelAward(actorOf(ctx), input.awardId, input.reason);
+  const r = await cancelAward(actorOf(ctx), input.awardId, input.reason, input.caseId);
   switch (r.outcome) {
     case "done":
       break;

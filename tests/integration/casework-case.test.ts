@@ -185,8 +185,10 @@ describe("the decision message", () => {
     expect(messages[0]).toMatchObject({ template: "decision-part-approved", locale: "en" });
     expect(messages[0]!.body).toContain("£300.00 for food");
     expect(messages[0]!.body).toContain("£400.00 for rent arrears");
-    // Cancelling a committed line later sends nothing more (the resident's word stays "decided").
-    expect((await cancelAward(officer, r.awards[0]!.id, "Paid by another fund")).outcome).toBe("done");
+    // Cancelling from another case's page finds nothing; cancelling a committed line later sends
+    // nothing more (the resident's word stays "decided").
+    expect(await cancelAward(officer, r.awards[0]!.id, "Wrong page", c.applicationId)).toEqual({ outcome: "not-found" });
+    expect((await cancelAward(officer, r.awards[0]!.id, "Paid by another fund", c.caseId)).outcome).toBe("done");
     expect(await decisionMessages(c.reference)).toHaveLength(1);
   });
 
