@@ -74,7 +74,7 @@ export function answerText(m: TMessages, w: Words, path: string, value: unknown)
 export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; now: Date }) {
   const w = caseworkWords(m);
   const c = page.file;
-  const due = c.slaDueOn.toISOString().slice(0, 10);
+  const due = c.slaDueOn;
   const state = slaState(due, now);
   const open = isOpenCase(c.status as TCaseState);
   return (

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import type { TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TAuditEntry = {
@@ -32,4 +33,13 @@ export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
       ip: entry.ip ?? null,
     },
   });
+}
+
+/** recordAudit on either driver's transaction (TSql), for pages read on withTenantSql (the case file). No RETURNING, as above. */
+export async function recordAuditSql(sql: TSql, entry: TAuditEntry): Promise<void> {
+  await sql.rows(
+    `insert into "AuditEvent" (id, "tenantId", "actorUserId", "actorEmail", action, "entityType", "entityId", summary, metadata, ip)
+     values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+    [entry.tenantId, entry.actor?.userId ?? null, entry.actor?.email ?? null, entry.action, entry.entityType, entry.entityId ?? null, entry.summary, JSON.stringify(entry.metadata ?? {}), entry.ip ?? null],
+  );
 }
