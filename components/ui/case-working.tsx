@@ -15,7 +15,8 @@ export function Timeline({ events, label }: { events: readonly TTimelineEvent[];
         <div key={e.id} className="moj-timeline__item" role="listitem">
           <div className="moj-timeline__header">
             <h3 className="moj-timeline__title">{e.title}</h3>
-            {e.by ? <p className="moj-timeline__byline">by {e.by}</p> : null}
+            {/* MOJ's markup has white space between title and byline (both inline); JSX has none. */}
+            {e.by ? <> <p className="moj-timeline__byline">by {e.by}</p></> : null}
           </div>
           <p className="moj-timeline__date">{e.at}</p>
           {e.description ? <div className="moj-timeline__description">{e.description}</div> : null}

@@ -1,4 +1,4 @@
-// The approver's words for what happened to an award line (message files, staff-casework-en.ts).
+// The approver's words for what happened to an award line (message files, staff-approvals-en.ts).
 // Pure.
 import type { TAwardVerdict } from "@/lib/awards/awaiting-approval";
 import { format, messagesFor } from "@/lib/i18n";

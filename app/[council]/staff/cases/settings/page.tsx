@@ -5,7 +5,7 @@ import { PRIORITY_REASONS } from "@/lib/cases/priority";
 import { readCaseworkSettings } from "@/lib/cases/read-settings";
 import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
 import { format, messagesFor } from "@/lib/i18n";
-import { priorityReasonLabelsEn } from "@/lib/i18n/messages/staff-casework-en";
+import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
 import { penceToPoundsText } from "@/lib/money";
 
 const en = messagesFor("en").errors as Record<string, string>;
@@ -44,7 +44,7 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
         caption={access.council.name}
         action={updateCaseworkSettingsAction.bind(null, slug)}
         title="Casework settings"
-        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: priorityReasonLabelsEn[r] }))}
+        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: staffCaseworkEn.priorityReasons[r] }))}
         defaults={defaults}
         codes={settings.allReasonCodes.map((c) => ({ code: c.code, label: c.label, decision: c.decision, retired: Boolean(c.retired) }))}
       />

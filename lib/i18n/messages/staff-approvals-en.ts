@@ -2,21 +2,9 @@
 // settings), keyed as lib/awards and lib/cases/settings-schemas.ts produce them. Staff pages are
 // English-only today, so every language's message file spreads this block into its `errors`.
 import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
+import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
 
-/** Each priority factor in plain words (the settings page's labels). */
-export const priorityReasonLabelsEn: Record<TPriorityReason, string> = {
-  "no-food-today": "No food today",
-  "meter-off": "Energy meter off",
-  "meter-running-out": "Energy meter about to run out",
-  "eviction-notice": "Eviction notice",
-  "child-under-5": "Child under 5",
-  pregnancy: "Pregnancy",
-  disability: "Disability or long-term illness",
-  "pension-age": "Over pension age",
-  "fast-track-referral": "Fast-track referral from a partner",
-};
-
-export const staffCaseworkErrorsEn = {
+export const staffApprovalsErrorsEn = {
   // Awaiting approval: approve and reject.
   "award.rejectReason.required": "Enter why you are rejecting this award",
   "award.rejectReason.tooLong": "The reason must be 1,000 characters or fewer",
@@ -34,7 +22,7 @@ export const staffCaseworkErrorsEn = {
   "approvals.rejectedSentBack": "Award rejected: {amount} for {reference}. No award is left on the case, so it is back with {officer} to decide again",
   // Casework settings.
   ...(Object.fromEntries(
-    PRIORITY_REASONS.map((r) => [`settings.weight.${r}`, `The weight for “${priorityReasonLabelsEn[r]}” must be a whole number from 0 to 100`]),
+    PRIORITY_REASONS.map((r) => [`settings.weight.${r}`, `The weight for “${staffCaseworkEn.priorityReasons[r]}” must be a whole number from 0 to 100`]),
   ) as Record<`settings.weight.${TPriorityReason}`, string>),
   "settings.urgentFrom.range": "The urgent threshold must be a whole number from 1 to 1,000",
   "settings.slaUrgentDays.range": "Working days for urgent cases must be a whole number from 1 to 60",

@@ -1,0 +1,130 @@
+import "server-only";
+import { recordAuditSql } from "@/lib/audit/record-audit";
+import { can } from "@/lib/auth/permissions";
+import { personHistoryIn, type THistoryEntry } from "@/lib/cases/person-history";
+import { loadCaseworkSettings, type TCaseworkSettings } from "@/lib/cases/settings";
+import type { TCaseActor } from "@/lib/cases/transition";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+
+export type TCaseMessage = { id: string; template: string; channel: string; to: string; status: string; createdAt: Date; sentAt: Date | null; failedAt: Date | null; failureReason: string | null };
+export type TCaseLedgerMovement = { id: string; kind: string; amountPence: bigint; potName: string | null; createdAt: Date; actorUserId: string | null };
+
+export type TCaseFile = {
+  id: string;
+  reference: string;
+  status: string;
+  channel: string;
+  fullName: string;
+  priorityBand: string;
+  priorityReasons: string[];
+  /** The London date the case is due by, "YYYY-MM-DD". */
+  slaDueOn: string;
+  assignedToId: string | null;
+  assignedTo: { id: string; name: string } | null;
+  decidedById: string | null;
+  decisionReasonCode: string | null;
+  decisionExplanation: string | null;
+  application: { id: string; data: unknown; submittedAt: Date; locale: string };
+  amendments: { id: string; field: string; oldValue: unknown; newValue: unknown; reason: string; actorUserId: string; createdAt: Date }[];
+  awards: { id: string; needCategory: string; amountPence: bigint; paymentMethod: string; status: string; pot: { name: string }; proposedById: string; approvedById: string | null }[];
+  events: { id: string; kind: string; actorUserId: string | null; data: unknown; createdAt: Date }[];
+};
+
+export type TCasePage = {
+  file: TCaseFile;
+  history: THistoryEntry[];
+  messages: TCaseMessage[];
+  ledger: TCaseLedgerMovement[];
+  names: Map<string, string>;
+  settings: TCaseworkSettings;
+};
+
+/**
+ * Everything the case page shows, read in one transaction on one connection (the page is timed
+ * by bench:queue): the case and the application as submitted (bank details stay sealed), its
+ * corrections, award lines and timeline (newest first), the person's history, the messages sent
+ * to the resident about it (the outbox, by reference), the ledger movements of its awards, the
+ * names of everyone on it, and the council's reason codes and approval limit. Reading it is
+ * recorded in the audit log (who viewed which case, when). Null for another council's case id
+ * (row-level security), or a role without cases:read.
+ */
+export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string | null): Promise<TCasePage | null> {
+  if (!can(actor.roles, "cases:read") || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
+  return withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const [c] = await sql.rows<Omit<TCaseFile, "application" | "amendments" | "awards" | "events" | "assignedTo"> & { assignedToName: string | null; applicationId: string; data: unknown; submittedAt: Date; locale: string }>(
+        `select c.id, c.reference, c.status, c.channel, c."fullName", c."priorityBand", c."priorityReasons", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName",
+                c."decidedById", c."decisionReasonCode", c."decisionExplanation", a.id as "applicationId", a.data, a."submittedAt", a.locale
+         from "Case" c join "Application" a on a.id = c."applicationId" left join "User" u on u.id = c."assignedToId" where c.id = $1::uuid`,
+        [caseId],
+      );
+      if (!c) return null;
+      await recordAuditSql(sql, {
+        tenantId: actor.council.id,
+        actor: { userId: actor.user.userId, email: actor.user.email },
+        action: "case.viewed",
+        entityType: "Case",
+        entityId: c.id,
+        summary: `Viewed case ${c.reference}`,
+        ip,
+      });
+      const amendments = await sql.rows<TCaseFile["amendments"][number]>(
+        `select id, field, "oldValue", "newValue", reason, "actorUserId", "createdAt" from "CaseAmendment" where "caseId" = $1::uuid order by "createdAt" desc, id desc`,
+        [caseId],
+      );
+      const awards = (
+        await sql.rows<Omit<TCaseFile["awards"][number], "amountPence" | "pot"> & { amountPence: string; potName: string }>(
+          `select a.id, a."needCategory", a."amountPence"::text as "amountPence", a."paymentMethod", a.status, p.name as "potName", a."proposedById", a."approvedById"
+           from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = $1::uuid order by a."createdAt", a.id`,
+          [caseId],
+        )
+      ).map(({ potName, amountPence, ...a }) => ({ ...a, amountPence: BigInt(amountPence), pot: { name: potName } }));
+      const events = await sql.rows<TCaseFile["events"][number]>(
+        `select id, kind, "actorUserId", data, "createdAt" from "CaseEvent" where "caseId" = $1::uuid order by "createdAt" desc, id desc limit 500`,
+        [caseId],
+      );
+      const messages = await sql.rows<TCaseMessage>(
+        `select id, template, channel, "to", status, "createdAt", "sentAt", "failedAt", "failureReason" from "OutboundMessage"
+         where "tenantId" = $1::uuid and personalisation->>'reference' = $2 order by "createdAt" desc, id desc limit 50`,
+        [actor.council.id, c.reference],
+      );
+      const keys = awards.flatMap((a) => [`award:${a.id}:commit`, `award:${a.id}:release`]);
+      const ledger = keys.length
+        ? (
+            await sql.rows<Omit<TCaseLedgerMovement, "amountPence"> & { amountPence: string }>(
+              `select t.id, t.kind, t."amountPence"::text as "amountPence", p.name as "potName", t."createdAt", t."actorUserId"
+               from "LedgerTransaction" t left join "Pot" p on p.id = t."potId" where t."tenantId" = $1::uuid and t."idempotencyKey" = any($2::text[])`,
+              [actor.council.id, `{${keys.join(",")}}`],
+            )
+          ).map((t) => ({ ...t, amountPence: BigInt(t.amountPence) }))
+        : [];
+      const ids = new Set<string>();
+      for (const e of events) {
+        if (e.actorUserId) ids.add(e.actorUserId);
+        const data = e.data as Record<string, unknown> | null;
+        if (typeof data?.assignedToId === "string") ids.add(data.assignedToId);
+      }
+      for (const m of amendments) ids.add(m.actorUserId);
+      for (const a of awards) {
+        ids.add(a.proposedById);
+        if (a.approvedById) ids.add(a.approvedById);
+      }
+      for (const t of ledger) if (t.actorUserId) ids.add(t.actorUserId);
+      const users = ids.size ? await sql.rows<{ id: string; name: string }>(`select id, name from "User" where id = any($1::uuid[])`, [`{${[...ids].join(",")}}`]) : [];
+      const settings = await loadCaseworkSettings(sql, actor.council.id);
+      const history = (await personHistoryIn(sql, caseId)) ?? [];
+      const { assignedToName, applicationId, data, submittedAt, locale, ...rest } = c;
+      const file: TCaseFile = {
+        ...rest,
+        assignedTo: c.assignedToId ? { id: c.assignedToId, name: assignedToName ?? "" } : null,
+        application: { id: applicationId, data, submittedAt, locale },
+        amendments,
+        awards,
+        events,
+      };
+      return { file, history, messages, ledger, names: new Map(users.map((u) => [u.id, u.name])), settings };
+    },
+    actor.user.userId,
+  );
+}
