@@ -9,6 +9,8 @@ import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, un
 import { loadCasePage } from "@/lib/cases/case-page";
 import { CASE_RULES, type TCaseState } from "@/lib/cases/lifecycle";
 import { caseActorOf, listCaseworkers } from "@/lib/cases/options";
+import { reasonCodeLabel } from "@/lib/cases/settings";
+import { formatDate } from "@/lib/dates";
 import { messagesFor } from "@/lib/i18n";
 import { clientIp } from "@/lib/security/request";
 
@@ -105,7 +107,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <div className="lg:col-span-2 lg:col-start-1 lg:row-start-1">
           {c.decisionExplanation ? (
             <div className="govuk-inset-text" data-testid="decision">
-              <p className="govuk-body mb-1 font-bold">Decision: {page.settings.reasonCodes.find((r) => r.code === c.decisionReasonCode)?.label ?? c.decisionReasonCode}</p>
+              <p className="govuk-body mb-1 font-bold">Decision: {reasonCodeLabel(page.settings, c.decisionReasonCode ?? "")}</p>
               <p className="govuk-body mb-0 whitespace-pre-wrap">The resident reads: {c.decisionExplanation}</p>
             </div>
           ) : null}
@@ -138,7 +140,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           />
           <h2 className="govuk-heading-l">The application as sent</h2>
           <p className="govuk-body">
-            Sent on {c.application.submittedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })}. Corrections are shown beside the original answer.
+            Sent on {formatDate(c.application.submittedAt)}. Corrections are shown beside the original answer.
           </p>
           <ApplicationAnswers page={page} m={m} />
           <h2 className="govuk-heading-m">Corrections</h2>
