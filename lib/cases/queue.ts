@@ -89,25 +89,35 @@ export function queueWhere(query: TQueueQuery, actorUserId: string, today: strin
   return { where: and.length ? and.join(" and ") : "true", values };
 }
 
+/** The two statements one page of the queue runs (its rows, one more than a page; its capped count), with their values. */
+export function queueStatements(query: TQueueQuery, actorUserId: string, now: Date): { rows: { text: string; values: unknown[] }; count: { text: string; values: unknown[] } } {
+  const page = query.page ?? 1;
+  const { where, values } = queueWhere(query, actorUserId, londonIsoDate(now));
+  const order = ORDER[query.sort ?? "priority"];
+  const n = values.length;
+  return {
+    rows: {
+      text: `select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
+                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
+         from "Case" c left join "User" u on u.id = c."assignedToId"
+         where ${where} order by ${order} limit $${n + 1} offset $${n + 2}`,
+      values: [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
+    },
+    count: { text: `select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, values: [...values, QUEUE_COUNT_CAP + 1] },
+  };
+}
+
 /** One page of the council's queue, for anyone with cases:read; null for anyone else. */
 export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: Date = new Date()): Promise<TQueuePage | null> {
   if (!can(actor.roles, "cases:read")) return null;
   const query = ZQueueQuery.parse(rawQuery ?? {});
   const page = query.page ?? 1;
-  const { where, values } = queueWhere(query, actor.user.userId, londonIsoDate(now));
-  const order = ORDER[query.sort ?? "priority"];
+  const statements = queueStatements(query, actor.user.userId, now);
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const n = values.length;
-      const rows = await sql.rows<TQueueRow>(
-        `select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
-                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
-         from "Case" c left join "User" u on u.id = c."assignedToId"
-         where ${where} order by ${order} limit $${n + 1} offset $${n + 2}`,
-        [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
-      );
-      const [count] = await sql.rows<{ total: number }>(`select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, [...values, QUEUE_COUNT_CAP + 1]);
+      const rows = await sql.rows<TQueueRow>(statements.rows.text, statements.rows.values);
+      const [count] = await sql.rows<{ total: number }>(statements.count.text, statements.count.values);
       const total = Math.min(count!.total, QUEUE_COUNT_CAP);
       return { rows: rows.slice(0, QUEUE_PAGE_SIZE), page, pageSize: QUEUE_PAGE_SIZE, hasNext: rows.length > QUEUE_PAGE_SIZE, total, totalCapped: count!.total > QUEUE_COUNT_CAP };
     },
