@@ -5,6 +5,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export type TStaffArea = { href: string; label: string; description: string };
 
 const AREAS: readonly { permission: Permission; path: string; label: string; description: string }[] = [
+  { permission: "cases:read", path: "staff/cases", label: "Cases", description: "The queue of applications and referrals: claim, work and decide cases" },
   { permission: "funds:read", path: "staff/funds", label: "Funds", description: "Budgets, pots and spend against each allocation" },
   { permission: "people:manage", path: "staff/people", label: "People", description: "Invite staff and partners, change roles" },
   { permission: "audit:read", path: "staff/audit", label: "Audit log", description: "Who viewed and changed what, and when" },

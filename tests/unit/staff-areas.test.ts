@@ -13,7 +13,9 @@ describe("staff areas", () => {
 
   it("lists only what the permissions allow", () => {
     const officer = staffAreas("hackwell", permissionsFor(["OFFICER"])).map((a) => a.label);
-    expect(officer).toEqual(["Apply on a resident's behalf", "Check an application's status"]);
+    expect(officer).toEqual(["Cases", "Apply on a resident's behalf", "Check an application's status"]);
+    // A manager reads the queue (cases:read); a council admin configures and does not work cases.
+    expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)[0]).toBe("Cases");
     const admin = staffAreas("hackwell", permissionsFor(["COUNCIL_ADMIN"])).map((a) => a.label);
     expect(admin).toEqual(["Funds", "People", "Audit log"]);
     expect(staffNavigation("hackwell", permissionsFor(["REFERRER"])).map((a) => a.label)).toEqual(["Partner portal"]);

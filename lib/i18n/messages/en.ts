@@ -2,7 +2,7 @@
 // (TypeScript refuses a missing key): see lib/i18n/messages/tr.ts and docs/decisions/0005.
 // {name} placeholders are filled by t(); never build sentences by joining fragments.
 
-import { staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
+import { staffCaseworkEn, staffCaseworkErrorsEn, staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
 
 export const en = {
   meta: { name: "English", dir: "ltr" },
@@ -323,6 +323,21 @@ export const en = {
       subject: "Sign in to {council} Money Hub",
       body: "Hello {name},\n\nUse this link to sign in to the {council} Money Hub partner portal:\n\n{link}\n\nThe link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.\n",
     },
+    /** The decision on an application (lib/cases/notify-decision.ts). {awards}: one line per award. */
+    decisionApproved: {
+      subject: "Application {reference}: we can help you",
+      body: "{council} has decided your application {reference}.\n\nWe can help you. We will give you:\n{awards}\n\n{explanation}\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    decisionPartApproved: {
+      subject: "Application {reference}: we can help with part of what you asked for",
+      body: "{council} has decided your application {reference}.\n\nWe can help with part of what you asked for. We will give you:\n{awards}\n\n{explanation}\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    decisionDeclined: {
+      subject: "Application {reference}: we cannot help this time",
+      body: "{council} has decided your application {reference}.\n\nWe are sorry: we cannot give you an award this time.\n\n{explanation}\n\nIf you think we have made a mistake, or your situation changes, call {phone}.",
+    },
+    /** One award in the list above: "£60.00 for food". */
+    decisionAwardLine: "- {amount} for {need}",
   },
   outside: {
     title: "We cannot help you with this application",
@@ -440,9 +455,12 @@ export const en = {
       keyReused: "This form was already used for a different change. Reload the page and try again",
     },
   },
+  // Staff casework screens: English-only for now, shared with every language (staff-en.ts).
+  casework: staffCaseworkEn,
   errors: {
     // Staff budget screens: English-only for now, shared with every language (staff-en.ts).
     ...staffFundsErrorsEn,
+    ...staffCaseworkErrorsEn,
     "fullName.required": "Enter your full name",
     "fullName.tooLong": "Full name must be 200 characters or fewer",
     "dateOfBirth.required": "Enter your date of birth",

@@ -1,5 +1,5 @@
 import type { TMessages } from "@/lib/i18n/messages/en";
-import { staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
+import { staffCaseworkEn, staffCaseworkErrorsEn, staffFundsErrorsEn } from "@/lib/i18n/messages/staff-en";
 
 // Türkçe. Same shape as en.ts (TypeScript refuses a missing or extra key). Machine-assisted
 // draft: to be checked by a native-speaking translator before launch (docs/decisions/0005).
@@ -326,6 +326,19 @@ export const tr: TMessages = {
       subject: "{council} Money Hub'da oturum açın",
       body: "Merhaba {name},\n\n{council} Money Hub ortak portalında oturum açmak için bu bağlantıyı kullanın:\n\n{link}\n\nBağlantı bir kez çalışır ve 15 dakika sonra sona erer. Siz istemediyseniz bu e-postayı yok sayabilirsiniz.\n",
     },
+    decisionApproved: {
+      subject: "{reference} numaralı başvuru: size yardım edebiliriz",
+      body: "{council}, {reference} numaralı başvurunuz hakkında karar verdi.\n\nSize yardım edebiliriz. Size vereceklerimiz:\n{awards}\n\n{explanation}\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionPartApproved: {
+      subject: "{reference} numaralı başvuru: istediklerinizin bir kısmında yardım edebiliriz",
+      body: "{council}, {reference} numaralı başvurunuz hakkında karar verdi.\n\nİstediklerinizin bir kısmında yardım edebiliriz. Size vereceklerimiz:\n{awards}\n\n{explanation}\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionDeclined: {
+      subject: "{reference} numaralı başvuru: bu sefer yardım edemiyoruz",
+      body: "{council}, {reference} numaralı başvurunuz hakkında karar verdi.\n\nÜzgünüz: bu sefer size ödeme yapamıyoruz.\n\n{explanation}\n\nBir hata yaptığımızı düşünüyorsanız ya da durumunuz değişirse {phone} numarasını arayın.",
+    },
+    decisionAwardLine: "- {need} için {amount}",
   },
   outside: {
     title: "Bu başvuruda size yardımcı olamıyoruz",
@@ -443,9 +456,11 @@ export const tr: TMessages = {
       keyReused: "Bu form başka bir değişiklik için zaten kullanıldı. Sayfayı yeniden yükleyin ve tekrar deneyin",
     },
   },
+  casework: staffCaseworkEn,
   errors: {
     // Staff budget screens: English-only for now (staff-en.ts).
     ...staffFundsErrorsEn,
+    ...staffCaseworkErrorsEn,
     "fullName.required": "Adınızı ve soyadınızı girin",
     "fullName.tooLong": "Ad soyad en fazla 200 karakter olmalıdır",
     "dateOfBirth.required": "Doğum tarihinizi girin",

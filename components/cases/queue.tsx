@@ -1,0 +1,168 @@
+import Link from "next/link";
+import { caseworkWords, SLA_COLOUR, STATUS_COLOUR } from "@/components/cases/words";
+import { FilterPanel, type TSelectedFilter } from "@/components/ui/case-working";
+import { Select, TextInput } from "@/components/ui/fields";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, type TColumn } from "@/components/ui/table";
+import { Tag } from "@/components/ui/tag";
+import { formatDateShort } from "@/lib/dates";
+import { CASE_STATES } from "@/lib/cases/lifecycle";
+import type { TOption } from "@/lib/cases/options";
+import { QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
+import { slaState } from "@/lib/cases/sla";
+import type { TMessages } from "@/lib/i18n/messages/en";
+import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
+
+// The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
+// queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
+
+type TQueryKey = keyof TQueueQuery;
+const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "assigned", "sla", "q", "sort", "page"];
+
+/** The queue's URL with some of its query changed (undefined removes a key); page resets unless given. */
+export function queueHref(base: string, query: TQueueQuery, changes: Partial<Record<TQueryKey, string | number | undefined>>): string {
+  const out = new URLSearchParams();
+  const next: Partial<Record<TQueryKey, unknown>> = { ...query, page: undefined, ...changes };
+  for (const k of KEYS) {
+    const v = next[k];
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1)) out.set(k, String(v));
+  }
+  const s = out.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export function QueueView({
+  base,
+  query,
+  page,
+  m,
+  caseworkers,
+  organisations,
+  now,
+}: {
+  base: string;
+  query: TQueueQuery;
+  page: TQueuePage;
+  m: TMessages;
+  caseworkers: TOption[];
+  organisations: TOption[];
+  now: Date;
+}) {
+  const w = caseworkWords(m);
+  const c = m.casework;
+  const any = { value: "", label: "Any" };
+  const assignedOptions = [any, { value: "mine", label: c.assignedFilters.mine }, { value: "unassigned", label: c.assignedFilters.unassigned }, ...caseworkers];
+  const label = (options: TOption[], v: string | undefined) => options.find((o) => o.value === v)?.label ?? v ?? "";
+  const selected: TSelectedFilter[] = [
+    { category: "Search", items: query.q ? [{ label: query.q, removeHref: queueHref(base, query, { q: undefined }) }] : [] },
+    { category: "Status", items: query.status ? [{ label: query.status === "open" ? "Open (new, in review, awaiting information)" : w.status(query.status), removeHref: queueHref(base, query, { status: undefined }) }] : [] },
+    { category: "Channel", items: query.channel ? [{ label: w.channel(query.channel), removeHref: queueHref(base, query, { channel: undefined }) }] : [] },
+    { category: "Need", items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
+    { category: "Partner organisation", items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
+    { category: "Assigned to", items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
+    { category: "SLA", items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
+  ];
+  const sort = query.sort ?? "priority";
+  const columns: TColumn<TQueueRow>[] = [
+    {
+      key: "reference",
+      header: "Reference",
+      nowrap: true,
+      cell: (r) => (
+        <Link href={`${base}/${r.id}`} className="govuk-link" data-testid="case-link">
+          {r.reference}
+        </Link>
+      ),
+    },
+    { key: "name", header: "Name", cell: (r) => r.fullName },
+    { key: "received", header: "Received", nowrap: true, sortHref: queueHref(base, query, { sort: sort === "oldest" ? "newest" : "oldest" }), cell: (r) => formatDateShort(new Date(r.receivedAt)) },
+    {
+      key: "priority",
+      header: "Priority",
+      sortHref: queueHref(base, query, { sort: "priority" }),
+      cell: (r) => (
+        <>
+          <Tag colour={r.priorityBand === "URGENT" ? "red" : "grey"}>{w.band(r.priorityBand)}</Tag>
+          <br />
+          <span className="govuk-body-s">{w.reasons(r.priorityReasons)}</span>
+        </>
+      ),
+    },
+    {
+      key: "sla",
+      header: "SLA due",
+      sortHref: queueHref(base, query, { sort: "sla" }),
+      cell: (r) => {
+        const state = slaState(r.slaDueOn, now);
+        const open = r.status === "NEW" || r.status === "IN_REVIEW" || r.status === "AWAITING_INFORMATION";
+        const colour = open ? SLA_COLOUR[state] : undefined;
+        return (
+          <>
+            <span className="app-nowrap">{formatDateShort(new Date(`${r.slaDueOn}T12:00:00Z`))}</span>
+            {colour ? (
+              <>
+                <br />
+                <Tag colour={colour}>{w.sla(state)}</Tag>
+              </>
+            ) : null}
+          </>
+        );
+      },
+    },
+    { key: "status", header: "Status", cell: (r) => <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag> },
+    { key: "channel", header: "Channel", cell: (r) => <span className="govuk-body-s">{w.channel(r.channel)}</span> },
+    { key: "assigned", header: "Assigned to", cell: (r) => r.assignedToName ?? <span className="text-govuk-secondary">Unassigned</span> },
+  ];
+  const sorted = { priority: { key: "priority", direction: "descending" }, oldest: { key: "received", direction: "ascending" }, newest: { key: "received", direction: "descending" }, sla: { key: "sla", direction: "ascending" } } as const;
+  const pages = page.totalCapped ? (page.hasNext ? page.page + 1 : page.page) : Math.max(1, Math.ceil(page.total / page.pageSize));
+  const totalText = page.totalCapped ? `${QUEUE_COUNT_CAP.toLocaleString("en-GB")} or more cases` : `${page.total.toLocaleString("en-GB")} ${page.total === 1 ? "case" : "cases"}`;
+  return (
+    <div>
+      <div>
+        <FilterPanel label="Filter the queue" selected={selected} clearHref={base}>
+          {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+          <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+          <TextInput name="q" label="Reference, name or postcode" defaultValue={query.q ?? ""} />
+          <Select
+            name="status"
+            label="Status"
+            defaultValue={query.status ?? ""}
+            options={[any, { value: "open", label: "Open (new, in review, awaiting information)" }, ...CASE_STATES.map((s) => ({ value: s, label: w.status(s) }))]}
+          />
+          <Select name="assigned" label="Assigned to" defaultValue={query.assigned ?? ""} options={assignedOptions} />
+          <Select name="sla" label="SLA" defaultValue={query.sla ?? ""} options={[any, { value: "breached", label: c.slaFilters.breached }, { value: "due-today", label: c.slaFilters["due-today"] }]} />
+          <Select name="need" label="Need" defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
+          <Select name="channel" label="Channel" defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
+          {organisations.length ? <Select name="organisation" label="Partner organisation" defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
+          </div>
+        </FilterPanel>
+      </div>
+      <div>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-6">
+          <p className="govuk-body font-bold" data-testid="queue-total">
+            {totalText}
+          </p>
+          <form method="get" className="flex flex-wrap items-end gap-x-2">
+            {KEYS.filter((k) => k !== "sort" && k !== "page" && query[k] !== undefined).map((k) => (
+              <input key={k} type="hidden" name={k} value={String(query[k])} />
+            ))}
+            <Select name="sort" label="Sort by" defaultValue={sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: c.sorts[s] }))} />
+            <div className="govuk-form-group">
+              <button type="submit" className="govuk-button govuk-button--secondary mb-0" data-module="govuk-button">
+                Sort
+              </button>
+            </div>
+          </form>
+        </div>
+        {page.rows.length ? (
+          <Table caption="Cases" captionHidden columns={columns} rows={page.rows} rowKey={(r) => r.id} sort={sorted[sort]} small testId="queue-table" />
+        ) : (
+          <p className="govuk-body" data-testid="queue-empty">
+            No cases match these filters.
+          </p>
+        )}
+        <Pagination page={page.page} pages={pages} href={(p) => queueHref(base, query, { page: p })} label="Pages of the queue" />
+      </div>
+    </div>
+  );
+}
