@@ -43,7 +43,7 @@ export type TBenchCouncil = { tenantId: string; prefix: string; areas: string[];
  * Writes `count` applications and cases for one council, numbered from `first` (references are a
  * bijection of the number, so unique). Returns the rows written per table.
  */
-export async function seedBenchCouncil(client: pg.Client, c: TBenchCouncil, first: number, count: number, seed: number): Promise<Record<string, number>> {
+export async function seedBenchCouncil(client: pg.Client, c: TBenchCouncil, first: number, count: number, seed: number, options: { awards?: boolean } = {}): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   await client.query("begin");
   try {
@@ -155,7 +155,7 @@ export async function seedBenchCouncil(client: pg.Client, c: TBenchCouncil, firs
       [c.tenantId],
     );
     written.events = events.rowCount ?? 0;
-    const awards = await client.query(
+    const awards = options.awards === false ? { rowCount: 0 } : await client.query(
       `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", status, "proposedById", "approvedById", "approvedAt", "createdAt", "updatedAt")
        select gen_random_uuid(), $1::uuid, c.id, $2::uuid, c."needCategories"[1], 2000 + (r.i % 20) * 500, 'voucher-email', 'APPROVED', c."assignedToId", c."assignedToId", c."decidedAt", c."decidedAt", c."decidedAt"
        from "Case" c join bench_rows r on r.reference = c.reference
