@@ -121,7 +121,7 @@ export function QueueView({
       <div>
         <FilterPanel label="Filter the queue" selected={selected} clearHref={base}>
           {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-          <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 lg:grid-cols-4 [&>*]:min-w-0 [&_input]:max-w-full [&_select]:max-w-full">
           <TextInput name="q" label="Reference, name or postcode" defaultValue={query.q ?? ""} />
           <Select
             name="status"

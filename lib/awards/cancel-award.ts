@@ -9,16 +9,18 @@ export const ZCancelReason = z.string().trim().min(1, "award.cancelReason").max(
 
 /**
  * Cancels an award line that has not been paid. A committed (APPROVED) line releases exactly its
- * amount back to the pot's available money, in the same transaction.
+ * amount back to the pot's available money, in the same transaction. `onCaseId`: the case the
+ * officer is looking at (an award of another case reads as not found).
  */
-export async function cancelAward(actor: TCaseActor, awardId: string, reason: unknown): Promise<TAwardTransitionResult | { outcome: "invalid" }> {
+export async function cancelAward(actor: TCaseActor, awardId: string, reason: unknown, onCaseId?: string): Promise<TAwardTransitionResult | { outcome: "invalid" }> {
   const parsed = ZCancelReason.safeParse(reason);
   if (!parsed.success) return { outcome: "invalid" };
   return withTenantSql(
     actor.council.id,
     async (sql) => {
       const award = await readAward(sql, awardId);
-      if (!award) return { outcome: "not-found" as const };
+      // From a case page: the award must be on that case.
+      if (!award || (onCaseId !== undefined && award.caseId !== onCaseId)) return { outcome: "not-found" as const };
       return transitionAward(sql, actor, award, "cancel", { reason: parsed.data, last: true, beforeLedger: () => refreshResidentStatus(sql, award.caseId) });
     },
     actor.user.userId,

@@ -1,6 +1,7 @@
 // After an award line changes, the resident's word for the case: a decided case with no line
 // still waiting for an approver reads "decided" (lib/cases/lifecycle.ts residentStatusOf).
 import { residentStatusOf, type TCaseState } from "@/lib/cases/lifecycle";
+import { notifyDecision } from "@/lib/cases/notify-decision";
 import { syncResidentStatus } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 
@@ -9,7 +10,9 @@ export async function refreshResidentStatus(sql: TSql, caseId: string): Promise<
     `select c.status, c."applicationId", exists (select 1 from "Award" a where a."caseId" = c.id and a.status = 'AWAITING_APPROVAL') as waiting from "Case" c where c.id = $1::uuid`,
     [caseId],
   );
-  if (row) await syncResidentStatus(sql, row.applicationId, residentStatusOf(row.status, row.waiting));
-  // Seam for the notifications issue: when this turns the word to DECIDED, the resident's
-  // decision message goes into the outbox here (same transaction).
+  if (!row) return;
+  const word = residentStatusOf(row.status, row.waiting);
+  // The word turns to DECIDED (the last line waiting for an approver was approved, or rejected):
+  // the resident's decision message goes into the outbox, in this same transaction.
+  if ((await syncResidentStatus(sql, row.applicationId, word)) && word === "DECIDED") await notifyDecision(sql, caseId);
 }

@@ -113,10 +113,11 @@ export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: stri
   ]);
 }
 
-/** The resident's word (Application.residentStatus), written only when it changes. */
-export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<void> {
-  await sql.rows(
-    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus"`,
+/** The resident's word (Application.residentStatus), written only when it changes; true if it did. */
+export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<boolean> {
+  const changed = await sql.rows(
+    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus" returning id`,
     [applicationId, status],
   );
+  return changed.length > 0;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import { enqueue } from "@/lib/jobs/queue";
+import type { TSql } from "@/lib/db/sql";
+import { enqueue, enqueueSql } from "@/lib/jobs/queue";
 import { PRIORITY } from "@/lib/notifications/policy";
 import { renderTemplate, type TTemplateKey } from "@/lib/notifications/templates";
 import type { TCouncil } from "@/lib/tenancy/queries";
@@ -49,6 +50,27 @@ export async function enqueueMessage(tx: Tx, request: TMessageRequest): Promise<
     ],
   });
   await enqueue(tx, deliveryJob({ id, tenantId, priority }));
+  return { id };
+}
+
+/**
+ * enqueueMessage on either driver's transaction (TSql), for paths that run on withTenantSql's
+ * connection (a decision on a case). Same row, same job, same transaction guarantee.
+ */
+export async function enqueueMessageSql(sql: TSql, request: TMessageRequest): Promise<{ id: string }> {
+  const settings = request.council?.settings;
+  const rendered = renderTemplate(request.template, request.locale, request.params, settings?.wordingOverrides ?? {});
+  if (rendered.fellBackFrom) console.warn(`[notifications] template ${request.template} is missing in "${rendered.fellBackFrom}": sent in English`);
+  const id = randomUUID();
+  const priority = request.interactive ? PRIORITY.interactive : PRIORITY.normal;
+  const tenantId = request.council?.id ?? null;
+  const personalisation = Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)]));
+  await sql.rows(
+    `insert into "OutboundMessage" (id, "tenantId", template, channel, "to", locale, subject, body, personalisation, "providerTemplateId", priority)
+     values ($1::uuid, $2::uuid, $3, $4::"OutboundChannel", $5, $6, $7, $8, $9::jsonb, $10, $11::int)`,
+    [id, tenantId, request.template, request.channel, request.to, rendered.locale, request.channel === "EMAIL" ? rendered.subject : null, rendered.body, JSON.stringify(personalisation), settings?.notifyTemplateIds?.[request.template] ?? null, priority],
+  );
+  await enqueueSql(sql, deliveryJob({ id, tenantId, priority }));
   return { id };
 }
 

@@ -9,6 +9,9 @@ export const TEMPLATES = {
   "resume-link": { subject: "save.messageSubject", body: "save.messageBody" },
   "staff-invitation": { subject: "emails.staffInvitation.subject", body: "emails.staffInvitation.body" },
   "sign-in-link": { subject: "emails.signInLink.subject", body: "emails.signInLink.body" },
+  "decision-approved": { subject: "emails.decisionApproved.subject", body: "emails.decisionApproved.body" },
+  "decision-part-approved": { subject: "emails.decisionPartApproved.subject", body: "emails.decisionPartApproved.body" },
+  "decision-declined": { subject: "emails.decisionDeclined.subject", body: "emails.decisionDeclined.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

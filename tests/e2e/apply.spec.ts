@@ -2,91 +2,9 @@
 // by keyboard alone; check-answers Change links, save and return, double submit, status page.
 // axe-core (WCAG 2.2 AA) runs on every page and every error state the journeys pass through.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { FULL } from "../support/application-answers";
-import { expectAccessible, expectAccessibleWithoutJs, FENSHIRE, HACKWELL, openMailbox } from "./support";
-
-async function ownerQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: process.env.E2E_OWNER_DATABASE_URL });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
-
-/** Fills a page from stored-answer form values, by field name (so it works in every language). */
-async function fillRaw(page: Page, raw: Record<string, string>) {
-  for (const [name, value] of Object.entries(raw)) {
-    const radio = page.locator(`input[type=radio][name="${name}"][value="${/^[\w-]+$/.test(value) ? value : "-"}"]`);
-    if (await radio.count()) {
-      await radio.check();
-      continue;
-    }
-    const box = page.locator(`input[type=checkbox][name="${name}"]`);
-    if (await box.count()) {
-      if (value === "yes") await box.check();
-      continue;
-    }
-    await page.locator(`[name="${name}"]`).fill(value);
-  }
-}
-
-const submitButton = (page: Page) => page.locator("main form button[type=submit]").last();
-
-async function continueTo(page: Page, from: string) {
-  await submitButton(page).click();
-  await page.waitForURL((url) => !url.pathname.endsWith(`/apply/${from}`));
-}
-
-type JourneyOptions = { council: string; answers?: TRawAnswers; check?: boolean; js?: boolean };
-
-/** From the council's apply start page to check your answers, page by page in journey order. */
-async function answerEveryPage(page: Page, { council, answers = FULL, check = false, js = true }: JourneyOptions) {
-  const axe = js ? expectAccessible : expectAccessibleWithoutJs;
-  await page.goto(`/${council}/apply`);
-  if (check) await axe(page);
-  await submitButton(page).click();
-  for (const [step, raw] of Object.entries(answers)) {
-    await expect(page).toHaveURL(new RegExp(`/${council}/apply/${step}$`));
-    if (check) {
-      await axe(page);
-      // Every page refuses an empty answer with the GOV.UK error pattern.
-      await submitButton(page).click();
-      const summary = page.getByTestId("error-summary");
-      await expect(summary).toBeVisible();
-      await expect(page).toHaveTitle(/^(Error|Hata): /);
-      if (js) await expect(summary).toBeFocused();
-      // Each summary link points at a field on the page.
-      for (const href of await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
-        await expect(page.locator(href!)).toHaveCount(1);
-      }
-      await axe(page);
-    }
-    await fillRaw(page, raw);
-    await continueTo(page, step);
-  }
-  await expect(page).toHaveURL(new RegExp(`/${council}/apply/check-answers$`));
-}
-
-async function sendApplication(page: Page, { check = false, js = true } = {}) {
-  const axe = js ? expectAccessible : expectAccessibleWithoutJs;
-  if (check) {
-    await axe(page);
-    await page.locator("main form button[type=submit]").click();
-    await expect(page.getByTestId("error-summary")).toBeVisible();
-    if (js) await expect(page.getByTestId("error-summary")).toBeFocused();
-    await axe(page);
-  }
-  await page.locator('input[name="declaration"]').check();
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL(/\/apply\/confirmation$/);
-  const reference = (await page.getByTestId("reference").textContent())!.trim();
-  expect(reference).toMatch(/^[A-Z]{3}-[3479ACDEFGHJKMNPQRTWXY6]{4}-[3479ACDEFGHJKMNPQRTWXY6]{2}$/);
-  return reference;
-}
+import { answerEveryPage, continueTo, expectAccessible, expectAccessibleWithoutJs, fillRaw, FENSHIRE, HACKWELL, openMailbox, ownerQuery, sendApplication, submitButton } from "./support";
 
 const named = (name: string): TRawAnswers => ({ ...FULL, "full-name": { fullName: name } });
 

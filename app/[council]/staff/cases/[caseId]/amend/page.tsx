@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { answerLabel, CaseHeader } from "@/components/cases/case-file";
+import { AmendForm } from "@/components/cases/case-forms";
+import { BackLink } from "@/components/ui/layout-parts";
+import { requireCouncilPermission } from "@/lib/auth/access";
+import { amendAction } from "@/lib/cases/actions";
+import { loadCasePage } from "@/lib/cases/case-page";
+import { AMENDABLE_FIELD_NAMES } from "@/lib/cases/forms";
+import { caseActorOf } from "@/lib/cases/options";
+import { messagesFor } from "@/lib/i18n";
+import { clientIp } from "@/lib/security/request";
+
+export default async function AmendPage({ params }: { params: Promise<{ council: string; caseId: string }> }) {
+  const { council: slug, caseId } = await params;
+  const access = await requireCouncilPermission(slug, "cases:work");
+  const page = await loadCasePage(caseActorOf(access), caseId, await clientIp());
+  if (!page) notFound();
+  const m = messagesFor("en");
+  const c = page.file;
+  return (
+    <>
+      <BackLink href={`/${slug}/staff/cases/${c.id}`}>Case {c.reference}</BackLink>
+      <CaseHeader page={page} m={m} now={new Date()} />
+      <div className="lg:w-2/3">
+        <h1 className="govuk-heading-l">Correct an answer</h1>
+        <p className="govuk-body">The answer as sent stays on the case; your correction is recorded with your name, the time and the reason.</p>
+        <AmendForm action={amendAction.bind(null, slug)} caseId={c.id} title={`Correct an answer: case ${c.reference}`} fields={AMENDABLE_FIELD_NAMES.map((f) => ({ value: f, label: answerLabel(m, f) }))} />
+      </div>
+    </>
+  );
+}
