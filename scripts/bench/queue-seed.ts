@@ -144,6 +144,16 @@ export async function seedBenchCouncil(client: pg.Client, c: TBenchCouncil, firs
       [c.tenantId],
     );
     written.cases = cases.rowCount ?? 0;
+    // Every application's "we have your application" email, sent (the case page lists an application's messages).
+    const messages = await client.query(
+      `insert into "OutboundMessage" (id, "tenantId", template, channel, "to", locale, subject, body, personalisation, status, attempts, provider, "createdAt", "nextAttemptAt", "sentAt")
+       select gen_random_uuid(), $1::uuid, 'application-received', 'EMAIL', lower(r.firstname) || '.' || r.i || '@example.com', 'en', 'We have your application',
+              'We have your application. Your reference is ' || r.reference || '.', jsonb_build_object('reference', r.reference, 'council', 'Bench'), 'SENT', 1, 'smtp',
+              r."receivedAt", r."receivedAt", r."receivedAt" + interval '1 minute'
+       from bench_rows r`,
+      [c.tenantId],
+    );
+    written.messages = messages.rowCount ?? 0;
     // One case in five has a timeline and, when approved, an award line (the case page reads them).
     const events = await client.query(
       `insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt")

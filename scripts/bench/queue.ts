@@ -107,7 +107,7 @@ if (!reused) {
   // The non-unique indexes are dropped for the load and rebuilt from their own definitions after.
   const indexes = await client.query<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = any($1) and indexdef not like 'CREATE UNIQUE%'`,
-    [["Application", "Case", "CaseEvent", "Award"]],
+    [["Application", "Case", "CaseEvent", "Award", "OutboundMessage"]],
   );
   for (const i of indexes.rows) await client.query(`drop index "${i.indexname}"`);
   const CHUNK = 100_000;
@@ -125,7 +125,7 @@ if (!reused) {
   for (const i of indexes.rows) await client.query(i.indexdef);
   seeding.indexSeconds = (performance.now() - t1) / 1000;
   const t2 = performance.now();
-  await client.query(`vacuum (analyze) "Application", "Case", "CaseEvent", "Award", "User", "Membership"`);
+  await client.query(`vacuum (analyze) "Application", "Case", "CaseEvent", "Award", "OutboundMessage", "User", "Membership"`);
   seeding.vacuumSeconds = (performance.now() - t2) / 1000;
   seeding.seconds = (performance.now() - t0) / 1000;
   log(`seeded ${APPLICATIONS} applications with their cases in ${seeding.seconds.toFixed(1)} s (load ${seeding.loadSeconds.toFixed(1)} s, indexes ${seeding.indexSeconds.toFixed(1)} s, vacuum analyze ${seeding.vacuumSeconds.toFixed(1)} s): ${JSON.stringify(seeding.rows)}`);
@@ -217,7 +217,8 @@ try {
 
   // ---- 5. timed ----
   const { listCaseQueue } = await import("@/lib/cases/queue");
-  const { readCaseFile } = await import("@/lib/cases/read-case-file");
+  // The case page's own loader (case file, person's history, messages, ledger movements, names, settings).
+  const { loadCasePage } = await import("@/lib/cases/case-page");
   const actor = { council: { id: tenant.id }, user: { userId: officer.id, email: officer.email }, roles: ["OFFICER"] as const };
   let nextCase = 0;
   const urlFor = (p: (typeof PAGES)[number], caseId: string) =>
@@ -241,7 +242,7 @@ try {
       if (p.query) {
         const result = await listCaseQueue(actor, p.query);
         rows = result?.rows.length ?? null;
-      } else await readCaseFile(actor, caseId);
+      } else if (!(await loadCasePage(actor, caseId, null))) (problems[p.name] ??= []).push(`loadCasePage found nothing for ${caseId}`);
       const sms = performance.now() - s;
       if (i >= WARMUP) {
         http.push(ms);
@@ -270,6 +271,10 @@ try {
     }
     const id = caseIds[0]!;
     await explain("case", `select * from "Case" c left join "User" u on u.id = c."assignedToId" join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`, [id]);
+    const reference = (await client.query<{ reference: string }>(`select reference from "Case" where id = $1::uuid`, [id])).rows[0]!.reference;
+    await explain("case messages (the old condition, personalisation->>'reference')", `select id from "OutboundMessage" where "tenantId" = $1::uuid and personalisation->>'reference' = $2 order by "createdAt" desc, id desc limit 50`, [tenant.id, reference]);
+    await explain("case messages (generated reference)", `select id from "OutboundMessage" where "tenantId" = $1::uuid and reference = $2 order by "createdAt" desc, id desc limit 50`, [tenant.id, reference]);
+    await explain("person history", `select a.id from "Application" a left join "Case" c on c."applicationId" = a.id where a."dateOfBirth" = (select "dateOfBirth" from "Application" where id = (select "applicationId" from "Case" where id = $1::uuid)) order by a."submittedAt" desc limit 200`, [id]);
     await explain("case events", `select * from "CaseEvent" where "caseId" = $1::uuid order by "createdAt" desc, id desc`, [id]);
     await explain("case awards", `select * from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = $1::uuid order by a."createdAt", a.id`, [id]);
     await appClient.end();

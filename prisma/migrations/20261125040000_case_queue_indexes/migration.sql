@@ -49,5 +49,15 @@ CREATE INDEX case_open_by_sla ON "Case"("tenantId", "slaDueOn", "priorityScore" 
 -- DropIndex
 DROP INDEX "Case_tenantId_slaDueOn_idx";
 
+-- The case file's messages (lib/cases/case-page.ts: everything sent about an application, by its
+-- reference): "personalisation"->>'reference' is not leakproof either, so the expression index of
+-- 20261125020000_casework_history_indexes was only ever used for "tenantId" (every message of the
+-- council read to find one application's). A generated text copy, compared with =, is indexed.
+ALTER TABLE "OutboundMessage" ADD COLUMN "reference" TEXT GENERATED ALWAYS AS ("personalisation" ->> 'reference') STORED;
+CREATE INDEX outbound_message_reference ON "OutboundMessage"("tenantId", "reference");
+-- DropIndex
+DROP INDEX "OutboundMessage_tenantId_reference_idx";
+
 -- The planner's statistics for the new columns and indexes now, not at autovacuum's next visit.
 ANALYZE "Case";
+ANALYZE "OutboundMessage";
