@@ -224,6 +224,16 @@ try {
   const urlFor = (p: (typeof PAGES)[number], caseId: string) =>
     p.query ? `/${COUNCIL}/staff/cases${Object.keys(p.query).length ? `?${new URLSearchParams(p.query)}` : ""}` : `/${COUNCIL}/staff/cases/${caseId}`;
   const problems: Record<string, string[]> = {};
+  // Baseline (no target): the signed-in staff home page, what any staff page costs here (session, council, layout).
+  const baseline: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const t = performance.now();
+    const res = await fetch(`${BASE}/${COUNCIL}/staff`, { headers: { cookie }, redirect: "manual" });
+    await res.text();
+    if (i >= WARMUP) baseline.push(performance.now() - t);
+    if (res.status !== 200) (problems.baselineStaffHome ??= []).push(`HTTP ${res.status} for /${COUNCIL}/staff`);
+  }
+  log(`baseline /${COUNCIL}/staff: HTTP p50 ${pct(baseline, 50)} ms, p95 ${pct(baseline, 95)} ms`);
   const results: Record<string, { httpP50: number | null; httpP95: number | null; sqlP50: number | null; sqlP95: number | null; rows: number | null; url: string; pass: boolean }> = {};
   for (const p of PAGES) {
     const http: number[] = [];
@@ -291,6 +301,7 @@ try {
       casesInCouncil: { byStatus: statuses, open, openBreached: breached },
       seeding,
       pages: results,
+      baselineStaffHome: { httpP50: pct(baseline, 50), httpP95: pct(baseline, 95), url: `/${COUNCIL}/staff`, note: "no target: what any signed-in staff page costs on this machine" },
       targets: { httpP95Ms: TARGET_P95_MS },
       pass: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.pass])),
       allPass: Object.values(results).every((r) => r.pass),
