@@ -190,13 +190,17 @@ async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map
   return { awards: decided.awards.length, refused };
 }
 
-/** Moves the worked cases' timeline (and the times on the case and its awards) back to when the plan says it happened. */
+/**
+ * Moves the worked cases' timeline (and the times on the case and its awards) back to when the
+ * plan says it happened, 23 minutes apart in the order written (events of one transaction share
+ * its now(), so the order within it is the heap's: ctid).
+ */
 async function backdate(db: PrismaClient, tenantId: string, worked: { id: string; at: string }[]): Promise<void> {
   await asOwnerInCouncil(db, tenantId, async (tx) => {
     const v = JSON.stringify(worked);
     await tx.$executeRawUnsafe(
       `with v as (select id, at at time zone 'UTC' as at from jsonb_to_recordset($1::jsonb) as v(id uuid, at timestamptz)),
-            e as (select e.id, least(v.at + (row_number() over (partition by e."caseId" order by e."createdAt", e.id) - 1) * interval '23 minutes', (now() at time zone 'UTC') - interval '1 minute') as at
+            e as (select e.id, least(v.at + (row_number() over (partition by e."caseId" order by e."createdAt", e.ctid) - 1) * interval '23 minutes', (now() at time zone 'UTC') - interval '1 minute') as at
                   from "CaseEvent" e join v on v.id = e."caseId")
        update "CaseEvent" x set "createdAt" = e.at from e where e.id = x.id`,
       v,
