@@ -6,7 +6,7 @@ import { withDatabase } from "@/lib/db/urls";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { startPostgres } from "./lib/postgres";
 
-const server = await startPostgres({ name: "app", port: 54329 }, (m) => console.error(`[ledger:verify] ${m}`));
+const server = await startPostgres({ name: "app", port: Number(process.env.APP_PG_PORT ?? 54329) }, (m) => console.error(`[ledger:verify] ${m}`));
 const ownerUrl = server.embedded ? withDatabase(server.ownerUrl, "moneyhub") : server.ownerUrl;
 const client = new pg.Client({ connectionString: ownerUrl });
 await client.connect();

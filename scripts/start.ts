@@ -47,6 +47,19 @@ if (process.env.SEED_DEMO !== "0") {
   const { seedDemo } = await import("../prisma/seed");
   const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
   await seedDemo(owner, log);
+  // The demo councils' casework queue (prisma/demo-queue.ts): worked through the real case and
+  // award services, which are server-only, so in a child process under the react-server
+  // condition, and only when some of it is not there yet (an existing install gets it once).
+  const { demoQueueWorkLeft } = await import("../prisma/demo-queue-state");
+  if (await demoQueueWorkLeft(owner)) {
+    const t = Date.now();
+    const tsx = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
+    // Not spawnSync: the embedded server's log pipe must keep draining (scripts/lib/postgres.ts).
+    const seeder = spawn(process.execPath, [tsx, "--conditions=react-server", path.join(projectRoot, "prisma", "demo-queue.ts"), ownerUrl], { cwd: projectRoot, stdio: "inherit", env: process.env });
+    const status = await new Promise<number | null>((resolve) => seeder.on("exit", resolve).on("error", () => resolve(null)));
+    if (status !== 0) log("Demo queue: the seeder failed (see above); the app starts without it.");
+    else log(`Demo queue: seeded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+  }
   await owner.$disconnect();
 }
 

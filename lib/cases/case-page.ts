@@ -86,7 +86,7 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
       );
       const messages = await sql.rows<TCaseMessage>(
         `select id, template, channel, "to", status, "createdAt", "sentAt", "failedAt", "failureReason" from "OutboundMessage"
-         where "tenantId" = $1::uuid and personalisation->>'reference' = $2 order by "createdAt" desc, id desc limit 50`,
+         where "tenantId" = $1::uuid and reference = $2 order by "createdAt" desc, id desc limit 50`,
         [actor.council.id, c.reference],
       );
       const keys = awards.flatMap((a) => [`award:${a.id}:commit`, `award:${a.id}:release`]);

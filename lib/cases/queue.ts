@@ -60,6 +60,12 @@ const ORDER: Record<(typeof QUEUE_SORTS)[number], string> = {
   sla: `c."slaDueOn" asc, c."priorityScore" desc, c.id asc`,
 };
 
+/**
+ * "Open" written out, not a parameter: the partial indexes on open cases (migration
+ * 20261125040000_case_queue_indexes) have this very predicate, so the planner can prove they apply.
+ */
+export const OPEN_STATUS_SQL = `c.status in (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(", ")})`;
+
 /** The conditions and their values ($1 …) for a query; pure, so it is tested without a database. */
 export function queueWhere(query: TQueueQuery, actorUserId: string, today: string): { where: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -68,25 +74,54 @@ export function queueWhere(query: TQueueQuery, actorUserId: string, today: strin
     return `$${values.length}`;
   };
   const and: string[] = [];
-  if (query.status === "open") and.push(`c.status = any(${p(`{${OPEN_CASE_STATES.join(",")}}`)}::"CaseStatus"[])`);
+  if (query.status === "open") and.push(OPEN_STATUS_SQL);
   else if (query.status) and.push(`c.status = ${p(query.status)}::"CaseStatus"`);
-  if (query.channel) and.push(`c.channel = ${p(query.channel)}::"ApplicationChannel"`);
+  // The generated text copy of the channel: enum equality may not use an index under row-level security.
+  if (query.channel) and.push(`c."channelKey" = ${p(query.channel)}`);
   if (query.need) and.push(`c."needCategories" @> array[${p(query.need)}::text]`);
   if (query.organisation) and.push(`c."organisationId" = ${p(query.organisation)}::uuid`);
   if (query.assigned === "unassigned") and.push(`c."assignedToId" is null`);
   else if (query.assigned) and.push(`c."assignedToId" = ${p(query.assigned === "mine" ? actorUserId : query.assigned)}::uuid`);
   if (query.sla) {
-    and.push(`c.status = any(${p(`{${OPEN_CASE_STATES.join(",")}}`)}::"CaseStatus"[])`);
+    and.push(OPEN_STATUS_SQL);
     and.push(query.sla === "breached" ? `c."slaDueOn" < ${p(today)}::date` : `c."slaDueOn" = ${p(today)}::date`);
   }
   if (query.q) {
     const q = query.q;
     const compact = q.replace(/\s+/g, "").toUpperCase();
-    // A reference ("HKW-…"), a postcode (with or without its space) or part of a name.
-    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    and.push(`(c.reference = ${p(q.toUpperCase())} or replace(c.postcode, ' ', '') = ${p(compact)} or c."fullName" ilike ${p(like)})`);
+    // A postcode is stored with its one space before the last three characters (the canonical
+    // application's rule), so "e83ab" and "E8 3AB" both look for "E8 3AB".
+    const postcode = compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+    // A reference ("HKW-…"), a postcode (with or without its space), or the start of the name or
+    // of its last word (the surname), whatever the case: each an index lookup (leakproof
+    // comparisons on the generated keys, migration 20261125040000_case_queue_indexes). No
+    // wildcards: "%" and "_" are just characters.
+    const name = p(q);
+    and.push(`(c.reference = ${p(q.toUpperCase())} or c.postcode = ${p(postcode)} or starts_with(c."nameKey", lower(${name})) or starts_with(c."surnameKey", lower(${name})))`);
   }
   return { where: and.length ? and.join(" and ") : "true", values };
+}
+
+/** The two statements one page of the queue runs (its rows, one more than a page; its capped count), with their values. */
+export function queueStatements(query: TQueueQuery, actorUserId: string, now: Date): { rows: { text: string; values: unknown[] }; count: { text: string; values: unknown[] } } {
+  const page = query.page ?? 1;
+  const { where, values } = queueWhere(query, actorUserId, londonIsoDate(now));
+  const order = ORDER[query.sort ?? "priority"];
+  const n = values.length;
+  return {
+    rows: {
+      // The page's ids first, then their columns: where an index holds the order and the
+      // filters, the ids come from the index alone (page 2,000 skips 99,950 index entries, not
+      // 99,950 table rows), and only the page's rows are read from the table.
+      text: `with page as (select c.id from "Case" c where ${where} order by ${order} limit $${n + 1} offset $${n + 2})
+         select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
+                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
+         from page join "Case" c on c.id = page.id left join "User" u on u.id = c."assignedToId"
+         order by ${order}`,
+      values: [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
+    },
+    count: { text: `select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, values: [...values, QUEUE_COUNT_CAP + 1] },
+  };
 }
 
 /** One page of the council's queue, for anyone with cases:read; null for anyone else. */
@@ -94,20 +129,12 @@ export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: D
   if (!can(actor.roles, "cases:read")) return null;
   const query = ZQueueQuery.parse(rawQuery ?? {});
   const page = query.page ?? 1;
-  const { where, values } = queueWhere(query, actor.user.userId, londonIsoDate(now));
-  const order = ORDER[query.sort ?? "priority"];
+  const statements = queueStatements(query, actor.user.userId, now);
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const n = values.length;
-      const rows = await sql.rows<TQueueRow>(
-        `select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
-                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
-         from "Case" c left join "User" u on u.id = c."assignedToId"
-         where ${where} order by ${order} limit $${n + 1} offset $${n + 2}`,
-        [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
-      );
-      const [count] = await sql.rows<{ total: number }>(`select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, [...values, QUEUE_COUNT_CAP + 1]);
+      const rows = await sql.rows<TQueueRow>(statements.rows.text, statements.rows.values);
+      const [count] = await sql.rows<{ total: number }>(statements.count.text, statements.count.values);
       const total = Math.min(count!.total, QUEUE_COUNT_CAP);
       return { rows: rows.slice(0, QUEUE_PAGE_SIZE), page, pageSize: QUEUE_PAGE_SIZE, hasNext: rows.length > QUEUE_PAGE_SIZE, total, totalCapped: count!.total > QUEUE_COUNT_CAP };
     },

@@ -8,14 +8,14 @@ import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
 import { localSecrets, startPostgres } from "../lib/postgres";
 import { prepareDatabase } from "../lib/prepare-database";
 
-export async function freshBenchDatabase(options: { database: string; defaultPort: number; log: (m: string) => void }) {
+export async function freshBenchDatabase(options: { database: string; defaultPort: number; log: (m: string) => void; /** Keep the database if it exists (only migrated). */ keep?: boolean }) {
   const secrets = localSecrets();
   process.env.ENCRYPTION_KEY ??= secrets.encryptionKey;
   process.env.AUTH_SECRET ??= secrets.authSecret;
   const server = await startPostgres({ name: "bench", port: Number(process.env.BENCH_PG_PORT ?? options.defaultPort) }, options.log);
   const admin = new pg.Client({ connectionString: withDatabase(server.ownerUrl, "postgres") });
   await admin.connect();
-  await admin.query(`drop database if exists ${options.database} with (force)`);
+  if (!options.keep) await admin.query(`drop database if exists ${options.database} with (force)`);
   await admin.end();
   const ownerUrl = withDatabase(server.ownerUrl, options.database);
   const appUrl = appUrlFromOwnerUrl(ownerUrl, secrets.appDbPassword);

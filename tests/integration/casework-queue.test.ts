@@ -96,14 +96,21 @@ describe("the queue", () => {
     const ref = (await owner().case.findUniqueOrThrow({ where: { id: ids[7]! } })).reference;
     expect(refs(await list(me, { q: ref }))).toEqual([7]);
     expect(refs(await list(me, { q: ref.toLowerCase() }))).toEqual([7]);
+    // A name: the start of the whole name or of its last word (the surname), whatever the case.
     expect(refs(await list(me, { q: "zeynep" }))).toEqual([0]);
+    expect(refs(await list(me, { q: "Zeynep Ka" }))).toEqual([0]);
+    expect(refs(await list(me, { q: "KAYA" }))).toEqual([0]);
+    expect(refs(await list(me, { q: "kay" }))).toEqual([0]);
+    // Not the middle of a word (an index lookup, not a scan of every name: docs/decisions/0016).
+    expect(refs(await list(me, { q: "eyne" }))).toEqual([]);
     expect(refs(await list(me, { q: "e83ab" }))).toEqual([0]);
     expect(refs(await list(me, { q: "E8 3AB" }))).toEqual([0]);
-    // Wildcards and quotes are just characters.
+    // Wildcards and quotes are just characters: "%" and "_" match nothing here, not everything.
     expect(refs(await list(me, { q: "100%" }))).toEqual([4]);
-    expect(refs(await list(me, { q: "_" }))).toEqual([4]);
-    expect(refs(await list(me, { q: "%" }))).toEqual([4]);
+    expect(refs(await list(me, { q: "_" }))).toEqual([]);
+    expect(refs(await list(me, { q: "%" }))).toEqual([]);
     expect(refs(await list(me, { q: "O'Brien" }))).toEqual([4]);
+    expect(refs(await list(me, { q: "o'brien_" }))).toEqual([4]);
     expect((await list(me, { q: `'; drop table "Case"; --` })).rows).toEqual([]);
     expect(await owner().case.count({ where: { tenantId: council.id } })).toBe(60);
   });

@@ -1,0 +1,318 @@
+// `npm run bench:queue [-- --applications 1000000 --requests 40]`: how fast the casework pages are
+// with a big council's history, over HTTP against `next start`, signed in as an officer.
+//
+// What it does (all on its own data):
+//   1. a fresh database `moneyhub_bench_queue` (embedded PostgreSQL on BENCH_PG_PORT, default
+//      54369; or the server in DATABASE_URL), migrated, with the demo councils (staff, funds);
+//   2. bulk-writes --applications applications with their cases, half in each demo council
+//      (scripts/bench/queue-seed.ts: INSERT … SELECT generate_series as the owner, the non-unique
+//      indexes dropped during the load and rebuilt after, then VACUUM ANALYZE), and prints the time;
+//   3. builds the app if the sources changed and runs `next start` on BENCH_PORT (default 3300);
+//   4. signs in as Hackwell's demo officer through the real sign-in pages (password, then the
+//      authenticator code) in headless Chromium, and takes the session cookie;
+//   5. for each page — the queue's first page, three filter combinations, a search by surname
+//      (one that matches a few hundred cases), page 2,000 of the default order and the case page
+//      (random case ids) — a warm-up, then --requests sequential GETs over HTTP, timed; and, in
+//      the same run, the same work without HTTP and React: listCaseQueue / readCaseFile (the
+//      exact queries the pages run, on the app's pool, in the same council scope), timed.
+// It prints progress lines, then ONE JSON object (last) with p50/p95 per page, the seeding
+// time, the target (p95 <= 150 ms over HTTP for every page) and pass/fail per page.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { buildIfNeeded } from "../lib/build";
+import { CHROMIUM, ensureChromium } from "../lib/chromium";
+import { requireSupportedNode } from "../lib/node-runtime";
+import { projectRoot } from "../lib/postgres";
+import { freshBenchDatabase } from "./fresh-database";
+import { SURNAMES, seedBenchCouncil, type TBenchCouncil } from "./queue-seed";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const APPLICATIONS = arg("applications", 1_000_000);
+const REQUESTS = arg("requests", 40);
+const WARMUP = 5;
+/** --reuse: keep the database of the last run when it has the data (only new migrations applied), to try an index without seeding again. */
+const REUSE = args.includes("--reuse");
+/** --explain: print EXPLAIN (ANALYZE, BUFFERS) of every page's statements (as the app role, in the council's scope). */
+const EXPLAIN = args.includes("--explain");
+const TARGET_P95_MS = 150;
+const COUNCIL = "hackwell";
+const OFFICER = "officer@hackwell.example";
+const log = (m: string) => console.error(`[bench:queue] ${m}`);
+requireSupportedNode(log);
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once("error", () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${from}`);
+}
+
+const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
+const BASE = `http://localhost:${PORT}`;
+
+const { server, ownerUrl, appUrl, owner } = await freshBenchDatabase({ database: "moneyhub_bench_queue", defaultPort: 54369, log, keep: REUSE });
+const reused = REUSE && (await owner.tenant.count()) > 0;
+if (REUSE && !reused) log("--reuse: no earlier data, seeding afresh");
+const { seedDemo } = await import("../../prisma/seed");
+if (!reused) await seedDemo(owner, log);
+const { DEMO_COUNCILS } = await import("../../prisma/demo-data");
+
+// ---- 1. the bulk data ----
+const client = new pg.Client({ connectionString: ownerUrl });
+await client.connect();
+const seeding = { applications: APPLICATIONS, reused, seconds: 0, loadSeconds: 0, indexSeconds: 0, vacuumSeconds: 0, rows: {} as Record<string, number> };
+if (!reused) {
+  const t0 = performance.now();
+  const STREETS: Record<string, { streets: string[]; town: string }> = {
+    hackwell: { streets: ["Mare Street", "Amhurst Road", "Dalston Lane", "Well Street", "Kingsland Road", "Chatsworth Road", "Rectory Road", "Wilton Way"], town: "London" },
+    fenshire: { streets: ["Mill Road", "Station Road", "High Street", "Church Lane", "Elm Road", "Nene Parade", "Fen Road", "Wisbech Road"], town: "Wisbech" },
+  };
+  const councils: TBenchCouncil[] = [];
+  for (const demo of DEMO_COUNCILS) {
+    const tenant = await owner.tenant.findUniqueOrThrow({ where: { slug: demo.slug } });
+    await client.query("begin");
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenant.id]);
+    // Twenty more caseworkers per council, so cases are spread over a realistic team.
+    await client.query(
+      `with u as (insert into "User" (id, email, name, "updatedAt") select gen_random_uuid(), 'bench-officer-' || $2 || '-' || i || '@council.example', 'Bench Officer ' || i, now()
+                  from generate_series(1, 20) i returning id)
+       insert into "Membership" (id, "tenantId", "userId", role, "updatedAt") select gen_random_uuid(), $1::uuid, u.id, 'OFFICER', now() from u`,
+      [tenant.id, demo.slug],
+    );
+    const staff = await client.query<{ id: string }>(`select "userId" as id from "Membership" where "tenantId" = $1 and role in ('OFFICER', 'APPROVER') order by "createdAt", id`, [tenant.id]);
+    const orgs = await client.query<{ id: string }>(`select id from "Organisation" where "tenantId" = $1 order by name`, [tenant.id]);
+    const pot = await client.query<{ id: string; fundId: string }>(`select id, "fundId" from "Pot" where "tenantId" = $1 order by name limit 1`, [tenant.id]);
+    await client.query("commit");
+    councils.push({
+      tenantId: tenant.id,
+      prefix: (demo.settings as { referencePrefix: string }).referencePrefix,
+      areas: demo.postcodeAreas,
+      ...STREETS[demo.slug]!,
+      organisationIds: orgs.rows.map((r) => r.id),
+      staffIds: staff.rows.map((r) => r.id),
+      potId: pot.rows[0]!.id,
+      fundId: pot.rows[0]!.fundId,
+    });
+  }
+  // The non-unique indexes are dropped for the load and rebuilt from their own definitions after.
+  const indexes = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename = any($1) and indexdef not like 'CREATE UNIQUE%'`,
+    [["Application", "Case", "CaseEvent", "Award", "OutboundMessage"]],
+  );
+  for (const i of indexes.rows) await client.query(`drop index "${i.indexname}"`);
+  const CHUNK = 100_000;
+  const perCouncil = Math.ceil(APPLICATIONS / councils.length);
+  for (const [n, c] of councils.entries()) {
+    for (let first = 0; first < perCouncil; first += CHUNK) {
+      const count = Math.min(CHUNK, perCouncil - first);
+      const written = await seedBenchCouncil(client, c, n * 10_000_000 + first + 1, count, (n * 1000 + first / CHUNK + 1) / 100_000);
+      for (const [k, v] of Object.entries(written)) seeding.rows[k] = (seeding.rows[k] ?? 0) + v;
+      log(`seeded ${c.prefix} ${first + count}/${perCouncil} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  }
+  seeding.loadSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  for (const i of indexes.rows) await client.query(i.indexdef);
+  seeding.indexSeconds = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  await client.query(`vacuum (analyze) "Application", "Case", "CaseEvent", "Award", "OutboundMessage", "User", "Membership"`);
+  seeding.vacuumSeconds = (performance.now() - t2) / 1000;
+  seeding.seconds = (performance.now() - t0) / 1000;
+  log(`seeded ${APPLICATIONS} applications with their cases in ${seeding.seconds.toFixed(1)} s (load ${seeding.loadSeconds.toFixed(1)} s, indexes ${seeding.indexSeconds.toFixed(1)} s, vacuum analyze ${seeding.vacuumSeconds.toFixed(1)} s): ${JSON.stringify(seeding.rows)}`);
+}
+
+// A migration applied to the kept data (--reuse) may have rewritten the table: the steady state
+// (statistics, visibility map) is what autovacuum would leave.
+if (reused) await client.query(`vacuum (analyze) "Case"`);
+
+// ---- 2. what the pages are asked ----
+const tenant = await owner.tenant.findUniqueOrThrow({ where: { slug: COUNCIL } });
+const officer = await owner.user.findUniqueOrThrow({ where: { email: OFFICER } });
+// The owner is a superuser here (row-level security does not apply): every read says its council.
+const T = `"tenantId" = '${tenant.id}'`;
+// A surname with a few hundred cases in this council (the search a caseworker makes on the phone).
+const surnameCounts = (await client.query<{ surname: string; n: number }>(`select split_part("fullName", ' ', 2) as surname, count(*)::int as n from "Case" where ${T} group by 1`)).rows;
+const surname = surnameCounts.filter((r) => SURNAMES.includes(r.surname as (typeof SURNAMES)[number])).sort((a, b) => Math.abs(a.n - 300) - Math.abs(b.n - 300))[0]!;
+const caseIds = (await client.query<{ id: string }>(`select id from "Case" tablesample system (1) repeatable (7) where ${T} limit 500`)).rows.map((x) => x.id);
+const statuses = Object.fromEntries(
+  (await client.query<{ status: string; n: number }>(`select status::text, count(*)::int as n from "Case" where ${T} group by 1 order by 1`)).rows.map((x) => [x.status, x.n]),
+);
+const open = (statuses.NEW ?? 0) + (statuses.IN_REVIEW ?? 0) + (statuses.AWAITING_INFORMATION ?? 0);
+const breached = (await client.query<{ n: number }>(`select count(*)::int as n from "Case" where ${T} and status in ('NEW', 'IN_REVIEW', 'AWAITING_INFORMATION') and "slaDueOn" < current_date`)).rows[0]!.n;
+log(`search: "${surname.surname}" (${surname.n} cases in ${COUNCIL}); cases in ${COUNCIL} by status: ${JSON.stringify(statuses)}, open ${open}, breached ${breached}; ${caseIds.length} case ids for the case page`);
+
+const PAGES: { name: string; query: Record<string, string> | null }[] = [
+  { name: "queueFirstPage", query: {} },
+  { name: "filterOpenUnassigned", query: { status: "open", assigned: "unassigned" } },
+  { name: "filterFoodReferralPortal", query: { need: "food", channel: "REFERRAL_PORTAL" } },
+  { name: "filterSlaBreachedBySla", query: { sla: "breached", sort: "sla" } },
+  { name: "searchByName", query: { q: surname.surname } },
+  { name: "page2000", query: { page: "2000" } },
+  { name: "casePage", query: null },
+];
+
+// ---- 3. the app ----
+let app: ChildProcess | undefined;
+let browser: { close: () => Promise<void> } | undefined;
+async function startApp() {
+  const nextCli = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+  app = spawn(process.execPath, [nextCli, "start", "-p", String(PORT)], {
+    cwd: projectRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: "", APP_DATABASE_URL: appUrl, APP_URL: BASE, NEXTAUTH_URL: BASE, DEMO_MODE: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WORKER_IN_APP: "0" },
+  });
+  let exited = false;
+  app.once("exit", () => (exited = true));
+  for (let i = 0; i < 120; i++) {
+    if (exited) throw new Error(`next start exited (is port ${PORT} taken?)`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("next start did not become healthy");
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10 : null;
+};
+
+try {
+  buildIfNeeded(log);
+  await startApp();
+  log(`next start is up on ${BASE}`);
+
+  // ---- 4. signed in as the officer, through the real pages ----
+  ensureChromium(log);
+  const { chromium } = await import("@playwright/test");
+  const { currentTotp } = await import("@/lib/security/totp");
+  const { DEMO_PASSWORD, demoTotpSecret } = await import("../../prisma/factories");
+  const b = await chromium.launch({ executablePath: CHROMIUM, args: [...(process.getuid?.() === 0 ? ["--no-sandbox"] : []), "--disable-gpu"] });
+  browser = b;
+  const page = await (await b.newContext({ baseURL: BASE })).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(OFFICER);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Enter the code from your authenticator app").fill(currentTotp(demoTotpSecret(OFFICER)));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await b.close();
+  browser = undefined;
+  log("signed in as the officer (password and authenticator code)");
+
+  // ---- 5. timed ----
+  const { listCaseQueue } = await import("@/lib/cases/queue");
+  // The case page's own loader (case file, person's history, messages, ledger movements, names, settings).
+  const { loadCasePage } = await import("@/lib/cases/case-page");
+  const actor = { council: { id: tenant.id }, user: { userId: officer.id, email: officer.email }, roles: ["OFFICER"] as const };
+  let nextCase = 0;
+  const urlFor = (p: (typeof PAGES)[number], caseId: string) =>
+    p.query ? `/${COUNCIL}/staff/cases${Object.keys(p.query).length ? `?${new URLSearchParams(p.query)}` : ""}` : `/${COUNCIL}/staff/cases/${caseId}`;
+  const problems: Record<string, string[]> = {};
+  // Baseline (no target): the signed-in staff home page, what any staff page costs here (session, council, layout).
+  const baseline: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const t = performance.now();
+    const res = await fetch(`${BASE}/${COUNCIL}/staff`, { headers: { cookie }, redirect: "manual" });
+    await res.text();
+    if (i >= WARMUP) baseline.push(performance.now() - t);
+    if (res.status !== 200) (problems.baselineStaffHome ??= []).push(`HTTP ${res.status} for /${COUNCIL}/staff`);
+  }
+  log(`baseline /${COUNCIL}/staff: HTTP p50 ${pct(baseline, 50)} ms, p95 ${pct(baseline, 95)} ms`);
+  const results: Record<string, { httpP50: number | null; httpP95: number | null; sqlP50: number | null; sqlP95: number | null; rows: number | null; url: string; pass: boolean }> = {};
+  for (const p of PAGES) {
+    const http: number[] = [];
+    const sql: number[] = [];
+    let rows: number | null = null;
+    let url = "";
+    for (let i = 0; i < WARMUP + REQUESTS; i++) {
+      const caseId = caseIds[nextCase++ % caseIds.length]!;
+      url = urlFor(p, caseId);
+      const t = performance.now();
+      const res = await fetch(`${BASE}${url}`, { headers: { cookie }, redirect: "manual" });
+      const body = await res.text();
+      const ms = performance.now() - t;
+      if (res.status !== 200 || !body.includes(`HKW-`)) (problems[p.name] ??= []).push(`HTTP ${res.status} for ${url}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}`);
+      const s = performance.now();
+      if (p.query) {
+        const result = await listCaseQueue(actor, p.query);
+        rows = result?.rows.length ?? null;
+      } else if (!(await loadCasePage(actor, caseId, null))) (problems[p.name] ??= []).push(`loadCasePage found nothing for ${caseId}`);
+      const sms = performance.now() - s;
+      if (i >= WARMUP) {
+        http.push(ms);
+        sql.push(sms);
+      }
+    }
+    const httpP95 = pct(http, 95);
+    results[p.name] = { httpP50: pct(http, 50), httpP95, sqlP50: pct(sql, 50), sqlP95: pct(sql, 95), rows, url: p.query ? url : `/${COUNCIL}/staff/cases/<random case id>`, pass: httpP95 !== null && httpP95 <= TARGET_P95_MS && !problems[p.name] };
+    log(`${p.name}: HTTP p50 ${results[p.name]!.httpP50} ms, p95 ${httpP95} ms; SQL p50 ${results[p.name]!.sqlP50} ms, p95 ${results[p.name]!.sqlP95} ms${problems[p.name] ? ` (${problems[p.name]!.length} bad responses: ${problems[p.name]![0]})` : ""}`);
+  }
+  if (EXPLAIN) {
+    const { queueStatements, ZQueueQuery } = await import("@/lib/cases/queue");
+    const appClient = new pg.Client({ connectionString: appUrl });
+    await appClient.connect();
+    const explain = async (label: string, text: string, values: unknown[]) => {
+      await appClient.query(`begin; select set_config('app.tenant_id', '${tenant.id}', true), set_config('app.user_id', '${officer.id}', true)`);
+      const plan = await appClient.query(`explain (analyze, buffers) ${text}`, values);
+      await appClient.query("rollback");
+      log(`EXPLAIN ${label}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    };
+    for (const p of PAGES) {
+      if (!p.query) continue;
+      const st = queueStatements(ZQueueQuery.parse(p.query), officer.id, new Date());
+      await explain(`${p.name} rows`, st.rows.text, st.rows.values);
+      await explain(`${p.name} count`, st.count.text, st.count.values);
+    }
+    const id = caseIds[0]!;
+    await explain("case", `select * from "Case" c left join "User" u on u.id = c."assignedToId" join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`, [id]);
+    const reference = (await client.query<{ reference: string }>(`select reference from "Case" where id = $1::uuid`, [id])).rows[0]!.reference;
+    await explain("case messages (the old condition, personalisation->>'reference')", `select id from "OutboundMessage" where "tenantId" = $1::uuid and personalisation->>'reference' = $2 order by "createdAt" desc, id desc limit 50`, [tenant.id, reference]);
+    await explain("case messages (generated reference)", `select id from "OutboundMessage" where "tenantId" = $1::uuid and reference = $2 order by "createdAt" desc, id desc limit 50`, [tenant.id, reference]);
+    await explain("person history", `select a.id from "Application" a left join "Case" c on c."applicationId" = a.id where a."dateOfBirth" = (select "dateOfBirth" from "Application" where id = (select "applicationId" from "Case" where id = $1::uuid)) order by a."submittedAt" desc limit 200`, [id]);
+    await explain("case events", `select * from "CaseEvent" where "caseId" = $1::uuid order by "createdAt" desc, id desc`, [id]);
+    await explain("case awards", `select * from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = $1::uuid order by a."createdAt", a.id`, [id]);
+    await appClient.end();
+  }
+  const { closeDb } = await import("@/lib/db/client");
+  await closeDb();
+  console.log(
+    JSON.stringify({
+      bench: "queue",
+      council: COUNCIL,
+      requestsPerPage: REQUESTS,
+      warmupPerPage: WARMUP,
+      search: { q: surname.surname, matches: surname.n },
+      casesInCouncil: { byStatus: statuses, open, openBreached: breached },
+      seeding,
+      pages: results,
+      baselineStaffHome: { httpP50: pct(baseline, 50), httpP95: pct(baseline, 95), url: `/${COUNCIL}/staff`, note: "no target: what any signed-in staff page costs on this machine" },
+      targets: { httpP95Ms: TARGET_P95_MS },
+      pass: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.pass])),
+      allPass: Object.values(results).every((r) => r.pass),
+      problems,
+      machine: { node: process.version, cpus: (await import("node:os")).cpus().length, loadavg: (await import("node:os")).loadavg().map((x) => Math.round(x * 100) / 100) },
+    }),
+  );
+} finally {
+  await browser?.close().catch(() => {});
+  app?.kill("SIGTERM");
+  await client.end().catch(() => {});
+  await owner.$disconnect().catch(() => {});
+  await server.stop().catch(() => {});
+}
