@@ -102,9 +102,13 @@ function eventKindOf(action: TCaseAction): string {
   return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
 }
 
-/** One line on the case's timeline (append-only). */
+/**
+ * One line on the case's timeline (append-only). Stamped with clock_timestamp(), not now(): a
+ * decision writes several events in one transaction, and now() would give them all the same time,
+ * so the timeline (newest first) could show "award approved" before "decided".
+ */
 export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data) values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb)`, [
+  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
     actor.council.id,
     caseId,
     kind,

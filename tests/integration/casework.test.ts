@@ -259,6 +259,12 @@ describe("decisions and awards", () => {
     expect(await balances(bigPot.id)).toEqual(before);
     expect(await residentStatus(applicationId)).toBe("CLOSED");
     expect((await owner().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("WITHDRAWN");
+    // The timeline keeps the order things happened in, even within one transaction (the decision
+    // and its two awards, the one above the limit first; the withdrawal and its two cancellations):
+    // no two events share a time.
+    const events = await owner().caseEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "status.withdraw", "award.cancelled", "award.cancelled"]);
+    expect(new Set(events.map((e) => e.createdAt.getTime())).size).toBe(events.length);
   });
 });
 
