@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import type { TSql } from "@/lib/db/sql";
 
 // The one background-job mechanism (docs/decisions/0011): graphile-worker's jobs table in our
 // own PostgreSQL. A job is added with SQL inside the caller's transaction, so it exists exactly
@@ -38,4 +39,12 @@ export async function enqueue(tx: Tx, job: TJob): Promise<void> {
     max_attempts => ${job.maxAttempts ?? 5}::int,
     job_key => ${job.key ?? null}::text,
     priority => ${job.priority ?? 0}::int)`;
+}
+
+/** enqueue() for a node-postgres transaction (withTenantSql, withScopeSql). */
+export async function enqueueSql(sql: TSql, job: TJob): Promise<void> {
+  await sql.rows(
+    `select graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
+    [job.task, JSON.stringify(job.payload), job.runAt ?? null, job.maxAttempts ?? 5, job.key ?? null, job.priority ?? 0],
+  );
 }
