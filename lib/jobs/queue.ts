@@ -11,6 +11,8 @@ import type { TSql } from "@/lib/db/sql";
 export type TJobPayloads = {
   /** Hand one outbox message (lib/notifications) to the provider. */
   "notifications:deliver": { messageId: string; tenantId: string | null };
+  /** Ask the provider what became of a message it accepted (its `check`-th time): delivered or failed. */
+  "notifications:receipt": { messageId: string; tenantId: string | null; check: number };
   /** Re-queue outbox messages whose job was lost (e.g. its worker was killed mid-run). */
   "notifications:sweep": Record<string, never>;
 };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { withScopeSql } from "@/lib/db/tenant-scope";
 import type { TSql } from "@/lib/db/sql";
 import { enqueueSql } from "@/lib/jobs/queue";
+import { receiptJob } from "@/lib/notifications/check-receipt";
 import { deliveryJob } from "@/lib/notifications/enqueue-message";
 import { afterFailure } from "@/lib/notifications/policy";
 import { provider } from "@/lib/notifications/providers";
@@ -29,7 +30,8 @@ type TRow = {
  * mid-try rolls back, leaving the message queued for the sweep (lib/notifications/sweep-outbox.ts).
  *
  * The hot path of every message, so node-postgres rather than a Prisma transaction, and three
- * round trips: BEGIN with the scope, the locking read, and the outcome with its COMMIT.
+ * round trips: BEGIN with the scope, the locking read, and the outcome with its COMMIT (four
+ * with GOV.UK Notify: its delivery-receipt check is added to the queue in the same transaction).
  */
 export async function deliverMessage(job: { messageId: string; tenantId: string | null }): Promise<"sent" | "failed" | "retry" | "skipped"> {
   return withScopeSql(job.tenantId ? { tenantId: job.tenantId } : { platform: true }, async (sql) => {
@@ -46,6 +48,8 @@ export async function deliverMessage(job: { messageId: string; tenantId: string 
     const p = provider();
     try {
       const { providerRef } = await p.send(row);
+      // A provider that reports delivery is asked later, through the queue (check-receipt.ts).
+      if (p.receipt && providerRef) await enqueueSql(sql, receiptJob(row, 1));
       await last(sql)(
         `update "OutboundMessage" set status = 'SENT', attempts = $2, provider = $3, "providerRef" = $4, "sentAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = null where id = $1::uuid`,
         [row.id, attempts, p.name, providerRef],
