@@ -43,6 +43,9 @@ export async function startSmtpSink(options: { delayMs?: () => number; rejectRec
       });
     },
   });
+  // A client that vanishes mid-message (the kill test's SIGKILLed worker, whose socket may end in
+  // a reset) is an error smtp-server raises on the server: expected here, and nothing was received.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   const hold = () => {
