@@ -34,6 +34,8 @@ const ZEnv = z
     NOTIFY_SMS_TEMPLATE_ID: z.string().uuid().optional(),
     /** notify: messages a minute this worker process hands to Notify (Notify allows 3,000 per service). */
     NOTIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(3000).default(3000),
+    /** notify: a call without an answer within this many ms is abandoned and retried later. */
+    NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Run the job-queue worker inside the web server (on by default; 0 when `npm run worker` runs separately). */
     WORKER_IN_APP: bool.default(true),
     /** Jobs one worker process runs at once (each holds a database connection while it runs). */

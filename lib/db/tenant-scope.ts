@@ -44,13 +44,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * then go in one round trip, so the pot's row lock is held for no client round trip.
  */
 export async function withTenantSql<T>(tenantId: string, fn: (sql: TSql) => Promise<T>, userId?: string | null): Promise<T> {
+  if (!UUID.test(tenantId)) throw new Error("withTenantSql: malformed council id");
+  return withScopeSql({ tenantId, userId }, fn);
+}
+
+/** withTenantSql for any scope: a council, or the platform's own rows (a platform message's delivery). */
+export async function withScopeSql<T>(scope: Scope, fn: (sql: TSql) => Promise<T>): Promise<T> {
   // Literals in a simple query (one round trip, no parameters): only ever well-formed ids.
-  if (!UUID.test(tenantId) || (userId && !UUID.test(userId))) throw new Error("withTenantSql: malformed council or user id");
+  if ((scope.tenantId && !UUID.test(scope.tenantId)) || (scope.userId && !UUID.test(scope.userId))) throw new Error("withTenantSql: malformed council or user id");
   const client = await pool().connect();
   let broken = false;
   let committed = false;
   try {
-    await client.query(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId ?? ""}', true), set_config('app.platform', '', true)`);
+    await client.query(
+      `begin; select set_config('app.tenant_id', '${scope.tenantId ?? ""}', true), set_config('app.user_id', '${scope.userId ?? ""}', true), set_config('app.platform', '${scope.platform ? "on" : ""}', true)`,
+    );
     const result = await fn(pgSql(client, () => (committed = true)));
     if (!committed) await client.query("commit");
     return result;

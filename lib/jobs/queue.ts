@@ -11,6 +11,8 @@ import type { TSql } from "@/lib/db/sql";
 export type TJobPayloads = {
   /** Hand one outbox message (lib/notifications) to the provider. */
   "notifications:deliver": { messageId: string; tenantId: string | null };
+  /** Ask the provider what became of a message it accepted (its `check`-th time): delivered or failed. */
+  "notifications:receipt": { messageId: string; tenantId: string | null; check: number };
   /** Re-queue outbox messages whose job was lost (e.g. its worker was killed mid-run). */
   "notifications:sweep": Record<string, never>;
 };
@@ -41,10 +43,10 @@ export async function enqueue(tx: Tx, job: TJob): Promise<void> {
     priority => ${job.priority ?? 0}::int)`;
 }
 
-/** enqueue on either driver's transaction (TSql): the decision path runs on withTenantSql's connection. */
+/** enqueue() for a node-postgres transaction (withTenantSql, withScopeSql): delivery and the decision path run there. */
 export async function enqueueSql(sql: TSql, job: TJob): Promise<void> {
   await sql.rows(
-    `select 1 from graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
+    `select graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
     [job.task, JSON.stringify(job.payload), job.runAt ?? null, job.maxAttempts ?? 5, job.key ?? null, job.priority ?? 0],
   );
 }

@@ -4,6 +4,7 @@ import pg from "pg";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import type { TJobName } from "@/lib/jobs/queue";
+import { checkReceipt } from "@/lib/notifications/check-receipt";
 import { deliverMessage } from "@/lib/notifications/deliver-message";
 import { sweepOutbox } from "@/lib/notifications/sweep-outbox";
 
@@ -11,6 +12,9 @@ import { sweepOutbox } from "@/lib/notifications/sweep-outbox";
 const TASKS: Record<TJobName, TaskList[string]> = {
   "notifications:deliver": async (payload) => {
     await deliverMessage(z.object({ messageId: z.uuid(), tenantId: z.uuid().nullable() }).parse(payload));
+  },
+  "notifications:receipt": async (payload) => {
+    await checkReceipt(z.object({ messageId: z.uuid(), tenantId: z.uuid().nullable(), check: z.number().int().min(1) }).parse(payload));
   },
   "notifications:sweep": async () => {
     const n = await sweepOutbox(5 * 60_000);

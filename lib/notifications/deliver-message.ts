@@ -1,7 +1,9 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
-import { withPlatformJob, withTenant } from "@/lib/db/tenant-scope";
-import { enqueue } from "@/lib/jobs/queue";
+import { db } from "@/lib/db/client";
+import { withScopeSql } from "@/lib/db/tenant-scope";
+import type { TSql } from "@/lib/db/sql";
+import { enqueueSql } from "@/lib/jobs/queue";
+import { receiptJob } from "@/lib/notifications/check-receipt";
 import { deliveryJob } from "@/lib/notifications/enqueue-message";
 import { afterFailure } from "@/lib/notifications/policy";
 import { provider } from "@/lib/notifications/providers";
@@ -18,46 +20,67 @@ type TRow = {
   priority: number;
   status: string;
   attempts: number;
-  nextAttemptAt: Date;
+  due: boolean;
 };
-
-const inScope = <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>) => (tenantId ? withTenant(tenantId, fn) : withPlatformJob(fn));
 
 /**
  * One try at handing a message to the provider. The outbox row is locked for the whole try and
  * its outcome is written in the same transaction, so two workers (or a job added twice) never
  * send it twice: the second finds it locked or already sent and does nothing. A worker killed
  * mid-try rolls back, leaving the message queued for the sweep (lib/notifications/sweep-outbox.ts).
+ *
+ * The hot path of every message, so node-postgres rather than a Prisma transaction, and three
+ * round trips: BEGIN with the scope, the locking read, and the outcome with its COMMIT (four
+ * with GOV.UK Notify: its delivery-receipt check is added to the queue in the same transaction).
  */
 export async function deliverMessage(job: { messageId: string; tenantId: string | null }): Promise<"sent" | "failed" | "retry" | "skipped"> {
-  return inScope(job.tenantId, async (tx) => {
-    const [row] = await tx.$queryRaw<TRow[]>`
-      select id, "tenantId", channel::text as channel, "to", subject, body, personalisation, "providerTemplateId", priority, status::text as status, attempts, "nextAttemptAt"
-      from "OutboundMessage" where id = ${job.messageId}::uuid
-      for update skip locked`;
+  return withScopeSql(job.tenantId ? { tenantId: job.tenantId } : { platform: true }, async (sql) => {
+    const [row] = await sql.rows<TRow>(
+      `select id, "tenantId", channel::text as channel, "to", subject, body, personalisation, "providerTemplateId", priority, status::text as status, attempts,
+         "nextAttemptAt" <= (now() at time zone 'UTC') + interval '1 second' as due
+       from "OutboundMessage" where id = $1::uuid
+       for update skip locked`,
+      [job.messageId],
+    );
     // Locked by another worker's try, already done, or scheduled for a later try.
-    if (!row || row.status !== "QUEUED" || row.nextAttemptAt.getTime() > Date.now() + 1_000) return "skipped";
+    if (!row || row.status !== "QUEUED" || !row.due) return "skipped";
     const attempts = row.attempts + 1;
     const p = provider();
     try {
       const { providerRef } = await p.send(row);
-      // Raw and without RETURNING: this is the hot path, and the commit right after it closes the window.
-      await tx.$executeRaw`update "OutboundMessage" set status = 'SENT', attempts = ${attempts}, provider = ${p.name}, "providerRef" = ${providerRef}, "sentAt" = ${new Date()}, "failureReason" = null where id = ${row.id}::uuid`;
+      // A provider that reports delivery is asked later, through the queue (check-receipt.ts).
+      if (p.receipt && providerRef) await enqueueSql(sql, receiptJob(row, 1));
+      await last(sql)(
+        `update "OutboundMessage" set status = 'SENT', attempts = $2, provider = $3, "providerRef" = $4, "sentAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = null where id = $1::uuid`,
+        [row.id, attempts, p.name, providerRef],
+      );
       return "sent";
     } catch (error) {
       const next = afterFailure(error, attempts, new Date());
       if (next.status === "FAILED") {
-        await tx.outboundMessage.update({ where: { id: row.id }, data: { status: "FAILED", attempts, provider: p.name, failedAt: new Date(), failureReason: next.reason } });
+        await last(sql)(
+          `update "OutboundMessage" set status = 'FAILED', attempts = $2, provider = $3, "failedAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = $4 where id = $1::uuid`,
+          [row.id, attempts, p.name, next.reason],
+        );
         console.warn(`[notifications] message ${row.id} failed: ${next.reason}`);
         return "failed";
       }
-      await tx.outboundMessage.update({ where: { id: row.id }, data: { attempts, provider: p.name, nextAttemptAt: next.retryAt, failureReason: next.reason } });
-      await enqueue(tx, deliveryJob(row, next.retryAt));
+      await sql.rows(`update "OutboundMessage" set attempts = $2, provider = $3, "nextAttemptAt" = ($4::timestamptz at time zone 'UTC'), "failureReason" = $5 where id = $1::uuid`, [
+        row.id,
+        attempts,
+        p.name,
+        next.retryAt.toISOString(),
+        next.reason,
+      ]);
+      await enqueueSql(sql, deliveryJob(row, next.retryAt));
       console.warn(`[notifications] message ${row.id} try ${attempts} failed (${next.reason}); next try at ${next.retryAt.toISOString()}`);
       return "retry";
     }
   });
 }
+
+/** The statement and COMMIT in one round trip where the driver allows (node-postgres). */
+const last = (sql: TSql) => (text: string, values: readonly unknown[]) => (sql.rowsThenCommit ?? sql.rows)(text, values);
 
 /** All councils' ids, for work that visits every council's rows in turn (row-level security stays on). */
 export async function allTenantIds(): Promise<string[]> {

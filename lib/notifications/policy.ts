@@ -17,6 +17,19 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.max(1_000, Math.round(random() * ceiling));
 }
 
+/**
+ * Delivery receipts (GOV.UK Notify): asked for a minute after the hand-over, then at doubling
+ * intervals (±20 % jitter, at most an hour apart): 1, 2, 4 … 32, 60, 60 minutes, about 3 hours in
+ * all. A message still on its way after the last check stays SENT (and is logged).
+ */
+export const MAX_RECEIPT_CHECKS = 8;
+const FIRST_RECEIPT_CHECK_MS = 60_000;
+
+export function receiptCheckDelayMs(check: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_DELAY_MS, FIRST_RECEIPT_CHECK_MS * 2 ** Math.max(0, check - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
 /** A provider's answer to one try. Permanent failures are not retried (e.g. Notify's 400 or 403). */
 export class ProviderError extends Error {
   constructor(

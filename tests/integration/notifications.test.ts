@@ -8,7 +8,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { deliverMessage } from "@/lib/notifications/deliver-message";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
-import { MAX_DELIVERY_ATTEMPTS } from "@/lib/notifications/policy";
+import { MAX_DELIVERY_ATTEMPTS, MAX_RECEIPT_CHECKS } from "@/lib/notifications/policy";
 import { resetProviderForTests } from "@/lib/notifications/providers";
 import { listOutboundMessages } from "@/lib/notifications/queries";
 import { requestResumeLink } from "@/lib/applications/resume-links";
@@ -26,7 +26,7 @@ const SMS_TEMPLATE = "66666666-7777-4888-9999-aaaaaaaaaaaa";
 const COUNCIL_TEMPLATE = "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff";
 
 function useProvider(vars: Record<string, string | undefined>) {
-  for (const name of ["NOTIFICATIONS_PROVIDER", "SMTP_URL", "NOTIFY_API_KEY", "NOTIFY_BASE_URL", "NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"]) delete process.env[name];
+  for (const name of ["NOTIFICATIONS_PROVIDER", "SMTP_URL", "NOTIFY_API_KEY", "NOTIFY_BASE_URL", "NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID", "NOTIFY_TIMEOUT_MS"]) delete process.env[name];
   for (const [k, v] of Object.entries(vars)) if (v !== undefined) process.env[k] = v;
   resetEnvForTests();
   resetProviderForTests();
@@ -34,6 +34,14 @@ function useProvider(vars: Record<string, string | undefined>) {
 
 async function outbox(where: object = {}) {
   return testDb().owner.outboundMessage.findMany({ where, orderBy: { createdAt: "asc" } });
+}
+
+/** The queue's waiting jobs of one task, oldest first. */
+async function jobs(task: string) {
+  return testDb().owner.$queryRawUnsafe<{ key: string | null; run_at: Date; payload: { messageId: string; check?: number } }[]>(
+    `select j.key, j.run_at, j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = $1 order by j.id`,
+    task,
+  );
 }
 
 /** Makes every waiting retry due now (the clock is not what we test here). */
@@ -130,6 +138,8 @@ describe("SMTP, against a real SMTP server", () => {
       expect(mail.text).toContain("Council A belediyesine acil yardım başvurunuza devam edin");
       expect(mail.text).toMatch(/http:\/\/localhost:3000\/council-a\/apply\/resume\/[A-Za-z0-9_-]+/);
       expect(mail.messageId).toBe(`<${row!.id}@moneyhub.outbox>`);
+      // SMTP cannot say more than "sent": nobody will ask it for a delivery receipt.
+      expect(await jobs("notifications:receipt")).toEqual([]);
     } finally {
       await sink.close();
     }
@@ -250,6 +260,99 @@ describe("GOV.UK Notify, through the official client against a local stand-in", 
     await fastForward();
     await runDueJobs();
     expect((await outbox({ to: "busy@example.com" }))[0]).toMatchObject({ status: "SENT", attempts: 2 });
+    warn.mockRestore();
+  });
+
+  it("asks Notify for the delivery receipt through the queue: DELIVERED, FAILED with the reason, or asked again later", async () => {
+    useNotify();
+    stub.answerWith({ status: 201 });
+    stub.answerStatusWith({ status: 200 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const to = ["arrives", "bounces", "full-inbox", "notify-broke", "slow"].map((w) => `${w}@receipt.example`);
+    for (const address of to) await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, address)));
+    const before = Date.now();
+    await runDueJobs();
+    const rows = await outbox({ to: { in: to } });
+    expect(rows.map((r) => r.status)).toEqual(to.map(() => "SENT"));
+    const byTo = (address: string) => rows.find((r) => r.to === address)!;
+    // One receipt check per message, a minute or so after the hand-over, behind any delivery.
+    const waiting = await jobs("notifications:receipt");
+    const ours = waiting.filter((j) => rows.some((r) => r.id === j.payload.messageId));
+    expect(ours).toHaveLength(to.length);
+    for (const j of ours) {
+      expect(j.key).toBe(`outbox-receipt:${j.payload.messageId}`);
+      expect(j.payload.check).toBe(1);
+      expect(j.run_at.getTime() - before).toBeGreaterThanOrEqual(48_000);
+      expect(j.run_at.getTime() - before).toBeLessThanOrEqual(72_000 + 10_000);
+    }
+    // Nothing is asked before it is due.
+    const ourPaths = new Set(rows.map((r) => `/v2/notifications/${r.providerRef}`));
+    const asked = () => stub.calls.filter((c) => c.method === "GET" && ourPaths.has(c.path));
+    await runDueJobs();
+    expect(asked()).toHaveLength(0);
+
+    stub.setStatus(byTo("arrives@receipt.example").providerRef!, "delivered");
+    stub.setStatus(byTo("bounces@receipt.example").providerRef!, "permanent-failure");
+    stub.setStatus(byTo("full-inbox@receipt.example").providerRef!, "temporary-failure");
+    stub.setStatus(byTo("notify-broke@receipt.example").providerRef!, "technical-failure");
+    await fastForward();
+    await runDueJobs();
+    const after = new Map((await outbox({ to: { in: to } })).map((r) => [r.to, r]));
+    expect(after.get("arrives@receipt.example")).toMatchObject({ status: "DELIVERED", failureReason: null });
+    expect(after.get("arrives@receipt.example")!.deliveredAt).not.toBeNull();
+    expect(after.get("bounces@receipt.example")).toMatchObject({ status: "FAILED", failureReason: "Notify permanent-failure: the email address or phone number is wrong or no longer in use" });
+    expect(after.get("bounces@receipt.example")!.failedAt).not.toBeNull();
+    expect(after.get("full-inbox@receipt.example")).toMatchObject({ status: "FAILED", failureReason: "Notify temporary-failure: the inbox was full or the phone was off for too long" });
+    expect(after.get("notify-broke@receipt.example")).toMatchObject({ status: "FAILED", failureReason: "Notify technical-failure: a technical failure at Notify; the message was not sent" });
+    expect(after.get("slow@receipt.example")).toMatchObject({ status: "SENT" });
+    // Asked with the official client: GET /v2/notifications/{Notify's id}, with a valid JWT.
+    expect(asked().map((c) => c.path).sort()).toEqual([...ourPaths].sort());
+    expect(asked().every((c) => c.jwtOk)).toBe(true);
+    // The council's staff see the failure.
+    expect((await listOutboundMessages(a.id, { status: "FAILED" })).map((m) => m.to)).toContain("bounces@receipt.example");
+
+    // Still "sending": asked again later, a few times (a failed question counts as one), then left as sent.
+    const slowId = byTo("slow@receipt.example").id;
+    expect((await jobs("notifications:receipt")).filter((j) => j.payload.messageId === slowId).map((j) => j.payload.check)).toEqual([2]);
+    stub.answerStatusWith({ status: 500, error: "Exception", message: "Internal server error" });
+    await fastForward();
+    await runDueJobs();
+    expect((await jobs("notifications:receipt")).filter((j) => j.payload.messageId === slowId).map((j) => j.payload.check)).toEqual([3]);
+    stub.answerStatusWith({ status: 200 });
+    for (let check = 3; check <= MAX_RECEIPT_CHECKS; check++) {
+      await fastForward();
+      await runDueJobs();
+    }
+    expect((await jobs("notifications:receipt")).filter((j) => j.payload.messageId === slowId)).toEqual([]);
+    expect((await outbox({ id: slowId }))[0]).toMatchObject({ status: "SENT" });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`message ${slowId}: still sending after ${MAX_RECEIPT_CHECKS} receipt checks; left as sent`));
+    expect(stub.calls.filter((c) => c.method === "GET" && c.path.endsWith(byTo("slow@receipt.example").providerRef!))).toHaveLength(MAX_RECEIPT_CHECKS);
+    // A receipt never undoes anything: the delivered one was not asked again.
+    expect(stub.calls.filter((c) => c.method === "GET" && c.path.endsWith(byTo("arrives@receipt.example").providerRef!))).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it("gives up on a Notify API that does not answer after NOTIFY_TIMEOUT_MS, and retries the message later", async () => {
+    useProvider({ NOTIFICATIONS_PROVIDER: "notify", NOTIFY_API_KEY: NOTIFY_KEY, NOTIFY_BASE_URL: stub.url, NOTIFY_EMAIL_TEMPLATE_ID: EMAIL_TEMPLATE, NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE, NOTIFY_TIMEOUT_MS: "300" });
+    stub.answerWith({ status: 201 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, "hung@example.com")));
+    stub.hang(true);
+    try {
+      const started = Date.now();
+      await runDueJobs();
+      expect(Date.now() - started).toBeLessThan(5_000); // the worker was not held
+      expect(stub.calls.filter((c) => c.body.email_address === "hung@example.com")).toHaveLength(1); // it did ask
+    } finally {
+      stub.hang(false);
+    }
+    const [row] = await outbox({ to: "hung@example.com" });
+    expect(row).toMatchObject({ status: "QUEUED", attempts: 1, failureReason: "Notify timeout: no answer within 300 ms" });
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    await fastForward();
+    await runDueJobs();
+    expect((await outbox({ to: "hung@example.com" }))[0]).toMatchObject({ status: "SENT", attempts: 2, failureReason: null });
+    expect(stub.calls.filter((c) => c.body.email_address === "hung@example.com")).toHaveLength(2);
     warn.mockRestore();
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "@/lib/env";
 import { en } from "@/lib/i18n/messages/en";
-import { afterFailure, httpStatusIsPermanent, MAX_DELIVERY_ATTEMPTS, ProviderError, retryDelayMs, smtpCodeIsPermanent } from "@/lib/notifications/policy";
-import { pacer } from "@/lib/notifications/providers/notify";
+import { afterFailure, httpStatusIsPermanent, MAX_DELIVERY_ATTEMPTS, MAX_RECEIPT_CHECKS, ProviderError, receiptCheckDelayMs, retryDelayMs, smtpCodeIsPermanent } from "@/lib/notifications/policy";
+import { notifyReceipt, pacer } from "@/lib/notifications/providers/notify";
 import { renderTemplate } from "@/lib/notifications/templates";
 
 describe("retries", () => {
@@ -90,10 +90,39 @@ describe("provider configuration", () => {
     const notify = problems({ NOTIFICATIONS_PROVIDER: "notify" });
     for (const name of ["NOTIFY_API_KEY", "NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"]) expect(notify).toContain(`${name}: ${name} is required`);
   });
+  it("gives Notify calls a timeout of 10 s unless NOTIFY_TIMEOUT_MS says otherwise, and refuses a nonsense one", () => {
+    problems({});
+    expect(env().NOTIFY_TIMEOUT_MS).toBe(10_000);
+    problems({ NOTIFY_TIMEOUT_MS: "2500" });
+    expect(env().NOTIFY_TIMEOUT_MS).toBe(2_500);
+    expect(problems({ NOTIFY_TIMEOUT_MS: "0" })).toContain("NOTIFY_TIMEOUT_MS");
+  });
   it("refuses the dev mailbox in production, and accepts a complete notify set-up", () => {
     expect(problems({ NODE_ENV: "production", NOTIFICATIONS_PROVIDER: "dev-mailbox" })).toContain("NOTIFICATIONS_PROVIDER: Set NOTIFICATIONS_PROVIDER=notify or smtp in production");
     expect(
       problems({ NODE_ENV: "production", APP_URL: "https://moneyhub.example.gov.uk", NOTIFICATIONS_PROVIDER: "notify", NOTIFY_API_KEY: "k", NOTIFY_EMAIL_TEMPLATE_ID: "11111111-2222-4333-8444-555555555555", NOTIFY_SMS_TEMPLATE_ID: "11111111-2222-4333-8444-555555555556" }),
     ).toBe("");
+  });
+});
+
+describe("delivery receipts", () => {
+  it("read Notify's statuses: delivered, the three failures with a reason, final 'sent', and the rest still on the way", () => {
+    expect(notifyReceipt("delivered")).toEqual({ state: "delivered" });
+    expect(notifyReceipt("permanent-failure")).toEqual({ state: "failed", reason: "Notify permanent-failure: the email address or phone number is wrong or no longer in use" });
+    expect(notifyReceipt("temporary-failure")).toMatchObject({ state: "failed" });
+    expect(notifyReceipt("technical-failure")).toMatchObject({ state: "failed" });
+    expect(notifyReceipt("sent")).toEqual({ state: "final" }); // an international text: Notify cannot know more
+    for (const s of ["created", "sending", "pending", ""]) expect(notifyReceipt(s)).toEqual({ state: "pending", status: s });
+  });
+
+  it("are asked for a minute after the hand-over, then at doubling intervals with jitter, at most an hour apart", () => {
+    expect(receiptCheckDelayMs(1, () => 0.5)).toBe(60_000);
+    expect(receiptCheckDelayMs(2, () => 0.5)).toBe(120_000);
+    expect(receiptCheckDelayMs(1, () => 0)).toBe(48_000);
+    expect(receiptCheckDelayMs(1, () => 1)).toBe(72_000);
+    expect(receiptCheckDelayMs(20, () => 0.5)).toBe(3_600_000);
+    const total = Array.from({ length: MAX_RECEIPT_CHECKS }, (_, i) => receiptCheckDelayMs(i + 1, () => 0.5)).reduce((x, y) => x + y, 0);
+    expect(total / 3_600_000).toBeGreaterThan(2.5); // a few hours in all
+    expect(total / 3_600_000).toBeLessThan(4);
   });
 });

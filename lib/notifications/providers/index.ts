@@ -25,6 +25,7 @@ export function provider(): TProvider {
         emailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID!,
         smsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID!,
         ratePerMinute: e.NOTIFY_RATE_PER_MINUTE,
+        timeoutMs: e.NOTIFY_TIMEOUT_MS,
       });
       break;
   }

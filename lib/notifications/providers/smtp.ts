@@ -1,4 +1,5 @@
 import "server-only";
+import net from "node:net";
 import nodemailer from "nodemailer";
 import { ProviderError, smtpCodeIsPermanent } from "@/lib/notifications/policy";
 import type { TProvider } from "@/lib/notifications/providers/types";
@@ -9,9 +10,11 @@ import type { TProvider } from "@/lib/notifications/providers/types";
  */
 export function smtpProvider(options: { url: string; from: string }): TProvider {
   const u = new URL(options.url);
+  const host = u.hostname;
+  const port = Number(u.port) || (u.protocol === "smtps:" ? 465 : 587);
   const transport = nodemailer.createTransport({
-    host: u.hostname,
-    port: Number(u.port) || (u.protocol === "smtps:" ? 465 : 587),
+    host,
+    port,
     secure: u.protocol === "smtps:",
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
     // Pooled: connections are reused, so a backlog is not one TCP and TLS handshake per message.
@@ -21,6 +24,24 @@ export function smtpProvider(options: { url: string; from: string }): TProvider 
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 15_000,
+    // Our own TCP connection, with Nagle's algorithm off: nodemailer writes a message in several
+    // chunks and then waits for the reply, so with Nagle on the last chunk waits for the server's
+    // delayed ACK (40 ms on Linux) and one connection carries ~20 messages a second instead of
+    // ~400 (measured: docs/decisions/0011). nodemailer still does TLS (smtps) on top of it.
+    getSocket: (_options, callback) => {
+      const socket = net.connect({ host, port, noDelay: true, timeout: 10_000 });
+      const fail = (error: Error) => {
+        socket.destroy();
+        callback(error, null);
+      };
+      socket.once("timeout", () => fail(new Error(`SMTP connection to ${host}:${port} timed out`)));
+      socket.once("error", fail);
+      socket.once("connect", () => {
+        // nodemailer takes over timeouts and errors from here (the no-op only bridges the hand-over).
+        socket.removeAllListeners("timeout").removeListener("error", fail).on("error", () => {}).setTimeout(0);
+        callback(null, { connection: socket });
+      });
+    },
   });
   return {
     name: "smtp",
