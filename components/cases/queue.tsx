@@ -8,10 +8,12 @@ import { Tag } from "@/components/ui/tag";
 import { formatDateShort } from "@/lib/dates";
 import { CASE_STATES } from "@/lib/cases/lifecycle";
 import type { TOption } from "@/lib/cases/options";
-import { QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
+import { effectiveStatus, QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
 import { slaState } from "@/lib/cases/sla";
 import type { TMessages } from "@/lib/i18n/messages/en";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
+
+const OPEN_LABEL = "Open (new, in review, awaiting information)";
 
 // The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
@@ -50,12 +52,13 @@ export function QueueView({
 }) {
   const w = caseworkWords(m);
   const c = m.casework;
+  const status = effectiveStatus(query);
   const any = { value: "", label: "Any" };
   const assignedOptions = [any, { value: "mine", label: c.assignedFilters.mine }, { value: "unassigned", label: c.assignedFilters.unassigned }, ...caseworkers];
   const label = (options: TOption[], v: string | undefined) => options.find((o) => o.value === v)?.label ?? v ?? "";
   const selected: TSelectedFilter[] = [
     { category: "Search", items: query.q ? [{ label: query.q, removeHref: queueHref(base, query, { q: undefined }) }] : [] },
-    { category: "Status", items: query.status ? [{ label: query.status === "open" ? "Open (new, in review, awaiting information)" : w.status(query.status), removeHref: queueHref(base, query, { status: undefined }) }] : [] },
+    { category: "Status", items: status !== "all" ? [{ label: status === "open" ? OPEN_LABEL : w.status(status), removeHref: queueHref(base, query, { status: "all" }) }] : [] },
     { category: "Channel", items: query.channel ? [{ label: w.channel(query.channel), removeHref: queueHref(base, query, { channel: undefined }) }] : [] },
     { category: "Need", items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
     { category: "Partner organisation", items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
@@ -126,8 +129,8 @@ export function QueueView({
           <Select
             name="status"
             label="Status"
-            defaultValue={query.status ?? ""}
-            options={[any, { value: "open", label: "Open (new, in review, awaiting information)" }, ...CASE_STATES.map((s) => ({ value: s, label: w.status(s) }))]}
+            defaultValue={status}
+            options={[{ value: "all", label: "Any" }, { value: "open", label: OPEN_LABEL }, ...CASE_STATES.map((s) => ({ value: s, label: w.status(s) }))]}
           />
           <Select name="assigned" label="Assigned to" defaultValue={query.assigned ?? ""} options={assignedOptions} />
           <Select name="sla" label="SLA" defaultValue={query.sla ?? ""} options={[any, { value: "breached", label: c.slaFilters.breached }, { value: "due-today", label: c.slaFilters["due-today"] }]} />

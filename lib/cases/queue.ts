@@ -21,7 +21,7 @@ const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArr
 
 /** The queue's URL query, forgiving: anything unknown is ignored rather than an error. */
 export const ZQueueQuery = z.object({
-  status: one(z.enum([...CASE_STATES, "open"])).catch(undefined),
+  status: one(z.enum([...CASE_STATES, "open", "all"])).catch(undefined),
   channel: one(z.enum(APPLICATION_CHANNELS)).catch(undefined),
   need: one(z.enum(NEEDS)).catch(undefined),
   organisation: one(z.uuid()).catch(undefined),
@@ -66,6 +66,14 @@ const ORDER: Record<(typeof QUEUE_SORTS)[number], string> = {
  */
 export const OPEN_STATUS_SQL = `c.status in (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(", ")})`;
 
+/**
+ * The status the queue shows when the URL names none: the open cases (an officer's work), or,
+ * when searching, every case (a search for a reference must find a decided case too).
+ */
+export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q">): NonNullable<TQueueQuery["status"]> {
+  return query.status ?? (query.q ? "all" : "open");
+}
+
 /** The conditions and their values ($1 …) for a query; pure, so it is tested without a database. */
 export function queueWhere(query: TQueueQuery, actorUserId: string, today: string): { where: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -74,8 +82,9 @@ export function queueWhere(query: TQueueQuery, actorUserId: string, today: strin
     return `$${values.length}`;
   };
   const and: string[] = [];
-  if (query.status === "open") and.push(OPEN_STATUS_SQL);
-  else if (query.status) and.push(`c.status = ${p(query.status)}::"CaseStatus"`);
+  const status = effectiveStatus(query);
+  if (status === "open") and.push(OPEN_STATUS_SQL);
+  else if (status !== "all") and.push(`c.status = ${p(status)}::"CaseStatus"`);
   // The generated text copy of the channel: enum equality may not use an index under row-level security.
   if (query.channel) and.push(`c."channelKey" = ${p(query.channel)}`);
   if (query.need) and.push(`c."needCategories" @> array[${p(query.need)}::text]`);
@@ -83,7 +92,7 @@ export function queueWhere(query: TQueueQuery, actorUserId: string, today: strin
   if (query.assigned === "unassigned") and.push(`c."assignedToId" is null`);
   else if (query.assigned) and.push(`c."assignedToId" = ${p(query.assigned === "mine" ? actorUserId : query.assigned)}::uuid`);
   if (query.sla) {
-    and.push(OPEN_STATUS_SQL);
+    if (status !== "open") and.push(OPEN_STATUS_SQL);
     and.push(query.sla === "breached" ? `c."slaDueOn" < ${p(today)}::date` : `c."slaDueOn" = ${p(today)}::date`);
   }
   if (query.q) {

@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 describe("the queue", () => {
   it("lists the council's cases by priority, then oldest, one page at a time, with only the queue's columns", async () => {
-    const first = await list(me);
+    const first = await list(me, { status: "all" });
     expect(first.rows).toHaveLength(QUEUE_PAGE_SIZE);
     expect(refs(first).slice(0, 6)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(first).toMatchObject({ page: 1, hasNext: true, total: 60, totalCapped: false });
@@ -69,11 +69,21 @@ describe("the queue", () => {
       ["assignedToId", "assignedToName", "channel", "fullName", "id", "needCategories", "postcode", "priorityBand", "priorityReasons", "priorityScore", "receivedAt", "reference", "slaDueOn", "status"].sort(),
     );
     expect(first.rows[0]).toMatchObject({ assignedToName: "Me Officer", slaDueOn: londonIsoDate(day(-3)) });
-    const second = await list(me, { page: "2" });
+    const second = await list(me, { status: "all", page: "2" });
     expect(refs(second)).toEqual(Array.from({ length: 10 }, (_, k) => 50 + k));
     expect(second.hasNext).toBe(false);
-    expect(refs(await list(me, { sort: "newest" })).slice(0, 2)).toEqual([59, 58]);
-    expect(refs(await list(me, { sort: "sla" })).slice(0, 3)).toEqual([3, 0, 1]);
+    expect(refs(await list(me, { status: "all", sort: "newest" })).slice(0, 2)).toEqual([59, 58]);
+    expect(refs(await list(me, { status: "all", sort: "sla" })).slice(0, 3)).toEqual([3, 0, 1]);
+  });
+
+  it("shows the open cases when no status is chosen (the officer's work), and every case when searching", async () => {
+    const open = await list(me);
+    expect(refs(open).slice(0, 5)).toEqual([0, 1, 2, 4, 5]);
+    expect(open.total).toBe(59);
+    expect(refs(await list(me, { sort: "sla" })).slice(0, 2)).toEqual([0, 1]);
+    const declined = (await owner().case.findUniqueOrThrow({ where: { id: ids[3]! } })).reference;
+    expect(refs(await list(me, { q: declined }))).toEqual([3]);
+    expect(refs(await list(me, { q: declined, status: "open" }))).toEqual([]);
   });
 
   it("filters by status, channel, need, organisation, assignment and SLA", async () => {
@@ -85,7 +95,9 @@ describe("the queue", () => {
     expect(refs(await list(me, { assigned: "mine" }))).toEqual([0]);
     expect(refs(await list(colleague, { assigned: "mine" }))).toEqual([2]);
     expect(refs(await list(me, { assigned: colleague.user.userId }))).toEqual([2]);
-    expect((await list(me, { assigned: "unassigned" })).total).toBe(58);
+    // Open and unassigned: all but 0 and 2 (assigned) and 3 (declined); with every status, 58.
+    expect((await list(me, { assigned: "unassigned" })).total).toBe(57);
+    expect((await list(me, { assigned: "unassigned", status: "all" })).total).toBe(58);
     // Breached: open and past its due date (the declined case 3 is not breaching anything).
     expect(refs(await list(me, { sla: "breached" }))).toEqual([0]);
     expect(refs(await list(me, { sla: "due-today" }))).toEqual([1]);
@@ -116,7 +128,7 @@ describe("the queue", () => {
   });
 
   it("ignores values it does not know, and never shows another council's cases", async () => {
-    expect((await list(me, { status: "BOGUS", channel: "x", need: 3, assigned: "someone", sla: "yesterday", sort: "name; drop", page: "-1" })).total).toBe(60);
+    expect((await list(me, { status: "BOGUS", channel: "x", need: 3, assigned: "someone", sla: "yesterday", sort: "name; drop", page: "-1" })).total).toBe(59);
     const otherOfficer = await actor(other, "OFFICER", "Other");
     expect((await list(otherOfficer)).total).toBe(1);
     expect((await list(otherOfficer, { q: "Zeynep" })).rows).toEqual([]);
@@ -125,7 +137,7 @@ describe("the queue", () => {
   });
 
   it("is for staff who may read cases: a manager reads it, a referrer gets nothing", async () => {
-    expect((await list(manager)).total).toBe(60);
+    expect((await list(manager, { status: "all" })).total).toBe(60);
     expect(await listCaseQueue(referrer, {})).toBeNull();
   });
 });
