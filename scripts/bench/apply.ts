@@ -16,16 +16,16 @@
 //   6. a baseline: plain GETs of the council start page at the same concurrency;
 //   7. the gzip weight of the HTML, JavaScript and CSS of every apply page.
 // It prints progress lines, then ONE JSON object (last) with figures, targets and pass/fail.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildIfNeeded } from "../lib/build";
 import { projectRoot } from "../lib/postgres";
 import { freshBenchDatabase } from "./fresh-database";
+import { freePort, startNextApp } from "./next-app";
 import { requireSupportedNode } from "../lib/node-runtime";
 
 const args = process.argv.slice(2);
@@ -37,16 +37,6 @@ const SECONDS = arg("seconds", 60);
 const CONCURRENCY = arg("concurrency", 50);
 const BASELINE_SECONDS = Math.max(3, Math.min(10, Math.round(SECONDS / 6)));
 /** The first free port from `from` on: another checkout's server on the same machine must never be benchmarked by mistake. */
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 100; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(false));
-      probe.listen(port, () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${from}`);
-}
 /** CPU time (ms) a set of processes has used so far, from /proc (Linux); null elsewhere. */
 function cpuMs(pids: number[]): number | null {
   try {
@@ -82,33 +72,7 @@ let app: ChildProcess | undefined;
 async function startApp() {
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of the app server (for finding where time goes).
   const profile = process.env.BENCH_PROFILE;
-  const nextCli = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-  app = spawn(process.execPath, [...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []), nextCli, "start", "-p", String(PORT)], {
-    cwd: projectRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      APP_DATABASE_URL: appUrl,
-      APP_URL: BASE,
-      NEXTAUTH_URL: BASE,
-      DEMO_MODE: "1",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  let exited = false;
-  app.once("exit", () => (exited = true));
-  for (let i = 0; i < 120; i++) {
-    if (exited) throw new Error(`next start exited (is port ${PORT} taken?)`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("next start did not become healthy");
+  app = await startNextApp({ port: PORT, appUrl, nodeArgs: profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [] });
 }
 
 async function shutdown() {

@@ -17,15 +17,13 @@
 //      exact queries the pages run, on the app's pool, in the same council scope), timed.
 // It prints progress lines, then ONE JSON object (last) with p50/p95 per page, the seeding
 // time, the target (p95 <= 150 ms over HTTP for every page) and pass/fail per page.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { buildIfNeeded } from "../lib/build";
 import { CHROMIUM, ensureChromium } from "../lib/chromium";
 import { requireSupportedNode } from "../lib/node-runtime";
-import { projectRoot } from "../lib/postgres";
 import { freshBenchDatabase } from "./fresh-database";
+import { freePort, startNextApp } from "./next-app";
 import { SURNAMES, seedBenchCouncil, type TBenchCouncil } from "./queue-seed";
 
 const args = process.argv.slice(2);
@@ -46,16 +44,6 @@ const OFFICER = "officer@hackwell.example";
 const log = (m: string) => console.error(`[bench:queue] ${m}`);
 requireSupportedNode(log);
 
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 100; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once("error", () => resolve(false));
-      probe.listen(port, () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${from}`);
-}
 
 const PORT = await freePort(Number(process.env.BENCH_PORT ?? 3300));
 const BASE = `http://localhost:${PORT}`;
@@ -165,24 +153,7 @@ const PAGES: { name: string; query: Record<string, string> | null }[] = [
 let app: ChildProcess | undefined;
 let browser: { close: () => Promise<void> } | undefined;
 async function startApp() {
-  const nextCli = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-  app = spawn(process.execPath, [nextCli, "start", "-p", String(PORT)], {
-    cwd: projectRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: "", APP_DATABASE_URL: appUrl, APP_URL: BASE, NEXTAUTH_URL: BASE, DEMO_MODE: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", WORKER_IN_APP: "0" },
-  });
-  let exited = false;
-  app.once("exit", () => (exited = true));
-  for (let i = 0; i < 120; i++) {
-    if (exited) throw new Error(`next start exited (is port ${PORT} taken?)`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("next start did not become healthy");
+  app = await startNextApp({ port: PORT, appUrl, env: { WORKER_IN_APP: "0" } });
 }
 
 const pct = (xs: number[], p: number) => {

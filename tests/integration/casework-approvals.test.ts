@@ -5,9 +5,6 @@
 // roles refused, in the services and in the server actions.
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
-import { assemble } from "@/lib/applications/schemas";
-import { parseAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
 import { rejectAward } from "@/lib/awards/reject-award";
@@ -22,8 +19,8 @@ import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { asOwnerInCouncil, createCouncil, createFund, createMember } from "@/prisma/factories";
-import { FULL } from "../support/application-answers";
+import { asOwnerInCouncil, createCouncil, createFund } from "@/prisma/factories";
+import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 // The server actions run as Next.js runs them; only who is signed in (the session cookie) and
@@ -44,17 +41,10 @@ let pot: { id: string; fundId: string };
 
 const owner = () => testDb().owner;
 
-async function actor(c: TCouncil, role: "OFFICER" | "APPROVER" | "MANAGER" | "COUNCIL_ADMIN", name: string): Promise<TCaseActor> {
-  const user = await createMember(owner(), c.id, role, { name });
-  return { council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role] };
-}
+const actor = caseActor;
 
-async function newCase(c: TCouncil = council): Promise<{ caseId: string; applicationId: string }> {
-  const result = await withTenant(c.id, (tx) => recordApplication(tx, c, assemble(parseAnswers(FULL), true), { channel: "RESIDENT_ONLINE", draftId: null, locale: "en", actor: null, ip: null }));
-  if (result.outcome !== "recorded") throw new Error("not recorded");
-  const row = await owner().case.findUniqueOrThrow({ where: { tenantId_applicationId: { tenantId: c.id, applicationId: result.id } } });
-  return { caseId: row.id, applicationId: result.id };
-}
+/** A resident's application (any channel would do) and its case's id. */
+const newCase = (c: TCouncil = council) => applyFor(c);
 
 const line = (potId: string, amountPence: bigint) => ({ potId, needCategory: "food", amountPence, paymentMethod: "voucher-email" });
 const decision = (potId: string, ...amounts: bigint[]) => ({ decision: amounts.length > 1 ? "part-approve" : "approve", reasonCode: "need-met", explanation: "We will send you a food voucher.", lines: amounts.map((a) => line(potId, a)) });

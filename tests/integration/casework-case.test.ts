@@ -3,9 +3,7 @@
 // in the resident's language, written in the decision's own transaction. Real Postgres, the
 // app's RLS-bound role, through the real services.
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
-import { assemble } from "@/lib/applications/schemas";
-import { parseAnswers, type TRawAnswers } from "@/lib/applications/steps";
+import { type TRawAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { loadCasePage } from "@/lib/cases/case-page";
@@ -15,10 +13,10 @@ import { listAwardPots, listCaseworkers, queueFilterOptions } from "@/lib/cases/
 import { readPersonHistory } from "@/lib/cases/person-history";
 import { listCaseQueue } from "@/lib/cases/queue";
 import type { TCaseActor } from "@/lib/cases/transition";
-import { withTenant } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createFund, createMember } from "@/prisma/factories";
+import { createCouncil, createFund } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
+import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
@@ -26,10 +24,7 @@ let officer: TCaseActor, approver: TCaseActor, manager: TCaseActor, referrer: TC
 let pot: { id: string; fundId: string };
 const owner = () => testDb().owner;
 
-async function actor(c: TCouncil, role: "OFFICER" | "APPROVER" | "MANAGER" | "REFERRER", name: string): Promise<TCaseActor> {
-  const user = await createMember(owner(), c.id, role, { name });
-  return { council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role] };
-}
+const actor = caseActor;
 
 type TPerson = { name?: string; dob?: [string, string, string]; email?: string; mobile?: string; locale?: string };
 
@@ -40,10 +35,7 @@ async function apply(c: TCouncil, p: TPerson = {}): Promise<{ caseId: string; ap
     "date-of-birth": p.dob ? { "dateOfBirth-day": p.dob[0], "dateOfBirth-month": p.dob[1], "dateOfBirth-year": p.dob[2] } : FULL["date-of-birth"]!,
     contact: { email: p.email ?? "ayse@example.com", mobile: p.mobile ?? "07700 900982" },
   };
-  const r = await withTenant(c.id, (tx) => recordApplication(tx, c, assemble(parseAnswers(answers), true), { channel: "RESIDENT_ONLINE", draftId: null, locale: p.locale ?? "en", actor: null, ip: null }));
-  if (r.outcome !== "recorded") throw new Error(JSON.stringify(r));
-  const row = await owner().case.findUniqueOrThrow({ where: { tenantId_applicationId: { tenantId: c.id, applicationId: r.id } } });
-  return { caseId: row.id, applicationId: r.id, reference: r.reference };
+  return applyFor(c, answers, p.locale ?? "en");
 }
 
 const decisionMessages = (reference: string) =>

@@ -1,16 +1,12 @@
 // The officers' queue (lib/cases/queue.ts): one page of a council's cases, filtered, searched,
 // sorted and paginated in the database, as the app's own RLS-bound role.
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
-import { assemble } from "@/lib/applications/schemas";
-import { parseAnswers } from "@/lib/applications/steps";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { listCaseQueue, QUEUE_PAGE_SIZE } from "@/lib/cases/queue";
 import type { TCaseActor } from "@/lib/cases/transition";
-import { withTenant } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createMember, createOrganisation } from "@/prisma/factories";
-import { FULL } from "../support/application-answers";
+import { createCouncil, createOrganisation } from "@/prisma/factories";
+import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
@@ -19,16 +15,9 @@ let orgId: string;
 const ids: string[] = [];
 const owner = () => testDb().owner;
 
-async function actor(c: TCouncil, role: "OFFICER" | "MANAGER" | "REFERRER", name: string): Promise<TCaseActor> {
-  const user = await createMember(owner(), c.id, role, { name });
-  return { council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role] };
-}
+const actor = caseActor;
 
-async function newCase(c: TCouncil): Promise<string> {
-  const r = await withTenant(c.id, (tx) => recordApplication(tx, c, assemble(parseAnswers(FULL), true), { channel: "RESIDENT_ONLINE", draftId: null, locale: "en", actor: null, ip: null }));
-  if (r.outcome !== "recorded") throw new Error("not recorded");
-  return (await owner().case.findUniqueOrThrow({ where: { tenantId_applicationId: { tenantId: c.id, applicationId: r.id } } })).id;
-}
+const newCase = async (c: TCouncil) => (await applyFor(c)).caseId;
 
 const today = londonIsoDate(new Date());
 const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);

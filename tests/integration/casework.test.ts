@@ -1,9 +1,6 @@
 // Casework, part 1: cases, their transitions, decisions and awards committed through the ledger,
 // through the service layer, as the app's own (non-owner, RLS-bound) database role.
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
-import { assemble } from "@/lib/applications/schemas";
-import { parseAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { addCaseNote } from "@/lib/cases/add-case-note";
@@ -16,8 +13,8 @@ import type { TCaseActor } from "@/lib/cases/transition";
 import { withdrawCase } from "@/lib/cases/withdraw-case";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createFund, createMember } from "@/prisma/factories";
-import { FULL } from "../support/application-answers";
+import { createCouncil, createFund } from "@/prisma/factories";
+import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
@@ -26,18 +23,10 @@ let bigPot: { id: string; fundId: string };
 
 const owner = () => testDb().owner;
 
-async function actor(c: TCouncil, role: "OFFICER" | "APPROVER" | "MANAGER" | "REFERRER", name: string): Promise<TCaseActor> {
-  const user = await createMember(owner(), c.id, role, { name });
-  return { council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role] };
-}
+const actor = caseActor;
 
 /** A resident's application (any channel would do) and its case's id. */
-async function newCase(c: TCouncil = council): Promise<{ caseId: string; applicationId: string }> {
-  const result = await withTenant(c.id, (tx) => recordApplication(tx, c, assemble(parseAnswers(FULL), true), { channel: "RESIDENT_ONLINE", draftId: null, locale: "en", actor: null, ip: null }));
-  if (result.outcome !== "recorded") throw new Error("not recorded");
-  const row = await owner().case.findUniqueOrThrow({ where: { tenantId_applicationId: { tenantId: c.id, applicationId: result.id } } });
-  return { caseId: row.id, applicationId: result.id };
-}
+const newCase = (c: TCouncil = council) => applyFor(c);
 
 async function claimedCase(by: TCaseActor = officer) {
   const made = await newCase();
