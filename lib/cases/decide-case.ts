@@ -35,8 +35,30 @@ export async function decideCase(actor: TCaseActor, caseId: string, input: unkno
   } catch (error) {
     const refusal = ledgerRefusalOf(error);
     if (!refusal) throw error;
-    return { outcome: "refused", refusal, pot: refusal.facts.pot ?? null, availablePence: refusal.facts.balancePence ? BigInt(refusal.facts.balancePence) : null };
+    const pot = refusal.facts.pot ?? null;
+    const lines = decision.decision === "decline" ? [] : decision.lines;
+    const now = pot ? await availableNow(actor, lines.map((l) => l.potId), pot) : null;
+    return { outcome: "refused", refusal, pot, availablePence: now ?? (refusal.facts.balancePence ? BigInt(refusal.facts.balancePence) : null) };
   }
+}
+
+/**
+ * What the refused pot holds now that the decision is rolled back. The refusal's own figure was
+ * taken inside the transaction, after this decision's earlier lines from the same pot, so it
+ * would tell the officer less than is really there.
+ */
+async function availableNow(actor: TCaseActor, potIds: string[], potName: string): Promise<bigint | null> {
+  if (!potIds.length) return null;
+  const [row] = await withTenantSql(
+    actor.council.id,
+    (sql) =>
+      sql.rows<{ available: string }>(
+        `select a."balancePence"::text as available from "Pot" p join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE' where p.id = any($1::uuid[]) and p.name = $2 limit 1`,
+        [`{${potIds.join(",")}}`, potName],
+      ),
+    actor.user.userId,
+  );
+  return row ? BigInt(row.available) : null;
 }
 
 async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TDecision): Promise<TDecideResult> {

@@ -433,4 +433,21 @@ describe("server actions", () => {
     expect(revalidated).toContain("/approvals-a layout");
     expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
   });
+
+  it("the officer's decision against a pot without enough money: the pot and what is left, on the award's amount; nothing written", async () => {
+    const { decideAction } = await import("@/lib/cases/actions");
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Nearly empty pot", allocatePence: 4_000n }] });
+    const made = await newCase();
+    await claimCase(officer, made.caseId);
+    await signedInAs(officer);
+    const form = { caseId: made.caseId, decision: "approve", reasonCode: "need-met", explanation: "We can help with food.", "line-1-need": "food", "line-1-amount": "60.00", "line-1-pot": pots[0]!.id, "line-1-method": "voucher-email" };
+    const state: TFormState = await decideAction("approvals-a", EMPTY_FORM_STATE, fd(form));
+    expect(state.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(["line-1-amount: Nearly empty pot has £40.00 left; this award is £60.00"]);
+    expect(state.values["line-1-amount"]).toBe("60.00");
+    expect(await owner().award.count({ where: { caseId: made.caseId } })).toBe(0);
+    expect((await owner().case.findUniqueOrThrow({ where: { id: made.caseId } })).status).toBe("IN_REVIEW");
+    // Two lines from the same pot: their total.
+    const two = await decideAction("approvals-a", EMPTY_FORM_STATE, fd({ ...form, "line-1-amount": "30.00", "line-2-need": "energy", "line-2-amount": "25.00", "line-2-pot": pots[0]!.id, "line-2-method": "voucher-email" }));
+    expect(two.errors).toEqual([{ field: "line-1-amount", message: "Nearly empty pot has £40.00 left; the awards from it total £55.00" }]);
+  });
 });
