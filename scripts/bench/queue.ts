@@ -145,7 +145,7 @@ const PAGES: { name: string; query: Record<string, string> | null }[] = [
   { name: "filterFoodReferralPortal", query: { need: "food", channel: "REFERRAL_PORTAL" } },
   { name: "filterSlaBreachedBySla", query: { sla: "breached", sort: "sla" } },
   { name: "searchByName", query: { q: surname.surname } },
-  { name: "page2000", query: { page: "2000" } },
+  { name: "page2000", query: { status: "all", page: "2000" } },
   { name: "casePage", query: null },
 ];
 

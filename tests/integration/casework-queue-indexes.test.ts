@@ -92,7 +92,9 @@ describe("the queue's statements", () => {
   });
 
   it("count a channel's cases with a need from the index alone, and open or breached cases from the partial indexes", async () => {
-    expect(await plan({ channel: "REFERRAL_PORTAL", need: "food" }, "count")).toMatch(/case_channel_needs[\s\S]*Index Cond: .*"channelKey"/);
+    expect(await plan({ status: "all", channel: "REFERRAL_PORTAL", need: "food" }, "count")).toMatch(/case_channel_needs[\s\S]*Index Cond: .*"channelKey"/);
+    // The queue's default (open cases) by channel: the partial index of open cases by channel.
+    expect(await plan({ channel: "REFERRAL_PORTAL", need: "food" }, "count")).toMatch(/case_open_by_channel[\s\S]*Index Cond: .*"channelKey"/);
     expect(await plan({ sla: "breached", sort: "sla" }, "count")).toContain("case_open_by_sla");
     expect(await plan({ sla: "breached", sort: "sla" }, "rows")).toContain("case_open_by_sla");
     expect(await plan({ status: "open" }, "rows")).toContain("case_open_by_priority");
