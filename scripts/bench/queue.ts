@@ -13,7 +13,7 @@
 //   5. for each page — the queue's first page, three filter combinations, a search by surname
 //      (one that matches a few hundred cases), page 2,000 of the default order and the case page
 //      (random case ids) — a warm-up, then --requests sequential GETs over HTTP, timed; and, in
-//      the same run, the same work without HTTP and React: listCaseQueue / readCaseFile (the
+//      the same run, the same work without HTTP and React: listCaseQueue / loadCasePage (the
 //      exact queries the pages run, on the app's pool, in the same council scope), timed.
 // It prints progress lines, then ONE JSON object (last) with p50/p95 per page, the seeding
 // time, the target (p95 <= 150 ms over HTTP for every page) and pass/fail per page.

@@ -7,7 +7,7 @@ import { addCaseNote } from "@/lib/cases/add-case-note";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { assignCase, claimCase, unassignCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/cases/decide-case";
-import { readCaseFile } from "@/lib/cases/read-case-file";
+import { loadCasePage } from "@/lib/cases/case-page";
 import { slaDueDate } from "@/lib/cases/sla";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withdrawCase } from "@/lib/cases/withdraw-case";
@@ -291,8 +291,8 @@ describe("the case file", () => {
     const { caseId } = await claimedCase();
     await addCaseNote(officer, caseId, { text: "Called the resident; she has no gas." });
     expect(await addCaseNote(officer, caseId, { text: "   " })).toMatchObject({ outcome: "invalid" });
-    const file = await readCaseFile(manager, caseId);
-    expect(file).not.toBeNull();
+    const file = (await loadCasePage(manager, caseId, null))?.file;
+    expect(file).toBeDefined();
     expect(file!.events[0]!.kind).toBe("note");
     expect(file!.events.map((e) => e.kind)).toEqual(["note", "claimed"]);
     expect(JSON.stringify(file)).not.toContain("00733445");
@@ -315,7 +315,7 @@ describe("boundaries", () => {
     expect(await withdrawCase(outsider, caseId, "x")).toEqual({ outcome: "not-found" });
     expect(await approveAward(outsiderApprover, awardId)).toEqual({ outcome: "not-found" });
     expect(await cancelAward(outsider, awardId, "x")).toEqual({ outcome: "not-found" });
-    expect(await readCaseFile(outsider, caseId)).toBeNull();
+    expect(await loadCasePage(outsider, caseId, null)).toBeNull();
     // Council A's officer deciding with council B's pot: refused, nothing written.
     const { pots } = await createFund(owner(), other.id, { pots: [{ name: "B pot", allocatePence: 100_000n }] });
     const mine = await claimedCase();
@@ -340,7 +340,7 @@ describe("boundaries", () => {
       expect(await approveAward(who, awardId)).toEqual({ outcome: "forbidden" });
       expect(await cancelAward(who, awardId, "x")).toEqual({ outcome: "forbidden" });
     }
-    expect(await readCaseFile(referrer, fresh.caseId)).toBeNull();
+    expect(await loadCasePage(referrer, fresh.caseId, null)).toBeNull();
     expect(await owner().case.findUniqueOrThrow({ where: { id: fresh.caseId } })).toMatchObject({ status: "NEW", assignedToId: null });
     expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
   });
