@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { TSql } from "@/lib/db/sql";
+import { prismaSql, type TSql } from "@/lib/db/sql";
 
 // The one background-job mechanism (docs/decisions/0011): graphile-worker's jobs table in our
 // own PostgreSQL. A job is added with SQL inside the caller's transaction, so it exists exactly
@@ -33,20 +33,14 @@ export type TJob = {
 }[TJobName];
 
 /** Adds a job in the caller's transaction: it is visible to the workers only once that commits. */
-export async function enqueue(tx: Tx, job: TJob): Promise<void> {
-  await tx.$executeRaw`select graphile_worker.add_job(
-    identifier => ${job.task}::text,
-    payload => ${JSON.stringify(job.payload)}::json,
-    run_at => ${job.runAt ?? null}::timestamptz,
-    max_attempts => ${job.maxAttempts ?? 5}::int,
-    job_key => ${job.key ?? null}::text,
-    priority => ${job.priority ?? 0}::int)`;
+export function enqueue(tx: Tx, job: TJob): Promise<void> {
+  return enqueueSql(prismaSql(tx), job);
 }
 
 /** enqueue() for a node-postgres transaction (withTenantSql, withScopeSql): delivery and the decision path run there. */
 export async function enqueueSql(sql: TSql, job: TJob): Promise<void> {
   await sql.rows(
-    `select graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
+    `select 1 from graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
     [job.task, JSON.stringify(job.payload), job.runAt ?? null, job.maxAttempts ?? 5, job.key ?? null, job.priority ?? 0],
   );
 }

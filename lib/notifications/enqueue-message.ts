@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import type { TSql } from "@/lib/db/sql";
-import { enqueue, enqueueSql } from "@/lib/jobs/queue";
+import { prismaSql, type TSql } from "@/lib/db/sql";
+import { enqueueSql } from "@/lib/jobs/queue";
 import { PRIORITY } from "@/lib/notifications/policy";
 import { renderTemplate, type TTemplateKey } from "@/lib/notifications/templates";
 import type { TCouncil } from "@/lib/tenancy/queries";
@@ -24,38 +24,14 @@ export type TMessageRequest = {
  * caller's transaction, so the message exists if and only if the event that caused it committed.
  * The words are fixed now (the council's wording, in the resident's language or English).
  */
-export async function enqueueMessage(tx: Tx, request: TMessageRequest): Promise<{ id: string }> {
-  const settings = request.council?.settings;
-  const rendered = renderTemplate(request.template, request.locale, request.params, settings?.wordingOverrides ?? {});
-  if (rendered.fellBackFrom) console.warn(`[notifications] template ${request.template} is missing in "${rendered.fellBackFrom}": sent in English`);
-  const id = randomUUID();
-  const priority = request.interactive ? PRIORITY.interactive : PRIORITY.normal;
-  const tenantId = request.council?.id ?? null;
-  // No RETURNING: a platform message may be written where it cannot be read back (row-level security).
-  await tx.outboundMessage.createMany({
-    data: [
-      {
-        id,
-        tenantId,
-        template: request.template,
-        channel: request.channel,
-        to: request.to,
-        locale: rendered.locale,
-        subject: request.channel === "EMAIL" ? rendered.subject : null,
-        body: rendered.body,
-        personalisation: Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)])),
-        providerTemplateId: settings?.notifyTemplateIds?.[request.template] ?? null,
-        priority,
-      },
-    ],
-  });
-  await enqueue(tx, deliveryJob({ id, tenantId, priority }));
-  return { id };
+export function enqueueMessage(tx: Tx, request: TMessageRequest): Promise<{ id: string }> {
+  return enqueueMessageSql(prismaSql(tx), request);
 }
 
 /**
- * enqueueMessage on either driver's transaction (TSql), for paths that run on withTenantSql's
- * connection (a decision on a case). Same row, same job, same transaction guarantee.
+ * enqueueMessage on either driver's transaction (TSql): the Prisma one above, or withTenantSql's
+ * connection (a decision on a case). No RETURNING: a platform message may be written where it
+ * cannot be read back (row-level security).
  */
 export async function enqueueMessageSql(sql: TSql, request: TMessageRequest): Promise<{ id: string }> {
   const settings = request.council?.settings;
