@@ -45,6 +45,8 @@ test("a council admin invites an officer, who sets up password and MFA; deactiva
   // The admin deactivates them; the officer's very next request is refused.
   await page.goto("/hackwell/staff/people");
   await page.getByRole("link", { name: "Nia Officer" }).click();
+  // A client-side navigation: the new page's title arrives with it, so wait for it before axe.
+  await expect(page).toHaveTitle(/^Person/);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Deactivate Nia Officer" }).click();
   await expect(page.getByTestId("notification-banner")).toContainText("Their sessions have ended");

@@ -253,7 +253,9 @@ describe("decisions and awards", () => {
     // no two events share a time.
     const events = await owner().caseEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "status.withdraw", "award.cancelled", "award.cancelled"]);
-    expect(new Set(events.map((e) => e.createdAt.getTime())).size).toBe(events.length);
+    // Microseconds, as stored (a JavaScript Date keeps only milliseconds).
+    const times = await owner().$queryRaw<{ t: string }[]>`select "createdAt"::text as t from "CaseEvent" where "caseId" = ${caseId}::uuid`;
+    expect(new Set(times.map((r) => r.t)).size).toBe(events.length);
   });
 });
 
