@@ -163,6 +163,18 @@ export function NotificationBanner({ title = "Important", children, success }: {
   );
 }
 
+/** The GOV.UK success banner after an action ("Case claimed"); nothing when there is no message. */
+export function SuccessBanner({ children, testId }: { children: ReactNode; testId?: string }) {
+  if (!children) return null;
+  return (
+    <NotificationBanner success title="Success">
+      <p className="govuk-notification-banner__heading mb-0" data-testid={testId}>
+        {children}
+      </p>
+    </NotificationBanner>
+  );
+}
+
 export type TSummaryRow = { key: string; value: ReactNode; action?: ReactNode; testId?: string };
 
 export function SummaryList({ rows, noBorder }: { rows: readonly TSummaryRow[]; noBorder?: boolean }) {

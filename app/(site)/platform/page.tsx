@@ -3,7 +3,7 @@ import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { formatDateShort } from "@/lib/dates";
 import { CreateCouncilForm } from "@/components/platform/create-council-form";
-import { NotificationBanner } from "@/components/ui/layout-parts";
+import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requirePlatformOperator } from "@/lib/auth/access";
 import { createCouncilAction } from "@/lib/platform/actions";
 import { listCouncils } from "@/lib/tenancy/queries";
@@ -17,11 +17,7 @@ export default async function PlatformPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Councils on this Money Hub</h1>
-      {created ? (
-        <NotificationBanner success title="Success">
-          <p className="mb-0 font-bold">Council added. Its first admin has been emailed an invitation.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner>{created ? "Council added. Its first admin has been emailed an invitation." : null}</SuccessBanner>
       <Table
         caption="Councils"
         captionHidden

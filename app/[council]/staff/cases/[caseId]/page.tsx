@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
-import { BackLink, NotificationBanner } from "@/components/ui/layout-parts";
+import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/cases/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
@@ -35,13 +35,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     <>
       <title>{`Case ${c.reference}: ${c.fullName} – Money Hub`}</title>
       <BackLink href={base}>Cases</BackLink>
-      {banner ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading" data-testid="case-banner">
-            {banner}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner testId="case-banner">{banner}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">

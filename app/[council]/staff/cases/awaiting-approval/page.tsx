@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { NotificationBanner, pageTitle } from "@/components/ui/layout-parts";
+import { SuccessBanner, pageTitle } from "@/components/ui/layout-parts";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
@@ -30,13 +30,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
     <>
       <title>{`${pageTitle(TITLE, notice?.kind === "error")} – Money Hub`}</title>
       {notice?.kind === "error" ? <ErrorSummary errors={[{ field: notice.field, message: notice.text }]} /> : null}
-      {notice?.kind === "success" ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading mb-0" data-testid="approval-banner">
-            {notice.text}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner testId="approval-banner">{notice?.kind === "success" ? notice.text : null}</SuccessBanner>
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{TITLE}</h1>
       <p>

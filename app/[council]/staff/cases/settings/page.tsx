@@ -1,5 +1,5 @@
 import { CaseworkSettingsForm } from "@/components/cases/casework-settings-form";
-import { NotificationBanner } from "@/components/ui/layout-parts";
+import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { PRIORITY_REASONS } from "@/lib/cases/priority";
 import { readCaseworkSettings } from "@/lib/cases/read-settings";
@@ -33,13 +33,7 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
   };
   return (
     <div className="md:w-3/4">
-      {banner ? (
-        <NotificationBanner success title="Success">
-          <p className="govuk-notification-banner__heading mb-0" data-testid="settings-banner">
-            {banner}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner testId="settings-banner">{banner}</SuccessBanner>
       <CaseworkSettingsForm
         caption={access.council.name}
         action={updateCaseworkSettingsAction.bind(null, slug)}

@@ -3,7 +3,7 @@ import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { formatDate } from "@/lib/dates";
-import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/ui/layout-parts";
 import { requireFund } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
 
@@ -25,11 +25,7 @@ export default async function FundPage({ params, searchParams }: { params: Promi
     <>
       <title>{`${fund.name} – Money Hub`}</title>
       <BackLink href={`/${slug}/staff/funds`}>Funds</BackLink>
-      {banner ? (
-        <NotificationBanner success title="Success">
-          <p className="mb-0 font-bold">{banner}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner>{banner}</SuccessBanner>
       <span className="govuk-caption-l">{fund.funder}</span>
       <h1>{fund.name}</h1>
       {manage ? (

@@ -5,7 +5,7 @@ import { DateInput, Select } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { formatDate, formatDateTimeShort } from "@/lib/dates";
-import { BackLink, NotificationBanner, SummaryList } from "@/components/ui/layout-parts";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/ui/layout-parts";
 import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
 import { requireFund, getPotHistory } from "@/lib/funds/queries";
@@ -46,11 +46,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
     <>
       <title>{`${pot.name} – ${fund.name} – Money Hub`}</title>
       <BackLink href={base}>{fund.name}</BackLink>
-      {query.created || query.changed ? (
-        <NotificationBanner success title="Success">
-          <p className="mb-0 font-bold">{query.created ? "Pot created. Allocate money to it from the fund." : "Pot saved."}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner>{query.created ? "Pot created. Allocate money to it from the fund." : query.changed ? "Pot saved." : null}</SuccessBanner>
       <span className="govuk-caption-l">{fund.name}</span>
       <h1>{pot.name}</h1>
       {manage ? (
