@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openFund, openPot, type TPotRules } from "@/lib/funds/write";
 import { postLedger } from "@/lib/ledger/post";
 import { asOwnerInCouncil } from "./factories";
+import { prng } from "./prng";
 
 type DemoPot = Partial<TPotRules> & { name: string; allocatePounds: number; owner?: string; dailyPounds: number };
 type DemoFund = { name: string; funder: string; start: string; end: string; allocationPounds: number; adminCapPercent?: number; pots: DemoPot[] };
@@ -62,18 +63,6 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
     },
   ],
 };
-
-/** Mulberry32: a small deterministic PRNG, so every demo install shows the same history. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const pence = (pounds: number) => BigInt(Math.round(pounds * 100));

@@ -11,6 +11,7 @@ import { scorePriority, type TPriority } from "@/lib/cases/priority";
 import { slaDueDate } from "@/lib/cases/sla";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import type { TApplicationChannel, TNeed } from "@/lib/vocabulary";
+import { prng } from "./prng";
 
 export const DEMO_QUEUE_SIZE = 300;
 
@@ -50,18 +51,6 @@ const LAST: Record<string, string[]> = {
   hackwell: ["Okafor", "Yılmaz", "Mensah", "Demir", "Campbell", "Ahmed", "Brown", "Kaya", "Adeyemi", "Hussain", "Williams", "Begum", "O'Connor", "Osei", "Clarke", "Rahman", "Da Silva", "Levy", "Öztürk", "Johnson", "Ali", "Baptiste", "Khan", "Nwosu", "Murphy", "Celik", "Thompson", "Mahmood", "Francis", "Boateng"],
   fenshire: ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Thomas", "Johnson", "Roberts", "Walker", "Wright", "Hall", "Green", "Wood", "Harris", "Kowalski", "Nowak", "Popescu", "Ionescu", "Marsh", "Fenwick", "Pryor", "Gotobed", "Rayner", "Kisby", "Peck", "Hewitt", "Blyth", "Lovell", "Saunders"],
 };
-
-/** Mulberry32 (as prisma/demo-funds.ts). */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Who acts on a case: the demo officer, the demo approver, or one of the colleagues (0 or 1). */
 export type TDemoActor = "officer" | "approver" | 0 | 1;
