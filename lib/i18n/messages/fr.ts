@@ -348,7 +348,7 @@ export const fr: TMessages = {
     whoCanHelp: "Qui peut vous aider",
     findCouncil: "Trouvez votre conseil local (council) sur GOV.UK (www.gov.uk/find-local-council) et renseignez-vous sur ses aides d’urgence ou d’aide aux foyers.",
     citizensAdvice: "Citizens Advice peut vous aider à trouver une aide près de chez vous : appelez le 0800 144 8848 (Angleterre) ou consultez www.citizensadvice.org.uk.",
-    wrongPostcode: "Si le code postal est faux, {link}.",
+    wrongPostcode: "Si le code postal (postcode) est faux, {link}.",
     wrongPostcodeLink: "modifiez votre code postal",
   },
   save: {
