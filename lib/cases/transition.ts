@@ -1,11 +1,12 @@
 // The one writer of a case's status and assignment: checks the lifecycle map (lib/cases/
 // lifecycle.ts) and the actor's permission, changes the row only if it is still as it was read
 // (so of two officers racing, one wins and the other is told what happened), writes the
-// timeline event and keeps the resident's status word in step, all in the caller's
-// transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
+// timeline event and keeps what the resident reads and hears in step (the one writer,
+// lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
 import { can } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
-import { CASE_RULES, nextCaseState, residentStatusOf, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
 export type TCaseActor = {
   council: { id: string };
@@ -40,8 +41,6 @@ export type TTransitionOptions = {
   decision?: { reasonCode: string; explanation: string };
   /** Extra facts for the timeline event. */
   eventData?: Record<string, unknown>;
-  /** Awards still waiting for an approver: the resident keeps seeing "being looked at". */
-  awardsAwaitingApproval?: boolean;
 };
 
 /** The case as this council sees it (another council's id reads as not found: row-level security). */
@@ -94,7 +93,7 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
     ...(decided ? { reasonCode: decided.reasonCode, explanation: decided.explanation } : {}),
     ...options.eventData,
   });
-  await syncResidentStatus(sql, current.applicationId, residentStatusOf(step.to, options.awardsAwaitingApproval));
+  await updateResidentView(sql, actor, caseId);
   return { outcome: "done", from: current.status, to: step.to, case: { ...current, status: step.to, assignedToId: assignee } };
 }
 
@@ -115,13 +114,4 @@ export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: stri
     actor.user.userId,
     JSON.stringify(data),
   ]);
-}
-
-/** The resident's word (Application.residentStatus), written only when it changes; true if it did. */
-export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<boolean> {
-  const changed = await sql.rows(
-    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus" returning id`,
-    [applicationId, status],
-  );
-  return changed.length > 0;
 }
