@@ -6,13 +6,11 @@
 import { can } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
 import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
-export type TCaseActor = {
-  council: { id: string };
-  user: { userId: string; email: string };
-  roles: readonly string[];
-};
+export type { TCaseActor } from "@/lib/cases/case-events";
+export { recordCaseEvent } from "@/lib/cases/case-events";
 
 export type TCaseRow = {
   id: string;
@@ -99,19 +97,4 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
 
 function eventKindOf(action: TCaseAction): string {
   return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
-}
-
-/**
- * One line on the case's timeline (append-only). Stamped with clock_timestamp(), not now(): a
- * decision writes several events in one transaction, and now() would give them all the same time,
- * so the timeline (newest first) could show "award approved" before "decided".
- */
-export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
-    actor.council.id,
-    caseId,
-    kind,
-    actor.user.userId,
-    JSON.stringify(data),
-  ]);
 }
