@@ -289,6 +289,8 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
         </>
       );
     else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">Reason: {String(d.reason)}</p>;
+    else if (e.kind === "resident.told")
+      description = <p className="govuk-body">{d.to ? `Message ${String(d.template)} to ${String(d.to)}` : `Nothing sent (${String(d.template)}): no email or mobile on the application`}</p>;
     else if (e.kind.startsWith("award."))
       description = (
         <p className="govuk-body">
