@@ -20,7 +20,7 @@ import { ZTenantSettings } from "@/lib/tenancy/schemas";
 type TCaseFacts = {
   tenantId: string;
   status: TCaseState;
-  decidedAt: string | null;
+  decision: string | null;
   reference: string;
   explanation: string | null;
   applicationId: string;
@@ -36,7 +36,9 @@ type TCaseFacts = {
 /** See the file comment. */
 export async function updateResidentView(sql: TSql, actor: TCaseActor, caseId: string): Promise<void> {
   const [c] = await sql.rows<TCaseFacts>(
-    `select c."tenantId", c.status, c."decidedAt"::text as "decidedAt", c.reference, c."decisionExplanation" as explanation, c."applicationId",
+    `select c."tenantId", c.status, c.reference,
+            (select e.id::text from "CaseEvent" e where e."caseId" = c.id and e.kind in ('status.approve', 'status.part-approve', 'status.decline')
+             order by e."createdAt" desc, e.id desc limit 1) as decision, c."decisionExplanation" as explanation, c."applicationId",
             a."residentStatus", a.data, a.locale, t.name, t.slug, t."contactPhone", t.settings
      from "Case" c join "Application" a on a.id = c."applicationId" join "Tenant" t on t.id = c."tenantId" where c.id = $1::uuid for update of c`,
     [caseId],
@@ -52,7 +54,7 @@ export async function updateResidentView(sql: TSql, actor: TCaseActor, caseId: s
     `select data from "CaseEvent" where "caseId" = $1::uuid and kind = 'resident.told' order by "createdAt" desc, id desc limit 1`,
     [caseId],
   );
-  const view = residentView({ status: c.status, decidedAt: c.decidedAt }, lines, toldOf(last?.data ?? null));
+  const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(last?.data ?? null));
   if (view.status !== c.residentStatus)
     await sql.rows(`update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid`, [c.applicationId, view.status]);
   if (!view.tell || !view.told) return;

@@ -12,10 +12,11 @@ export type TViewLine = { id: string; status: TAwardState; amountPence: bigint; 
 
 /**
  * What the resident has been told about one decision (kept on the case's timeline as a
- * "resident.told" event): the decision it was about (its time, so a new decision after a
- * send-back starts afresh), the lines told as approved and the lines told as being checked.
+ * "resident.told" event): the decision it was about (the id of its "status.<decision>" timeline
+ * event, so a new decision after a send-back starts afresh), the lines told as approved and the
+ * lines told as being checked.
  */
-export type TTold = { decidedAt: string; approved: string[]; waiting: string[] };
+export type TTold = { decision: string; approved: string[]; waiting: string[] };
 
 export type TDecisionTemplate = "decision-approved" | "decision-part-approved" | "decision-declined" | "decision-part-checking" | "decision-rest-settled";
 
@@ -29,7 +30,8 @@ export type TTelling =
 
 export type TResidentView = { status: TResidentStatus; tell: TTelling | null; told: TTold | null };
 
-export type TCaseView = { status: TCaseState; decidedAt: string | null };
+/** The case's state and its latest decision (the id of its timeline event; null if never decided). */
+export type TCaseView = { status: TCaseState; decision: string | null };
 
 /**
  * The resident's word and the message due. A decided case with award lines still waiting for a
@@ -43,15 +45,15 @@ export function residentView(c: TCaseView, lines: readonly TViewLine[], told: TT
   const settling = lines.some((l) => l.status === "PROPOSED");
   const status = statusWord(c.status, approved.length, waiting.length);
   const decided = c.status === "APPROVED" || c.status === "PART_APPROVED" || c.status === "DECLINED";
-  if (!decided || !c.decidedAt || settling) return { status, tell: null, told };
+  if (!decided || !c.decision || settling) return { status, tell: null, told };
   // What was told about an earlier decision (before a send-back) does not count for this one.
-  const toldNow = told && told.decidedAt === c.decidedAt ? told : null;
+  const toldNow = told && told.decision === c.decision ? told : null;
   const ids = (ls: readonly TViewLine[]) => ls.map((l) => l.id);
   if (!toldNow) {
-    if (c.status === "DECLINED") return { status, tell: { template: "decision-declined", approved: [] }, told: { decidedAt: c.decidedAt, approved: [], waiting: [] } };
+    if (c.status === "DECLINED") return { status, tell: { template: "decision-declined", approved: [] }, told: { decision: c.decision, approved: [], waiting: [] } };
     // Nothing approved yet: the resident hears once something is (or the case goes back).
     if (!approved.length) return { status, tell: null, told };
-    const next = { decidedAt: c.decidedAt, approved: ids(approved), waiting: ids(waiting) };
+    const next = { decision: c.decision, approved: ids(approved), waiting: ids(waiting) };
     if (waiting.length) return { status, tell: { template: "decision-part-checking", approved, waiting }, told: next };
     return { status, tell: { template: c.status === "APPROVED" ? "decision-approved" : "decision-part-approved", approved }, told: next };
   }
@@ -61,7 +63,7 @@ export function residentView(c: TCaseView, lines: readonly TViewLine[], told: TT
     return {
       status,
       tell: { template: "decision-rest-settled", approved: checked.filter((l) => l.status === "APPROVED"), notApproved: checked.filter((l) => l.status === "CANCELLED") },
-      told: { decidedAt: toldNow.decidedAt, approved: ids(approved), waiting: [] },
+      told: { decision: toldNow.decision, approved: ids(approved), waiting: [] },
     };
   }
   return { status, tell: null, told };
@@ -89,6 +91,6 @@ function statusWord(state: TCaseState, approved: number, waiting: number): TResi
 /** Reads a told record back from a timeline event's data (anything else: nothing told). */
 export function toldOf(data: unknown): TTold | null {
   const d = data as Partial<TTold> | null;
-  if (!d || typeof d.decidedAt !== "string" || !Array.isArray(d.approved) || !Array.isArray(d.waiting)) return null;
-  return { decidedAt: d.decidedAt, approved: d.approved.map(String), waiting: d.waiting.map(String) };
+  if (!d || typeof d.decision !== "string" || !Array.isArray(d.approved) || !Array.isArray(d.waiting)) return null;
+  return { decision: d.decision, approved: d.approved.map(String), waiting: d.waiting.map(String) };
 }
