@@ -243,7 +243,7 @@ export function demoQueuePlan(slug: string, referencePrefix: string, now: Date =
       if (!chosen.length) finalTarget = "DECLINED";
       else {
         withdrawnAfterDecision = target === "WITHDRAWN";
-        const awards = chosen.map((line) => {
+        const awards = chosen.map((line, i) => {
           let l = line;
           let amountPence = amountFor(l.need, random, l.pot.max);
           // Hackwell's food and energy pot is nearly spent (prisma/demo-funds.ts): once the demo
@@ -254,7 +254,11 @@ export function demoQueuePlan(slug: string, referencePrefix: string, now: Date =
           }
           spent.set(l.pot.pot, (spent.get(l.pot.pot) ?? 0) + amountPence);
           const over = amountPence > 25_000;
-          return { need: l.need, amountPence, pot: l.pot.pot, approvedBy: over && chance(0.3) ? ("approver" as const) : null, cancelled: !over && chance(0.04) };
+          // A line found elsewhere before payment is cancelled, never the first: cancelling the
+          // last line standing sends the case back to its officer (lib/awards/after-award-change.ts),
+          // and a case planned as approved must keep an award behind it. (The draw stays, so the
+          // rest of the plan is as before.)
+          return { need: l.need, amountPence, pot: l.pot.pot, approvedBy: over && chance(0.3) ? ("approver" as const) : null, cancelled: !over && chance(0.04) && i > 0 };
         });
         const partial = target === "PART_APPROVED" && lines.length > 1;
         decision = {

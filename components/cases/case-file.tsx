@@ -8,6 +8,7 @@ import { Tag } from "@/components/ui/tag";
 import { ZAboutYou, ZAddress, ZConsent, ZHousehold, ZHousing, ZIncome, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
 import { formatDate, formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import type { TCasePage } from "@/lib/cases/case-page";
+import { latestCorrections } from "@/lib/cases/corrected-answers";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { slaState } from "@/lib/cases/sla";
 import { reasonCodeLabel } from "@/lib/cases/settings";
@@ -143,8 +144,7 @@ export function ApplicationAnswers({ page, m }: { page: TCasePage; m: TMessages 
   const data = (page.file.application.data ?? {}) as Record<string, unknown>;
   const sections = m.checkAnswers.sections as Record<string, string>;
   // The newest correction per field (amendments come newest first).
-  const latest = new Map<string, (typeof page.file.amendments)[number]>();
-  for (const a of page.file.amendments) if (!latest.has(a.field)) latest.set(a.field, a);
+  const latest = latestCorrections(page.file.amendments);
   return (
     <>
       {Object.keys(ORDER)
@@ -289,6 +289,8 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
         </>
       );
     else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">Reason: {String(d.reason)}</p>;
+    else if (e.kind === "resident.told")
+      description = <p className="govuk-body">{d.to ? `Message ${String(d.template)} to ${String(d.to)}` : `Nothing sent (${String(d.template)}): no email or mobile on the application`}</p>;
     else if (e.kind.startsWith("award."))
       description = (
         <p className="govuk-body">

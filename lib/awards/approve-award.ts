@@ -2,7 +2,6 @@ import "server-only";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
 import { lockCase } from "@/lib/awards/reject-award";
-import { refreshResidentStatus } from "@/lib/awards/resident-status";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
@@ -29,11 +28,8 @@ export async function approveAward(actor: TCaseActor, awardId: string): Promise<
         // The permission first, so a lower role learns nothing more about the award.
         const check = mayApproveAboveLimit(actor.user.userId, { proposedById: award.proposedById, applicationEnteredById: null });
         if (award.status === "AWAITING_APPROVAL" && actor.roles.includes("APPROVER") && !check.ok) return { outcome: "four-eyes" as const, problem: check.problem };
-        return transitionAward(sql, actor, award, "approve", {
-          last: true,
-          // Before the posting (the transaction's last statement): the resident's word.
-          beforeLedger: () => refreshResidentStatus(sql, award.caseId),
-        });
+        // transitionAward keeps what the resident reads and hears in step, before the posting.
+        return transitionAward(sql, actor, award, "approve", { last: true });
       },
       actor.user.userId,
     );

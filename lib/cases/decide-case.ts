@@ -3,7 +3,6 @@ import { can } from "@/lib/auth/permissions";
 import { needsSecondApprover } from "@/lib/awards/policy";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
-import { notifyDecision } from "@/lib/cases/notify-decision";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
 import { readCase, transitionCase, type TCaseActor, type TTransitionRefusal } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
@@ -89,7 +88,6 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   const action = decision.decision;
   const moved = await transitionCase(sql, actor, caseId, action, {
     decision: { reasonCode: decision.reasonCode, explanation: decision.explanation },
-    awardsAwaitingApproval: overLimit.some(Boolean),
   });
   if (moved.outcome !== "done") return moved;
 
@@ -103,10 +101,8 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   }
   // Lines waiting for an approver first, then the commitments, the very last posting together
   // with COMMIT (the pot's lock held for no round trip).
-  // The resident's decision message goes into the outbox here, before the postings (nothing may
-  // run after the last one). When lines wait for an approver, it goes when the last of them is
-  // approved (lib/awards/resident-status.ts).
-  if (!overLimit.some(Boolean)) await notifyDecision(sql, caseId, lines);
+  // The resident's decision message goes into the outbox from transitionAward (the one writer,
+  // lib/cases/resident-view-writer.ts) once no line is only proposed, before the last posting.
   const order = ids.map((id, i) => ({ id, over: overLimit[i]! })).sort((a, b) => Number(b.over) - Number(a.over));
   const commits = order.filter((o) => !o.over).length;
   let posted = 0;

@@ -1,17 +1,16 @@
 // The one writer of a case's status and assignment: checks the lifecycle map (lib/cases/
 // lifecycle.ts) and the actor's permission, changes the row only if it is still as it was read
 // (so of two officers racing, one wins and the other is told what happened), writes the
-// timeline event and keeps the resident's status word in step, all in the caller's
-// transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
+// timeline event and keeps what the resident reads and hears in step (the one writer,
+// lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
 import { can } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
-import { CASE_RULES, nextCaseState, residentStatusOf, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
+import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
-export type TCaseActor = {
-  council: { id: string };
-  user: { userId: string; email: string };
-  roles: readonly string[];
-};
+export type { TCaseActor } from "@/lib/cases/case-events";
+export { recordCaseEvent } from "@/lib/cases/case-events";
 
 export type TCaseRow = {
   id: string;
@@ -40,8 +39,6 @@ export type TTransitionOptions = {
   decision?: { reasonCode: string; explanation: string };
   /** Extra facts for the timeline event. */
   eventData?: Record<string, unknown>;
-  /** Awards still waiting for an approver: the resident keeps seeing "being looked at". */
-  awardsAwaitingApproval?: boolean;
 };
 
 /** The case as this council sees it (another council's id reads as not found: row-level security). */
@@ -94,34 +91,10 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
     ...(decided ? { reasonCode: decided.reasonCode, explanation: decided.explanation } : {}),
     ...options.eventData,
   });
-  await syncResidentStatus(sql, current.applicationId, residentStatusOf(step.to, options.awardsAwaitingApproval));
+  await updateResidentView(sql, actor, caseId);
   return { outcome: "done", from: current.status, to: step.to, case: { ...current, status: step.to, assignedToId: assignee } };
 }
 
 function eventKindOf(action: TCaseAction): string {
   return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
-}
-
-/**
- * One line on the case's timeline (append-only). Stamped with clock_timestamp(), not now(): a
- * decision writes several events in one transaction, and now() would give them all the same time,
- * so the timeline (newest first) could show "award approved" before "decided".
- */
-export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
-    actor.council.id,
-    caseId,
-    kind,
-    actor.user.userId,
-    JSON.stringify(data),
-  ]);
-}
-
-/** The resident's word (Application.residentStatus), written only when it changes; true if it did. */
-export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<boolean> {
-  const changed = await sql.rows(
-    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus" returning id`,
-    [applicationId, status],
-  );
-  return changed.length > 0;
 }

@@ -159,7 +159,7 @@ describe("decisions and awards", () => {
     const c = await owner().case.findUniqueOrThrow({ where: { id: caseId } });
     expect(c).toMatchObject({ decisionReasonCode: "need-met", decisionExplanation: "We will send you a food voucher.", decidedById: officer.user.userId });
     const kinds = (await owner().caseEvent.findMany({ where: { caseId } })).map((e) => e.kind).sort();
-    expect(kinds).toEqual(["award.approved", "claimed", "status.approve"]);
+    expect(kinds).toEqual(["award.approved", "claimed", "resident.told", "status.approve"]);
     expect(await owner().ledgerTransaction.count({ where: { awardRef: (r as { awards: { id: string }[] }).awards[0]!.id, kind: "COMMIT" } })).toBe(1);
   });
 
@@ -249,10 +249,10 @@ describe("decisions and awards", () => {
     expect(await residentStatus(applicationId)).toBe("CLOSED");
     expect((await owner().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("WITHDRAWN");
     // The timeline keeps the order things happened in, even within one transaction (the decision
-    // and its two awards, the one above the limit first; the withdrawal and its two cancellations):
-    // no two events share a time.
+    // and its two awards, the one above the limit first, then what the resident was told; the
+    // withdrawal and its two cancellations): no two events share a time.
     const events = await owner().caseEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "status.withdraw", "award.cancelled", "award.cancelled"]);
+    expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "resident.told", "status.withdraw", "award.cancelled", "award.cancelled"]);
     // Microseconds, as stored (a JavaScript Date keeps only milliseconds).
     const times = await owner().$queryRaw<{ t: string }[]>`select "createdAt"::text as t from "CaseEvent" where "caseId" = ${caseId}::uuid`;
     expect(new Set(times.map((r) => r.t)).size).toBe(events.length);

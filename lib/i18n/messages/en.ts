@@ -337,6 +337,21 @@ export const en = {
       subject: "Application {reference}: we cannot help this time",
       body: "{council} has decided your application {reference}.\n\nWe are sorry: we cannot give you an award this time.\n\n{explanation}\n\nIf you think we have made a mistake, or your situation changes, call {phone}.",
     },
+    /**
+     * Some lines approved now, the rest waiting for a second person (an approver).
+     * {awards}: the approved lines; {checking}: the lines being checked; {checkingTotal}: their sum.
+     */
+    decisionPartChecking: {
+      subject: "Application {reference}: we can help you now, and we are checking the rest",
+      body: "{council} has decided your application {reference}.\n\nWe can help you now. We will give you:\n{awards}\n\nA second person is checking the rest ({checkingTotal}):\n{checking}\nWe will tell you when they have finished.\n\n{explanation}\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    /** The lines told as being checked are all settled. {settled}: one line each, below. */
+    decisionRestSettled: {
+      subject: "Application {reference}: we have finished checking",
+      body: "{council} has finished checking the rest of your application {reference}.\n\n{settled}\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    decisionRestApprovedLine: "- The other {amount} for {need} has also been approved.",
+    decisionRestNotApprovedLine: "- The other {amount} for {need} was not approved. To find out why, call {phone}.",
     /** One award in the list above: "£60.00 for food". */
     decisionAwardLine: "- {amount} for {need}",
   },

@@ -152,6 +152,7 @@ export const staffCaseworkEn = {
     "status.receive-information": "Information received",
     "status.reopen": "Reopened",
     "status.send-back": "Sent back to the officer: no award left on the case",
+    "resident.told": "What the resident has been told about the decision",
     "priority.rescored": "Priority recalculated after the council changed its weights",
     "award.approved": "Award approved",
     "award.awaiting_approval": "Award waiting for an approver",

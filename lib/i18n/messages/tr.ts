@@ -339,6 +339,16 @@ export const tr: TMessages = {
       subject: "{reference} numaralı başvuru: bu sefer yardım edemiyoruz",
       body: "{council}, {reference} numaralı başvurunuz hakkında karar verdi.\n\nÜzgünüz: bu sefer size ödeme yapamıyoruz.\n\n{explanation}\n\nBir hata yaptığımızı düşünüyorsanız ya da durumunuz değişirse {phone} numarasını arayın.",
     },
+    decisionPartChecking: {
+      subject: "{reference} numaralı başvuru: şimdi yardım edebiliriz, geri kalanını kontrol ediyoruz",
+      body: "{council}, {reference} numaralı başvurunuz hakkında karar verdi.\n\nŞimdi size yardım edebiliriz. Size vereceklerimiz:\n{awards}\n\nGeri kalanını ({checkingTotal}) ikinci bir kişi kontrol ediyor:\n{checking}\nKontrol bitince size haber vereceğiz.\n\n{explanation}\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionRestSettled: {
+      subject: "{reference} numaralı başvuru: kontrolü bitirdik",
+      body: "{council}, {reference} numaralı başvurunuzun geri kalanının kontrolünü bitirdi.\n\n{settled}\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionRestApprovedLine: "- {need} için diğer {amount} de onaylandı.",
+    decisionRestNotApprovedLine: "- {need} için diğer {amount} onaylanmadı. Nedenini öğrenmek için {phone} numarasını arayın.",
     decisionAwardLine: "- {need} için {amount}",
   },
   outside: {

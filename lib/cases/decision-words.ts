@@ -1,0 +1,45 @@
+// The words of a decision message that depend on its award lines, in the resident's language
+// (message files, `emails`). Pure.
+import { format, isLocale, messagesFor, type TLocale } from "@/lib/i18n";
+import { formatPence } from "@/lib/money";
+import type { TTelling, TViewLine } from "@/lib/cases/resident-view";
+
+const localeOf = (locale: string): TLocale => (isLocale(locale) ? locale : "en");
+const intl = (lang: TLocale) => (lang === "tr" ? "tr-TR" : "en-GB");
+
+function lineParams(l: Pick<TViewLine, "amountPence" | "needCategory">, lang: TLocale) {
+  const needs = messagesFor(lang).vocabulary.needs as Record<string, string>;
+  return { amount: formatPence(l.amountPence, intl(lang)), need: (needs[l.needCategory] ?? l.needCategory).toLocaleLowerCase(intl(lang)) };
+}
+
+/** The awards as the resident reads them, one per line: "- £60.00 for food". Pure. */
+export function awardLinesText(awards: readonly Pick<TViewLine, "amountPence" | "needCategory">[], locale: string): string {
+  const lang = localeOf(locale);
+  return awards.map((a) => format(messagesFor(lang).emails.decisionAwardLine, lineParams(a, lang))).join("\n");
+}
+
+/** The template's own words for the lines it speaks of. Pure. */
+export function decisionParams(telling: TTelling, locale: string, phone: string): Record<string, string> {
+  const lang = localeOf(locale);
+  const m = messagesFor(lang).emails;
+  switch (telling.template) {
+    case "decision-part-checking":
+      return {
+        awards: awardLinesText(telling.approved, lang),
+        checking: awardLinesText(telling.waiting, lang),
+        checkingTotal: formatPence(
+          telling.waiting.reduce((s, l) => s + l.amountPence, 0n),
+          intl(lang),
+        ),
+      };
+    case "decision-rest-settled":
+      return {
+        settled: [
+          ...telling.approved.map((l) => format(m.decisionRestApprovedLine, lineParams(l, lang))),
+          ...telling.notApproved.map((l) => format(m.decisionRestNotApprovedLine, { ...lineParams(l, lang), phone })),
+        ].join("\n"),
+      };
+    default:
+      return { awards: awardLinesText(telling.approved, lang) };
+  }
+}
