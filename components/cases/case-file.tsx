@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { AWARD_COLOUR, caseworkWords, SLA_COLOUR, STATUS_COLOUR } from "@/components/cases/words";
+import { PriorityTag, slaTag } from "@/components/cases/case-tags";
+import { AWARD_COLOUR, caseworkWords, STATUS_COLOUR } from "@/components/cases/words";
 import { IdentityBar, Timeline, type TTimelineEvent } from "@/components/ui/case-working";
 import { SummaryCard, SummaryList } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
@@ -10,7 +11,6 @@ import { formatDate, formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import type { TCasePage } from "@/lib/cases/case-page";
 import { latestCorrections } from "@/lib/cases/corrected-answers";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
-import { slaState } from "@/lib/cases/sla";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import type { TMessages } from "@/lib/i18n/messages/en";
 
@@ -77,8 +77,6 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
   const w = caseworkWords(m);
   const c = page.file;
   const due = c.slaDueOn;
-  const state = slaState(due, now);
-  const open = isOpenCase(c.status as TCaseState);
   return (
     <IdentityBar
       title={
@@ -94,13 +92,13 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
         <div>
           <dt className="govuk-body-s mb-0 font-bold">Priority</dt>
           <dd className="govuk-body-s ms-0 mb-0">
-            <Tag colour={c.priorityBand === "URGENT" ? "red" : "grey"}>{w.band(c.priorityBand)}</Tag> {w.reasons(c.priorityReasons)}
+            <PriorityTag band={c.priorityBand} m={m} /> {w.reasons(c.priorityReasons)}
           </dd>
         </div>
         <div>
           <dt className="govuk-body-s mb-0 font-bold">SLA due</dt>
           <dd className="govuk-body-s ms-0 mb-0">
-            {formatDate(new Date(`${due}T12:00:00Z`))} {open && SLA_COLOUR[state] ? <Tag colour={SLA_COLOUR[state]}>{w.sla(state)}</Tag> : null}
+            {formatDate(new Date(`${due}T12:00:00Z`))} {slaTag({ dueOn: due, now, running: isOpenCase(c.status as TCaseState), m })}
           </dd>
         </div>
         <div>

@@ -20,6 +20,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { asOwnerInCouncil, createCouncil, createFund } from "@/prisma/factories";
+import { FULL } from "../support/application-answers";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
@@ -188,6 +189,35 @@ describe("the awaiting-approval list", () => {
     }
     // Another council's approver sees none of them.
     expect((await listAwaitingApproval(otherApprover))!.rows).toEqual([]);
+  });
+});
+
+describe("the awaiting-approval list's order (issue 15)", () => {
+  // An urgent "no food today" £400 award was 18th of 18, behind older standard ones.
+  const standardAnswers = { ...FULL, "children-ages": { childrenAges: "7, 9" }, "food-today": { enoughFoodToday: "yes" }, "energy-meter": { prepaymentMeter: "ok" } };
+
+  async function decidedFrom(answers: typeof FULL, amount: bigint) {
+    const made = await applyFor(council, answers);
+    expect((await claimCase(officer, made.caseId)).outcome).toBe("done");
+    const r = await decideCase(officer, made.caseId, decision(pot.id, amount));
+    if (r.outcome !== "decided") throw new Error(`not decided: ${r.outcome}`);
+    return { ...made, awardId: r.awards[0]!.id };
+  }
+
+  it("puts urgent cases first (band, then score), then the earliest SLA due date, then the oldest, with each case's priority and SLA", async () => {
+    for (const a of await owner().award.findMany({ where: { tenantId: council.id, status: "AWAITING_APPROVAL" } })) await rejectAward(approver2.user.userId === a.proposedById ? approver : approver2, a.id, "Clearing");
+    const oldStandard = await decidedFrom(standardAnswers, 30_000n);
+    const laterStandardDueSooner = await decidedFrom(standardAnswers, 31_000n);
+    const urgent = await decidedFrom(FULL, 40_000n);
+    // The second standard case is due first (say it came in days earlier by another route).
+    await owner().case.update({ where: { id: laterStandardDueSooner.caseId }, data: { slaDueOn: new Date("2026-01-02T00:00:00Z") } });
+    const rows = (await listAwaitingApproval(approver))!.rows;
+    expect(rows.map((r) => r.awardId)).toEqual([urgent.awardId, laterStandardDueSooner.awardId, oldStandard.awardId]);
+    expect(rows[0]).toMatchObject({ priorityBand: "URGENT", priorityReasons: expect.arrayContaining(["no-food-today", "meter-off"]) });
+    expect(rows[0]!.priorityScore).toBeGreaterThan(rows[1]!.priorityScore);
+    expect(rows[1]).toMatchObject({ priorityBand: "STANDARD", slaDueOn: "2026-01-02" });
+    expect(rows[2]!.slaDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const r of [urgent, laterStandardDueSooner, oldStandard]) await rejectAward(approver, r.awardId, "Clearing");
   });
 });
 
