@@ -416,11 +416,15 @@ describe("server actions", () => {
     expect(again.state.errors[0]!.message).toBe("Sam Approver has already approved this award");
 
     // Not enough money: the pot and what is left.
-    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 20_000n }] });
+    // (A decision is refused when the pot cannot cover all its lines: here the money goes after.)
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 40_000n }] });
     const made = await newCase();
     await claimCase(officer, made.caseId);
     const r = await decideCase(officer, made.caseId, { ...decision(pots[0]!.id, 30_000n) });
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
+    const spender = await newCase();
+    await claimCase(officer, spender.caseId);
+    expect(await decideCase(officer, spender.caseId, decision(pots[0]!.id, 20_000n))).toMatchObject({ outcome: "decided", awards: [{ status: "APPROVED" }] });
     expect(await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId })))).toEqual({ location: `/approvals-a/staff/cases/awaiting-approval?problem=not-enough-money&award=${awardId}` });
 
     // Another council's award: not found, nothing written.

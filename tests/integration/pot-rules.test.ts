@@ -154,7 +154,8 @@ describe("every rule a pot has", () => {
   });
 
   it("refuses a closed pot, and money a pot does not have for the decision's total (as the ledger's refusal, which pot and what is left)", async () => {
-    const closed = await pot({ name: "Closed pot", active: false });
+    const closed = await pot({ name: "Closed pot" });
+    await owner().pot.update({ where: { id: closed.id }, data: { active: false } });
     const { caseId } = await claimed();
     expect(await decideCase(officer, caseId, approve(line(closed.id, 5_000n)))).toMatchObject({ outcome: "invalid", issues: [{ message: "potRules.inactive" }] });
     const small = await pot({ name: "Small pot", allocatePence: 30_000n });
