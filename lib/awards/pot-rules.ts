@@ -152,21 +152,6 @@ export function checkLines(input: { pots: readonly TPotFacts[]; household: THous
   return { ok: !problems.length && !short, pots, problems, short };
 }
 
-/**
- * The officer's limit, per household per decision: lines are committed by the officer while the
- * running total of what this decision gives stays within the limit; from the first line that
- * would take it over, that line and every later one wait for an approver. true = waits.
- */
-export function linesAwaitingApproval(amounts: readonly bigint[], officerLimitPence: bigint): boolean[] {
-  let total = 0n;
-  let over = false;
-  return amounts.map((a) => {
-    total += a;
-    if (total > officerLimitPence) over = true;
-    return over;
-  });
-}
-
 /** A pot reason or line problem as a message key (staff catalogue, lib/i18n/messages/staff-en.ts) and its words' values. */
 export function ruleMessage(problem: { code: TPotReasonCode | TLineProblemCode; facts?: TRuleFacts; reasons?: TPotReason[] }): { key: string; params: Record<string, string> } {
   if (problem.code === "ineligible-pot" && problem.reasons?.[0]) return ruleMessage(problem.reasons[0]);

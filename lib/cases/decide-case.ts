@@ -1,7 +1,8 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import { checkAwardLines } from "@/lib/awards/award-checks";
-import { linesAwaitingApproval, ruleMessage } from "@/lib/awards/pot-rules";
+import { linesAwaitingApproval } from "@/lib/awards/policy";
+import { ruleMessage } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
 import { notifyDecision } from "@/lib/cases/notify-decision";
