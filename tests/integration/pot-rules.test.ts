@@ -3,6 +3,7 @@
 // attack below was seen on the code before lib/awards/pot-rules.ts and award-checks.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
+import { eligiblePotsForCase, potChoicesForCase } from "@/lib/awards/award-checks";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/cases/decide-case";
 import type { TCaseActor } from "@/lib/cases/transition";
@@ -197,5 +198,31 @@ describe("approval checks the rules again", () => {
     const yesterday = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     await owner().fund.update({ where: { id: p.fundId }, data: { periodEnd: yesterday } });
     expect(await approveAward(approver, award!.id)).toMatchObject({ outcome: "rules", problems: [{ reasons: [{ code: "outside-period" }] }] });
+  });
+});
+
+describe("the decision form's pots", () => {
+  it("offers only the pots eligible for this case's household; the others keep their reasons; nobody outside casework sees them", async () => {
+    const org = await createOrganisation(owner(), council.id, { name: "Form partner" });
+    const open = await pot({ name: "Form: open to all" });
+    const partner = await pot({ name: "Form: partner only", ownerOrganisationId: org.id, accessRoutes: ["REFERRAL"] });
+    const yearly = await pot({ name: "Form: once a year", maxAwardsPerHousehold: 1, repeatWindowDays: 365 });
+    const me = person();
+    const first = await claimed(me);
+    expect((await decideCase(officer, first.caseId, approve(line(yearly.id, 5_000n)))).outcome).toBe("decided");
+    const { caseId } = await claimed(me);
+    const offered = (await eligiblePotsForCase(officer, caseId)).map((p) => p.id);
+    expect(offered).toContain(open.id);
+    expect(offered).not.toContain(partner.id);
+    expect(offered).not.toContain(yearly.id);
+    const all = (await potChoicesForCase(officer, caseId))!;
+    expect(all.find((p) => p.id === partner.id)!.verdict).toMatchObject({ eligible: false, reasons: [{ code: "route" }, { code: "organisation" }] });
+    expect(all.find((p) => p.id === yearly.id)!.verdict).toMatchObject({ eligible: false, reasons: [{ code: "awards-used" }] });
+    // The partner's own referral is offered its pot.
+    const referred = await claimed(person(), { channel: "REFERRAL_PORTAL", organisationId: org.id });
+    expect((await eligiblePotsForCase(officer, referred.caseId)).map((p) => p.id)).toContain(partner.id);
+    const manager = await caseActor(council, "MANAGER", "Mo Manager");
+    expect(await potChoicesForCase(manager, caseId)).toBeNull();
+    expect(await eligiblePotsForCase(manager, caseId)).toEqual([]);
   });
 });

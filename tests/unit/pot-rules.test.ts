@@ -112,7 +112,7 @@ describe("a decision's lines against the pots", () => {
       expect(en[key], key).toBeTypeOf("string");
       expect(format(en[key]!, params), key).not.toMatch(/\{\w+\}/);
     }
-    expect(format(en["potRules.outside-period"]!, ruleMessage(samples[6]!).params)).toBe("P can only pay from 1 April 2025 to 31 March 2026: select another pot");
+    expect(format(en["potRules.outside-period"]!, ruleMessage(samples[6]!).params)).toBe("P can only pay from 1 April 2025 to 31 March 2026");
   });
 });
 
