@@ -84,7 +84,10 @@ async function standingAwards(sql: TSql, caseIds: readonly string[], thisCaseId:
   return rows.map((r) => ({ id: r.id, caseId: r.caseId, potId: r.potId, amountPence: BigInt(r.amountPence), at: new Date(r.at), sameCase: r.caseId === thisCaseId }));
 }
 
-type TFacts = { household: THouseholdFacts; earlier: TEarlierAward[]; dateOfBirth: string };
+type TFacts = { household: THouseholdFacts; earlier: TEarlierAward[] };
+
+/** A pot whose rules look at the household's other awards: checking it against them and awarding must not interleave with another decision for the same household. */
+const countsEarlierAwards = (p: TPotFacts) => p.maxAwardsPerHousehold !== null || p.repeatWindowDays !== null;
 
 async function factsOf(sql: TSql, tenantId: string, caseId: string, { lock, except }: { lock: boolean; except: string | null }): Promise<TFacts | null> {
   const person = await samePersonIn(sql, caseId, { limit: null });
@@ -93,24 +96,26 @@ async function factsOf(sql: TSql, tenantId: string, caseId: string, { lock, exce
   const household = await householdOf(sql, caseId);
   if (!household) return null;
   const caseIds = [caseId, ...person.matched.map((m) => m.c.caseId).filter((id): id is string => !!id)];
-  return { household, earlier: await standingAwards(sql, caseIds, caseId, except), dateOfBirth: person.dateOfBirth };
+  return { household, earlier: await standingAwards(sql, caseIds, caseId, except) };
 }
 
 /**
- * Checks a decision's award lines for the case's household, in the caller's transaction, and
- * holds the household's lock until it ends (call it before writing anything). null: no such case.
+ * Checks a decision's award lines for the case's household, in the caller's transaction. When a
+ * pot's rules count the household's other awards, the household's lock is held until the
+ * transaction ends (call it before writing anything). null: no such case.
  */
 export async function checkAwardLines(sql: TSql, tenantId: string, caseId: string, lines: readonly TProposedLine[], now = new Date()): Promise<TLinesCheck | null> {
-  const facts = await factsOf(sql, tenantId, caseId, { lock: true, except: null });
-  if (!facts) return null;
   const pots = await loadPots(sql, [...new Set(lines.map((l) => l.potId))]);
+  const facts = await factsOf(sql, tenantId, caseId, { lock: pots.some(countsEarlierAwards), except: null });
+  if (!facts) return null;
   return checkLines({ pots, household: facts.household, earlier: facts.earlier, lines, today: londonIsoDate(now), now });
 }
 
 /**
  * Checks that an award waiting for approval may still go out (the pot may have closed, the
  * fund's period ended, the household's window filled since it was proposed), as its own line
- * against everything else the household has standing. Holds the household's lock.
+ * against everything else the household has standing. Holds the household's lock as
+ * checkAwardLines does.
  */
 export async function checkAwardApproval(
   sql: TSql,
@@ -118,9 +123,9 @@ export async function checkAwardApproval(
   award: { id: string; caseId: string; potId: string; needCategory: string; amountPence: bigint },
   { lock = true, now = new Date() }: { lock?: boolean; now?: Date } = {},
 ): Promise<TLinesCheck | null> {
-  const facts = await factsOf(sql, tenantId, award.caseId, { lock, except: award.id });
-  if (!facts) return null;
   const pots = await loadPots(sql, [award.potId]);
+  const facts = await factsOf(sql, tenantId, award.caseId, { lock: lock && pots.some(countsEarlierAwards), except: award.id });
+  if (!facts) return null;
   return checkLines({ pots, household: facts.household, earlier: facts.earlier, lines: [award], today: londonIsoDate(now), now });
 }
 
