@@ -145,6 +145,17 @@ describe("every rule a pot has", () => {
     expect((await decideCase(officer, stranger.caseId, approve(line(p.id, 10_000n, "furniture")))).outcome).toBe("decided");
   });
 
+  it("two decisions for one household at once cannot both take a once-a-year pot's award (the household is locked while it is checked and awarded)", async () => {
+    const p = await pot({ name: "Once a year, raced", maxAwardsPerHousehold: 1, repeatWindowDays: 365 });
+    for (let round = 0; round < 3; round++) {
+      const me = person();
+      const cases = [await claimed(me), await claimed(me), await claimed(me)];
+      const results = await Promise.all(cases.map((c) => decideCase(officer, c.caseId, approve(line(p.id, 5_000n)))));
+      expect(results.map((r) => r.outcome).sort()).toEqual(["decided", "invalid", "invalid"]);
+      expect(await owner().award.count({ where: { caseId: { in: cases.map((c) => c.caseId) } } })).toBe(1);
+    }
+  });
+
   it("refuses a pot whose fund's period has ended, for lines the officer commits and lines that would wait", async () => {
     const p = await pot({ name: "Last year's grants" });
     await owner().fund.update({ where: { id: p.fundId }, data: { periodStart: new Date(Date.UTC(2020, 3, 1)), periodEnd: new Date(Date.UTC(2021, 2, 31)) } });
