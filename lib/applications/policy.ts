@@ -1,6 +1,7 @@
 // Pure rules about applications that more than one page or message needs.
 import { formatDateFor } from "@/lib/dates";
 import type { TIsoDate } from "@/lib/calendar/working-days";
+import type { THouseholdType } from "@/lib/vocabulary";
 
 /**
  * "Tuesday 1 December": the date we promise to reply by — the case's SLA due date, from the
@@ -13,4 +14,22 @@ export function replyByText(dueOn: TIsoDate, locale: string): string {
 
 export function dateLocale(locale: string): string {
   return locale === "tr" ? "tr-TR" : "en-GB";
+}
+
+/**
+ * The kinds of household (lib/vocabulary HOUSEHOLD_TYPES) an application's answers describe, for
+ * a pot's household-type rule: a household may be several (a family with someone pregnant).
+ */
+export function householdTypesOf(a: {
+  household: { adults: number; children: number; pregnant: boolean; overPensionAge: boolean; disabilityOrIllness: boolean };
+  income: { noRecourseToPublicFunds: string };
+}): THouseholdType[] {
+  const types: THouseholdType[] = [];
+  if (a.household.children > 0) types.push("families-with-children");
+  else types.push("single-adults");
+  if (a.household.pregnant) types.push("pregnancy");
+  if (a.household.overPensionAge) types.push("pension-age");
+  if (a.household.disabilityOrIllness) types.push("disability");
+  if (a.income.noRecourseToPublicFunds === "yes") types.push("no-recourse");
+  return types;
 }

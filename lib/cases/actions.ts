@@ -115,7 +115,7 @@ export const decideAction = staffAction({ permission: "cases:work", schema: ZDec
     case "decided":
       break;
     case "invalid":
-      return { errors: inOrder(r.issues.map((i) => ({ field: decisionFieldOf(i.path, form.lineNumbers), message: says(i.message) }))), values: raw };
+      return { errors: inOrder(r.issues.map((i) => ({ field: decisionFieldOf(i.path, form.lineNumbers), message: says(i.message, i.params) }))), values: raw };
     case "refused": {
       const lines = (form.input as { lines?: { potId: string; amountPence: bigint }[] }).lines ?? [];
       return potShort(actor, r, lines, form.lineNumbers, raw);

@@ -446,12 +446,28 @@ describe("server actions", () => {
     expect(again.state.errors[0]!.message).toBe("Sam Approver has already approved this award");
 
     // Not enough money: the pot and what is left.
-    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 20_000n }] });
+    // (A decision is refused when the pot cannot cover all its lines: here the money goes after.)
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 40_000n }] });
     const made = await newCase();
     await claimCase(officer, made.caseId);
     const r = await decideCase(officer, made.caseId, { ...decision(pots[0]!.id, 30_000n) });
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
+    const spender = await newCase();
+    await claimCase(officer, spender.caseId);
+    expect(await decideCase(officer, spender.caseId, decision(pots[0]!.id, 20_000n))).toMatchObject({ outcome: "decided", awards: [{ status: "APPROVED" }] });
     expect(await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId })))).toEqual({ location: `/approvals-a/staff/cases/awaiting-approval?problem=not-enough-money&award=${awardId}` });
+
+    // A pot rule that no longer holds (the pot closed since): the approver is told which, in words worked out again.
+    const { pots: closing } = await createFund(owner(), council.id, { pots: [{ name: "Closing pot", allocatePence: 100_000n }] });
+    const later = await newCase();
+    await claimCase(officer, later.caseId);
+    const waiting = (await decideCase(officer, later.caseId, decision(closing[0]!.id, 30_000n))) as { awards: { id: string }[] };
+    await owner().pot.update({ where: { id: closing[0]!.id }, data: { active: false } });
+    const ruleAward = waiting.awards[0]!.id;
+    expect(await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId: ruleAward })))).toEqual({ location: `/approvals-a/staff/cases/awaiting-approval?problem=pot-rules&award=${ruleAward}` });
+    const { approvalNotice } = await import("@/lib/awards/approval-notice");
+    expect(await approvalNotice(approver, { problem: "pot-rules", award: ruleAward })).toEqual({ kind: "error", field: `award-${ruleAward}`, text: "This award cannot be approved now: Closing pot is closed to new awards" });
+    expect((await owner().award.findUniqueOrThrow({ where: { id: ruleAward } })).status).toBe("AWAITING_APPROVAL");
 
     // Another council's award: not found, nothing written.
     await signedInAs(otherApprover);

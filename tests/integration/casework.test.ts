@@ -203,13 +203,16 @@ describe("decisions and awards", () => {
   });
 
   it("refuses an approval the pot can no longer cover, saying which pot and what is left, and leaves the award waiting", async () => {
-    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Small pot", allocatePence: 20_000n }] });
+    // A decision the pot cannot cover is refused (tests/integration/pot-rules.test.ts): here the money goes after it.
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Small pot", allocatePence: 40_000n }] });
     const { caseId } = await claimedCase();
     const r = await decideCase(officer, caseId, approve(pots[0]!.id, 30_000n));
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
+    const spender = await claimedCase();
+    expect(await decideCase(officer, spender.caseId, approve(pots[0]!.id, 20_000n))).toMatchObject({ outcome: "decided", awards: [{ status: "APPROVED" }] });
     expect(await approveAward(approver, awardId)).toMatchObject({ outcome: "refused", pot: "Small pot", availablePence: 20_000n });
     expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
-    expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 20_000n, COMMITTED: 0n, SPENT: 0n });
+    expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 20_000n, COMMITTED: 20_000n, SPENT: 0n });
   });
 
   it("holds award lines to the pot's rules (needs it meets, largest single award) and writes nothing otherwise", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can } from "@/lib/auth/permissions";
 import { AWARD_ACTIONS, AWARD_STATES, nextAwardState, type TAwardAction, type TAwardState, AWARD_RULES } from "@/lib/awards/lifecycle";
-import { mayApproveAboveLimit, needsSecondApprover } from "@/lib/awards/policy";
+import { linesAwaitingApproval, mayApproveAboveLimit } from "@/lib/awards/policy";
 import { CASE_ACTIONS, CASE_RULES, CASE_STATES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
 
 // Every (state, action) pair, written out: a change to the map must change this table too.
@@ -85,9 +85,9 @@ describe("award lifecycle", () => {
 });
 
 describe("approval limit and four eyes", () => {
-  it("needs a second approver only above the limit", () => {
-    expect(needsSecondApprover(25_000n, 25_000n)).toBe(false);
-    expect(needsSecondApprover(25_001n, 25_000n)).toBe(true);
+  it("needs a second approver only once the decision's total goes above the limit", () => {
+    expect(linesAwaitingApproval([25_000n], 25_000n)).toEqual([false]);
+    expect(linesAwaitingApproval([25_001n], 25_000n)).toEqual([true]);
   });
   it("refuses the proposer and whoever entered the application", () => {
     expect(mayApproveAboveLimit("a", { proposedById: "a", applicationEnteredById: null })).toEqual({ ok: false, problem: "proposed-it-yourself" });

@@ -12,6 +12,7 @@ export const staffApprovalsErrorsEn = {
   "approvals.fourEyes.proposedReject": "You proposed this award, so another approver must decide on it. To withdraw it, cancel it from the case",
   "approvals.fourEyes.entered": "You entered this application, so another approver must decide on this award",
   "approvals.notEnoughMoney": "There is not enough money in {pot} to approve {amount}: {available} is left. Move money into the pot or reject the award",
+  "approvals.potRules": "This award cannot be approved now: {reason}",
   "approvals.ledgerRefused": "This award cannot be approved from {pot} now. Check the pot and its fund's dates on the Funds pages",
   "approvals.alreadyApproved": "{name} has already approved this award",
   "approvals.alreadyRejected": "{name} has already rejected this award",
