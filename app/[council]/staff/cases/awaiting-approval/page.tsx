@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SuccessBanner, pageTitle } from "@/components/ui/layout-parts";
@@ -18,7 +19,7 @@ const needs = messagesFor("en").vocabulary.needs as Record<string, string>;
 
 export default async function AwaitingApprovalPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { council: slug } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
   const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
   const list = (await listAwaitingApproval(actor, query))!;
