@@ -1,12 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
 import { lockCase } from "@/lib/awards/reject-award";
+import { zText } from "@/lib/forms/text";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
-export const ZCancelReason = z.string().trim().min(1, "award.cancelReason").max(1000, "award.cancelReason");
+export const ZCancelReason = zText().trim().min(1, "award.cancelReason").max(1000, "award.cancelReason");
 
 /**
  * Cancels an award line that has not been paid. A committed (APPROVED) line releases exactly its

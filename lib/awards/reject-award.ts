@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { zText } from "@/lib/forms/text";
 import { can } from "@/lib/auth/permissions";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
 import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
@@ -8,7 +8,7 @@ import type { TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
-export const ZRejectReason = z.string({ error: "award.rejectReason.required" }).trim().min(1, "award.rejectReason.required").max(1000, "award.rejectReason.tooLong");
+export const ZRejectReason = zText({ error: "award.rejectReason.required" }).trim().min(1, "award.rejectReason.required").max(1000, "award.rejectReason.tooLong");
 
 export type TRejectResult =
   | (Extract<TAwardTransitionResult, { outcome: "done" }> & { sentBack: boolean })

@@ -3,7 +3,7 @@
 // (so of two officers racing, one wins and the other is told what happened), writes the
 // timeline event and keeps what the resident reads and hears in step (the one writer,
 // lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
-import { can } from "@/lib/auth/permissions";
+import { can, ROLES } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
 import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
 import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
@@ -28,7 +28,9 @@ export type TTransitionRefusal =
   /** Somebody else has it (a lost claim race, or claimed earlier). */
   | { outcome: "taken"; assignedToName: string | null }
   /** It changed between reading and writing (another officer acted first). */
-  | { outcome: "changed"; status: TCaseState };
+  | { outcome: "changed"; status: TCaseState }
+  /** assign: to someone who cannot work cases here (see ASSIGNABLE_PEOPLE). */
+  | { outcome: "not-a-caseworker" };
 
 export type TTransitionResult = { outcome: "done"; from: TCaseState; to: TCaseState; case: TCaseRow } | TTransitionRefusal;
 
@@ -40,6 +42,25 @@ export type TTransitionOptions = {
   /** Extra facts for the timeline event. */
   eventData?: Record<string, unknown>;
 };
+
+/** The roles that work cases: the permission map decides (today officers and approvers). */
+export const CASEWORK_ROLES: readonly string[] = ROLES.filter((role) => can([role], "cases:work"));
+
+/**
+ * Who can be given a case: someone who can sign in (account not deactivated), with an ACTIVE
+ * membership of this council ($1) in a role that works cases ($2). One rule for the people the
+ * case page offers and for the check below, so the list never offers someone the write refuses.
+ * The council is named, not left to row-level security: a user may also read their own
+ * memberships of other councils.
+ */
+export const ASSIGNABLE_PEOPLE = `select distinct u.id as value, u.name as label from "Membership" m join "User" u on u.id = m."userId"
+  where m."tenantId" = $1::uuid and m.status = 'ACTIVE' and u."deactivatedAt" is null and m.role::text = any($2::text[])`;
+
+async function canBeAssigned(sql: TSql, councilId: string, userId: string | undefined): Promise<boolean> {
+  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return false;
+  const rows = await sql.rows(`${ASSIGNABLE_PEOPLE} and u.id = $3::uuid`, [councilId, CASEWORK_ROLES, userId]);
+  return rows.length > 0;
+}
 
 /** The case as this council sees it (another council's id reads as not found: row-level security). */
 export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | undefined> {
@@ -60,6 +81,7 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
   const step = nextCaseState(current.status, action);
   if (!step.ok) return { outcome: "not-allowed", status: current.status };
   if (action === "claim" && current.assignedToId && current.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: current.assignedToName };
+  if (action === "assign" && !(await canBeAssigned(sql, actor.council.id, options.assignTo))) return { outcome: "not-a-caseworker" };
 
   const assignee =
     action === "claim" ? actor.user.userId : action === "assign" ? (options.assignTo ?? null) : action === "unassign" ? null : current.assignedToId;

@@ -481,6 +481,7 @@ export const en = {
     ...staffApprovalsErrorsEn,
     "fullName.required": "Enter your full name",
     "fullName.tooLong": "Full name must be 200 characters or fewer",
+    "text.hiddenControl": "This answer must not contain hidden control characters. Type it again instead of pasting it",
     "dateOfBirth.required": "Enter your date of birth",
     "dateOfBirth.missingDay": "Date of birth must include a day",
     "dateOfBirth.missingMonth": "Date of birth must include a month",

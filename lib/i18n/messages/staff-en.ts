@@ -107,6 +107,7 @@ export const staffCaseworkErrorsEn = {
   "decision.lineIncomplete": "Complete this award line, or leave all of its answers empty",
   "withdraw.reason": "Enter why the case is withdrawn",
   "assign.officer": "Select an officer or approver of this council",
+  "assign.notACaseworker": "That person cannot work cases in this council (their account or membership is not active, or their role does not work cases). Select someone from the list",
   "case.notFound": "That case does not exist in this council.",
   "case.taken": "{name} has already claimed this case",
   "case.takenUnknown": "Another officer has already claimed this case",

@@ -476,6 +476,7 @@ export const tr: TMessages = {
     ...staffApprovalsErrorsEn,
     "fullName.required": "Adınızı ve soyadınızı girin",
     "fullName.tooLong": "Ad soyad en fazla 200 karakter olmalıdır",
+    "text.hiddenControl": "Bu yanıt gizli denetim karakterleri içermemelidir. Yapıştırmak yerine yeniden yazın",
     "dateOfBirth.required": "Doğum tarihinizi girin",
     "dateOfBirth.missingDay": "Doğum tarihi bir gün içermelidir",
     "dateOfBirth.missingMonth": "Doğum tarihi bir ay içermelidir",

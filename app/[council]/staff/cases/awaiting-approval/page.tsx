@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { PriorityTag, slaTag } from "@/components/cases/case-tags";
 import { caseworkWords } from "@/components/cases/words";
@@ -22,7 +23,7 @@ const w = caseworkWords(m);
 
 export default async function AwaitingApprovalPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { council: slug } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
   const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
   const list = (await listAwaitingApproval(actor, query))!;

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { notFound } from "next/navigation";
 import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures";
 import { ButtonMenu, FilterPanel } from "@/components/ui/case-working";
@@ -20,7 +21,7 @@ const DATE_LABELS = { day: "Day", month: "Month", year: "Year" };
 
 export default async function PotPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string; potId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId, potId } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const pot = fund.pots.find((p) => p.id === potId);
   if (!pot) notFound();
