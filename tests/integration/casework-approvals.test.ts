@@ -3,8 +3,10 @@
 // reject, the approval race, the awaiting-approval list, the settings change with its audit and
 // the re-scoring of open cases (and its cost for 10,000 of them), other councils' ids and lower
 // roles refused, in the services and in the server actions.
-import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SESSION_COOKIE } from "@/lib/auth/cookies";
+import { createAuthSession } from "@/lib/auth/session";
 import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
 import { rejectAward } from "@/lib/awards/reject-award";
@@ -17,6 +19,7 @@ import type { TCaseActor } from "@/lib/cases/transition";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
+import { env } from "@/lib/env";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { asOwnerInCouncil, createCouncil, createFund } from "@/prisma/factories";
@@ -26,15 +29,22 @@ import { testDb } from "../support/globals";
 
 // The server actions run as Next.js runs them; only who is signed in (the session cookie) and
 // the request's headers are supplied here.
-const request = vi.hoisted(() => ({ headers: new Headers(), user: null as null | { userId: string; email: string; name: string; isPlatformOperator: boolean; sessionId: string } }));
+// The session is real: a row in AuthSession and next-auth's encrypted cookie, read back by the
+// real getSessionUser (revocation, expiry and deactivation included), as in the browser.
+const request = vi.hoisted(() => ({ headers: new Headers(), cookie: null as null | { name: string; value: string } }));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (request.cookie?.name === name ? request.cookie : undefined),
+    getAll: () => (request.cookie ? [request.cookie] : []),
+    set: () => {},
+    delete: () => {},
+    has: (name: string) => request.cookie?.name === name,
+  }),
 }));
 // Outside Next.js there is no router to redraw: the actions' revalidatePath is recorded instead.
 const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => void revalidated.push(`${path} ${type ?? ""}`) }));
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil, other: TCouncil;
 let officer: TCaseActor, approver: TCaseActor, approver2: TCaseActor, manager: TCaseActor, admin: TCaseActor, otherApprover: TCaseActor, otherAdmin: TCaseActor;
@@ -387,9 +397,13 @@ describe("server actions", () => {
     for (const [k, v] of Object.entries(values)) f.set(k, v);
     return f;
   };
+  /** Signs in as `a` the way sign-in does: a session row and its encrypted cookie. Returns the session's id. */
   const signedInAs = async (a: TCaseActor) => {
     const user = await owner().user.findUniqueOrThrow({ where: { id: a.user.userId } });
-    request.user = { userId: user.id, email: user.email, name: user.name, isPlatformOperator: false, sessionId: randomUUID() };
+    const sid = await createAuthSession(user.id, "password+totp");
+    const value = await encode({ token: { sub: user.id, sid, email: user.email, name: user.name }, secret: env().AUTH_SECRET, maxAge: 3600 });
+    request.cookie = { name: SESSION_COOKIE, value };
+    return sid;
   };
   beforeEach(() => {
     request.headers = new Headers({ host: "localhost:3000", origin: "http://localhost:3000" });
@@ -404,6 +418,22 @@ describe("server actions", () => {
     }
     expect(await owner().auditEvent.count({ where: { action: "authz.refused", actorUserId: manager.user.userId } })).toBe(1);
     expect((await owner().caseworkSettings.findUniqueOrThrow({ where: { tenantId: council.id } })).urgentFrom).toBe(40);
+  });
+
+  it("a session that was revoked, or whose user was deactivated, is no session: the action refuses and nothing is written", async () => {
+    const { rejectAwardAction } = await import("@/lib/awards/actions");
+    const made = await decided(officer, 31_000n);
+    const awardId = made.awardIds[0]!;
+    const sid = await signedInAs(approver2);
+    await owner().authSession.update({ where: { id: sid }, data: { revokedAt: new Date() } });
+    const revoked: TFormState = await rejectAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId, reason: "Not needed" }));
+    expect(revoked.errors[0]!.message).toBe("Your session has ended. Sign in again to continue.");
+    const deactivatedUser = await actor(council, "APPROVER", "Dee Deactivated");
+    await signedInAs(deactivatedUser);
+    await owner().user.update({ where: { id: deactivatedUser.user.userId }, data: { deactivatedAt: new Date() } });
+    const deactivated: TFormState = await rejectAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId, reason: "Not needed" }));
+    expect(deactivated.errors[0]!.message).toBe("Your session has ended. Sign in again to continue.");
+    expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
   });
 
   it("the admin's nonsense comes back as an error summary on the right fields, nothing saved", async () => {

@@ -293,11 +293,13 @@ describe("amendments", () => {
 
 describe("the case file", () => {
   it("shows the application as sent, the amendments, awards and timeline newest first, and records the view in the audit log", async () => {
-    const { caseId } = await claimedCase();
+    const { caseId, applicationId } = await claimedCase();
     await addCaseNote(officer, caseId, { text: "Called the resident; she has no gas." });
     expect(await addCaseNote(officer, caseId, { text: "   " })).toMatchObject({ outcome: "invalid" });
     const file = (await loadCasePage(manager, caseId, null))?.file;
-    expect(file).toBeDefined();
+    // The case asked for, as stored: its own row, the application as sent, who has it.
+    const stored = await owner().case.findUniqueOrThrow({ where: { id: caseId }, include: { application: true } });
+    expect(file).toMatchObject({ id: caseId, reference: stored.reference, status: "IN_REVIEW", assignedToId: officer.user.userId, application: { id: applicationId, data: stored.application.data } });
     expect(file!.events[0]!.kind).toBe("note");
     expect(file!.events.map((e) => e.kind)).toEqual(["note", "claimed"]);
     expect(JSON.stringify(file)).not.toContain("00733445");
