@@ -2,7 +2,7 @@
 // (message files, `emails`). Pure.
 import { format, isLocale, messagesFor, type TLocale } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
-import type { TTelling, TViewLine } from "@/lib/cases/resident-view";
+import type { TPartly, TTelling, TViewLine } from "@/lib/cases/resident-view";
 
 const localeOf = (locale: string): TLocale => (isLocale(locale) ? locale : "en");
 const intl = (lang: TLocale) => (lang === "tr" ? "tr-TR" : "en-GB");
@@ -12,10 +12,32 @@ function lineParams(l: Pick<TViewLine, "amountPence" | "needCategory">, lang: TL
   return { amount: formatPence(l.amountPence, intl(lang)), need: (needs[l.needCategory] ?? l.needCategory).toLocaleLowerCase(intl(lang)) };
 }
 
+/** One award's amount and need in the resident's words ({amount}, {need}), for a message or the status page. Pure. */
+export function awardLineParams(l: Pick<TViewLine, "amountPence" | "needCategory">, locale: string): { amount: string; need: string } {
+  return lineParams(l, localeOf(locale));
+}
+
 /** The awards as the resident reads them, one per line: "- £60.00 for food". Pure. */
 export function awardLinesText(awards: readonly Pick<TViewLine, "amountPence" | "needCategory">[], locale: string): string {
   const lang = localeOf(locale);
   return awards.map((a) => format(messagesFor(lang).emails.decisionAwardLine, lineParams(a, lang))).join("\n");
+}
+
+/**
+ * The status page's words while lines wait for a second person (the same lines and total as the
+ * "decision-part-checking" message): one line per award in each list, joined by newlines. Pure.
+ */
+export function partlyWords(partly: TPartly, locale: string): { partlyNow: string; partlyChecking: string; partlyCheckingTotal: string } {
+  const lang = localeOf(locale);
+  const line = (l: TViewLine) => format(messagesFor(lang).status.partly.line, lineParams(l, lang));
+  return {
+    partlyNow: partly.approved.map(line).join("\n"),
+    partlyChecking: partly.waiting.map(line).join("\n"),
+    partlyCheckingTotal: formatPence(
+      partly.waiting.reduce((s, l) => s + l.amountPence, 0n),
+      intl(lang),
+    ),
+  };
 }
 
 /** The template's own words for the lines it speaks of. Pure. */
@@ -36,6 +58,15 @@ export function decisionParams(telling: TTelling, locale: string, phone: string)
       return {
         settled: [
           ...telling.approved.map((l) => format(m.decisionRestApprovedLine, lineParams(l, lang))),
+          ...telling.notApproved.map((l) => format(m.decisionRestNotApprovedLine, { ...lineParams(l, lang), phone })),
+        ].join("\n"),
+      };
+    case "decision-line-cancelled":
+      return { cancelled: telling.cancelled.map((l) => format(m.decisionCancelledLine, { ...lineParams(l, lang), phone })).join("\n") };
+    case "decision-reopened":
+      return {
+        cancelled: [
+          ...telling.cancelled.map((l) => format(m.decisionCancelledLine, { ...lineParams(l, lang), phone })),
           ...telling.notApproved.map((l) => format(m.decisionRestNotApprovedLine, { ...lineParams(l, lang), phone })),
         ].join("\n"),
       };

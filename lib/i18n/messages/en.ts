@@ -353,6 +353,20 @@ export const en = {
     },
     decisionRestApprovedLine: "- The other {amount} for {need} has also been approved.",
     decisionRestNotApprovedLine: "- The other {amount} for {need} was not approved. To find out why, call {phone}.",
+    /** Lines told as approved, cancelled later by an officer while another line stands. {cancelled}: decisionCancelledLine each. */
+    decisionLineCancelled: {
+      subject: "Application {reference}: a change to what we will give you",
+      body: "{council} has changed its decision on your application {reference}.\n\n{cancelled}\n\nThe rest of what we told you has not changed.\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    /**
+     * Nothing of a decision the resident was told about stands any more: the case is back with an
+     * officer. {cancelled}: decisionCancelledLine or decisionRestNotApprovedLine, one per line.
+     */
+    decisionReopened: {
+      subject: "Application {reference}: we are looking at your application again",
+      body: "{council} has changed its decision on your application {reference}, and we are looking at your application again.\n\n{cancelled}\n\nA Money Hub officer will make a new decision. We will tell you what they decide.\n\nCheck the status of your application at {link} with your reference number and date of birth. If you have a question, call {phone}.",
+    },
+    decisionCancelledLine: "- The {amount} for {need} will not be given after all. To find out why, call {phone}.",
     /** One award in the list above: "£60.00 for food". */
     decisionAwardLine: "- {amount} for {need}",
   },
@@ -407,6 +421,14 @@ export const en = {
       CLOSED: { label: "Closed", text: "This application is closed. If you still need help, you can apply again or call us." },
     },
     checkAnother: "Check another application",
+    /** Some award lines approved, the rest waiting for a second person (what the resident was emailed). */
+    partly: {
+      label: "Partly decided",
+      now: "We can help you now. We will give you:",
+      checking: "A second person is checking the rest ({checkingTotal}):",
+      after: "We will tell you when they have finished.",
+      line: "{amount} for {need}",
+    },
   },
   tooLarge: {
     title: "What you sent was too large",

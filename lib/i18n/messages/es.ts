@@ -304,7 +304,8 @@ export const es: TMessages = {
     yourReference: "Su número de referencia",
     emailed: "Hemos enviado su número de referencia a {contact}.",
     whatNext: "Qué pasa ahora",
-    whatNextText: "Una persona del equipo de Money Hub revisará su solicitud. Nos pondremos en contacto con usted antes del {date}. Si nos ha dicho que hoy no tiene comida o que su contador está cortado, nos pondremos en contacto antes.",
+    whatNextText: "Una persona del equipo de Money Hub revisará su solicitud. Nos pondremos en contacto con usted antes del {date}.",
+    whatNextUrgent: "Por lo que nos ha contado, su solicitud es urgente. Una persona del equipo de Money Hub la revisará primero. Nos pondremos en contacto con usted antes del {date}.",
     keepReference: "Guarde su número de referencia. Lo necesitará, junto con su fecha de nacimiento, para consultar el estado de su solicitud.",
     statusLink: "Consultar el estado de su solicitud",
     contactHeading: "Si necesita ponerse en contacto con nosotros",
@@ -340,6 +341,25 @@ export const es: TMessages = {
       subject: "Solicitud {reference}: esta vez no podemos ayudarle",
       body: "{council} ha tomado una decisión sobre su solicitud {reference}.\n\nLo sentimos: esta vez no podemos concederle una ayuda.\n\n{explanation}\n\nSi cree que nos hemos equivocado, o si su situación cambia, llame al {phone}.",
     },
+    decisionPartChecking: {
+      subject: "Solicitud {reference}: podemos ayudarle ya y estamos revisando el resto",
+      body: "{council} ha tomado una decisión sobre su solicitud {reference}.\n\nPodemos ayudarle ya. Le daremos:\n{awards}\n\nUna segunda persona está revisando el resto ({checkingTotal}):\n{checking}\nLe avisaremos cuando termine.\n\n{explanation}\n\nPuede consultar el estado de su solicitud en {link} con su número de referencia y su fecha de nacimiento. Si tiene alguna pregunta, llame al {phone}.",
+    },
+    decisionRestSettled: {
+      subject: "Solicitud {reference}: hemos terminado la revisión",
+      body: "{council} ha terminado de revisar el resto de su solicitud {reference}.\n\n{settled}\n\nPuede consultar el estado de su solicitud en {link} con su número de referencia y su fecha de nacimiento. Si tiene alguna pregunta, llame al {phone}.",
+    },
+    decisionRestApprovedLine: "- También se ha aprobado la otra cantidad de {amount} para {need}.",
+    decisionRestNotApprovedLine: "- La otra cantidad de {amount} para {need} no se ha aprobado. Para saber por qué, llame al {phone}.",
+    decisionLineCancelled: {
+      subject: "Solicitud {reference}: un cambio en lo que le daremos",
+      body: "{council} ha cambiado su decisión sobre su solicitud {reference}.\n\n{cancelled}\n\nEl resto de lo que le dijimos no ha cambiado.\n\nPuede consultar el estado de su solicitud en {link} con su número de referencia y su fecha de nacimiento. Si tiene alguna pregunta, llame al {phone}.",
+    },
+    decisionReopened: {
+      subject: "Solicitud {reference}: estamos revisando de nuevo su solicitud",
+      body: "{council} ha cambiado su decisión sobre su solicitud {reference} y estamos revisando de nuevo su solicitud.\n\n{cancelled}\n\nUna persona del equipo de Money Hub tomará una nueva decisión. Le diremos cuál es.\n\nPuede consultar el estado de su solicitud en {link} con su número de referencia y su fecha de nacimiento. Si tiene alguna pregunta, llame al {phone}.",
+    },
+    decisionCancelledLine: "- Finalmente no se le darán los {amount} para {need}. Para saber por qué, llame al {phone}.",
     decisionAwardLine: "- {amount} para {need}",
   },
   outside: {
@@ -393,6 +413,13 @@ export const es: TMessages = {
       CLOSED: { label: "Cerrada", text: "Esta solicitud está cerrada. Si todavía necesita ayuda, puede volver a solicitarla o llamarnos." },
     },
     checkAnother: "Consultar otra solicitud",
+    partly: {
+      label: "Decidida en parte",
+      now: "Podemos ayudarle ya. Le daremos:",
+      checking: "Una segunda persona está revisando el resto ({checkingTotal}):",
+      after: "Le avisaremos cuando termine.",
+      line: "{amount} para {need}",
+    },
   },
   tooLarge: {
     title: "Lo que ha enviado es demasiado grande",
@@ -466,6 +493,7 @@ export const es: TMessages = {
     ...staffApprovalsErrorsEn,
     "fullName.required": "Escriba su nombre completo",
     "fullName.tooLong": "El nombre completo debe tener 200 caracteres o menos",
+    "text.hiddenControl": "Esta respuesta no debe contener caracteres de control ocultos. Escríbala de nuevo en lugar de pegarla",
     "dateOfBirth.required": "Escriba su fecha de nacimiento",
     "dateOfBirth.missingDay": "La fecha de nacimiento debe incluir el día",
     "dateOfBirth.missingMonth": "La fecha de nacimiento debe incluir el mes",

@@ -304,7 +304,8 @@ export const fr: TMessages = {
     yourReference: "Votre numéro de référence",
     emailed: "Nous avons envoyé votre numéro de référence à {contact}.",
     whatNext: "La suite",
-    whatNextText: "Un agent de Money Hub va examiner votre demande. Nous vous contacterons au plus tard le {date}. Si vous nous avez dit que vous n’avez pas de nourriture aujourd’hui ou que votre compteur est coupé, nous vous contacterons plus tôt.",
+    whatNextText: "Un agent de Money Hub va examiner votre demande. Nous vous contacterons au plus tard le {date}.",
+    whatNextUrgent: "D’après ce que vous nous avez dit, votre demande est urgente. Un agent de Money Hub l’examinera en priorité. Nous vous contacterons au plus tard le {date}.",
     keepReference: "Gardez votre numéro de référence. Vous en aurez besoin, avec votre date de naissance, pour suivre votre demande.",
     statusLink: "Suivre votre demande",
     contactHeading: "Si vous devez nous contacter",
@@ -340,6 +341,25 @@ export const fr: TMessages = {
       subject: "Demande {reference} : nous ne pouvons pas vous aider cette fois",
       body: "{council} a pris une décision sur votre demande {reference}.\n\nNous sommes désolés : nous ne pouvons pas vous accorder d’aide cette fois.\n\n{explanation}\n\nSi vous pensez que nous avons fait une erreur, ou si votre situation change, appelez le {phone}.",
     },
+    decisionPartChecking: {
+      subject: "Demande {reference} : nous pouvons vous aider dès maintenant, et nous vérifions le reste",
+      body: "{council} a pris une décision sur votre demande {reference}.\n\nNous pouvons vous aider dès maintenant. Nous vous donnerons :\n{awards}\n\nUne deuxième personne vérifie le reste ({checkingTotal}) :\n{checking}\nNous vous préviendrons quand elle aura terminé.\n\n{explanation}\n\nSuivez votre demande sur {link} avec votre numéro de référence et votre date de naissance. Si vous avez une question, appelez le {phone}.",
+    },
+    decisionRestSettled: {
+      subject: "Demande {reference} : nous avons terminé la vérification",
+      body: "{council} a terminé de vérifier le reste de votre demande {reference}.\n\n{settled}\n\nSuivez votre demande sur {link} avec votre numéro de référence et votre date de naissance. Si vous avez une question, appelez le {phone}.",
+    },
+    decisionRestApprovedLine: "- L’autre montant de {amount} ({need}) a aussi été accordé.",
+    decisionRestNotApprovedLine: "- L’autre montant de {amount} ({need}) n’a pas été accordé. Pour savoir pourquoi, appelez le {phone}.",
+    decisionLineCancelled: {
+      subject: "Demande {reference} : un changement dans ce que nous vous donnerons",
+      body: "{council} a modifié sa décision sur votre demande {reference}.\n\n{cancelled}\n\nLe reste de ce que nous vous avons dit ne change pas.\n\nSuivez votre demande sur {link} avec votre numéro de référence et votre date de naissance. Si vous avez une question, appelez le {phone}.",
+    },
+    decisionReopened: {
+      subject: "Demande {reference} : nous réexaminons votre demande",
+      body: "{council} a modifié sa décision sur votre demande {reference}, et nous réexaminons votre demande.\n\n{cancelled}\n\nUn agent de Money Hub prendra une nouvelle décision. Nous vous dirons laquelle.\n\nSuivez votre demande sur {link} avec votre numéro de référence et votre date de naissance. Si vous avez une question, appelez le {phone}.",
+    },
+    decisionCancelledLine: "- Le montant de {amount} ({need}) ne vous sera finalement pas donné. Pour savoir pourquoi, appelez le {phone}.",
     decisionAwardLine: "- {amount} : {need}",
   },
   outside: {
@@ -393,6 +413,13 @@ export const fr: TMessages = {
       CLOSED: { label: "Clôturée", text: "Cette demande est clôturée. Si vous avez encore besoin d’aide, vous pouvez faire une nouvelle demande ou nous appeler." },
     },
     checkAnother: "Suivre une autre demande",
+    partly: {
+      label: "Décidée en partie",
+      now: "Nous pouvons vous aider dès maintenant. Nous vous donnerons :",
+      checking: "Une deuxième personne vérifie le reste ({checkingTotal}) :",
+      after: "Nous vous préviendrons quand elle aura terminé.",
+      line: "{amount} : {need}",
+    },
   },
   tooLarge: {
     title: "Ce que vous avez envoyé est trop volumineux",
@@ -466,6 +493,7 @@ export const fr: TMessages = {
     ...staffApprovalsErrorsEn,
     "fullName.required": "Saisissez vos nom et prénom",
     "fullName.tooLong": "Les nom et prénom doivent comporter 200 caractères au maximum",
+    "text.hiddenControl": "Cette réponse ne doit pas contenir de caractères de contrôle cachés. Tapez-la de nouveau au lieu de la coller",
     "dateOfBirth.required": "Saisissez votre date de naissance",
     "dateOfBirth.missingDay": "La date de naissance doit comporter un jour",
     "dateOfBirth.missingMonth": "La date de naissance doit comporter un mois",

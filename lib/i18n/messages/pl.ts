@@ -305,7 +305,8 @@ export const pl: TMessages = {
     yourReference: "Wasz numer referencyjny",
     emailed: "Numer referencyjny wysłaliśmy na {contact}.",
     whatNext: "Co dalej",
-    whatNextText: "Pracownik Money Hub rozpatrzy wniosek. Skontaktujemy się z Wami do {date}. Jeśli zaznaczyliście, że nie macie dziś jedzenia albo licznik jest wyłączony, skontaktujemy się wcześniej.",
+    whatNextText: "Pracownik Money Hub rozpatrzy wniosek. Skontaktujemy się z Wami do {date}.",
+    whatNextUrgent: "Z tego, co nam przekazaliście, wynika, że Wasz wniosek jest pilny. Pracownik Money Hub rozpatrzy go w pierwszej kolejności. Skontaktujemy się z Wami do {date}.",
     keepReference: "Prosimy zachować numer referencyjny. Razem z datą urodzenia będzie potrzebny, aby sprawdzić status wniosku.",
     statusLink: "Sprawdź status swojego wniosku",
     contactHeading: "Jeśli musicie się z nami skontaktować",
@@ -341,6 +342,25 @@ export const pl: TMessages = {
       subject: "Wniosek {reference}: tym razem nie możemy pomóc",
       body: "{council}: podjęliśmy decyzję w sprawie Waszego wniosku {reference}.\n\nPrzykro nam, ale tym razem nie możemy przyznać pomocy.\n\n{explanation}\n\nJeśli uważacie, że popełniliśmy błąd, albo Wasza sytuacja się zmieni, prosimy dzwonić pod numer {phone}.",
     },
+    decisionPartChecking: {
+      subject: "Wniosek {reference}: możemy pomóc już teraz, a resztę sprawdzamy",
+      body: "{council}: podjęliśmy decyzję w sprawie Waszego wniosku {reference}.\n\nMożemy pomóc już teraz. Otrzymacie:\n{awards}\n\nResztę ({checkingTotal}) sprawdza druga osoba:\n{checking}\nDamy Wam znać, gdy skończy.\n\n{explanation}\n\nStatus wniosku można sprawdzić na stronie {link}, podając numer referencyjny i datę urodzenia. W razie pytań prosimy dzwonić pod numer {phone}.",
+    },
+    decisionRestSettled: {
+      subject: "Wniosek {reference}: zakończyliśmy sprawdzanie",
+      body: "{council}: zakończyliśmy sprawdzanie pozostałej części Waszego wniosku {reference}.\n\n{settled}\n\nStatus wniosku można sprawdzić na stronie {link}, podając numer referencyjny i datę urodzenia. W razie pytań prosimy dzwonić pod numer {phone}.",
+    },
+    decisionRestApprovedLine: "- Pozostała kwota {amount} ({need}) również została przyznana.",
+    decisionRestNotApprovedLine: "- Pozostała kwota {amount} ({need}) nie została przyznana. Aby dowiedzieć się dlaczego, prosimy dzwonić pod numer {phone}.",
+    decisionLineCancelled: {
+      subject: "Wniosek {reference}: zmiana w przyznanej pomocy",
+      body: "{council}: zmieniliśmy decyzję w sprawie Waszego wniosku {reference}.\n\n{cancelled}\n\nPozostała część tego, co Wam przekazaliśmy, się nie zmienia.\n\nStatus wniosku można sprawdzić na stronie {link}, podając numer referencyjny i datę urodzenia. W razie pytań prosimy dzwonić pod numer {phone}.",
+    },
+    decisionReopened: {
+      subject: "Wniosek {reference}: ponownie rozpatrujemy Wasz wniosek",
+      body: "{council}: zmieniliśmy decyzję w sprawie Waszego wniosku {reference} i ponownie go rozpatrujemy.\n\n{cancelled}\n\nPracownik Money Hub podejmie nową decyzję. Poinformujemy Was o niej.\n\nStatus wniosku można sprawdzić na stronie {link}, podając numer referencyjny i datę urodzenia. W razie pytań prosimy dzwonić pod numer {phone}.",
+    },
+    decisionCancelledLine: "- Kwota {amount} ({need}) jednak nie zostanie przyznana. Aby dowiedzieć się dlaczego, prosimy dzwonić pod numer {phone}.",
     decisionAwardLine: "- {amount}: {need}",
   },
   outside: {
@@ -394,6 +414,13 @@ export const pl: TMessages = {
       CLOSED: { label: "Zamknięty", text: "Ten wniosek jest zamknięty. Jeśli nadal potrzebujecie pomocy, można złożyć nowy wniosek lub do nas zadzwonić." },
     },
     checkAnother: "Sprawdź inny wniosek",
+    partly: {
+      label: "Częściowo rozpatrzony",
+      now: "Możemy pomóc już teraz. Otrzymacie:",
+      checking: "Resztę ({checkingTotal}) sprawdza druga osoba:",
+      after: "Damy Wam znać, gdy skończy.",
+      line: "{amount}: {need}",
+    },
   },
   tooLarge: {
     title: "Przesłane dane są zbyt duże",
@@ -467,6 +494,7 @@ export const pl: TMessages = {
     ...staffApprovalsErrorsEn,
     "fullName.required": "Proszę wpisać imię i nazwisko",
     "fullName.tooLong": "Imię i nazwisko może mieć najwyżej 200 znaków",
+    "text.hiddenControl": "Ta odpowiedź nie może zawierać ukrytych znaków sterujących. Proszę wpisać ją ponownie zamiast wklejać",
     "dateOfBirth.required": "Proszę wpisać datę urodzenia",
     "dateOfBirth.missingDay": "Data urodzenia musi zawierać dzień",
     "dateOfBirth.missingMonth": "Data urodzenia musi zawierać miesiąc",

@@ -350,6 +350,15 @@ export const tr: TMessages = {
     },
     decisionRestApprovedLine: "- {need} için diğer {amount} de onaylandı.",
     decisionRestNotApprovedLine: "- {need} için diğer {amount} onaylanmadı. Nedenini öğrenmek için {phone} numarasını arayın.",
+    decisionLineCancelled: {
+      subject: "{reference} numaralı başvuru: size vereceklerimizde bir değişiklik",
+      body: "{council}, {reference} numaralı başvurunuz hakkındaki kararını değiştirdi.\n\n{cancelled}\n\nSize söylediklerimizin geri kalanı değişmedi.\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionReopened: {
+      subject: "{reference} numaralı başvuru: başvurunuzu yeniden inceliyoruz",
+      body: "{council}, {reference} numaralı başvurunuz hakkındaki kararını değiştirdi ve başvurunuzu yeniden inceliyoruz.\n\n{cancelled}\n\nBir Money Hub görevlisi yeni bir karar verecek. Verdiği kararı size bildireceğiz.\n\nBaşvurunuzun durumunu referans numaranız ve doğum tarihinizle {link} adresinden kontrol edin. Bir sorunuz varsa {phone} numarasını arayın.",
+    },
+    decisionCancelledLine: "- {need} için {amount} sonuçta verilmeyecek. Nedenini öğrenmek için {phone} numarasını arayın.",
     decisionAwardLine: "- {need} için {amount}",
   },
   outside: {
@@ -403,6 +412,13 @@ export const tr: TMessages = {
       CLOSED: { label: "Kapatıldı", text: "Bu başvuru kapatıldı. Hâlâ yardıma ihtiyacınız varsa yeniden başvurabilir veya bizi arayabilirsiniz." },
     },
     checkAnother: "Başka bir başvuruyu kontrol edin",
+    partly: {
+      label: "Kısmen karara bağlandı",
+      now: "Şimdi size yardım edebiliriz. Size vereceklerimiz:",
+      checking: "Geri kalanını ({checkingTotal}) ikinci bir kişi kontrol ediyor:",
+      after: "Kontrol bitince size haber vereceğiz.",
+      line: "{need} için {amount}",
+    },
   },
   tooLarge: {
     title: "Gönderdiğiniz bilgiler çok büyük",
