@@ -79,12 +79,23 @@ async function* noStreaming(): AsyncIterableIterator<never> {
   throw new Error("kysely: streaming is not supported on the caller's connection");
 }
 
+/**
+ * Kysely with no connection at all: builds and compiles statements (a pure function of its
+ * inputs, tested without a database); running one is the transaction's `sql.db.executeQuery()`.
+ */
+export const queryBuilder: TDb = kyselyOn({
+  async executeQuery(): Promise<never> {
+    throw new Error("kysely: queryBuilder only compiles; run the statement on the transaction's sql.db");
+  },
+  streamQuery: noStreaming,
+});
+
 const INT8 = 20;
 /**
  * bigint columns (money in pence) as bigint, as Prisma reads them, so the generated types hold on
  * both drivers (node-postgres alone gives strings). Everything else as node-postgres parses it.
  */
-const PG_TYPES = {
+export const PG_TYPES = {
   getTypeParser: (oid: number, format?: "text" | "binary") => (oid === INT8 && format !== "binary" ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)),
 } as pg.CustomTypesConfig;
 
