@@ -1,6 +1,7 @@
 // No "server-only" marker: owner-run scripts (seed, bench) post through this too.
 import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import { queryBuilder } from "@/lib/db/kysely";
 import { prismaSql, type TSql } from "@/lib/db/sql";
 import type { LedgerTransactionKind } from "@/lib/generated/prisma/enums";
 import { ledgerRefusalOf } from "@/lib/ledger/refusals";
@@ -51,7 +52,9 @@ export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { l
     ${m.idempotencyKey}, ${m.reason}, ${m.actorUserId}::uuid, ${m.awardRef ?? null}, ${m.paymentRef ?? null},
     ${m.at ? m.at.toISOString() : null}::timestamptz at time zone 'UTC')`;
   try {
-    const rows = options.last && sql.rowsThenCommit ? await sql.rowsThenCommit(post.compile(sql.db)) : (await post.execute(sql.db)).rows;
+    // Compiled without a connection (no Kysely instance made on the hot path), run on the caller's.
+    const compiled = post.compile(queryBuilder);
+    const rows = options.last && sql.rowsThenCommit ? await sql.rowsThenCommit(compiled) : (await sql.db.executeQuery(compiled)).rows;
     const row = rows[0]!;
     return { transactionId: row.transaction_id, replayed: row.replayed };
   } catch (error) {
