@@ -1,7 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { secureCookie } from "@/lib/auth/cookies";
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SCHEMA_VERSION } from "@/lib/applications/schemas";
@@ -92,12 +94,16 @@ export async function saveDraftAnswer(
   const value = sealAnswer(step, raw);
   return withTenant(council.id, async (tx) => {
     if (tokenHash) {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
-        update "ApplicationDraft"
-        set answers = answers || jsonb_build_object(${step}::text, ${JSON.stringify(value)}::jsonb),
-            locale = ${locale}, "expiresAt" = ${expiry()}, "updatedAt" = now()
-        where "tokenHash" = ${tokenHash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now() and "submittedAt" is null
-        returning id`;
+      // One JSONB merge: two tabs saving different pages both keep theirs.
+      const rows = await prismaSql(tx)
+        .db.updateTable("ApplicationDraft")
+        .set({ answers: q`answers || jsonb_build_object(${step}::text, ${JSON.stringify(value)}::jsonb)`, locale, expiresAt: expiry(), updatedAt: q<Date>`now()` })
+        .where("tokenHash", "=", tokenHash)
+        .where("tenantId", "=", council.id)
+        .where("expiresAt", ">", q<Date>`now()`)
+        .where("submittedAt", "is", null)
+        .returning("id")
+        .execute();
       if (rows.length) return { draft: (await findDraftByTokenHash(tx, council.id, tokenHash))!, token: null };
     }
     const { token, hash } = newToken();

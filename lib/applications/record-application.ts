@@ -1,4 +1,5 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,12 +65,13 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
   const app = parsed.data;
 
-  // Raw SQL on this hot path (launch-day peaks): one INSERT, and a clashing reference just tries another.
+  // One statement on this hot path (launch-day peaks), written with Kysely: a clashing reference just tries another.
   const masked = JSON.stringify(maskedForStorage(app));
   const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
   const flags = urgencyFlags(app).join(",");
   // Its case (lib/cases): priority and SLA from the council's settings, in the same statement.
-  const settings = await loadCaseworkSettings(prismaSql(tx), council.id);
+  const sql = prismaSql(tx);
+  const settings = await loadCaseworkSettings(sql, council.id);
   const receivedAt = new Date();
   const priority = scorePriority(
     { ...app.urgency, ...app.household, fastTrackReferral: source.fastTrack ?? false },
@@ -80,20 +82,61 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   for (let tries = 0; !created; tries++) {
     if (tries >= MAX_REFERENCE_ATTEMPTS) throw new Error(`No free reference for ${council.slug} after ${tries} tries`);
     const reference = newReference(council.settings.referencePrefix);
-    const [row] = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
-      with a as (
-        insert into "Application" (id, "tenantId", "draftId", reference, "schemaVersion", channel, data, "bankDetailsEnc", "fullName", "dateOfBirth", postcode, email, mobile, locale, "urgencyFlags", "submittedAt", "updatedAt")
-        values (gen_random_uuid(), ${council.id}::uuid, ${source.draftId}::uuid, ${reference}, ${app.schemaVersion}, ${source.channel}::"ApplicationChannel", ${masked}::jsonb, ${bankEnc},
-                ${app.aboutYou.fullName}, ${app.aboutYou.dateOfBirth}::date, ${app.address.postcode}, ${app.aboutYou.email}, ${app.aboutYou.mobile}, ${source.locale},
-                string_to_array(${flags}, ','), ${receivedAt}, now())
-        on conflict ("tenantId", reference) do nothing
-        returning id, "tenantId", reference, channel, "fullName", postcode, "submittedAt"),
-      c as (
-        insert into "Case" (id, "tenantId", "applicationId", reference, channel, "fullName", postcode, "needCategories", "organisationId", "priorityScore", "priorityBand", "priorityReasons", "receivedAt", "slaDueOn")
-        select gen_random_uuid(), a."tenantId", a.id, a.reference, a.channel, a."fullName", a.postcode, ${app.needs.categories}::text[], ${source.organisationId ?? null}::uuid,
-               ${priority.score}, ${priority.band}::"PriorityBand", ${priority.reasons}::text[], a."submittedAt", ${slaDueOn}::date
-        from a)
-      select id, "submittedAt" from a`;
+    // The application and its case in one statement; a reference already taken inserts nothing (another try).
+    const row = await sql.db
+      .with("a", (db) =>
+        db
+          .insertInto("Application")
+          .values({
+            id: q<string>`gen_random_uuid()`,
+            tenantId: council.id,
+            draftId: source.draftId,
+            reference,
+            schemaVersion: app.schemaVersion,
+            channel: source.channel,
+            data: q`${masked}::jsonb`,
+            bankDetailsEnc: bankEnc,
+            fullName: app.aboutYou.fullName,
+            dateOfBirth: q<Date>`${app.aboutYou.dateOfBirth}::date`,
+            postcode: app.address.postcode,
+            email: app.aboutYou.email,
+            mobile: app.aboutYou.mobile,
+            locale: source.locale,
+            urgencyFlags: q<string[]>`string_to_array(${flags}, ',')`,
+            submittedAt: receivedAt,
+            updatedAt: q<Date>`now()`,
+          })
+          .onConflict((oc) => oc.columns(["tenantId", "reference"]).doNothing())
+          .returning(["id", "tenantId", "reference", "channel", "fullName", "postcode", "submittedAt"]),
+      )
+      .with("c", (db) =>
+        db
+          .insertInto("Case")
+          .columns(["id", "tenantId", "applicationId", "reference", "channel", "fullName", "postcode", "needCategories", "organisationId", "priorityScore", "priorityBand", "priorityReasons", "receivedAt", "slaDueOn"])
+          .expression((eb) =>
+            eb
+              .selectFrom("a")
+              .select([
+                q<string>`gen_random_uuid()`.as("id"),
+                "a.tenantId",
+                "a.id",
+                "a.reference",
+                "a.channel",
+                "a.fullName",
+                "a.postcode",
+                q<string[]>`${app.needs.categories}::text[]`.as("needCategories"),
+                q<string | null>`${source.organisationId ?? null}::uuid`.as("organisationId"),
+                eb.val(priority.score).as("priorityScore"),
+                q<string>`${priority.band}::"PriorityBand"`.as("priorityBand"),
+                q<string[]>`${priority.reasons}::text[]`.as("priorityReasons"),
+                "a.submittedAt",
+                q<Date>`${slaDueOn}::date`.as("slaDueOn"),
+              ]),
+          ),
+      )
+      .selectFrom("a")
+      .select(["a.id", "a.submittedAt"])
+      .executeTakeFirst();
     if (row) created = { ...row, reference };
   }
   const { reference } = created;

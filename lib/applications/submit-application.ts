@@ -1,4 +1,6 @@
 import "server-only";
+import { sql as q } from "kysely";
+import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstIncomplete, type TDestination } from "@/lib/applications/journey";
@@ -29,22 +31,25 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
   for (let attempt = 1; ; attempt++) {
     try {
       return await withTenant(council.id, async (tx) => {
-        const [draft] = await tx.$queryRaw<{ id: string; answers: unknown; locale: string }[]>`
-          select id, answers, locale from "ApplicationDraft"
-          where "tokenHash" = ${draftTokenHash} and "tenantId" = ${council.id}::uuid and "expiresAt" > now()
-          for update`;
+        const draft = await prismaSql(tx)
+          .db.selectFrom("ApplicationDraft")
+          .select(["id", "answers", "locale"])
+          .where("tokenHash", "=", draftTokenHash)
+          .where("tenantId", "=", council.id)
+          .where("expiresAt", ">", q<Date>`now()`)
+          .forUpdate()
+          .executeTakeFirst();
         if (!draft) return { outcome: "no-draft" } as const;
         // A separate statement (not a join in the locking one): after waiting for the lock it sees
         // the application the first submission just committed.
-        const [existing] = await tx.$queryRaw<{ reference: string }[]>`
-          select reference from "Application" where "tenantId" = ${council.id}::uuid and "draftId" = ${draft.id}::uuid`;
+        const existing = await tx.application.findUnique({ where: { tenantId_draftId: { tenantId: council.id, draftId: draft.id } }, select: { reference: true } });
         if (existing) return { outcome: "already-submitted", reference: existing.reference } as const;
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
         const outputs = parseAnswers(openAnswers(draft.answers));
         const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: null, ip: ctx.ip });
         if (recorded.outcome === "invalid") return { outcome: "incomplete", goTo: firstIncomplete(outputs, { postcodeAreas: council.postcodeAreas }) } as const;
-        await tx.$executeRaw`update "ApplicationDraft" set "submittedAt" = now() where id = ${draft.id}::uuid`;
+        await prismaSql(tx).db.updateTable("ApplicationDraft").set({ submittedAt: q<Date>`now()` }).where("id", "=", draft.id).execute();
         const { aboutYou } = recorded.application;
         return { outcome: "submitted", reference: recorded.reference, email: aboutYou.email, mobile: aboutYou.mobile, locale: draft.locale, submittedAt: recorded.submittedAt } as const;
       });

@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,9 +39,19 @@ export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
 
 /** recordAudit on either driver's transaction (withTenantSql's node-postgres connection too). */
 export async function recordAuditSql(sql: TSql, entry: TAuditEntry): Promise<void> {
-  await sql.rows(
-    `insert into "AuditEvent" (id, "tenantId", "actorUserId", "actorEmail", action, "entityType", "entityId", summary, metadata, ip, "createdAt")
-     values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::jsonb, $9, now())`,
-    [entry.tenantId, entry.actor?.userId ?? null, entry.actor?.email ?? null, entry.action, entry.entityType, entry.entityId ?? null, entry.summary, JSON.stringify(entry.metadata ?? {}), entry.ip ?? null],
-  );
+  await sql.db
+    .insertInto("AuditEvent")
+    .values({
+      id: randomUUID(),
+      tenantId: entry.tenantId,
+      actorUserId: entry.actor?.userId ?? null,
+      actorEmail: entry.actor?.email ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      summary: entry.summary,
+      metadata: q`${JSON.stringify(entry.metadata ?? {})}::jsonb`,
+      ip: entry.ip ?? null,
+    })
+    .execute();
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { personHistoryIn, type THistoryEntry } from "@/lib/cases/person-history";
@@ -53,12 +54,31 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const [c] = await sql.rows<Omit<TCaseFile, "application" | "amendments" | "awards" | "events" | "assignedTo"> & { assignedToName: string | null; applicationId: string; data: unknown; submittedAt: Date; locale: string }>(
-        `select c.id, c.reference, c.status, c.channel, c."fullName", c."priorityBand", c."priorityReasons", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName",
-                c."decidedById", c."decisionReasonCode", c."decisionExplanation", a.id as "applicationId", a.data, a."submittedAt", a.locale
-         from "Case" c join "Application" a on a.id = c."applicationId" left join "User" u on u.id = c."assignedToId" where c.id = $1::uuid`,
-        [caseId],
-      );
+      const c = await sql.db
+        .selectFrom("Case as c")
+        .innerJoin("Application as a", "a.id", "c.applicationId")
+        .leftJoin("User as u", "u.id", "c.assignedToId")
+        .select((eb) => [
+          "c.id",
+          "c.reference",
+          "c.status",
+          "c.channel",
+          "c.fullName",
+          "c.priorityBand",
+          "c.priorityReasons",
+          q<string>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
+          "c.assignedToId",
+          "u.name as assignedToName",
+          "c.decidedById",
+          "c.decisionReasonCode",
+          "c.decisionExplanation",
+          "a.id as applicationId",
+          "a.data",
+          "a.submittedAt",
+          "a.locale",
+        ])
+        .where("c.id", "=", caseId)
+        .executeTakeFirst();
       if (!c) return null;
       await recordAuditSql(sql, {
         tenantId: actor.council.id,
@@ -69,35 +89,50 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
         summary: `Viewed case ${c.reference}`,
         ip,
       });
-      const amendments = await sql.rows<TCaseFile["amendments"][number]>(
-        `select id, field, "oldValue", "newValue", reason, "actorUserId", "createdAt" from "CaseAmendment" where "caseId" = $1::uuid order by "createdAt" desc, id desc`,
-        [caseId],
-      );
+      const amendments = await sql.db
+        .selectFrom("CaseAmendment")
+        .select(["id", "field", "oldValue", "newValue", "reason", "actorUserId", "createdAt"])
+        .where("caseId", "=", caseId)
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .execute();
       const awards = (
-        await sql.rows<Omit<TCaseFile["awards"][number], "amountPence" | "pot"> & { amountPence: string; potName: string }>(
-          `select a.id, a."needCategory", a."amountPence"::text as "amountPence", a."paymentMethod", a.status, p.name as "potName", a."proposedById", a."approvedById"
-           from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = $1::uuid order by a."createdAt", a.id`,
-          [caseId],
-        )
-      ).map(({ potName, amountPence, ...a }) => ({ ...a, amountPence: BigInt(amountPence), pot: { name: potName } }));
-      const events = await sql.rows<TCaseFile["events"][number]>(
-        `select id, kind, "actorUserId", data, "createdAt" from "CaseEvent" where "caseId" = $1::uuid order by "createdAt" desc, id desc limit 500`,
-        [caseId],
-      );
-      const messages = await sql.rows<TCaseMessage>(
-        `select id, template, channel, "to", status, "createdAt", "sentAt", "failedAt", "failureReason" from "OutboundMessage"
-         where "tenantId" = $1::uuid and reference = $2 order by "createdAt" desc, id desc limit 50`,
-        [actor.council.id, c.reference],
-      );
+        await sql.db
+          .selectFrom("Award as a")
+          .innerJoin("Pot as p", "p.id", "a.potId")
+          .select(["a.id", "a.needCategory", "a.amountPence", "a.paymentMethod", "a.status", "p.name as potName", "a.proposedById", "a.approvedById"])
+          .where("a.caseId", "=", caseId)
+          .orderBy("a.createdAt")
+          .orderBy("a.id")
+          .execute()
+      ).map(({ potName, ...a }) => ({ ...a, pot: { name: potName } }));
+      const events = await sql.db
+        .selectFrom("CaseEvent")
+        .select(["id", "kind", "actorUserId", "data", "createdAt"])
+        .where("caseId", "=", caseId)
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .limit(500)
+        .execute();
+      // By the generated "reference" (indexed with the council; migration 20261125040000_case_queue_indexes).
+      const messages: TCaseMessage[] = await sql.db
+        .selectFrom("OutboundMessage")
+        .select(["id", "template", "channel", "to", "status", "createdAt", "sentAt", "failedAt", "failureReason"])
+        .where("tenantId", "=", actor.council.id)
+        .where("reference", "=", c.reference)
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .limit(50)
+        .execute();
       const keys = awards.flatMap((a) => [`award:${a.id}:commit`, `award:${a.id}:release`]);
-      const ledger = keys.length
-        ? (
-            await sql.rows<Omit<TCaseLedgerMovement, "amountPence"> & { amountPence: string }>(
-              `select t.id, t.kind, t."amountPence"::text as "amountPence", p.name as "potName", t."createdAt", t."actorUserId"
-               from "LedgerTransaction" t left join "Pot" p on p.id = t."potId" where t."tenantId" = $1::uuid and t."idempotencyKey" = any($2::text[])`,
-              [actor.council.id, `{${keys.join(",")}}`],
-            )
-          ).map((t) => ({ ...t, amountPence: BigInt(t.amountPence) }))
+      const ledger: TCaseLedgerMovement[] = keys.length
+        ? await sql.db
+            .selectFrom("LedgerTransaction as t")
+            .leftJoin("Pot as p", "p.id", "t.potId")
+            .select(["t.id", "t.kind", "t.amountPence", "p.name as potName", "t.createdAt", "t.actorUserId"])
+            .where("t.tenantId", "=", actor.council.id)
+            .where("t.idempotencyKey", "in", keys)
+            .execute()
         : [];
       const ids = new Set<string>();
       for (const e of events) {
@@ -111,7 +146,7 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
         if (a.approvedById) ids.add(a.approvedById);
       }
       for (const t of ledger) if (t.actorUserId) ids.add(t.actorUserId);
-      const users = ids.size ? await sql.rows<{ id: string; name: string }>(`select id, name from "User" where id = any($1::uuid[])`, [`{${[...ids].join(",")}}`]) : [];
+      const users = ids.size ? await sql.db.selectFrom("User").select(["id", "name"]).where("id", "in", [...ids]).execute() : [];
       const settings = await loadCaseworkSettings(sql, actor.council.id);
       const history = (await personHistoryIn(sql, caseId)) ?? [];
       const { assignedToName, applicationId, data, submittedAt, locale, ...rest } = c;

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { can } from "@/lib/auth/permissions";
 import { samePersonReasons, type TMatchReason, type TPersonKeys } from "@/lib/cases/same-person";
 import type { TCaseActor } from "@/lib/cases/transition";
@@ -36,20 +37,35 @@ type TCandidate = TPersonKeys & { applicationId: string; caseId: string | null; 
  * history shows the latest 200; the award checks read them all (limit null).
  */
 export async function samePersonIn(sql: TSql, caseId: string, { limit = 200 }: { limit?: number | null } = {}): Promise<{ dateOfBirth: string; matched: { c: TCandidate; matchedOn: TMatchReason[] }[] } | null> {
-  const [me] = await sql.rows<TPersonKeys & { applicationId: string; originalName: string }>(
-    `select a.id as "applicationId", to_char(a."dateOfBirth", 'YYYY-MM-DD') as "dateOfBirth", c."fullName", a."fullName" as "originalName", a.email, a.mobile
-     from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`,
-    [caseId],
-  );
+  const me = await sql.db
+    .selectFrom("Case as c")
+    .innerJoin("Application as a", "a.id", "c.applicationId")
+    .select((eb) => ["a.id as applicationId", q<string>`to_char(${eb.ref("a.dateOfBirth")}, 'YYYY-MM-DD')`.as("dateOfBirth"), "c.fullName", "a.fullName as originalName", "a.email", "a.mobile"])
+    .where("c.id", "=", caseId)
+    .executeTakeFirst();
   if (!me) return null;
-  const candidates = await sql.rows<TCandidate>(
-    `select a.id as "applicationId", c.id as "caseId", a.reference, a.channel, a."submittedAt", c.status as "caseStatus",
-            to_char(a."dateOfBirth", 'YYYY-MM-DD') as "dateOfBirth", a."fullName", c."fullName" as "caseName", a.email, a.mobile
-     from "Application" a left join "Case" c on c."applicationId" = a.id
-     where a."dateOfBirth" = $1::date and a.id <> $2::uuid
-     order by a."submittedAt" desc limit $3`,
-    [me.dateOfBirth, me.applicationId, limit],
-  );
+  // Narrowed by date of birth (indexed), compared as a date: the text of the date, cast back.
+  let query = sql.db
+    .selectFrom("Application as a")
+    .leftJoin("Case as c", "c.applicationId", "a.id")
+    .select((eb) => [
+      "a.id as applicationId",
+      "c.id as caseId",
+      "a.reference",
+      "a.channel",
+      "a.submittedAt",
+      "c.status as caseStatus",
+      q<string>`to_char(${eb.ref("a.dateOfBirth")}, 'YYYY-MM-DD')`.as("dateOfBirth"),
+      "a.fullName",
+      "c.fullName as caseName",
+      "a.email",
+      "a.mobile",
+    ])
+    .where("a.dateOfBirth", "=", q<Date>`${me.dateOfBirth}::date`)
+    .where("a.id", "<>", me.applicationId)
+    .orderBy("a.submittedAt", "desc");
+  if (limit !== null) query = query.limit(limit);
+  const candidates: TCandidate[] = await query.execute();
   const matched = candidates
     .map((c) => {
       // A name as sent or as corrected on either case counts.
@@ -69,11 +85,14 @@ export async function personHistoryIn(sql: TSql, caseId: string): Promise<THisto
   const { matched } = person;
   const caseIds = matched.map((x) => x.c.caseId).filter((id): id is string => !!id);
   const awards = caseIds.length
-    ? await sql.rows<{ caseId: string; needCategory: string; amountPence: string; status: string; potName: string }>(
-        `select a."caseId", a."needCategory", a."amountPence"::text as "amountPence", a.status, p.name as "potName"
-         from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = any($1::uuid[]) order by a."createdAt", a.id`,
-        [`{${caseIds.join(",")}}`],
-      )
+    ? await sql.db
+        .selectFrom("Award as a")
+        .innerJoin("Pot as p", "p.id", "a.potId")
+        .select(["a.caseId", "a.needCategory", "a.amountPence", "a.status", "p.name as potName"])
+        .where("a.caseId", "in", caseIds)
+        .orderBy("a.createdAt")
+        .orderBy("a.id")
+        .execute()
     : [];
   return matched.map(({ c, matchedOn }) => ({
     applicationId: c.applicationId,
@@ -83,6 +102,6 @@ export async function personHistoryIn(sql: TSql, caseId: string): Promise<THisto
     submittedAt: new Date(c.submittedAt),
     caseStatus: c.caseStatus,
     matchedOn,
-    awards: awards.filter((a) => a.caseId === c.caseId).map((a) => ({ needCategory: a.needCategory, amountPence: BigInt(a.amountPence), status: a.status, potName: a.potName })),
+    awards: awards.filter((a) => a.caseId === c.caseId).map((a) => ({ needCategory: a.needCategory, amountPence: a.amountPence, status: a.status, potName: a.potName })),
   }));
 }

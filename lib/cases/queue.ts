@@ -1,9 +1,11 @@
 import "server-only";
+import { type Expression, type ExpressionBuilder, sql as q, type SqlBool } from "kysely";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { londonIsoDate } from "@/lib/calendar/working-days";
-import { CASE_STATES, OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
+import { CASE_STATES } from "@/lib/cases/lifecycle";
 import type { TCaseActor } from "@/lib/cases/transition";
+import { type DB, queryBuilder } from "@/lib/db/kysely";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { stripControl } from "@/lib/forms/text";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
@@ -61,18 +63,20 @@ export type TQueueRow = {
 
 export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
 
-const ORDER: Record<(typeof QUEUE_SORTS)[number], string> = {
-  priority: `c."priorityScore" desc, c."receivedAt" asc, c.id asc`,
-  oldest: `c."receivedAt" asc, c.id asc`,
-  newest: `c."receivedAt" desc, c.id desc`,
-  sla: `c."slaDueOn" asc, c."priorityScore" desc, c.id asc`,
+type TCaseAs = DB & { c: DB["Case"] };
+type TOrderColumn = "c.priorityScore" | "c.receivedAt" | "c.slaDueOn" | "c.id";
+const ORDER: Record<(typeof QUEUE_SORTS)[number], readonly (readonly [TOrderColumn, "asc" | "desc"])[]> = {
+  priority: [["c.priorityScore", "desc"], ["c.receivedAt", "asc"], ["c.id", "asc"]],
+  oldest: [["c.receivedAt", "asc"], ["c.id", "asc"]],
+  newest: [["c.receivedAt", "desc"], ["c.id", "desc"]],
+  sla: [["c.slaDueOn", "asc"], ["c.priorityScore", "desc"], ["c.id", "asc"]],
 };
 
 /**
- * "Open" written out, not a parameter: the partial indexes on open cases (migration
- * 20261125040000_case_queue_indexes) have this very predicate, so the planner can prove they apply.
+ * "Open" as the database defines it (migration 20261206011500_case_open_states_once): the partial
+ * indexes on open cases have this very predicate, so the planner can prove they apply.
  */
-export const OPEN_STATUS_SQL = `c.status in (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(", ")})`;
+export const isOpen = (eb: ExpressionBuilder<TCaseAs, "c">) => q<SqlBool>`case_status_is_open(${eb.ref("c.status")})`;
 
 /**
  * The status the queue shows when the URL names none: the open cases (an officer's work), or,
@@ -82,30 +86,25 @@ export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q">): NonNu
   return query.status ?? (query.q ? "all" : "open");
 }
 
-/** The conditions and their values ($1 …) for a query; pure, so it is tested without a database. */
-export function queueWhere(query: TQueueQuery, actorUserId: string, today: string): { where: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const p = (v: unknown) => {
-    values.push(v);
-    return `$${values.length}`;
-  };
-  const and: string[] = [];
+/** The conditions for a query (pure: built, not run). */
+export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQuery, actorUserId: string, today: string): Expression<SqlBool> {
+  const and: Expression<SqlBool>[] = [];
   const status = effectiveStatus(query);
-  if (status === "open") and.push(OPEN_STATUS_SQL);
-  else if (status !== "all") and.push(`c.status = ${p(status)}::"CaseStatus"`);
+  if (status === "open") and.push(isOpen(eb));
+  else if (status !== "all") and.push(eb("c.status", "=", status));
   // The generated text copy of the channel: enum equality may not use an index under row-level security.
-  if (query.channel) and.push(`c."channelKey" = ${p(query.channel)}`);
-  if (query.need) and.push(`c."needCategories" @> array[${p(query.need)}::text]`);
-  if (query.organisation) and.push(`c."organisationId" = ${p(query.organisation)}::uuid`);
-  if (query.assigned === "unassigned") and.push(`c."assignedToId" is null`);
-  else if (query.assigned) and.push(`c."assignedToId" = ${p(query.assigned === "mine" ? actorUserId : query.assigned)}::uuid`);
+  if (query.channel) and.push(eb("c.channelKey", "=", query.channel));
+  if (query.need) and.push(eb("c.needCategories", "@>", q<string[]>`array[${query.need}::text]`));
+  if (query.organisation) and.push(eb("c.organisationId", "=", query.organisation));
+  if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
+  else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {
-    if (status !== "open") and.push(OPEN_STATUS_SQL);
-    and.push(query.sla === "breached" ? `c."slaDueOn" < ${p(today)}::date` : `c."slaDueOn" = ${p(today)}::date`);
+    if (status !== "open") and.push(isOpen(eb));
+    and.push(eb("c.slaDueOn", query.sla === "breached" ? "<" : "=", q<Date>`${today}::date`));
   }
   if (query.q) {
-    const q = query.q;
-    const compact = q.replace(/\s+/g, "").toUpperCase();
+    const text = query.q;
+    const compact = text.replace(/\s+/g, "").toUpperCase();
     // A postcode is stored with its one space before the last three characters (the canonical
     // application's rule), so "e83ab" and "E8 3AB" both look for "E8 3AB".
     const postcode = compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
@@ -113,32 +112,64 @@ export function queueWhere(query: TQueueQuery, actorUserId: string, today: strin
     // of its last word (the surname), whatever the case: each an index lookup (leakproof
     // comparisons on the generated keys, migration 20261125040000_case_queue_indexes). No
     // wildcards: "%" and "_" are just characters.
-    const name = p(q);
-    and.push(`(c.reference = ${p(q.toUpperCase())} or c.postcode = ${p(postcode)} or starts_with(c."nameKey", lower(${name})) or starts_with(c."surnameKey", lower(${name})))`);
+    and.push(
+      eb.or([
+        eb("c.reference", "=", text.toUpperCase()),
+        eb("c.postcode", "=", postcode),
+        q<SqlBool>`starts_with(${eb.ref("c.nameKey")}, lower(${text}))`,
+        q<SqlBool>`starts_with(${eb.ref("c.surnameKey")}, lower(${text}))`,
+      ]),
+    );
   }
-  return { where: and.length ? and.join(" and ") : "true", values };
+  return and.length ? eb.and(and) : q<SqlBool>`true`;
 }
 
-/** The two statements one page of the queue runs (its rows, one more than a page; its capped count), with their values. */
-export function queueStatements(query: TQueueQuery, actorUserId: string, now: Date): { rows: { text: string; values: unknown[] }; count: { text: string; values: unknown[] } } {
+/** The two statements one page of the queue runs (its rows, one more than a page; its capped count), compiled. */
+export function queueStatements(query: TQueueQuery, actorUserId: string, now: Date) {
   const page = query.page ?? 1;
-  const { where, values } = queueWhere(query, actorUserId, londonIsoDate(now));
+  const today = londonIsoDate(now);
   const order = ORDER[query.sort ?? "priority"];
-  const n = values.length;
-  return {
-    rows: {
-      // The page's ids first, then their columns: where an index holds the order and the
-      // filters, the ids come from the index alone (page 2,000 skips 99,950 index entries, not
-      // 99,950 table rows), and only the page's rows are read from the table.
-      text: `with page as (select c.id from "Case" c where ${where} order by ${order} limit $${n + 1} offset $${n + 2})
-         select c.id, c.reference, c."fullName", c.postcode, c.status, c.channel, c."needCategories", c."priorityScore", c."priorityBand", c."priorityReasons",
-                c."receivedAt", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn", c."assignedToId", u.name as "assignedToName"
-         from page join "Case" c on c.id = page.id left join "User" u on u.id = c."assignedToId"
-         order by ${order}`,
-      values: [...values, QUEUE_PAGE_SIZE + 1, (page - 1) * QUEUE_PAGE_SIZE],
-    },
-    count: { text: `select count(*)::int as total from (select 1 from "Case" c where ${where} limit $${n + 1}) t`, values: [...values, QUEUE_COUNT_CAP + 1] },
-  };
+  // The page's ids first, then their columns: where an index holds the order and the filters, the
+  // ids come from the index alone (page 2,000 skips 99,950 index entries, not 99,950 table rows),
+  // and only the page's rows are read from the table.
+  let ids = queryBuilder
+    .selectFrom("Case as c")
+    .select("c.id")
+    .where((eb) => queueWhere(eb, query, actorUserId, today));
+  for (const [column, direction] of order) ids = ids.orderBy(column, direction);
+  let rows = queryBuilder
+    .with("page", () => ids.limit(QUEUE_PAGE_SIZE + 1).offset((page - 1) * QUEUE_PAGE_SIZE))
+    .selectFrom("page")
+    .innerJoin("Case as c", "c.id", "page.id")
+    .leftJoin("User as u", "u.id", "c.assignedToId")
+    .select([
+      "c.id",
+      "c.reference",
+      "c.fullName",
+      "c.postcode",
+      "c.status",
+      "c.channel",
+      "c.needCategories",
+      "c.priorityScore",
+      "c.priorityBand",
+      "c.priorityReasons",
+      "c.receivedAt",
+      (eb) => q<string>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
+      "c.assignedToId",
+      "u.name as assignedToName",
+    ]);
+  for (const [column, direction] of order) rows = rows.orderBy(column, direction);
+  const count = queryBuilder
+    .selectFrom((db) =>
+      db
+        .selectFrom("Case as c")
+        .select(q<number>`1`.as("one"))
+        .where((eb) => queueWhere(eb, query, actorUserId, today))
+        .limit(QUEUE_COUNT_CAP + 1)
+        .as("t"),
+    )
+    .select(q<number>`count(*)::int`.as("total"));
+  return { rows: rows.compile(), count: count.compile() };
 }
 
 /** One page of the council's queue, for anyone with cases:read; null for anyone else. */
@@ -150,8 +181,9 @@ export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: D
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const rows = await sql.rows<TQueueRow>(statements.rows.text, statements.rows.values);
-      const [count] = await sql.rows<{ total: number }>(statements.count.text, statements.count.values);
+      // Typed by the statement (the schema's columns): a renamed column fails to compile here.
+      const rows: TQueueRow[] = (await sql.db.executeQuery(statements.rows)).rows;
+      const [count] = (await sql.db.executeQuery(statements.count)).rows;
       const total = Math.min(count!.total, QUEUE_COUNT_CAP);
       return { rows: rows.slice(0, QUEUE_PAGE_SIZE), page, pageSize: QUEUE_PAGE_SIZE, hasNext: rows.length > QUEUE_PAGE_SIZE, total, totalCapped: count!.total > QUEUE_COUNT_CAP };
     },

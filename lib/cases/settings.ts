@@ -46,7 +46,7 @@ export const DEFAULT_CASEWORK: TCaseworkSettings = {
   allReasonCodes: DEFAULT_REASON_CODES,
 };
 
-type TRow = { priorityWeights: unknown; urgentFrom: number; slaUrgentDays: number; slaStandardDays: number; officerLimitPence: string | bigint; reasonCodes: unknown };
+type TRow = { priorityWeights: unknown; urgentFrom: number; slaUrgentDays: number; slaStandardDays: number; officerLimitPence: bigint; reasonCodes: unknown };
 
 /** A stored row as settings; anything unreadable falls back to the default for that part. */
 export function caseworkSettingsOf(row: TRow | undefined): TCaseworkSettings {
@@ -69,10 +69,10 @@ export function reasonCodeLabel(settings: Pick<TCaseworkSettings, "allReasonCode
 
 /** The council's settings inside the caller's transaction (council in scope). */
 export async function loadCaseworkSettings(sql: TSql, tenantId: string): Promise<TCaseworkSettings> {
-  const [row] = await sql.rows<TRow>(
-    `select "priorityWeights", "urgentFrom", "slaUrgentDays", "slaStandardDays", "officerLimitPence"::text as "officerLimitPence", "reasonCodes"
-     from "CaseworkSettings" where "tenantId" = $1::uuid`,
-    [tenantId],
-  );
+  const row = await sql.db
+    .selectFrom("CaseworkSettings")
+    .select(["priorityWeights", "urgentFrom", "slaUrgentDays", "slaStandardDays", "officerLimitPence", "reasonCodes"])
+    .where("tenantId", "=", tenantId)
+    .executeTakeFirst();
   return caseworkSettingsOf(row);
 }

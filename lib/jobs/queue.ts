@@ -1,4 +1,5 @@
 import "server-only";
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql, type TSql } from "@/lib/db/sql";
 
@@ -39,8 +40,7 @@ export function enqueue(tx: Tx, job: TJob): Promise<void> {
 
 /** enqueue() for a node-postgres transaction (withTenantSql, withScopeSql): delivery and the decision path run there. */
 export async function enqueueSql(sql: TSql, job: TJob): Promise<void> {
-  await sql.rows(
-    `select 1 from graphile_worker.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, priority => $6::int)`,
-    [job.task, JSON.stringify(job.payload), job.runAt ?? null, job.maxAttempts ?? 5, job.key ?? null, job.priority ?? 0],
-  );
+  // graphile-worker's own function (its schema is not ours: no table types), with named arguments.
+  await q`select 1 from graphile_worker.add_job(identifier => ${job.task}::text, payload => ${JSON.stringify(job.payload)}::json, run_at => ${job.runAt ?? null}::timestamptz,
+    max_attempts => ${job.maxAttempts ?? 5}::int, job_key => ${job.key ?? null}::text, priority => ${job.priority ?? 0}::int)`.execute(sql.db);
 }

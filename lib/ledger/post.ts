@@ -1,5 +1,7 @@
 // No "server-only" marker: owner-run scripts (seed, bench) post through this too.
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import { queryBuilder } from "@/lib/db/kysely";
 import { prismaSql, type TSql } from "@/lib/db/sql";
 import type { LedgerTransactionKind } from "@/lib/generated/prisma/enums";
 import { ledgerRefusalOf } from "@/lib/ledger/refusals";
@@ -33,9 +35,8 @@ export type TLedgerMovement = {
 
 export type TLedgerResult = { transactionId: string; replayed: boolean };
 
-const POST = `select transaction_id, replayed from post_ledger_transaction(
-  $1::"LedgerTransactionKind", $2::uuid, $3::uuid, $4::uuid, $5::bigint, $6, $7, $8::uuid, $9, $10,
-  $11::timestamptz at time zone 'UTC')`;
+/** The function's result (its OUT parameters: not a table, so typed here, once). */
+type TPosted = { transaction_id: string; replayed: boolean };
 
 /**
  * Posts one movement inside the caller's transaction (which must have the council in scope).
@@ -44,21 +45,16 @@ const POST = `select transaction_id, replayed from post_ledger_transaction(
  */
 export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { last?: boolean } = {}): Promise<TLedgerResult> {
   const sql = "rows" in tx ? tx : prismaSql(tx);
-  const run = options.last && sql.rowsThenCommit ? sql.rowsThenCommit.bind(sql) : sql.rows.bind(sql);
+  // Kysely writes the statement (parameters, not literals); on withTenantSql's connection the
+  // last one goes with COMMIT in one round trip.
+  const post = q<TPosted>`select transaction_id, replayed from post_ledger_transaction(
+    ${m.kind}::"LedgerTransactionKind", ${m.fundId}::uuid, ${m.potId ?? null}::uuid, ${m.toPotId ?? null}::uuid, ${m.amountPence}::bigint,
+    ${m.idempotencyKey}, ${m.reason}, ${m.actorUserId}::uuid, ${m.awardRef ?? null}, ${m.paymentRef ?? null},
+    ${m.at ? m.at.toISOString() : null}::timestamptz at time zone 'UTC')`;
   try {
-    const rows = await run<{ transaction_id: string; replayed: boolean }>(POST, [
-      m.kind,
-      m.fundId,
-      m.potId ?? null,
-      m.toPotId ?? null,
-      m.amountPence,
-      m.idempotencyKey,
-      m.reason,
-      m.actorUserId,
-      m.awardRef ?? null,
-      m.paymentRef ?? null,
-      m.at ? m.at.toISOString() : null,
-    ]);
+    // Compiled without a connection (no Kysely instance made on the hot path), run on the caller's.
+    const compiled = post.compile(queryBuilder);
+    const rows = options.last && sql.rowsThenCommit ? await sql.rowsThenCommit(compiled) : (await sql.db.executeQuery(compiled)).rows;
     const row = rows[0]!;
     return { transactionId: row.transaction_id, replayed: row.replayed };
   } catch (error) {

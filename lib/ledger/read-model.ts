@@ -2,7 +2,10 @@
 // pot's transaction history. Runs inside the caller's transaction (council in scope: row-level
 // security limits it to that council whatever ids are asked for). What a kind does to which
 // balance comes from lib/ledger/kinds.ts, nowhere else.
+import { type ExpressionBuilder, sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import type { DB } from "@/lib/db/kysely";
+import { prismaSql } from "@/lib/db/sql";
 import type { LedgerAccountKind, LedgerTransactionKind } from "@/lib/generated/prisma/enums";
 import { availableEffect, KINDS_IN_USE, LEDGER_KINDS } from "@/lib/ledger/kinds";
 
@@ -15,8 +18,7 @@ export type TBurnRow = { last7: bigint; last30: bigint };
 /** Every account balance of some funds. */
 export async function balancesOf(tx: Tx, fundIds: string[]): Promise<TBalanceRow[]> {
   if (!fundIds.length) return [];
-  return tx.$queryRaw<TBalanceRow[]>`select "fundId", "potId", kind::text, "balancePence" as balance
-    from "LedgerAccount" where "fundId" = any(${fundIds}::uuid[])`;
+  return prismaSql(tx).db.selectFrom("LedgerAccount").select(["fundId", "potId", "kind", "balancePence as balance"]).where("fundId", "in", fundIds).execute();
 }
 
 export function potBalances(rows: TBalanceRow[], potId: string): TPotBalances {
@@ -49,13 +51,21 @@ export async function burnOf(tx: Tx, fundIds: string[], per: "fund" | "pot", now
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since7 = new Date(now.getTime() - 7 * 86_400_000);
   const taken = KINDS_IN_USE.filter((k) => LEDGER_KINDS[k].use === 1);
-  const rows = await tx.$queryRaw<(TBurnRow & { key: string })[]>`
-    select (case when ${per} = 'fund' then "fundId" else "potId" end)::text as key,
-      coalesce(sum(case when "createdAt" >= ${since7} then (case when kind::text = any(${taken}::text[]) then "amountPence" else -"amountPence" end) end), 0)::bigint as last7,
-      coalesce(sum(case when kind::text = any(${taken}::text[]) then "amountPence" else -"amountPence" end), 0)::bigint as last30
-    from "LedgerTransaction"
-    where "fundId" = any(${fundIds}::uuid[]) and kind::text = any(${KINDS_IN_USE}::text[]) and "createdAt" >= ${since30} and "createdAt" <= ${now}
-    group by 1`;
+  // Money taken into use counts up, money given back (releases, reversals) down.
+  const signed = (eb: ExpressionBuilder<DB, "LedgerTransaction">) => eb.case().when("kind", "in", taken).then(eb.ref("amountPence")).else(eb.neg(eb.ref("amountPence"))).end();
+  const rows = await prismaSql(tx)
+    .db.selectFrom("LedgerTransaction")
+    .select((eb) => [
+      (per === "fund" ? q<string>`${eb.ref("fundId")}::text` : q<string>`${eb.ref("potId")}::text`).as("key"),
+      q<bigint>`coalesce(sum(${eb.case().when("createdAt", ">=", since7).then(signed(eb)).end()}), 0)::bigint`.as("last7"),
+      q<bigint>`coalesce(sum(${signed(eb)}), 0)::bigint`.as("last30"),
+    ])
+    .where("fundId", "in", fundIds)
+    .where("kind", "in", KINDS_IN_USE)
+    .where("createdAt", ">=", since30)
+    .where("createdAt", "<=", now)
+    .groupBy("key")
+    .execute();
   return new Map(rows.map((r) => [r.key, { last7: r.last7, last30: r.last30 }]));
 }
 

@@ -1,9 +1,13 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { withScopeSql } from "@/lib/db/tenant-scope";
 import { enqueueSql } from "@/lib/jobs/queue";
 import { MAX_RECEIPT_CHECKS, receiptCheckDelayMs } from "@/lib/notifications/policy";
 import { provider } from "@/lib/notifications/providers";
 import type { TDeliveryReceipt } from "@/lib/notifications/providers/types";
+
+/** The wall-clock time now, as the UTC timestamp the outbox's columns hold. */
+const NOW_UTC = q<Date>`(clock_timestamp() at time zone 'UTC')`;
 
 type TSent = { id: string; tenantId: string | null; priority: number; status: string; provider: string | null; providerRef: string | null };
 
@@ -28,8 +32,8 @@ export function receiptJob(message: { id: string; tenantId: string | null }, che
  */
 export async function checkReceipt(job: { messageId: string; tenantId: string | null; check: number }): Promise<"delivered" | "failed" | "pending" | "final" | "skipped"> {
   const scope = job.tenantId ? { tenantId: job.tenantId } : { platform: true };
-  const [row] = await withScopeSql(scope, (sql) =>
-    sql.rows<TSent>(`select id, "tenantId", priority, status::text as status, provider, "providerRef" from "OutboundMessage" where id = $1::uuid`, [job.messageId]),
+  const row: TSent | undefined = await withScopeSql(scope, (sql) =>
+    sql.db.selectFrom("OutboundMessage").select(["id", "tenantId", "priority", "status", "provider", "providerRef"]).where("id", "=", job.messageId).executeTakeFirst(),
   );
   const p = provider();
   if (!row || row.status !== "SENT" || !row.providerRef || row.provider !== p.name || !p.receipt) return "skipped";
@@ -49,10 +53,14 @@ export async function checkReceipt(job: { messageId: string; tenantId: string | 
     await withScopeSql(scope, (sql) => enqueueSql(sql, receiptJob(row, job.check + 1)));
     return "pending";
   }
+  // Only over SENT: a receipt never undoes anything.
   await withScopeSql(scope, (sql) =>
-    receipt.state === "delivered"
-      ? sql.rows(`update "OutboundMessage" set status = 'DELIVERED', "deliveredAt" = (clock_timestamp() at time zone 'UTC') where id = $1::uuid and status = 'SENT'`, [row.id])
-      : sql.rows(`update "OutboundMessage" set status = 'FAILED', "failedAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = $2 where id = $1::uuid and status = 'SENT'`, [row.id, receipt.reason]),
+    sql.db
+      .updateTable("OutboundMessage")
+      .set(receipt.state === "delivered" ? { status: "DELIVERED", deliveredAt: NOW_UTC } : { status: "FAILED", failedAt: NOW_UTC, failureReason: receipt.reason })
+      .where("id", "=", row.id)
+      .where("status", "=", "SENT")
+      .execute(),
   );
   if (receipt.state === "failed") console.warn(`[notifications] message ${row.id} was not delivered: ${receipt.reason}`);
   return receipt.state;

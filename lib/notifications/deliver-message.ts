@@ -1,4 +1,5 @@
 import "server-only";
+import { type Compilable, sql as q } from "kysely";
 import { db } from "@/lib/db/client";
 import { withScopeSql } from "@/lib/db/tenant-scope";
 import type { TSql } from "@/lib/db/sql";
@@ -35,13 +36,28 @@ type TRow = {
  */
 export async function deliverMessage(job: { messageId: string; tenantId: string | null }): Promise<"sent" | "failed" | "retry" | "skipped"> {
   return withScopeSql(job.tenantId ? { tenantId: job.tenantId } : { platform: true }, async (sql) => {
-    const [row] = await sql.rows<TRow>(
-      `select id, "tenantId", channel::text as channel, "to", subject, body, personalisation, "providerTemplateId", priority, status::text as status, attempts,
-         "nextAttemptAt" <= (now() at time zone 'UTC') + interval '1 second' as due
-       from "OutboundMessage" where id = $1::uuid
-       for update skip locked`,
-      [job.messageId],
-    );
+    const found = await sql.db
+      .selectFrom("OutboundMessage")
+      .select([
+        "id",
+        "tenantId",
+        "channel",
+        "to",
+        "subject",
+        "body",
+        "personalisation",
+        "providerTemplateId",
+        "priority",
+        "status",
+        "attempts",
+        (eb) => q<boolean>`${eb.ref("nextAttemptAt")} <= (now() at time zone 'UTC') + interval '1 second'`.as("due"),
+      ])
+      .where("id", "=", job.messageId)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    // personalisation is jsonb: enqueueMessageSql writes it as an object of strings, nothing else does.
+    const row: TRow | undefined = found && { ...found, personalisation: found.personalisation as Record<string, string> };
     // Locked by another worker's try, already done, or scheduled for a later try.
     if (!row || row.status !== "QUEUED" || !row.due) return "skipped";
     const attempts = row.attempts + 1;
@@ -50,28 +66,20 @@ export async function deliverMessage(job: { messageId: string; tenantId: string 
       const { providerRef } = await p.send(row);
       // A provider that reports delivery is asked later, through the queue (check-receipt.ts).
       if (p.receipt && providerRef) await enqueueSql(sql, receiptJob(row, 1));
-      await last(sql)(
-        `update "OutboundMessage" set status = 'SENT', attempts = $2, provider = $3, "providerRef" = $4, "sentAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = null where id = $1::uuid`,
-        [row.id, attempts, p.name, providerRef],
-      );
+      await last(sql, sql.db.updateTable("OutboundMessage").set({ status: "SENT", attempts, provider: p.name, providerRef, sentAt: NOW_UTC, failureReason: null }).where("id", "=", row.id));
       return "sent";
     } catch (error) {
       const next = afterFailure(error, attempts, new Date());
       if (next.status === "FAILED") {
-        await last(sql)(
-          `update "OutboundMessage" set status = 'FAILED', attempts = $2, provider = $3, "failedAt" = (clock_timestamp() at time zone 'UTC'), "failureReason" = $4 where id = $1::uuid`,
-          [row.id, attempts, p.name, next.reason],
-        );
+        await last(sql, sql.db.updateTable("OutboundMessage").set({ status: "FAILED", attempts, provider: p.name, failedAt: NOW_UTC, failureReason: next.reason }).where("id", "=", row.id));
         console.warn(`[notifications] message ${row.id} failed: ${next.reason}`);
         return "failed";
       }
-      await sql.rows(`update "OutboundMessage" set attempts = $2, provider = $3, "nextAttemptAt" = ($4::timestamptz at time zone 'UTC'), "failureReason" = $5 where id = $1::uuid`, [
-        row.id,
-        attempts,
-        p.name,
-        next.retryAt.toISOString(),
-        next.reason,
-      ]);
+      await sql.db
+        .updateTable("OutboundMessage")
+        .set({ attempts, provider: p.name, nextAttemptAt: q<Date>`(${next.retryAt.toISOString()}::timestamptz at time zone 'UTC')`, failureReason: next.reason })
+        .where("id", "=", row.id)
+        .execute();
       await enqueueSql(sql, deliveryJob(row, next.retryAt));
       console.warn(`[notifications] message ${row.id} try ${attempts} failed (${next.reason}); next try at ${next.retryAt.toISOString()}`);
       return "retry";
@@ -79,8 +87,14 @@ export async function deliverMessage(job: { messageId: string; tenantId: string 
   });
 }
 
-/** The statement and COMMIT in one round trip where the driver allows (node-postgres). */
-const last = (sql: TSql) => (text: string, values: readonly unknown[]) => (sql.rowsThenCommit ?? sql.rows)(text, values);
+/** The outcome and COMMIT in one round trip where the driver allows (node-postgres): the row's lock is held for no extra round trip. */
+async function last(sql: TSql, statement: Compilable<unknown> & { execute(): Promise<unknown> }): Promise<void> {
+  if (sql.rowsThenCommit) await sql.rowsThenCommit(statement.compile());
+  else await statement.execute();
+}
+
+/** The wall-clock time now, as the UTC timestamp the outbox's columns hold. */
+const NOW_UTC = q<Date>`(clock_timestamp() at time zone 'UTC')`;
 
 /** All councils' ids, for work that visits every council's rows in turn (row-level security stays on). */
 export async function allTenantIds(): Promise<string[]> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql, type TSql } from "@/lib/db/sql";
 import { enqueueSql } from "@/lib/jobs/queue";
@@ -41,11 +42,22 @@ export async function enqueueMessageSql(sql: TSql, request: TMessageRequest): Pr
   const priority = request.interactive ? PRIORITY.interactive : PRIORITY.normal;
   const tenantId = request.council?.id ?? null;
   const personalisation = Object.fromEntries(Object.entries(request.params).map(([k, v]) => [k, String(v)]));
-  await sql.rows(
-    `insert into "OutboundMessage" (id, "tenantId", template, channel, "to", locale, subject, body, personalisation, "providerTemplateId", priority)
-     values ($1::uuid, $2::uuid, $3, $4::"OutboundChannel", $5, $6, $7, $8, $9::jsonb, $10, $11::int)`,
-    [id, tenantId, request.template, request.channel, request.to, rendered.locale, request.channel === "EMAIL" ? rendered.subject : null, rendered.body, JSON.stringify(personalisation), settings?.notifyTemplateIds?.[request.template] ?? null, priority],
-  );
+  await sql.db
+    .insertInto("OutboundMessage")
+    .values({
+      id,
+      tenantId,
+      template: request.template,
+      channel: request.channel,
+      to: request.to,
+      locale: rendered.locale,
+      subject: request.channel === "EMAIL" ? rendered.subject : null,
+      body: rendered.body,
+      personalisation: q`${JSON.stringify(personalisation)}::jsonb`,
+      providerTemplateId: settings?.notifyTemplateIds?.[request.template] ?? null,
+      priority,
+    })
+    .execute();
   await enqueueSql(sql, deliveryJob({ id, tenantId, priority }));
   return { id };
 }

@@ -1,20 +1,32 @@
 import "server-only";
+import { type ExpressionBuilder, sql as q } from "kysely";
 import { db } from "@/lib/db/client";
+import type { DB } from "@/lib/db/kysely";
+import { prismaSql } from "@/lib/db/sql";
 
 // Fixed-window counters in Postgres, so every app instance shares them.
 // One statement: insert or increment, restarting the window when it has expired, returning the
 // new count. Check and count are that one atomic step: there is deliberately no "peek" function,
 // because checking first and counting later lets parallel requests all pass the check.
 
+/** Global rows (no council): each statement its own transaction, on the app's Prisma client. */
+const outsideTransaction = () => prismaSql(db()).db;
+
 export type RateLimit = { limit: number; windowSeconds: number };
 
 export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLimit): Promise<{ allowed: boolean; count: number }> {
-  const rows = await db().$queryRaw<{ count: number }[]>`
-    insert into "RateLimitBucket" (key, "windowStart", count) values (${key}, now(), 1)
-    on conflict (key) do update set
-      count = case when "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}::int) then 1 else "RateLimitBucket".count + 1 end,
-      "windowStart" = case when "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}::int) then now() else "RateLimitBucket"."windowStart" end
-    returning count`;
+  const expired = (eb: ExpressionBuilder<DB, "RateLimitBucket">) => eb("RateLimitBucket.windowStart", "<", q<Date>`now() - make_interval(secs => ${windowSeconds}::int)`);
+  const rows = await outsideTransaction()
+    .insertInto("RateLimitBucket")
+    .values({ key, windowStart: q<Date>`now()`, count: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => ({
+        count: eb.case().when(expired(eb)).then(1).else(eb("RateLimitBucket.count", "+", 1)).end(),
+        windowStart: eb.case().when(expired(eb)).then(q<Date>`now()`).else(eb.ref("RateLimitBucket.windowStart")).end(),
+      })),
+    )
+    .returning("count")
+    .execute();
   const count = Number(rows[0]?.count ?? 0);
   return { allowed: count <= limit, count };
 }
@@ -24,11 +36,15 @@ export async function hitRateLimit(key: string, { limit, windowSeconds }: RateLi
  * first (so parallel attempts cannot all slip under the limit), then refund the ones that succeeded.
  */
 export async function refundRateLimit(key: string): Promise<void> {
-  await db().$executeRaw`update "RateLimitBucket" set count = greatest(count - 1, 0) where key = ${key}`;
+  await outsideTransaction()
+    .updateTable("RateLimitBucket")
+    .set((eb) => ({ count: eb.fn<number>("greatest", [eb("count", "-", 1), eb.lit(0)]) }))
+    .where("key", "=", key)
+    .execute();
 }
 
 export async function clearRateLimit(key: string): Promise<void> {
-  await db().$executeRaw`delete from "RateLimitBucket" where key = ${key}`;
+  await outsideTransaction().deleteFrom("RateLimitBucket").where("key", "=", key).execute();
 }
 
 export const SIGN_IN_PER_ACCOUNT: RateLimit = { limit: 5, windowSeconds: 15 * 60 };

@@ -247,8 +247,8 @@ try {
     for (const p of PAGES) {
       if (!p.query) continue;
       const st = queueStatements(ZQueueQuery.parse(p.query), officer.id, new Date());
-      await explain(`${p.name} rows`, st.rows.text, st.rows.values);
-      await explain(`${p.name} count`, st.count.text, st.count.values);
+      await explain(`${p.name} rows`, st.rows.sql, [...st.rows.parameters]);
+      await explain(`${p.name} count`, st.count.sql, [...st.count.parameters]);
     }
     const id = caseIds[0]!;
     await explain("case", `select * from "Case" c left join "User" u on u.id = c."assignedToId" join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`, [id]);

@@ -79,7 +79,7 @@ describe("the queue's statements", () => {
       council.id,
       async (sql) => {
         await sql.rows("set local enable_seqscan = off", []);
-        const rows = await sql.rows<{ "QUERY PLAN": string }>(`explain ${st.text}`, st.values);
+        const rows = await sql.rows<{ "QUERY PLAN": string }>(`explain ${st.sql}`, [...st.parameters]);
         return rows.map((r) => r["QUERY PLAN"]).join("\n");
       },
       officer.user.userId,
