@@ -14,13 +14,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
-import { maskedForStorage } from "@/lib/applications/record-application";
+import { maskedForStorage } from "@/lib/intake/record-application";
 import { urgencyFlags, ZApplication } from "@/lib/applications/schemas";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
-import { withdrawCase } from "@/lib/cases/withdraw-case";
+import { withdrawCase } from "@/lib/decisions/withdraw-case";
 import { closeDb } from "@/lib/db/client";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { PrismaClient } from "@/lib/generated/prisma/client";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import type { TIsoDate } from "@/lib/calendar/working-days";
-import type { TPriorityBand } from "@/lib/cases/priority";
+import type { TPriorityBand } from "@/lib/triage/priority";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 

@@ -8,8 +8,8 @@
 // on). Each case whose score or band changed gets a timeline event.
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
-import { PRIORITY_REASONS, type TPrioritySettings } from "@/lib/cases/priority";
-import type { TSlaSettings } from "@/lib/cases/sla";
+import { PRIORITY_REASONS, type TPrioritySettings } from "@/lib/triage/priority";
+import type { TSlaSettings } from "@/lib/triage/sla";
 import type { TSql } from "@/lib/db/sql";
 
 const OPEN = `{${OPEN_CASE_STATES.join(",")}}`;

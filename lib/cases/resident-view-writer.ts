@@ -13,7 +13,7 @@ import { correctedContact } from "@/lib/cases/corrected-answers";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling, type TViewLine } from "@/lib/cases/resident-view";
-import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
+import { recordCaseEvent, type TCaseActor } from "@/lib/timeline/case-events";
 import type { TAwardState } from "@/lib/awards/lifecycle";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { zLine } from "@/lib/forms/text";
 import type { TSql } from "@/lib/db/sql";
 import { DEFAULT_OFFICER_LIMIT_PENCE } from "@/lib/awards/policy";
-import { DEFAULT_PRIORITY, ZPriorityWeights, type TPrioritySettings } from "@/lib/cases/priority";
-import { DEFAULT_SLA, type TSlaSettings } from "@/lib/cases/sla";
+import { DEFAULT_PRIORITY, ZPriorityWeights, type TPrioritySettings } from "@/lib/triage/priority";
+import { DEFAULT_SLA, type TSlaSettings } from "@/lib/triage/sla";
 
 export const ZReasonCode = z.strictObject({
   code: zLine().regex(/^[a-z0-9-]{2,40}$/),

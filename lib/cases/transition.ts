@@ -6,11 +6,11 @@
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
 import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
-import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
+import { recordCaseEvent, type TCaseActor } from "@/lib/timeline/case-events";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
-export type { TCaseActor } from "@/lib/cases/case-events";
-export { recordCaseEvent } from "@/lib/cases/case-events";
+export type { TCaseActor } from "@/lib/timeline/case-events";
+export { recordCaseEvent } from "@/lib/timeline/case-events";
 
 export type TCaseRow = {
   id: string;

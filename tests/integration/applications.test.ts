@@ -6,7 +6,7 @@ import { findDraftByTokenHash, saveDraftAnswer } from "@/lib/applications/drafts
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import type { TStepId } from "@/lib/applications/steps";
-import { submitApplication } from "@/lib/applications/submit-application";
+import { submitApplication } from "@/lib/intake/submit-application";
 import { db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { withTenant } from "@/lib/db/tenant-scope";

@@ -9,10 +9,10 @@ import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
 import { rejectAward } from "@/lib/awards/reject-award";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
-import { DEFAULT_PRIORITY } from "@/lib/cases/priority";
+import { decideCase } from "@/lib/decisions/decide-case";
+import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES, loadCaseworkSettings } from "@/lib/cases/settings";
-import { slaDueDate } from "@/lib/cases/sla";
+import { slaDueDate } from "@/lib/triage/sla";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { prismaSql } from "@/lib/db/sql";
@@ -481,7 +481,7 @@ describe("server actions", () => {
   });
 
   it("the officer's decision against a pot without enough money: the pot and what is left, on the award's amount; nothing written", async () => {
-    const { decideAction } = await import("@/lib/cases/actions");
+    const { decideAction } = await import("@/lib/decisions/actions");
     const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Nearly empty pot", allocatePence: 4_000n }] });
     const made = await newCase();
     await claimCase(officer, made.caseId);

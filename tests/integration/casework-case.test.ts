@@ -8,7 +8,7 @@ import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { listAwardPots, listCaseworkers, queueFilterOptions } from "@/lib/cases/options";
 import { readPersonHistory } from "@/lib/cases/person-history";
 import { listCaseQueue } from "@/lib/cases/queue";

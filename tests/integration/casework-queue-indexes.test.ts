@@ -3,7 +3,7 @@
 // the queue's statements use the indexes the migration made, as the app's RLS-bound role.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import { amendApplication } from "@/lib/cases/amend-application";

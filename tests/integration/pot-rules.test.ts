@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
 import { eligiblePotsForCase, potChoicesForCase } from "@/lib/awards/award-checks";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import type { TCaseActor } from "@/lib/cases/transition";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";

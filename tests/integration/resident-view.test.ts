@@ -12,7 +12,7 @@ import { cancelAward } from "@/lib/awards/cancel-award";
 import { rejectAward } from "@/lib/awards/reject-award";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund } from "@/prisma/factories";

@@ -1,6 +1,6 @@
 // The casework integration tests' people and cases: a member of a council as the services see
 // them (TCaseActor), and a resident's application recorded by the one writer with its case.
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers, type TRawAnswers } from "@/lib/applications/steps";
 import type { TRole } from "@/lib/auth/permissions";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, endOfLondonDay, isWorkingDay, londonIsoDate, workingDaysBetween } from "@/lib/calendar/working-days";
-import { DEFAULT_PRIORITY, scorePriority, type TPriorityFacts } from "@/lib/cases/priority";
-import { slaDueDate, slaState } from "@/lib/cases/sla";
+import { DEFAULT_PRIORITY, scorePriority, type TPriorityFacts } from "@/lib/triage/priority";
+import { slaDueDate, slaState } from "@/lib/triage/sla";
 
 const calm: TPriorityFacts = {
   enoughFoodToday: true,

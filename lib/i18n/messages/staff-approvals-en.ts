@@ -1,7 +1,7 @@
 // Words of the casework approval and settings screens (awaiting approval, reject, casework
 // settings), keyed as lib/awards and lib/cases/settings-schemas.ts produce them. Staff pages are
 // English-only today, so every language's message file spreads this block into its `errors`.
-import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
+import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/triage/priority";
 import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
 
 export const staffApprovalsErrorsEn = {

@@ -6,7 +6,7 @@ import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, 
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/cases/actions";
+import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { CASE_RULES, type TCaseState } from "@/lib/cases/lifecycle";
 import { caseActorOf, listCaseworkers } from "@/lib/cases/options";

@@ -2,7 +2,7 @@ import { readSearchParams } from "@/lib/forms/text";
 import { CaseworkSettingsForm } from "@/components/cases/casework-settings-form";
 import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { PRIORITY_REASONS } from "@/lib/cases/priority";
+import { PRIORITY_REASONS } from "@/lib/triage/priority";
 import { readCaseworkSettings } from "@/lib/cases/read-settings";
 import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
 import { format, messagesFor } from "@/lib/i18n";

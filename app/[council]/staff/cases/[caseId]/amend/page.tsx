@@ -3,7 +3,7 @@ import { answerLabel, CaseHeader } from "@/components/cases/case-file";
 import { AmendForm } from "@/components/cases/case-forms";
 import { BackLink } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { amendAction } from "@/lib/cases/actions";
+import { amendAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { AMENDABLE_FIELD_NAMES } from "@/lib/cases/forms";
 import { caseActorOf } from "@/lib/cases/options";

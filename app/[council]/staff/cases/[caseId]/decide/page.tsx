@@ -6,7 +6,7 @@ import { caseworkWords } from "@/components/cases/words";
 import { BackLink } from "@/components/ui/layout-parts";
 import { PAYMENT } from "@/lib/applications/step-fields";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { decideAction } from "@/lib/cases/actions";
+import { decideAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
 import { eligiblePotsForCase } from "@/lib/awards/award-checks";

@@ -3,7 +3,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstIncomplete, type TDestination } from "@/lib/applications/journey";
 import { openAnswers } from "@/lib/applications/drafts";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import type { TCouncil } from "@/lib/tenancy/queries";
