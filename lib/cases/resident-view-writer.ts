@@ -14,7 +14,7 @@ import type { TCaseState } from "@/lib/cases/lifecycle";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling, type TViewLine } from "@/lib/cases/resident-view";
 import { recordCaseEvent, type TCaseActor } from "@/lib/timeline/case-events";
-import type { TAwardState } from "@/lib/awards/lifecycle";
+import type { TAwardState } from "@/lib/vocabulary";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 
 type TCaseFacts = {

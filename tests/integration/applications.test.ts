@@ -8,7 +8,7 @@ import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-li
 import type { TStepId } from "@/lib/applications/steps";
 import { submitApplication } from "@/lib/intake/submit-application";
 import { db } from "@/lib/db/client";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decryptSecret, hashToken } from "@/lib/security/crypto";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";

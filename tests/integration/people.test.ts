@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session";
 import { createAuthSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { acceptInvitation } from "@/lib/people/accept-invitation";
 import { changeMemberRoles } from "@/lib/people/change-member-roles";
 import { deactivateMember } from "@/lib/people/deactivate-member";
