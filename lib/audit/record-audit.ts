@@ -1,11 +1,13 @@
 import "server-only";
+import { actorEmail, actorUserId, type TActor } from "@/lib/actor";
 import type { Tx } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TAuditEntry = {
   tenantId: string | null;
-  actor: { userId: string; email: string } | null;
+  /** By whom (lib/actor): the same actor the timeline records; null when nobody is known (a failed sign-in). */
+  actor: TActor | null;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -23,8 +25,8 @@ export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
   await tx.auditEvent.createMany({
     data: {
       tenantId: entry.tenantId,
-      actorUserId: entry.actor?.userId ?? null,
-      actorEmail: entry.actor?.email ?? null,
+      actorUserId: entry.actor && actorUserId(entry.actor),
+      actorEmail: entry.actor && actorEmail(entry.actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
@@ -40,6 +42,6 @@ export async function recordAuditSql(sql: TSql, entry: TAuditEntry): Promise<voi
   await sql.rows(
     `insert into "AuditEvent" (id, "tenantId", "actorUserId", "actorEmail", action, "entityType", "entityId", summary, metadata, ip, "createdAt")
      values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::jsonb, $9, now())`,
-    [entry.tenantId, entry.actor?.userId ?? null, entry.actor?.email ?? null, entry.action, entry.entityType, entry.entityId ?? null, entry.summary, JSON.stringify(entry.metadata ?? {}), entry.ip ?? null],
+    [entry.tenantId, entry.actor && actorUserId(entry.actor), entry.actor && actorEmail(entry.actor), entry.action, entry.entityType, entry.entityId ?? null, entry.summary, JSON.stringify(entry.metadata ?? {}), entry.ip ?? null],
   );
 }

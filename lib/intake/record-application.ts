@@ -1,4 +1,5 @@
 import "server-only";
+import type { TActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,7 +29,7 @@ export type TApplicationSource = {
   /** The language to write to the resident in. */
   locale: string;
   /** Who entered it for the resident (an officer, a referrer); null when the resident sent it. */
-  actor: { userId: string; email: string } | null;
+  actor: TActor | null;
   ip: string | null;
   /** The partner organisation that referred it (referral channels); the case is filed under it. */
   organisationId?: string | null;

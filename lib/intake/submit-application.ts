@@ -1,4 +1,5 @@
 import "server-only";
+import { residentActor } from "@/lib/actor";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstIncomplete, type TDestination } from "@/lib/applications/journey";
@@ -42,7 +43,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
         const outputs = parseAnswers(openAnswers(draft.answers));
-        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: null, ip: ctx.ip });
+        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: residentActor(council), ip: ctx.ip });
         if (recorded.outcome === "invalid") return { outcome: "incomplete", goTo: firstIncomplete(outputs, { postcodeAreas: council.postcodeAreas }) } as const;
         await tx.$executeRaw`update "ApplicationDraft" set "submittedAt" = now() where id = ${draft.id}::uuid`;
         const { aboutYou } = recorded.application;

@@ -3,6 +3,7 @@
 // reject, the approval race, the awaiting-approval list, the settings change with its audit and
 // the re-scoring of open cases (and its cost for 10,000 of them), other councils' ids and lower
 // roles refused, in the services and in the server actions.
+import type { TMemberActor } from "@/lib/actor";
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
@@ -13,7 +14,6 @@ import { decideCase } from "@/lib/decisions/decide-case";
 import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES, loadCaseworkSettings } from "@/lib/cases/settings";
 import { slaDueDate } from "@/lib/triage/sla";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
@@ -37,7 +37,7 @@ vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => 
 vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil, other: TCouncil;
-let officer: TCaseActor, approver: TCaseActor, approver2: TCaseActor, manager: TCaseActor, admin: TCaseActor, otherApprover: TCaseActor, otherAdmin: TCaseActor;
+let officer: TMemberActor, approver: TMemberActor, approver2: TMemberActor, manager: TMemberActor, admin: TMemberActor, otherApprover: TMemberActor, otherAdmin: TMemberActor;
 let pot: { id: string; fundId: string };
 
 const owner = () => testDb().owner;
@@ -51,7 +51,7 @@ const line = (potId: string, amountPence: bigint) => ({ potId, needCategory: "fo
 const decision = (potId: string, ...amounts: bigint[]) => ({ decision: amounts.length > 1 ? "part-approve" : "approve", reasonCode: "need-met", explanation: "We will send you a food voucher.", lines: amounts.map((a) => line(potId, a)) });
 
 /** A case decided by `by` with the given lines (above £250 they wait for an approver); the award ids in order. */
-async function decided(by: TCaseActor, ...amounts: bigint[]) {
+async function decided(by: TMemberActor, ...amounts: bigint[]) {
   const made = await newCase();
   expect((await claimCase(by, made.caseId)).outcome).toBe("done");
   const r = await decideCase(by, made.caseId, decision(pot.id, ...amounts));
@@ -387,7 +387,7 @@ describe("server actions", () => {
     for (const [k, v] of Object.entries(values)) f.set(k, v);
     return f;
   };
-  const signedInAs = async (a: TCaseActor) => {
+  const signedInAs = async (a: TMemberActor) => {
     const user = await owner().user.findUniqueOrThrow({ where: { id: a.user.userId } });
     request.user = { userId: user.id, email: user.email, name: user.name, isPlatformOperator: false, sessionId: randomUUID() };
   };

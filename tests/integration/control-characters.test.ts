@@ -1,6 +1,7 @@
 // Issue 15, hole 7: a NUL byte from a URL or a form reached PostgreSQL (error 22021) and gave a
 // 500. A URL's query is cleaned (the queue answers as if the byte were not there); typed text
 // is refused with a GOV.UK error and nothing is saved — for officers and residents alike.
+import type { TMemberActor } from "@/lib/actor";
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { recordApplication } from "@/lib/intake/record-application";
@@ -9,7 +10,6 @@ import { parseAnswers } from "@/lib/applications/steps";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { claimCase } from "@/lib/cases/claim-case";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
 import { readSearchParams } from "@/lib/forms/text";
@@ -29,7 +29,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil;
-let officer: TCaseActor;
+let officer: TMemberActor;
 const owner = () => testDb().owner;
 const NUL = "\u0000";
 const HIDDEN = /must not contain hidden control characters/;

@@ -35,7 +35,7 @@ const graph = new Map(libFiles.map((f) => [f, importsOf(f)]));
  * A root file (lib/money.ts) counts as a folder of its own name. A new folder takes its place here.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["generated", "env", "dates", "money", "vocabulary", "calendar"],
+  ["generated", "env", "dates", "money", "vocabulary", "calendar", "actor"],
   ["db", "i18n"],
   ["security", "forms"],
   ["audit", "jobs", "ledger", "timeline"],

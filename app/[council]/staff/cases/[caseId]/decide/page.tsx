@@ -10,7 +10,7 @@ import { decideAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
 import { eligiblePotsForCase } from "@/lib/awards/award-checks";
-import { caseActorOf } from "@/lib/cases/options";
+import { staffActor } from "@/lib/actor";
 import { messagesFor } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
 import { clientIp } from "@/lib/security/request";
@@ -19,7 +19,7 @@ import { NEEDS } from "@/lib/vocabulary";
 export default async function DecidePage({ params }: { params: Promise<{ council: string; caseId: string }> }) {
   const { council: slug, caseId } = await params;
   const access = await requireCouncilPermission(slug, "cases:work");
-  const actor = caseActorOf(access);
+  const actor = staffActor(access);
   const page = await loadCasePage(actor, caseId, await clientIp());
   if (!page) notFound();
   const m = messagesFor("en");
