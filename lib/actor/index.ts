@@ -77,11 +77,6 @@ export function actorLabel(actor: TActor): string {
   }
 }
 
-/** "By whom", as the timeline and the audit log write it: the same columns from the same actor. */
-export function actorColumns(actor: TActor | null): { actorKind: TActorKind | null; actorUserId: string | null; actorEmail: string | null } {
-  return actor ? { actorKind: actor.kind, actorUserId: actorUserId(actor), actorEmail: actorEmail(actor) } : { actorKind: null, actorUserId: null, actorEmail: null };
-}
-
 /** The council an actor acts in, for work that is only ever a council's (an actor of no council here is a bug). */
 export function councilIdOf(actor: TActor): string {
   if (!actor.council) throw new Error(`${actorLabel(actor)} acts in no council`);

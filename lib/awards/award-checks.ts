@@ -2,7 +2,7 @@ import "server-only";
 import { actorUserId, type TActor } from "@/lib/actor";
 // The one server-side check before money goes out to a household: it loads, in the caller's
 // transaction, the facts the pure rules need (lib/awards/pot-rules.ts) and runs them. An
-// officer's decision (lib/cases/decide-case.ts) and an approval (lib/awards/approve-award.ts) go
+// officer's decision (lib/decisions/decide-case.ts) and an approval (lib/awards/approve-award.ts) go
 // through it today; the partner's direct award, the API and payment batches are to call the same
 // functions. docs/decisions/0017-pot-rules-and-household-limits.md.
 import { householdTypesOf } from "@/lib/applications/policy";
