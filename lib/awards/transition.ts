@@ -9,7 +9,7 @@ import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { AWARD_RULES, nextAwardState, type TAwardAction, type TAwardState } from "@/lib/awards/lifecycle";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
-import { recordCaseEvent } from "@/lib/cases/transition";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import type { TSql } from "@/lib/db/sql";
 import { postLedger } from "@/lib/ledger/post";
 

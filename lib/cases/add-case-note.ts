@@ -2,7 +2,8 @@ import "server-only";
 import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { ZCaseNote } from "@/lib/cases/schemas";
-import { readCase, recordCaseEvent } from "@/lib/cases/transition";
+import { readCase } from "@/lib/cases/transition";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export type TNoteResult = { outcome: "added" } | { outcome: "forbidden" } | { outcome: "not-found" } | { outcome: "invalid"; issues: string[] };

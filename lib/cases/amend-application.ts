@@ -3,7 +3,8 @@ import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { isOpenCase } from "@/lib/cases/lifecycle";
 import { AMENDABLE_FIELDS, ZAmendment } from "@/lib/cases/schemas";
-import { readCase, recordCaseEvent } from "@/lib/cases/transition";
+import { readCase } from "@/lib/cases/transition";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { HIDDEN_CONTROL } from "@/lib/forms/text";
 

@@ -10,8 +10,6 @@ import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
-export { recordCaseEvent } from "@/lib/timeline/case-events";
-
 export type TCaseRow = {
   id: string;
   status: TCaseState;
