@@ -14,7 +14,7 @@ export async function register() {
     await refuseUnsafeDatabaseRole();
     // The job-queue worker runs inside the web server unless it runs on its own (`npm run worker`).
     if (env().WORKER_IN_APP) {
-      const { startWorker } = await import("@/lib/jobs/worker");
+      const { startWorker } = await import("@/lib/worker");
       await startWorker().catch((e) => console.error(`[money-hub] the job worker did not start: ${(e as Error).message}`));
     }
   }

@@ -7,8 +7,8 @@
 // through the real case and award services, so the awards are committed through the ledger.
 import { newReference } from "@/lib/applications/reference";
 import { londonIsoDate } from "@/lib/calendar/working-days";
-import { scorePriority, type TPriority } from "@/lib/cases/priority";
-import { slaDueDate } from "@/lib/cases/sla";
+import { scorePriority, type TPriority } from "@/lib/triage/priority";
+import { slaDueDate } from "@/lib/triage/sla";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import type { TApplicationChannel, TNeed } from "@/lib/vocabulary";
 import { prng } from "./prng";

@@ -11,16 +11,17 @@
 // residents are fictional). Needs the server-only services, so it runs under
 // `--conditions=react-server` (scripts/start.ts runs it as a child process only when some work is
 // left: see demoQueueWorkLeft).
+import { staffActor, type TStaffActor } from "@/lib/actor";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
-import { maskedForStorage } from "@/lib/applications/record-application";
+import { maskedForStorage } from "@/lib/intake/record-application";
 import { urgencyFlags, ZApplication } from "@/lib/applications/schemas";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
-import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
-import { withdrawCase } from "@/lib/cases/withdraw-case";
+import { decideCase } from "@/lib/decisions/decide-case";
+import { transitionCase } from "@/lib/cases/transition";
+import { withdrawCase } from "@/lib/decisions/withdraw-case";
 import { closeDb } from "@/lib/db/client";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -30,15 +31,15 @@ import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-p
 import { demoQueueState } from "./demo-queue-state";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
-type TActors = Record<"officer" | "approver", TCaseActor> & { colleagues: TCaseActor[] };
+type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
 
 async function actorsOf(db: PrismaClient, tenantId: string, slug: string): Promise<TActors> {
   const council = DEMO_COUNCILS.find((c) => c.slug === slug)!;
-  const actor = async (email: string, role: string): Promise<TCaseActor> => {
+  const actor = async (email: string, role: string): Promise<TStaffActor> => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    return { council: { id: tenantId }, user: { userId: user.id, email }, roles: [role] };
+    return staffActor({ council: { id: tenantId }, user: { userId: user.id, email }, roles: [role] });
   };
-  const colleagues: TCaseActor[] = [];
+  const colleagues: TStaffActor[] = [];
   for (const c of DEMO_COLLEAGUES[slug] ?? []) {
     if (!(await db.user.findUnique({ where: { email: c.email } }))) {
       const user = await createUser(db, { email: c.email, name: c.name, password: null, mfa: false });
@@ -53,7 +54,7 @@ async function actorsOf(db: PrismaClient, tenantId: string, slug: string): Promi
   };
 }
 
-const who = (actors: TActors, a: TDemoActor): TCaseActor => (a === "officer" ? actors.officer : a === "approver" ? actors.approver : actors.colleagues[a] ?? actors.officer);
+const who = (actors: TActors, a: TDemoActor): TStaffActor => (a === "officer" ? actors.officer : a === "approver" ? actors.approver : actors.colleagues[a] ?? actors.officer);
 
 function expectDone(what: string, result: { outcome: string }): void {
   if (result.outcome !== "done" && result.outcome !== "added" && result.outcome !== "decided") throw new Error(`demo queue: ${what}: ${JSON.stringify(result, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);

@@ -2,7 +2,7 @@
 // with WORKER_IN_APP=0 on those). Same environment as the app (lib/env.ts); stops cleanly on
 // SIGTERM/SIGINT, finishing the jobs it holds.
 import { env } from "@/lib/env";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/worker";
 
 try {
   env();

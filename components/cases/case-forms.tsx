@@ -5,7 +5,7 @@ import { Button, Radios, Select, TextArea, TextInput } from "@/components/ui/fie
 import { FormFrame } from "@/components/ui/form-frame";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 
-// The case page's forms. Each posts to a server action (lib/cases/actions.ts) and works without
+// The case page's forms. Each posts to a server action (lib/decisions/actions.ts) and works without
 // JavaScript; a refusal comes back as a GOV.UK error summary above the form, success redirects
 // to the case with a banner.
 

@@ -3,7 +3,7 @@
 import { formatPence } from "@/lib/money";
 import type { TMessages } from "@/lib/i18n/messages/en";
 import type { TTagColour } from "@/components/ui/tag";
-import type { TSlaState } from "@/lib/cases/sla";
+import type { TSlaState } from "@/lib/triage/sla";
 
 type Lookup = Record<string, string>;
 const word = (table: Lookup, key: string) => table[key] ?? key;

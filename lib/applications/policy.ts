@@ -5,7 +5,7 @@ import type { THouseholdType } from "@/lib/vocabulary";
 
 /**
  * "Tuesday 1 December": the date we promise to reply by — the case's SLA due date, from the
- * council's casework settings and the case's priority band (lib/cases/sla.ts; see
+ * council's casework settings and the case's priority band (lib/triage/sla.ts; see
  * lib/applications/promise.ts) — as the confirmation page, the email and the status page all write it.
  */
 export function replyByText(dueOn: TIsoDate, locale: string): string {

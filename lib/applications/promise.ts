@@ -3,7 +3,7 @@ import type { TIsoDate } from "@/lib/calendar/working-days";
 import { withTenant } from "@/lib/db/tenant-scope";
 
 // What a resident is promised: a reply by their case's SLA due date, which the council's casework
-// settings set by the case's priority band (lib/cases/sla.ts) and re-set when those settings change
+// settings set by the case's priority band (lib/triage/sla.ts) and re-set when those settings change
 // (lib/cases/rescore.ts). The confirmation page, the status check and the "application received"
 // message all say this date, so the resident is told what the SLA clock holds the council to.
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { personActor } from "@/lib/actor";
 import type { z } from "zod";
 import { getCouncilAccess, type TCouncilAccess } from "@/lib/auth/access";
 import type { Permission } from "@/lib/auth/permissions";
@@ -33,7 +34,7 @@ async function auditRefusal(user: TSessionUser | null, tenantId: string | null, 
   await withUser(user?.userId ?? null, (tx) =>
     recordAudit(tx, {
       tenantId: null,
-      actor: user ? { userId: user.userId, email: user.email } : null,
+      actor: user ? personActor(user) : null,
       action: "authz.refused",
       entityType: "Action",
       summary: `Refused ${what}${tenantId ? ` in council ${tenantId}` : ""}`,

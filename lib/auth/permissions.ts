@@ -1,4 +1,5 @@
 // Role → permission map. Pure: no I/O, unit-tested. A role not in the map gets nothing.
+import type { TActor, TCouncilActor } from "@/lib/actor";
 
 export const ROLES = ["OFFICER", "APPROVER", "MANAGER", "COUNCIL_ADMIN", "REFERRER"] as const;
 export type TRole = (typeof ROLES)[number];
@@ -49,8 +50,24 @@ export function permissionsFor(roles: readonly string[]): Set<Permission> {
   return granted;
 }
 
-export function can(roles: readonly string[], permission: Permission): boolean {
-  return permissionsFor(roles).has(permission);
+/**
+ * The one permission check, whoever acts (lib/actor): staff and referrers by their roles in the
+ * council, an API client or a job by the permissions it was given; a resident, or anyone without
+ * a council, holds none of a council's permissions. True means the actor acts within a council.
+ */
+export function can(actor: TActor, permission: Permission): actor is TCouncilActor {
+  switch (actor.kind) {
+    case "staff":
+    case "referrer":
+      return permissionsFor(actor.roles).has(permission);
+    case "api-client":
+      return actor.grants.includes(permission);
+    case "system":
+      return actor.council !== null && actor.grants.includes(permission);
+    case "resident":
+    case "person":
+      return false;
+  }
 }
 
 export function isStaffRole(role: string): boolean {

@@ -1,4 +1,5 @@
 import "server-only";
+import { memberActor, personActor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { withTenant, withUser } from "@/lib/db/tenant-scope";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -136,7 +137,7 @@ async function auditSignIn(userId: string | null, email: string, action: string,
   await withUser(userId, (tx) =>
     recordAudit(tx, {
       tenantId: null,
-      actor: userId ? { userId, email } : null,
+      actor: userId ? personActor({ userId, email }) : null,
       action,
       entityType: "User",
       entityId: userId,
@@ -214,7 +215,7 @@ export async function consumeMagicLink(council: TCouncil, token: string): Promis
   await withTenant(council.id, (tx) =>
     recordAudit(tx, {
       tenantId: council.id,
-      actor: { userId: referrer.user.id, email: referrer.user.email },
+      actor: memberActor({ council, user: { userId: referrer.user.id, email: referrer.user.email }, roles: ["REFERRER"], organisationId: referrer.membership.organisationId }),
       action: "auth.magic-link.signed-in",
       entityType: "User",
       entityId: referrer.user.id,

@@ -2,11 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { staffActor } from "@/lib/actor";
 import { staffAction } from "@/lib/auth/action-client";
 import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict } from "@/lib/awards/awaiting-approval";
 import { rejectAward, ZRejectReason } from "@/lib/awards/reject-award";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { formError, type TFormState } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n";
 import { verdictMessage } from "@/lib/awards/approval-messages";
@@ -19,11 +19,7 @@ import { verdictMessage } from "@/lib/awards/approval-messages";
 
 const en = messagesFor("en").errors as Record<string, string>;
 const listPath = (slug: string) => `/${slug}/staff/cases/awaiting-approval`;
-const actorOf = (ctx: { council: { id: string }; user: { userId: string; email: string }; roles: readonly string[] }): TCaseActor => ({
-  council: { id: ctx.council.id },
-  user: { userId: ctx.user.userId, email: ctx.user.email },
-  roles: ctx.roles,
-});
+const actorOf = staffActor;
 
 const ZAwardId = z.string({ error: "approvals.notFound" }).max(64, "approvals.notFound");
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
+import type { TActor } from "@/lib/actor";
+import { transitionCase } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 
 /**
@@ -9,7 +10,7 @@ import type { TSql } from "@/lib/db/sql";
  * nothing behind it; the resident's word follows (transitionCase runs the one writer). The
  * caller holds the case's row lock (lockCase). True if the case was sent back. docs/decisions/0018.
  */
-export async function sendBackIfNothingStands(sql: TSql, actor: TCaseActor, caseId: string, facts: { awardId: string; reason: string }): Promise<boolean> {
+export async function sendBackIfNothingStands(sql: TSql, actor: TActor, caseId: string, facts: { awardId: string; reason: string }): Promise<boolean> {
   const [left] = await sql.rows<{ status: string; standing: number }>(
     `select c.status, (select count(*)::int from "Award" a where a."caseId" = c.id and a.status in ('APPROVED', 'AWAITING_APPROVAL')) as standing from "Case" c where c.id = $1::uuid`,
     [caseId],

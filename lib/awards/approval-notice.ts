@@ -1,9 +1,9 @@
 import "server-only";
+import type { TActor } from "@/lib/actor";
 import { approvalProblems } from "@/lib/awards/award-checks";
 import { awardSummary, awardVerdict } from "@/lib/awards/awaiting-approval";
 import { ruleMessage } from "@/lib/awards/pot-rules";
 import { verdictMessage } from "@/lib/awards/approval-messages";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { format, messagesFor } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
 
@@ -16,7 +16,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export type TApprovalNotice = { kind: "success"; text: string } | { kind: "error"; field: string; text: string };
 
-export async function approvalNotice(actor: TCaseActor, query: Record<string, string | string[] | undefined>): Promise<TApprovalNotice | null> {
+export async function approvalNotice(actor: TActor, query: Record<string, string | string[] | undefined>): Promise<TApprovalNotice | null> {
   const approved = one(query.approved);
   const rejected = one(query.rejected);
   const problem = one(query.problem);

@@ -1,9 +1,9 @@
 import "server-only";
+import { actorUserId, staffActor, type TActor } from "@/lib/actor";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import type { TIsoDate } from "@/lib/calendar/working-days";
-import type { TPriorityBand } from "@/lib/cases/priority";
-import type { TCaseActor } from "@/lib/cases/transition";
+import type { TPriorityBand } from "@/lib/triage/priority";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 // The award lines waiting for an approver (above the officer's limit), most pressing first: the
@@ -48,8 +48,8 @@ export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: numb
 type TRaw = Omit<TAwaitingRow, "amountPence" | "potAvailablePence"> & { amountPence: string; potAvailablePence: string };
 
 /** One page of the lines awaiting approval; null for anyone without awards:approve. */
-export async function listAwaitingApproval(actor: TCaseActor, rawQuery: unknown = {}): Promise<TAwaitingPage | null> {
-  if (!can(actor.roles, "awards:approve")) return null;
+export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}): Promise<TAwaitingPage | null> {
+  if (!can(actor, "awards:approve")) return null;
   const page = ZAwaitingQuery.parse(rawQuery ?? {}).page ?? 1;
   return withTenantSql(
     actor.council.id,
@@ -79,7 +79,7 @@ export async function listAwaitingApproval(actor: TCaseActor, rawQuery: unknown 
         totalCapped: count > AWAITING_COUNT_CAP,
       };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }
 
@@ -92,9 +92,9 @@ async function countIn(sql: { rows<R>(t: string, v: readonly unknown[]): Promise
 }
 
 /** How many lines wait (for the staff navigation); null for anyone without awards:approve. */
-export async function countAwaitingApproval(actor: TCaseActor): Promise<{ count: number; capped: boolean } | null> {
-  if (!can(actor.roles, "awards:approve")) return null;
-  const n = await withTenantSql(actor.council.id, (sql) => countIn(sql, actor.council.id), actor.user.userId);
+export async function countAwaitingApproval(actor: TActor): Promise<{ count: number; capped: boolean } | null> {
+  if (!can(actor, "awards:approve")) return null;
+  const n = await withTenantSql(actor.council.id, (sql) => countIn(sql, actor.council.id), actorUserId(actor));
   return { count: Math.min(n, AWAITING_COUNT_CAP), capped: n > AWAITING_COUNT_CAP };
 }
 
@@ -104,8 +104,8 @@ export type TAwardVerdict = { status: "AWAITING_APPROVAL" | "APPROVED" | "CANCEL
  * Where a line stands now and who last moved it: for telling an approver who lost a race who
  * decided it ("Sam Approver has already approved this award"). Null: not this council's line.
  */
-export async function awardVerdict(actor: TCaseActor, awardId: string): Promise<TAwardVerdict | null> {
-  if (!can(actor.roles, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
+export async function awardVerdict(actor: TActor, awardId: string): Promise<TAwardVerdict | null> {
+  if (!can(actor, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
   return withTenantSql(
     actor.council.id,
     async (sql) => {
@@ -121,7 +121,7 @@ export async function awardVerdict(actor: TCaseActor, awardId: string): Promise<
       );
       return row ? { status: row.status, byName: row.byName, at: row.at, rejected: row.kind === "award.rejected" } : null;
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }
 
@@ -143,8 +143,8 @@ export type TAwardSummary = {
 };
 
 /** One line as the approver sees it (the reject page, banners, the not-enough-money message); null: not this council's. */
-export async function awardSummary(actor: TCaseActor, awardId: string): Promise<TAwardSummary | null> {
-  if (!can(actor.roles, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
+export async function awardSummary(actor: TActor, awardId: string): Promise<TAwardSummary | null> {
+  if (!can(actor, "awards:approve") || !/^[0-9a-f-]{36}$/i.test(awardId)) return null;
   return withTenantSql(
     actor.council.id,
     async (sql) => {
@@ -160,13 +160,13 @@ export async function awardSummary(actor: TCaseActor, awardId: string): Promise<
       );
       return row ? { ...row, amountPence: BigInt(row.amountPence), potAvailablePence: BigInt(row.potAvailablePence) } : null;
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }
 
 /** The staff navigation's counts for this person ("Awaiting approval (3)"); nothing for non-approvers. */
 export async function navigationCounts(access: { council: { id: string }; user: { userId: string; email: string }; roles: readonly string[] }): Promise<Record<string, string>> {
-  const waiting = await countAwaitingApproval({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles });
+  const waiting = await countAwaitingApproval(staffActor(access));
   if (!waiting) return {};
   return { "staff/cases/awaiting-approval": waiting.capped ? `${AWAITING_COUNT_CAP.toLocaleString("en-GB")}+` : String(waiting.count) };
 }

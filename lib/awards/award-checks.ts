@@ -1,7 +1,8 @@
 import "server-only";
+import { actorUserId, type TActor } from "@/lib/actor";
 // The one server-side check before money goes out to a household: it loads, in the caller's
 // transaction, the facts the pure rules need (lib/awards/pot-rules.ts) and runs them. An
-// officer's decision (lib/cases/decide-case.ts) and an approval (lib/awards/approve-award.ts) go
+// officer's decision (lib/decisions/decide-case.ts) and an approval (lib/awards/approve-award.ts) go
 // through it today; the partner's direct award, the API and payment batches are to call the same
 // functions. docs/decisions/0017-pot-rules-and-household-limits.md.
 import { householdTypesOf } from "@/lib/applications/policy";
@@ -10,7 +11,6 @@ import { checkLines, potVerdict, type TEarlierAward, type THouseholdFacts, type 
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { can } from "@/lib/auth/permissions";
 import { samePersonIn } from "@/lib/cases/person-history";
-import type { TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { ACCESS_ROUTE_OF_CHANNEL, type TApplicationChannel } from "@/lib/vocabulary";
@@ -134,15 +134,15 @@ export async function checkAwardApproval(
  * What stops a waiting award from being approved now, for the approver's page after a refused
  * approval (the words come from the same check the approval ran). null: not found or not allowed.
  */
-export async function approvalProblems(actor: TCaseActor, awardId: string): Promise<TLinesCheck | null> {
-  if (!can(actor.roles, "awards:approve")) return null;
+export async function approvalProblems(actor: TActor, awardId: string): Promise<TLinesCheck | null> {
+  if (!can(actor, "awards:approve")) return null;
   return withTenantSql(
     actor.council.id,
     async (sql) => {
       const award = await readAward(sql, awardId);
       return award ? checkAwardApproval(sql, actor.council.id, award, { lock: false }) : null;
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }
 
@@ -152,8 +152,8 @@ export type TPotChoice = { id: string; name: string; fundName: string; available
  * Every pot of the council with its verdict for this case's household (the decision form offers
  * the eligible ones; the reasons are there for the pages that show them). null: not found or not allowed.
  */
-export async function potChoicesForCase(actor: TCaseActor, caseId: string, now = new Date()): Promise<TPotChoice[] | null> {
-  if (!can(actor.roles, "cases:work") || !/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+export async function potChoicesForCase(actor: TActor, caseId: string, now = new Date()): Promise<TPotChoice[] | null> {
+  if (!can(actor, "cases:work") || !/^[0-9a-f-]{36}$/i.test(caseId)) return null;
   return withTenantSql(
     actor.council.id,
     async (sql) => {
@@ -169,11 +169,11 @@ export async function potChoicesForCase(actor: TCaseActor, caseId: string, now =
         verdict: potVerdict(p, facts.household, facts.earlier, londonIsoDate(now), now),
       }));
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }
 
 /** The pots the decision form offers for this case: only those eligible for its household now. */
-export async function eligiblePotsForCase(actor: TCaseActor, caseId: string): Promise<TPotChoice[]> {
+export async function eligiblePotsForCase(actor: TActor, caseId: string): Promise<TPotChoice[]> {
   return ((await potChoicesForCase(actor, caseId)) ?? []).filter((p) => p.verdict.eligible);
 }

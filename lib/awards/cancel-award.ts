@@ -1,9 +1,9 @@
 import "server-only";
+import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
 import { lockCase } from "@/lib/awards/reject-award";
 import { zText } from "@/lib/forms/text";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export const ZCancelReason = zText().trim().min(1, "award.cancelReason").max(1000, "award.cancelReason");
@@ -14,11 +14,11 @@ export const ZCancelReason = zText().trim().min(1, "award.cancelReason").max(100
  * decided case sends the case back to its officer. `onCaseId`: the case the
  * officer is looking at (an award of another case reads as not found).
  */
-export async function cancelAward(actor: TCaseActor, awardId: string, reason: unknown, onCaseId?: string): Promise<TAwardTransitionResult | { outcome: "invalid" }> {
+export async function cancelAward(actor: TActor, awardId: string, reason: unknown, onCaseId?: string): Promise<TAwardTransitionResult | { outcome: "invalid" }> {
   const parsed = ZCancelReason.safeParse(reason);
   if (!parsed.success) return { outcome: "invalid" };
   return withTenantSql(
-    actor.council.id,
+    councilIdOf(actor),
     async (sql) => {
       const award = await readAward(sql, awardId);
       // From a case page: the award must be on that case.
@@ -33,6 +33,6 @@ export async function cancelAward(actor: TCaseActor, awardId: string, reason: un
         beforeLedger: async () => void (await sendBackIfNothingStands(sql, actor, award.caseId, { awardId: award.id, reason: parsed.data })),
       });
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

@@ -2,9 +2,9 @@
 // ledger; CANCELLED from APPROVED means released. Payment states arrive with the payments issue
 // (until then an APPROVED award is "ready for payment"). Pure.
 import type { Permission } from "@/lib/auth/permissions";
+import { AWARD_STATES, type TAwardState } from "@/lib/vocabulary";
 
-export const AWARD_STATES = ["PROPOSED", "AWAITING_APPROVAL", "APPROVED", "CANCELLED"] as const;
-export type TAwardState = (typeof AWARD_STATES)[number];
+export { AWARD_STATES, type TAwardState };
 
 export const AWARD_ACTIONS = ["approve-within-limit", "send-for-approval", "approve", "reject", "cancel"] as const;
 export type TAwardAction = (typeof AWARD_ACTIONS)[number];

@@ -1,8 +1,6 @@
 // Approval limits and four eyes. Pure.
 import { z } from "zod";
 
-export const DEFAULT_OFFICER_LIMIT_PENCE = 25_000n;
-
 export const ZApprovalSettings = z.strictObject({
   /** An officer may commit up to this many pence to one household in one decision alone (all its lines together). */
   officerLimitPence: z.number().int().min(0).max(100_000_00),

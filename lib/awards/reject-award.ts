@@ -1,10 +1,10 @@
 import "server-only";
+import { actorUserId, personOf, type TActor } from "@/lib/actor";
 import { zText } from "@/lib/forms/text";
 import { can } from "@/lib/auth/permissions";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
 import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
-import type { TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
@@ -33,8 +33,8 @@ export async function lockCase(sql: TSql, caseId: string): Promise<void> {
  * (sendBackIfNothingStands); otherwise the case keeps its decision. What the resident reads and
  * hears follows the lines (the one writer, run by transitionAward). docs/decisions/0015, 0018.
  */
-export async function rejectAward(actor: TCaseActor, awardId: string, reason: unknown): Promise<TRejectResult> {
-  if (!can(actor.roles, "awards:approve")) return { outcome: "forbidden" };
+export async function rejectAward(actor: TActor, awardId: string, reason: unknown): Promise<TRejectResult> {
+  if (!can(actor, "awards:approve")) return { outcome: "forbidden" };
   const parsed = ZRejectReason.safeParse(reason);
   if (!parsed.success) return { outcome: "invalid" };
   return withTenantSql(
@@ -43,13 +43,13 @@ export async function rejectAward(actor: TCaseActor, awardId: string, reason: un
       const award = await readAward(sql, awardId);
       if (!award) return { outcome: "not-found" };
       await lockCase(sql, award.caseId);
-      const check = mayApproveAboveLimit(actor.user.userId, { proposedById: award.proposedById, applicationEnteredById: null });
+      const check = mayApproveAboveLimit(personOf(actor).userId, { proposedById: award.proposedById, applicationEnteredById: null });
       if (award.status === "AWAITING_APPROVAL" && !check.ok) return { outcome: "four-eyes", problem: check.problem };
       const done = await transitionAward(sql, actor, award, "reject", { reason: parsed.data });
       if (done.outcome !== "done") return done;
       const sentBack = await sendBackIfNothingStands(sql, actor, award.caseId, { awardId: award.id, reason: parsed.data });
       return { ...done, sentBack };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

@@ -5,10 +5,11 @@
 // through the ledger's one posting path (lib/ledger/post.ts), all in the caller's transaction.
 // A refusal from the ledger (not enough money) throws LedgerRefused, so the caller's whole
 // transaction rolls back: nothing half-done.
+import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { AWARD_RULES, nextAwardState, type TAwardAction, type TAwardState } from "@/lib/awards/lifecycle";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
-import { recordCaseEvent, type TCaseActor } from "@/lib/cases/transition";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import type { TSql } from "@/lib/db/sql";
 import { postLedger } from "@/lib/ledger/post";
 
@@ -46,12 +47,12 @@ export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow |
 
 export async function transitionAward(
   sql: TSql,
-  actor: TCaseActor,
+  actor: TActor,
   award: TAwardRow,
   action: TAwardAction,
   options: { reason?: string; last?: boolean; beforeLedger?: () => Promise<void> } = {},
 ): Promise<TAwardTransitionResult> {
-  if (!can(actor.roles, AWARD_RULES[action].permission)) return { outcome: "forbidden" };
+  if (!can(actor, AWARD_RULES[action].permission)) return { outcome: "forbidden" };
   const step = nextAwardState(award.status, action);
   if (!step.ok) return { outcome: "not-allowed", status: award.status };
   const approving = step.to === "APPROVED";
@@ -64,7 +65,7 @@ export async function transitionAward(
        "cancelReason" = case when $6::boolean then $7::text else "cancelReason" end,
        "updatedAt" = now()
      where id = $1::uuid and status = $2::"AwardStatus" returning id`,
-    [award.id, award.status, step.to, approving, actor.user.userId, cancelling, options.reason ?? null],
+    [award.id, award.status, step.to, approving, actorUserId(actor), cancelling, options.reason ?? null],
   );
   if (!updated.length) return { outcome: "changed" };
   // An approver's rejection is its own event (the line ends CANCELLED either way).
@@ -93,7 +94,7 @@ export async function transitionAward(
         amountPence: award.amountPence,
         idempotencyKey: `award:${award.id}:${step.ledger}`,
         reason: `${step.ledger === "commit" ? "Award approved" : "Award cancelled"}: ${award.caseReference}, ${award.needCategory}`,
-        actorUserId: actor.user.userId,
+        actorUserId: actorUserId(actor),
         awardRef: award.id,
       },
       { last: options.last },

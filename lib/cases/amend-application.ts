@@ -1,8 +1,10 @@
 import "server-only";
+import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { isOpenCase } from "@/lib/cases/lifecycle";
 import { AMENDABLE_FIELDS, ZAmendment } from "@/lib/cases/schemas";
-import { readCase, recordCaseEvent, type TCaseActor } from "@/lib/cases/transition";
+import { readCase } from "@/lib/cases/transition";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { HIDDEN_CONTROL } from "@/lib/forms/text";
 
@@ -26,8 +28,8 @@ const CASE_COLUMN: Partial<Record<string, "fullName" | "postcode" | "needCategor
  * application's), new value, reason, who and when. Application.data is never written (the app
  * role cannot: it may only update the resident's status word).
  */
-export async function amendApplication(actor: TCaseActor, caseId: string, input: unknown): Promise<TAmendResult> {
-  if (!can(actor.roles, "cases:work")) return { outcome: "forbidden" };
+export async function amendApplication(actor: TActor, caseId: string, input: unknown): Promise<TAmendResult> {
+  if (!can(actor, "cases:work")) return { outcome: "forbidden" };
   const parsed = ZAmendment.safeParse(input);
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => i.message) };
   const { field, reason } = parsed.data;
@@ -53,13 +55,13 @@ export async function amendApplication(actor: TCaseActor, caseId: string, input:
       if (JSON.stringify(oldValue) === JSON.stringify(value.data)) return { outcome: "unchanged" as const };
       await sql.rows(
         `insert into "CaseAmendment" (id, "tenantId", "caseId", field, "oldValue", "newValue", reason, "actorUserId") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::jsonb, $5::jsonb, $6, $7::uuid)`,
-        [actor.council.id, caseId, field, JSON.stringify(oldValue), JSON.stringify(value.data), reason, actor.user.userId],
+        [actor.council.id, caseId, field, JSON.stringify(oldValue), JSON.stringify(value.data), reason, actorUserId(actor)],
       );
       const column = CASE_COLUMN[field];
       if (column) await sql.rows(`update "Case" set "${column}" = $2, "updatedAt" = now() where id = $1::uuid`, [caseId, value.data]);
       await recordCaseEvent(sql, actor, caseId, "amended", { field, oldValue, newValue: value.data, reason });
       return { outcome: "amended" as const, oldValue, newValue: value.data };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

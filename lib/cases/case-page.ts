@@ -1,10 +1,10 @@
 import "server-only";
 import { sql as q } from "kysely";
+import { actorUserId, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { personHistoryIn, type THistoryEntry } from "@/lib/cases/person-history";
 import { loadCaseworkSettings, type TCaseworkSettings } from "@/lib/cases/settings";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export type TCaseMessage = { id: string; template: string; channel: string; to: string; status: string; createdAt: Date; sentAt: Date | null; failedAt: Date | null; failureReason: string | null };
@@ -49,8 +49,8 @@ export type TCasePage = {
  * recorded in the audit log (who viewed which case, when). Null for another council's case id
  * (row-level security), or a role without cases:read.
  */
-export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string | null): Promise<TCasePage | null> {
-  if (!can(actor.roles, "cases:read") || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
+export async function loadCasePage(actor: TActor, caseId: string, ip: string | null): Promise<TCasePage | null> {
+  if (!can(actor, "cases:read") || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(caseId)) return null;
   return withTenantSql(
     actor.council.id,
     async (sql) => {
@@ -82,7 +82,7 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
       if (!c) return null;
       await recordAuditSql(sql, {
         tenantId: actor.council.id,
-        actor: { userId: actor.user.userId, email: actor.user.email },
+        actor,
         action: "case.viewed",
         entityType: "Case",
         entityId: c.id,
@@ -160,6 +160,6 @@ export async function loadCasePage(actor: TCaseActor, caseId: string, ip: string
       };
       return { file, history, messages, ledger, names: new Map(users.map((u) => [u.id, u.name])), settings };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

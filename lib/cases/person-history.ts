@@ -1,8 +1,8 @@
 import "server-only";
 import { sql as q } from "kysely";
+import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { samePersonReasons, type TMatchReason, type TPersonKeys } from "@/lib/cases/same-person";
-import type { TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
@@ -23,9 +23,9 @@ export type THistoryEntry = {
  * (lib/cases/same-person.ts). The database narrows by date of birth (indexed); the rule decides.
  * Another council's applications are invisible (row-level security).
  */
-export async function readPersonHistory(actor: TCaseActor, caseId: string): Promise<THistoryEntry[] | null> {
-  if (!can(actor.roles, "cases:read") || !/^[0-9a-f-]{36}$/i.test(caseId)) return null;
-  return withTenantSql(actor.council.id, (sql) => personHistoryIn(sql, caseId), actor.user.userId);
+export async function readPersonHistory(actor: TActor, caseId: string): Promise<THistoryEntry[] | null> {
+  if (!can(actor, "cases:read") || !/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  return withTenantSql(actor.council.id, (sql) => personHistoryIn(sql, caseId), actorUserId(actor));
 }
 
 type TCandidate = TPersonKeys & { applicationId: string; caseId: string | null; reference: string; channel: string; submittedAt: Date; caseStatus: string | null; caseName: string | null };

@@ -1,10 +1,10 @@
 import "server-only";
 import { type Expression, type ExpressionBuilder, sql as q, type SqlBool } from "kysely";
 import { z } from "zod";
+import { actorUserId, personOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { CASE_STATES } from "@/lib/cases/lifecycle";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { type DB, queryBuilder } from "@/lib/db/kysely";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { stripControl } from "@/lib/forms/text";
@@ -173,11 +173,11 @@ export function queueStatements(query: TQueueQuery, actorUserId: string, now: Da
 }
 
 /** One page of the council's queue, for anyone with cases:read; null for anyone else. */
-export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: Date = new Date()): Promise<TQueuePage | null> {
-  if (!can(actor.roles, "cases:read")) return null;
+export async function listCaseQueue(actor: TActor, rawQuery: unknown, now: Date = new Date()): Promise<TQueuePage | null> {
+  if (!can(actor, "cases:read")) return null;
   const query = ZQueueQuery.parse(rawQuery ?? {});
   const page = query.page ?? 1;
-  const statements = queueStatements(query, actor.user.userId, now);
+  const statements = queueStatements(query, personOf(actor).userId, now);
   return withTenantSql(
     actor.council.id,
     async (sql) => {
@@ -187,6 +187,6 @@ export async function listCaseQueue(actor: TCaseActor, rawQuery: unknown, now: D
       const total = Math.min(count!.total, QUEUE_COUNT_CAP);
       return { rows: rows.slice(0, QUEUE_PAGE_SIZE), page, pageSize: QUEUE_PAGE_SIZE, hasNext: rows.length > QUEUE_PAGE_SIZE, total, totalCapped: count!.total > QUEUE_COUNT_CAP };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

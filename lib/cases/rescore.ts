@@ -2,14 +2,14 @@
 // set-wise statement in the caller's transaction, however many cases (no round trip per case).
 // A case's reasons are the facts recordApplication found (stored on the case, heaviest first);
 // only their weights change, so the new score is the sum of the new weights, the band follows
-// the threshold and the reasons are re-ordered by weight (lib/cases/priority.ts scorePriority).
+// the threshold and the reasons are re-ordered by weight (lib/triage/priority.ts scorePriority).
 // Where the band changes, the SLA due date is counted again from the day the case arrived with
 // the band's working days (England and Wales calendar, computed here for each day cases arrived
 // on). Each case whose score or band changed gets a timeline event.
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
-import { PRIORITY_REASONS, type TPrioritySettings } from "@/lib/cases/priority";
-import type { TSlaSettings } from "@/lib/cases/sla";
+import { PRIORITY_REASONS, type TPrioritySettings } from "@/lib/triage/priority";
+import type { TSlaSettings } from "@/lib/triage/sla";
 import type { TSql } from "@/lib/db/sql";
 
 const OPEN = `{${OPEN_CASE_STATES.join(",")}}`;

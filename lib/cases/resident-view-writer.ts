@@ -6,6 +6,7 @@
 // timeline ("resident.told") so a message is never sent twice nor skipped. The case row is
 // locked first, so two approvers settling two lines of one case see each other's work.
 // Either driver (TSql). docs/decisions/0018.
+import type { TActor } from "@/lib/actor";
 import { env } from "@/lib/env";
 import type { TSql } from "@/lib/db/sql";
 import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
@@ -13,8 +14,8 @@ import { correctedContact } from "@/lib/cases/corrected-answers";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling, type TViewLine } from "@/lib/cases/resident-view";
-import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
-import type { TAwardState } from "@/lib/awards/lifecycle";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
+import type { TAwardState } from "@/lib/vocabulary";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 
 type TCaseFacts = {
@@ -34,7 +35,7 @@ type TCaseFacts = {
 };
 
 /** See the file comment. */
-export async function updateResidentView(sql: TSql, actor: TCaseActor, caseId: string): Promise<void> {
+export async function updateResidentView(sql: TSql, actor: TActor, caseId: string): Promise<void> {
   const [c] = await sql.rows<TCaseFacts>(
     `select c."tenantId", c.status, c.reference,
             (select e.id::text from "CaseEvent" e where e."caseId" = c.id and e.kind in ('status.approve', 'status.part-approve', 'status.decline')

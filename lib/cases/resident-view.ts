@@ -3,7 +3,7 @@
 // decision message they should get now, given what they have already been told. Pure; the one
 // writer (lib/cases/resident-view-writer.ts) runs it after every change to a case or its award
 // lines, in the same transaction. Payment states will add their words here. docs/decisions/0018.
-import type { TAwardState } from "@/lib/awards/lifecycle";
+import type { TAwardState } from "@/lib/vocabulary";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 
 export type TResidentStatus = "RECEIVED" | "IN_REVIEW" | "MORE_INFO_NEEDED" | "DECIDED" | "PAID" | "CLOSED";

@@ -1,4 +1,5 @@
 "use server";
+import { staffActor } from "@/lib/actor";
 import { redirect } from "next/navigation";
 import { staffAction } from "@/lib/auth/action-client";
 import { formFieldOf, ZCaseworkSettingsForm } from "@/lib/cases/settings-schemas";
@@ -13,7 +14,7 @@ import { errorText, messagesFor } from "@/lib/i18n";
 const en = messagesFor("en");
 
 export const updateCaseworkSettingsAction = staffAction({ permission: "settings:manage", schema: ZCaseworkSettingsForm, name: "change casework settings" }, async (ctx, input, raw) => {
-  const result = await updateCaseworkSettings({ council: { id: ctx.council.id }, user: { userId: ctx.user.userId, email: ctx.user.email }, roles: ctx.roles }, input, ctx.ip);
+  const result = await updateCaseworkSettings(staffActor(ctx), input, ctx.ip);
   const base = `/${ctx.council.slug}/staff/cases/settings`;
   switch (result.outcome) {
     case "saved":

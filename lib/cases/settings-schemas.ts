@@ -6,7 +6,7 @@ import { z } from "zod";
 import { zLine } from "@/lib/forms/text";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { zPounds } from "@/lib/forms/pounds-field";
-import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
+import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/triage/priority";
 
 export const MAX_REASON_CODES = 50;
 /** The officer's limit: £0 (every award needs an approver) up to £100,000. */

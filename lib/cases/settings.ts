@@ -4,9 +4,8 @@
 import { z } from "zod";
 import { zLine } from "@/lib/forms/text";
 import type { TSql } from "@/lib/db/sql";
-import { DEFAULT_OFFICER_LIMIT_PENCE } from "@/lib/awards/policy";
-import { DEFAULT_PRIORITY, ZPriorityWeights, type TPrioritySettings } from "@/lib/cases/priority";
-import { DEFAULT_SLA, type TSlaSettings } from "@/lib/cases/sla";
+import { DEFAULT_PRIORITY, ZPriorityWeights, type TPrioritySettings } from "@/lib/triage/priority";
+import { DEFAULT_SLA, type TSlaSettings } from "@/lib/triage/sla";
 
 export const ZReasonCode = z.strictObject({
   code: zLine().regex(/^[a-z0-9-]{2,40}$/),
@@ -27,6 +26,9 @@ export const DEFAULT_REASON_CODES: readonly TReasonCode[] = [
   { code: "other-support", decision: "decline", label: "Other support is available and better suited" },
   { code: "fund-exhausted", decision: "any", label: "The fund has no money left for this need" },
 ];
+
+/** An officer's approval limit until the council sets its own (lib/awards/policy.ts uses it). */
+export const DEFAULT_OFFICER_LIMIT_PENCE = 25_000n;
 
 export type TCaseworkSettings = {
   priority: TPrioritySettings;

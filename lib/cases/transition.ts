@@ -3,14 +3,12 @@
 // (so of two officers racing, one wins and the other is told what happened), writes the
 // timeline event and keeps what the resident reads and hears in step (the one writer,
 // lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
-import { can, ROLES } from "@/lib/auth/permissions";
+import { actorUserId, type TActor } from "@/lib/actor";
+import { can, permissionsFor, ROLES } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
 import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
-import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
-
-export type { TCaseActor } from "@/lib/cases/case-events";
-export { recordCaseEvent } from "@/lib/cases/case-events";
 
 export type TCaseRow = {
   id: string;
@@ -44,7 +42,7 @@ export type TTransitionOptions = {
 };
 
 /** The roles that work cases: the permission map decides (today officers and approvers). */
-export const CASEWORK_ROLES: readonly string[] = ROLES.filter((role) => can([role], "cases:work"));
+export const CASEWORK_ROLES: readonly string[] = ROLES.filter((role) => permissionsFor([role]).has("cases:work"));
 
 /**
  * Who can be given a case: someone who can sign in (account not deactivated), with an ACTIVE
@@ -74,17 +72,17 @@ export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | un
 }
 
 /** Writes one case action; see the file comment. */
-export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: string, action: TCaseAction, options: TTransitionOptions = {}): Promise<TTransitionResult> {
-  if (!can(actor.roles, CASE_RULES[action].permission)) return { outcome: "forbidden" };
+export async function transitionCase(sql: TSql, actor: TActor, caseId: string, action: TCaseAction, options: TTransitionOptions = {}): Promise<TTransitionResult> {
+  if (!can(actor, CASE_RULES[action].permission)) return { outcome: "forbidden" };
   const current = await readCase(sql, caseId);
   if (!current) return { outcome: "not-found" };
   const step = nextCaseState(current.status, action);
   if (!step.ok) return { outcome: "not-allowed", status: current.status };
-  if (action === "claim" && current.assignedToId && current.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: current.assignedToName };
+  if (action === "claim" && current.assignedToId && current.assignedToId !== actorUserId(actor)) return { outcome: "taken", assignedToName: current.assignedToName };
   if (action === "assign" && !(await canBeAssigned(sql, actor.council.id, options.assignTo))) return { outcome: "not-a-caseworker" };
 
   const assignee =
-    action === "claim" ? actor.user.userId : action === "assign" ? (options.assignTo ?? null) : action === "unassign" ? null : current.assignedToId;
+    action === "claim" ? actorUserId(actor) : action === "assign" ? (options.assignTo ?? null) : action === "unassign" ? null : current.assignedToId;
   const assignmentChanges = assignee !== current.assignedToId;
   const decided = options.decision ?? null;
   // Conditional on what was read: a concurrent change makes this touch no row.
@@ -98,12 +96,12 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
        "updatedAt" = now()
      where id = $1::uuid and status = $2::"CaseStatus" and "assignedToId" is not distinct from $9::uuid
      returning id`,
-    [caseId, current.status, step.to, assignee, assignmentChanges, decided?.reasonCode ?? null, actor.user.userId, decided?.explanation ?? null, current.assignedToId],
+    [caseId, current.status, step.to, assignee, assignmentChanges, decided?.reasonCode ?? null, actorUserId(actor), decided?.explanation ?? null, current.assignedToId],
   );
   if (!updated.length) {
     const now = await readCase(sql, caseId);
     if (!now) return { outcome: "not-found" };
-    if (action === "claim" && now.assignedToId && now.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: now.assignedToName };
+    if (action === "claim" && now.assignedToId && now.assignedToId !== actorUserId(actor)) return { outcome: "taken", assignedToName: now.assignedToName };
     return { outcome: "changed", status: now.status };
   }
   await recordCaseEvent(sql, actor, caseId, eventKindOf(action), {

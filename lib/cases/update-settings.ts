@@ -1,10 +1,10 @@
 import "server-only";
+import { actorUserId, personOf, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { rescoreOpenCases, type TRescoreResult } from "@/lib/cases/rescore";
 import { ZCaseworkSettingsInput, type TCaseworkSettingsInput } from "@/lib/cases/settings-schemas";
 import { loadCaseworkSettings, type TCaseworkSettings } from "@/lib/cases/settings";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export type TUpdateSettingsResult =
@@ -34,8 +34,8 @@ function sections(s: Pick<TCaseworkSettings, "priority" | "sla" | "officerLimitP
  * SLA days and the officer's limit apply from now on: due dates already promised and lines
  * already waiting for an approver stay as they are (docs/decisions/0015).
  */
-export async function updateCaseworkSettings(actor: TCaseActor, input: unknown, ip: string | null = null): Promise<TUpdateSettingsResult> {
-  if (!can(actor.roles, "settings:manage")) return { outcome: "forbidden" };
+export async function updateCaseworkSettings(actor: TActor, input: unknown, ip: string | null = null): Promise<TUpdateSettingsResult> {
+  if (!can(actor, "settings:manage")) return { outcome: "forbidden" };
   const parsed = ZCaseworkSettingsInput.safeParse(input);
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
   const next: TCaseworkSettingsInput = parsed.data;
@@ -69,10 +69,9 @@ export async function updateCaseworkSettings(actor: TCaseActor, input: unknown, 
           JSON.stringify(after.reasonCodes),
         ],
       );
-      const who = { userId: actor.user.userId, email: actor.user.email };
       await recordAuditSql(sql, {
         tenantId,
-        actor: who,
+        actor,
         action: "settings.casework-changed",
         entityType: "CaseworkSettings",
         entityId: tenantId,
@@ -83,10 +82,10 @@ export async function updateCaseworkSettings(actor: TCaseActor, input: unknown, 
       let rescore: TRescoreResult | null = null;
       if (changed.includes("priority")) {
         const started = performance.now();
-        rescore = await rescoreOpenCases(sql, tenantId, actor.user.userId, next.priority, next.sla);
+        rescore = await rescoreOpenCases(sql, tenantId, personOf(actor).userId, next.priority, next.sla);
         await recordAuditSql(sql, {
           tenantId,
-          actor: who,
+          actor,
           action: "settings.cases-rescored",
           entityType: "CaseworkSettings",
           entityId: tenantId,
@@ -97,6 +96,6 @@ export async function updateCaseworkSettings(actor: TCaseActor, input: unknown, 
       }
       return { outcome: "saved", changed, rescore };
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

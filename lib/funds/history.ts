@@ -1,4 +1,5 @@
 import "server-only";
+import { staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { withTenant } from "@/lib/db/tenant-scope";
@@ -88,13 +89,13 @@ export function historyCsv(rows: THistoryRow[]): string {
 }
 
 /** Every matching transaction of a pot as CSV; the export is audited (it leaves the system). */
-export async function exportPotHistory(access: Pick<TCouncilAccess, "council" | "user">, potId: string, filter: THistoryFilter, ip: string | null) {
+export async function exportPotHistory(access: Pick<TCouncilAccess, "council" | "user" | "roles">, potId: string, filter: THistoryFilter, ip: string | null) {
   const history = await getPotHistory(access.council.id, potId, filter, null);
   if (!history) return null;
   await withTenant(access.council.id, (tx) =>
     recordAudit(tx, {
       tenantId: access.council.id,
-      actor: { userId: access.user.userId, email: access.user.email },
+      actor: staffActor(access),
       action: "funds.history-exported",
       entityType: "Pot",
       entityId: potId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import type { Tx } from "@/lib/db/client";
@@ -12,9 +13,9 @@ import { formatPence } from "@/lib/money";
 // The council comes from the caller's checked access; ids from the form are looked up inside
 // it (row-level security hides other councils' rows, so a crafted id is simply "not found").
 
-type TCtx = Pick<TCouncilAccess, "council" | "user">;
+type TCtx = Pick<TCouncilAccess, "council" | "user" | "roles">;
 const actorOf = (ctx: TCtx) => ({ tenantId: ctx.council.id, actorUserId: ctx.user.userId });
-const auditActor = (ctx: TCtx) => ({ userId: ctx.user.userId, email: ctx.user.email });
+const auditActor = (ctx: TCtx) => staffActor(ctx);
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: string }).code === "P2002";

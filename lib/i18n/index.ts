@@ -45,7 +45,10 @@ export function getPath(tree: unknown, path: string): unknown {
  * A council's own wording on top of ours: overrides are keyed by dotted path and locale, and only
  * replace an existing string (so a typo in a council's settings cannot add junk or break a page).
  */
-export function withOverrides(messages: TMessages, locale: TLocale, overrides: Record<string, Partial<Record<TLocale, string>>>): TMessages {
+/** A council's own wording: message path → text per language (lib/tenancy keeps it in the council's settings). */
+export type TWordingOverrides = Record<string, Partial<Record<TLocale, string>>>;
+
+export function withOverrides(messages: TMessages, locale: TLocale, overrides: TWordingOverrides): TMessages {
   const entries = Object.entries(overrides).filter(([path, byLocale]) => typeof byLocale[locale] === "string" && typeof getPath(messages, path) === "string");
   if (!entries.length) return messages;
   const copy = structuredClone(messages) as unknown as Record<string, unknown>;

@@ -1,9 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { DEFAULT_LOCALE, isLocale, messagesFor, withOverrides, type TLocale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, isLocale, messagesFor, withOverrides, type TLocale, type TWordingOverrides } from "@/lib/i18n";
 import type { TMessages } from "@/lib/i18n/messages/en";
-import type { TCouncil } from "@/lib/tenancy/queries";
 
 // proxy.ts decides the page's language per request (the resident's choice on resident pages,
 // English on staff pages) and passes it on as a request header, so the root layout can set
@@ -20,7 +19,7 @@ export const getLocale = cache(async (): Promise<TLocale> => {
 });
 
 /** Our words in the resident's language, with the council's own wording on top. */
-export async function getMessages(council?: Pick<TCouncil, "settings"> | null): Promise<{ locale: TLocale; m: TMessages }> {
+export async function getMessages(council?: { settings: { wordingOverrides?: TWordingOverrides } } | null): Promise<{ locale: TLocale; m: TMessages }> {
   const locale = await getLocale();
   const base = messagesFor(locale);
   const overrides = council?.settings.wordingOverrides ?? {};

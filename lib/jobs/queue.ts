@@ -5,33 +5,22 @@ import { prismaSql, type TSql } from "@/lib/db/sql";
 
 // The one background-job mechanism (docs/decisions/0011): graphile-worker's jobs table in our
 // own PostgreSQL. A job is added with SQL inside the caller's transaction, so it exists exactly
-// when the event that caused it committed. Later work (SLA checks, payment imports, webhooks)
-// adds its payload type here and its handler in lib/jobs/tasks.ts.
+// when the event that caused it committed. lib/jobs knows no domain: each domain names its tasks
+// ("<domain>:<task>"), types their payloads and exports their handlers from its own tasks.ts
+// (lib/notifications/tasks.ts); lib/worker assembles them (docs/decisions/0021).
 
-/** Every job's name and payload. */
-export type TJobPayloads = {
-  /** Hand one outbox message (lib/notifications) to the provider. */
-  "notifications:deliver": { messageId: string; tenantId: string | null };
-  /** Ask the provider what became of a message it accepted (its `check`-th time): delivered or failed. */
-  "notifications:receipt": { messageId: string; tenantId: string | null; check: number };
-  /** Re-queue outbox messages whose job was lost (e.g. its worker was killed mid-run). */
-  "notifications:sweep": Record<string, never>;
+/** One job: a task a domain registered, its payload (checked again by the handler) and how it is queued. */
+export type TJob<TTask extends string = string, TPayload extends object = object> = {
+  task: TTask;
+  payload: TPayload;
+  /** One live job per key: adding it again replaces a waiting job, and never runs alongside a running one twice. */
+  key?: string;
+  runAt?: Date;
+  /** Lower runs first (sign-in links go ahead of a bulk backlog). */
+  priority?: number;
+  /** Tries at the job level (infrastructure errors); notifications count provider tries themselves. */
+  maxAttempts?: number;
 };
-export type TJobName = keyof TJobPayloads;
-
-export type TJob = {
-  [K in TJobName]: {
-    task: K;
-    payload: TJobPayloads[K];
-    /** One live job per key: adding it again replaces a waiting job, and never runs alongside a running one twice. */
-    key?: string;
-    runAt?: Date;
-    /** Lower runs first (sign-in links go ahead of a bulk backlog). */
-    priority?: number;
-    /** Tries at the job level (infrastructure errors); notifications count provider tries themselves. */
-    maxAttempts?: number;
-  };
-}[TJobName];
 
 /** Adds a job in the caller's transaction: it is visible to the workers only once that commits. */
 export function enqueue(tx: Tx, job: TJob): Promise<void> {

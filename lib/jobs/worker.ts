@@ -1,26 +1,28 @@
 import "server-only";
 import { Logger, run, runOnce, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
-import { z } from "zod";
 import { env } from "@/lib/env";
-import type { TJobName } from "@/lib/jobs/queue";
-import { checkReceipt } from "@/lib/notifications/check-receipt";
-import { deliverMessage } from "@/lib/notifications/deliver-message";
-import { sweepOutbox } from "@/lib/notifications/sweep-outbox";
 
-// What each job does. A payload is checked before it is trusted (the jobs table is writable by the app role).
-const TASKS: Record<TJobName, TaskList[string]> = {
-  "notifications:deliver": async (payload) => {
-    await deliverMessage(z.object({ messageId: z.uuid(), tenantId: z.uuid().nullable() }).parse(payload));
-  },
-  "notifications:receipt": async (payload) => {
-    await checkReceipt(z.object({ messageId: z.uuid(), tenantId: z.uuid().nullable(), check: z.number().int().min(1) }).parse(payload));
-  },
-  "notifications:sweep": async () => {
-    const n = await sweepOutbox(5 * 60_000);
-    if (n) console.warn(`[notifications] re-queued ${n} message(s) that were waiting too long`);
-  },
-};
+/**
+ * What the worker runs, assembled from every domain by lib/worker: each task's handler (a domain
+ * checks a payload before it trusts it: the jobs table is writable by the app role), the
+ * recurring jobs (crontab lines) and what to do once when a worker starts.
+ */
+export type TWorkerPlan = { tasks: TaskList; crontab: readonly string[]; onStart: readonly (() => Promise<void>)[] };
+
+/** One domain's share of the plan (lib/notifications/tasks.ts). */
+export type TDomainJobs = Partial<TWorkerPlan> & { tasks: TaskList };
+
+/** Joins the domains' jobs into one plan; two domains may not register the same task. */
+export function workerPlan(domains: readonly TDomainJobs[]): TWorkerPlan {
+  const tasks: TaskList = {};
+  for (const d of domains)
+    for (const [name, handler] of Object.entries(d.tasks)) {
+      if (Object.hasOwn(tasks, name)) throw new Error(`[jobs] the task ${name} is registered twice`);
+      tasks[name] = handler;
+    }
+  return { tasks, crontab: domains.flatMap((d) => d.crontab ?? []), onStart: domains.flatMap((d) => d.onStart ?? []) };
+}
 
 const logger = new Logger(() => (level, message) => {
   if (level === "error" || level === "warning") console.warn(`[jobs] ${message}`);
@@ -28,10 +30,11 @@ const logger = new Logger(() => (level, message) => {
 
 /**
  * Starts a worker: it takes jobs as soon as they commit (LISTEN/NOTIFY, with a poll as back-up),
- * runs `concurrency` at once, and every minute re-queues outbox messages whose job was lost.
- * On start it re-queues every waiting message, so a restart after a crash delivers at once.
+ * runs `concurrency` at once, and the plan's recurring jobs (notifications re-queue outbox
+ * messages whose job was lost every minute). Then it runs the plan's start-up work (a restart
+ * after a crash re-queues every waiting message, so it is delivered at once).
  */
-export async function startWorker(options: { concurrency?: number } = {}): Promise<Runner> {
+export async function startWorker(plan: TWorkerPlan, options: { concurrency?: number } = {}): Promise<Runner> {
   const concurrency = options.concurrency ?? env().WORKER_CONCURRENCY;
   const pool = jobPool(concurrency + 2);
   const runner = await run({
@@ -39,20 +42,20 @@ export async function startWorker(options: { concurrency?: number } = {}): Promi
     concurrency,
     noHandleSignals: true,
     pollInterval: 2_000,
-    taskList: TASKS,
-    crontab: "* * * * * notifications:sweep ?max=1",
+    taskList: plan.tasks,
+    crontab: plan.crontab.join("\n"),
     logger,
   });
   void runner.promise.finally(() => pool.end()).catch(() => {});
-  await sweepOutbox(0);
+  for (const start of plan.onStart) await start();
   return runner;
 }
 
 /** Runs every job that is due now, then returns (tests; one-off maintenance). */
-export async function runDueJobs(): Promise<void> {
+export async function runDueJobs(plan: TWorkerPlan): Promise<void> {
   const pool = jobPool(4);
   try {
-    await runOnce({ pgPool: pool, taskList: TASKS, logger });
+    await runOnce({ pgPool: pool, taskList: plan.tasks, logger });
   } finally {
     await pool.end();
   }

@@ -6,11 +6,11 @@ import { prismaSql, type TSql } from "@/lib/db/sql";
 import { enqueueSql } from "@/lib/jobs/queue";
 import { PRIORITY } from "@/lib/notifications/policy";
 import { renderTemplate, type TTemplateKey } from "@/lib/notifications/templates";
-import type { TCouncil } from "@/lib/tenancy/queries";
+import type { TWordingOverrides } from "@/lib/i18n";
 
 export type TMessageRequest = {
   /** The council the message is from; null for the platform's own messages. */
-  council: Pick<TCouncil, "id" | "settings"> | null;
+  council: { id: string; settings: { wordingOverrides?: TWordingOverrides; notifyTemplateIds?: Record<string, string> } } | null;
   template: TTemplateKey;
   channel: "EMAIL" | "SMS";
   to: string;

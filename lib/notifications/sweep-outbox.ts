@@ -9,7 +9,7 @@ import { deliveryJob } from "@/lib/notifications/enqueue-message";
  * Adds the delivery job again for messages still queued `olderThanMs` after their due time: a
  * job whose worker was killed stays locked in the queue for hours, but its message must not wait.
  * Safe to run any time: the job is keyed by the outbox id and delivery locks the row.
- * Runs when a worker starts (olderThanMs 0) and every minute (see lib/jobs/worker.ts).
+ * Runs when a worker starts (olderThanMs 0) and every minute (see lib/notifications/tasks.ts).
  */
 export async function sweepOutbox(olderThanMs: number): Promise<number> {
   const cutoff = new Date(Date.now() - olderThanMs);

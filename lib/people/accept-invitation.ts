@@ -1,4 +1,5 @@
 import "server-only";
+import { memberActor } from "@/lib/actor";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
@@ -85,7 +86,7 @@ export async function acceptInvitation(
         });
         await recordAudit(tx, {
           tenantId: council.id,
-          actor: { userId: account.id, email: account.email },
+          actor: memberActor({ council, user: { userId: account.id, email: account.email }, roles: [invitation.role], organisationId: invitation.organisationId }),
           action: "people.invitation-accepted",
           entityType: "Invitation",
           entityId: invitation.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { isStaffRole, type TRole } from "@/lib/auth/permissions";
@@ -7,7 +8,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 export type TChangeRolesResult = { outcome: "changed" } | { outcome: "not-found" } | { outcome: "own-admin-role" };
 
 /** Sets a person's staff roles in this council. Takes effect on their next request. */
-export async function changeMemberRoles(ctx: Pick<TCouncilAccess, "council" | "user">, userId: string, roles: TRole[], ip: string | null = null): Promise<TChangeRolesResult> {
+export async function changeMemberRoles(ctx: Pick<TCouncilAccess, "council" | "user" | "roles">, userId: string, roles: TRole[], ip: string | null = null): Promise<TChangeRolesResult> {
   if (userId === ctx.user.userId && !roles.includes("COUNCIL_ADMIN")) return { outcome: "own-admin-role" };
   return withTenant(ctx.council.id, async (tx) => {
     const memberships = await tx.membership.findMany({ where: { userId }, include: { user: { select: { email: true } } } });
@@ -23,7 +24,7 @@ export async function changeMemberRoles(ctx: Pick<TCouncilAccess, "council" | "u
     }
     await recordAudit(tx, {
       tenantId: ctx.council.id,
-      actor: { userId: ctx.user.userId, email: ctx.user.email },
+      actor: staffActor(ctx),
       action: "people.roles-changed",
       entityType: "User",
       entityId: userId,

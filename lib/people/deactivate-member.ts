@@ -1,4 +1,5 @@
 import "server-only";
+import { staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { revokeAllSessions } from "@/lib/auth/session";
@@ -10,7 +11,7 @@ export type TDeactivateResult = { outcome: "deactivated"; sessionsEnded: number 
  * Removes a person from this council and ends every session they have, so they are out on their
  * next request. Their account stays (other councils may still employ them; history keeps names).
  */
-export async function deactivateMember(ctx: Pick<TCouncilAccess, "council" | "user">, userId: string, ip: string | null = null): Promise<TDeactivateResult> {
+export async function deactivateMember(ctx: Pick<TCouncilAccess, "council" | "user" | "roles">, userId: string, ip: string | null = null): Promise<TDeactivateResult> {
   if (userId === ctx.user.userId) return { outcome: "self" };
   const result = await withTenant(ctx.council.id, async (tx) => {
     const memberships = await tx.membership.findMany({ where: { userId }, include: { user: { select: { email: true } } } });
@@ -19,7 +20,7 @@ export async function deactivateMember(ctx: Pick<TCouncilAccess, "council" | "us
     await tx.invitation.updateMany({ where: { email: memberships[0]!.user.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, {
       tenantId: ctx.council.id,
-      actor: { userId: ctx.user.userId, email: ctx.user.email },
+      actor: staffActor(ctx),
       action: "people.deactivated",
       entityType: "User",
       entityId: userId,

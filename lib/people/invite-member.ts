@@ -1,4 +1,5 @@
 import "server-only";
+import { personActor, staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
@@ -14,7 +15,8 @@ export type TInviteResult = { outcome: "invited"; invitationId: string } | { out
 
 /** Invites someone to this council by email. The link works once, for 7 days. */
 export async function inviteMember(
-  ctx: Pick<TCouncilAccess, "council" | "user">,
+  /** A council admin (with their roles), or the platform operator creating the council (no roles there). */
+  ctx: Pick<TCouncilAccess, "council" | "user"> & { roles?: TCouncilAccess["roles"] },
   input: { name: string; email: string; role: TRole; organisationId?: string },
   ip: string | null = null,
 ): Promise<TInviteResult> {
@@ -43,7 +45,7 @@ export async function inviteMember(
     });
     await recordAudit(tx, {
       tenantId: ctx.council.id,
-      actor: { userId: ctx.user.userId, email: ctx.user.email },
+      actor: ctx.roles ? staffActor({ ...ctx, roles: ctx.roles }) : personActor(ctx.user),
       action: "people.invited",
       entityType: "Invitation",
       entityId: invitation.id,

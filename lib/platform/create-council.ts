@@ -1,4 +1,5 @@
 import "server-only";
+import { personActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -26,7 +27,7 @@ export async function createCouncil(operator: TSessionUser, input: TCreateCounci
     });
     await recordAudit(tx, {
       tenantId: null,
-      actor: { userId: operator.userId, email: operator.email },
+      actor: personActor(operator),
       action: "platform.council-created",
       entityType: "Tenant",
       entityId: created.id,

@@ -8,6 +8,14 @@
 export const NEEDS = ["food", "energy", "essentials", "furniture", "rent-arrears", "council-tax-arrears", "other"] as const;
 export type TNeed = (typeof NEEDS)[number];
 
+/**
+ * The states of an award line (the database enum "AwardStatus"). Here, not in lib/awards, because
+ * the resident's view of a case (lib/cases) reads them and lib/cases sits below lib/awards; the
+ * transitions between them are lib/awards/lifecycle.ts's.
+ */
+export const AWARD_STATES = ["PROPOSED", "AWAITING_APPROVAL", "APPROVED", "CANCELLED"] as const;
+export type TAwardState = (typeof AWARD_STATES)[number];
+
 /** Kinds of household a pot may be for. */
 export const HOUSEHOLD_TYPES = ["families-with-children", "pregnancy", "pension-age", "disability", "single-adults", "no-recourse"] as const;
 export type THouseholdType = (typeof HOUSEHOLD_TYPES)[number];

@@ -17,6 +17,7 @@
 //      exact queries the pages run, on the app's pool, in the same council scope), timed.
 // It prints progress lines, then ONE JSON object (last) with p50/p95 per page, the seeding
 // time, the target (p95 <= 150 ms over HTTP for every page) and pass/fail per page.
+import { staffActor } from "@/lib/actor";
 import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { buildIfNeeded } from "../lib/build";
@@ -190,7 +191,7 @@ try {
   const { listCaseQueue } = await import("@/lib/cases/queue");
   // The case page's own loader (case file, person's history, messages, ledger movements, names, settings).
   const { loadCasePage } = await import("@/lib/cases/case-page");
-  const actor = { council: { id: tenant.id }, user: { userId: officer.id, email: officer.email }, roles: ["OFFICER"] as const };
+  const actor = staffActor({ council: { id: tenant.id }, user: { userId: officer.id, email: officer.email }, roles: ["OFFICER"] });
   let nextCase = 0;
   const urlFor = (p: (typeof PAGES)[number], caseId: string) =>
     p.query ? `/${COUNCIL}/staff/cases${Object.keys(p.query).length ? `?${new URLSearchParams(p.query)}` : ""}` : `/${COUNCIL}/staff/cases/${caseId}`;

@@ -3,7 +3,7 @@
 import { beforeAll, expect, it, vi } from "vitest";
 import { saveDraftAnswer } from "@/lib/applications/drafts";
 import type { TStepId } from "@/lib/applications/steps";
-import { submitApplication } from "@/lib/applications/submit-application";
+import { submitApplication } from "@/lib/intake/submit-application";
 import { hashToken } from "@/lib/security/crypto";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil } from "@/prisma/factories";

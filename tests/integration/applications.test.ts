@@ -6,9 +6,9 @@ import { findDraftByTokenHash, saveDraftAnswer } from "@/lib/applications/drafts
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import type { TStepId } from "@/lib/applications/steps";
-import { submitApplication } from "@/lib/applications/submit-application";
+import { submitApplication } from "@/lib/intake/submit-application";
 import { db } from "@/lib/db/client";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decryptSecret, hashToken } from "@/lib/security/crypto";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";

@@ -3,6 +3,7 @@
 // reject, the approval race, the awaiting-approval list, the settings change with its audit and
 // the re-scoring of open cases (and its cost for 10,000 of them), other councils' ids and lower
 // roles refused, in the services and in the server actions.
+import type { TMemberActor } from "@/lib/actor";
 import { encode } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/cookies";
@@ -11,11 +12,10 @@ import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
 import { rejectAward } from "@/lib/awards/reject-award";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
-import { DEFAULT_PRIORITY } from "@/lib/cases/priority";
+import { decideCase } from "@/lib/decisions/decide-case";
+import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES, loadCaseworkSettings } from "@/lib/cases/settings";
-import { slaDueDate } from "@/lib/cases/sla";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { slaDueDate } from "@/lib/triage/sla";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
@@ -47,7 +47,7 @@ const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => void revalidated.push(`${path} ${type ?? ""}`) }));
 
 let council: TCouncil, other: TCouncil;
-let officer: TCaseActor, approver: TCaseActor, approver2: TCaseActor, manager: TCaseActor, admin: TCaseActor, otherApprover: TCaseActor, otherAdmin: TCaseActor;
+let officer: TMemberActor, approver: TMemberActor, approver2: TMemberActor, manager: TMemberActor, admin: TMemberActor, otherApprover: TMemberActor, otherAdmin: TMemberActor;
 let pot: { id: string; fundId: string };
 
 const owner = () => testDb().owner;
@@ -61,7 +61,7 @@ const line = (potId: string, amountPence: bigint) => ({ potId, needCategory: "fo
 const decision = (potId: string, ...amounts: bigint[]) => ({ decision: amounts.length > 1 ? "part-approve" : "approve", reasonCode: "need-met", explanation: "We will send you a food voucher.", lines: amounts.map((a) => line(potId, a)) });
 
 /** A case decided by `by` with the given lines (above £250 they wait for an approver); the award ids in order. */
-async function decided(by: TCaseActor, ...amounts: bigint[]) {
+async function decided(by: TMemberActor, ...amounts: bigint[]) {
   const made = await newCase();
   expect((await claimCase(by, made.caseId)).outcome).toBe("done");
   const r = await decideCase(by, made.caseId, decision(pot.id, ...amounts));
@@ -398,7 +398,7 @@ describe("server actions", () => {
     return f;
   };
   /** Signs in as `a` the way sign-in does: a session row and its encrypted cookie. Returns the session's id. */
-  const signedInAs = async (a: TCaseActor) => {
+  const signedInAs = async (a: TMemberActor) => {
     const user = await owner().user.findUniqueOrThrow({ where: { id: a.user.userId } });
     const sid = await createAuthSession(user.id, "password+totp");
     const value = await encode({ token: { sub: user.id, sid, email: user.email, name: user.name }, secret: env().AUTH_SECRET, maxAge: 3600 });
@@ -511,7 +511,7 @@ describe("server actions", () => {
   });
 
   it("the officer's decision against a pot without enough money: the pot and what is left, on the award's amount; nothing written", async () => {
-    const { decideAction } = await import("@/lib/cases/actions");
+    const { decideAction } = await import("@/lib/decisions/actions");
     const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Nearly empty pot", allocatePence: 4_000n }] });
     const made = await newCase();
     await claimCase(officer, made.caseId);

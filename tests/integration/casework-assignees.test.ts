@@ -2,10 +2,11 @@
 // here — an active user account, an ACTIVE membership of this council, a role with cases:work.
 // Checked by the one writer (transitionCase's assign path), and the same rule picks the people
 // the case page offers.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignCase, claimCase } from "@/lib/cases/claim-case";
 import { listCaseworkers } from "@/lib/cases/options";
-import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
+import { transitionCase } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil } from "@/prisma/factories";
@@ -13,7 +14,7 @@ import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil;
-let officer: TCaseActor, colleague: TCaseActor, gone: TCaseActor, left: TCaseActor, manager: TCaseActor;
+let officer: TMemberActor, colleague: TMemberActor, gone: TMemberActor, left: TMemberActor, manager: TMemberActor;
 const owner = () => testDb().owner;
 
 beforeAll(async () => {

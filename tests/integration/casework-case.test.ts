@@ -2,17 +2,17 @@
 // reads (another council's case reads as nothing), and the decision message through the outbox
 // in the resident's language, written in the decision's own transaction. Real Postgres, the
 // app's RLS-bound role, through the real services.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TRawAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { listAwardPots, listCaseworkers, queueFilterOptions } from "@/lib/cases/options";
 import { readPersonHistory } from "@/lib/cases/person-history";
 import { listCaseQueue } from "@/lib/cases/queue";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
@@ -20,7 +20,7 @@ import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
-let officer: TCaseActor, approver: TCaseActor, manager: TCaseActor, referrer: TCaseActor, outsider: TCaseActor;
+let officer: TMemberActor, approver: TMemberActor, manager: TMemberActor, referrer: TMemberActor, outsider: TMemberActor;
 let pot: { id: string; fundId: string };
 const owner = () => testDb().owner;
 

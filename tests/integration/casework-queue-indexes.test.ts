@@ -3,13 +3,13 @@
 // the queue's statements use the indexes the migration made, as the app's RLS-bound role.
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
 import { queueStatements, ZQueueQuery } from "@/lib/cases/queue";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { memberActor, type TMemberActor } from "@/lib/actor";
 import { withTenant, withTenantSql } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { APPLICATION_CHANNELS } from "@/lib/vocabulary";
@@ -19,7 +19,7 @@ import { testDb } from "../support/globals";
 import { seedBenchCouncil } from "../../scripts/bench/queue-seed";
 
 let council: TCouncil;
-let officer: TCaseActor;
+let officer: TMemberActor;
 let caseId: string;
 const owner = () => testDb().owner;
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await createCouncil(owner(), { slug: "queue-idx", postcodeAreas: ["E8"], settings: { referencePrefix: "QIX" } });
   council = (await findCouncilBySlug("queue-idx"))!;
   const user = await createMember(owner(), council.id, "OFFICER", { name: "Index Officer" });
-  officer = { council: { id: council.id }, user: { userId: user.id, email: user.email }, roles: ["OFFICER"] };
+  officer = memberActor({ council: { id: council.id }, user: { userId: user.id, email: user.email }, roles: ["OFFICER"], organisationId: null });
   const r = await withTenant(council.id, (tx) => recordApplication(tx, council, assemble(parseAnswers(FULL), true), { channel: "RESIDENT_ONLINE", draftId: null, locale: "en", actor: null, ip: null }));
   if (r.outcome !== "recorded") throw new Error("not recorded");
   caseId = (await owner().case.findUniqueOrThrow({ where: { tenantId_applicationId: { tenantId: council.id, applicationId: r.id } } })).id;

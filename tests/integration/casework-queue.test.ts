@@ -1,16 +1,16 @@
 // The officers' queue (lib/cases/queue.ts): one page of a council's cases, filtered, searched,
 // sorted and paginated in the database, as the app's own RLS-bound role.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { listCaseQueue, QUEUE_PAGE_SIZE } from "@/lib/cases/queue";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createOrganisation } from "@/prisma/factories";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
-let me: TCaseActor, colleague: TCaseActor, manager: TCaseActor, referrer: TCaseActor;
+let me: TMemberActor, colleague: TMemberActor, manager: TMemberActor, referrer: TMemberActor;
 let orgId: string;
 const ids: string[] = [];
 const owner = () => testDb().owner;
@@ -21,7 +21,7 @@ const newCase = async (c: TCouncil) => (await applyFor(c)).caseId;
 
 const today = londonIsoDate(new Date());
 const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
-const list = (who: TCaseActor, q: Record<string, unknown> = {}) => listCaseQueue(who, q).then((p) => p!);
+const list = (who: TMemberActor, q: Record<string, unknown> = {}) => listCaseQueue(who, q).then((p) => p!);
 const refs = (page: { rows: { id: string }[] }) => page.rows.map((r) => ids.indexOf(r.id));
 
 beforeAll(async () => {

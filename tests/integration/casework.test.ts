@@ -1,16 +1,16 @@
 // Casework, part 1: cases, their transitions, decisions and awards committed through the ledger,
 // through the service layer, as the app's own (non-owner, RLS-bound) database role.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { assignCase, claimCase, unassignCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { loadCasePage } from "@/lib/cases/case-page";
-import { slaDueDate } from "@/lib/cases/sla";
-import type { TCaseActor } from "@/lib/cases/transition";
-import { withdrawCase } from "@/lib/cases/withdraw-case";
+import { slaDueDate } from "@/lib/triage/sla";
+import { withdrawCase } from "@/lib/decisions/withdraw-case";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund } from "@/prisma/factories";
@@ -18,7 +18,7 @@ import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil, other: TCouncil;
-let officer: TCaseActor, officer2: TCaseActor, approver: TCaseActor, approver2: TCaseActor, manager: TCaseActor, referrer: TCaseActor, outsider: TCaseActor;
+let officer: TMemberActor, officer2: TMemberActor, approver: TMemberActor, approver2: TMemberActor, manager: TMemberActor, referrer: TMemberActor, outsider: TMemberActor;
 let bigPot: { id: string; fundId: string };
 
 const owner = () => testDb().owner;
@@ -28,7 +28,7 @@ const actor = caseActor;
 /** A resident's application (any channel would do) and its case's id. */
 const newCase = (c: TCouncil = council) => applyFor(c);
 
-async function claimedCase(by: TCaseActor = officer) {
+async function claimedCase(by: TMemberActor = officer) {
   const made = await newCase();
   expect((await claimCase(by, made.caseId)).outcome).toBe("done");
   return made;
@@ -312,7 +312,7 @@ describe("boundaries", () => {
     const { caseId } = await claimedCase();
     const r = await decideCase(officer, caseId, approve(bigPot.id, 30_000n));
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
-    const outsiderApprover: TCaseActor = { ...outsider, roles: ["APPROVER"] };
+    const outsiderApprover: TMemberActor = { ...outsider, roles: ["APPROVER"] };
     expect(await claimCase(outsider, caseId)).toEqual({ outcome: "not-found" });
     expect(await assignCase(outsider, caseId, outsider.user.userId)).toEqual({ outcome: "not-found" });
     expect(await unassignCase(outsider, caseId)).toEqual({ outcome: "not-found" });

@@ -1,15 +1,15 @@
 // Issue 15, hole 7: a NUL byte from a URL or a form reached PostgreSQL (error 22021) and gave a
 // 500. A URL's query is cleaned (the queue answers as if the byte were not there); typed text
 // is refused with a GOV.UK error and nothing is saved — for officers and residents alike.
+import type { TMemberActor } from "@/lib/actor";
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { claimCase } from "@/lib/cases/claim-case";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
-import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
 import { readSearchParams } from "@/lib/forms/text";
@@ -29,7 +29,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil;
-let officer: TCaseActor;
+let officer: TMemberActor;
 const owner = () => testDb().owner;
 const NUL = "\u0000";
 const HIDDEN = /must not contain hidden control characters/;
@@ -66,7 +66,7 @@ describe("a NUL byte in a case note", () => {
     expect((await claimCase(officer, caseId)).outcome).toBe("done");
     expect(await addCaseNote(officer, caseId, { text: `Called${NUL} the resident` })).toEqual({ outcome: "invalid", issues: ["text.hiddenControl"] });
 
-    const { addNoteAction } = await import("@/lib/cases/actions");
+    const { addNoteAction } = await import("@/lib/decisions/actions");
     const user = await owner().user.findUniqueOrThrow({ where: { id: officer.user.userId } });
     request.user = { userId: user.id, email: user.email, name: user.name, isPlatformOperator: false, sessionId: randomUUID() };
     const state = await addNoteAction("controls-a", EMPTY_FORM_STATE, fd({ caseId, text: `Called${NUL} the resident` }));
@@ -80,7 +80,7 @@ describe("a NUL byte in a case note", () => {
 
 describe("a NUL byte in a resident's answer", () => {
   it("gets the error on the page, in the resident's words, and is not saved", async () => {
-    const { saveStep } = await import("@/lib/applications/actions");
+    const { saveStep } = await import("@/lib/intake/actions");
     const state = await saveStep("controls-a", "full-name", false, EMPTY_FORM_STATE, fd({ fullName: `Ayşe${NUL} Yılmaz` }));
     expect(state.errors).toEqual([{ field: "fullName", message: expect.stringMatching(HIDDEN) }]);
     expect(await owner().applicationDraft.count({ where: { tenantId: council.id } })).toBe(0);

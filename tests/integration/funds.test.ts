@@ -1,4 +1,5 @@
 // Managers' budget work through the real domain functions, as the app's database role.
+import type { TRole } from "@/lib/auth/permissions";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportPotHistory } from "@/lib/funds/history";
@@ -11,7 +12,7 @@ import { asOwnerInCouncil, createCouncil, createFund as createFundAsOwner, creat
 import { testDb } from "../support/globals";
 
 let a: TCouncil, b: TCouncil;
-let managerA: { council: TCouncil; user: { userId: string; email: string; name: string; isPlatformOperator: boolean; sessionId: string } };
+let managerA: { council: TCouncil; user: { userId: string; email: string; name: string; isPlatformOperator: boolean; sessionId: string }; roles: TRole[] };
 let managerB: typeof managerA;
 
 const FUND: TFundInput = {
@@ -35,8 +36,8 @@ beforeAll(async () => {
   a = (await findCouncilBySlug("funds-a"))!;
   b = (await findCouncilBySlug("funds-b"))!;
   const asUser = (u: { id: string; email: string; name: string }) => ({ userId: u.id, email: u.email, name: u.name, isPlatformOperator: false, sessionId: randomUUID() });
-  managerA = { council: a, user: asUser(await createMember(owner, a.id, "MANAGER", { email: "manager@funds-a.example" })) };
-  managerB = { council: b, user: asUser(await createMember(owner, b.id, "MANAGER", { email: "manager@funds-b.example" })) };
+  managerA = { council: a, user: asUser(await createMember(owner, a.id, "MANAGER", { email: "manager@funds-a.example" })), roles: ["MANAGER"] };
+  managerB = { council: b, user: asUser(await createMember(owner, b.id, "MANAGER", { email: "manager@funds-b.example" })), roles: ["MANAGER"] };
 });
 
 describe("funds and pots", () => {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { withPlatformJob, withTenant } from "@/lib/db/tenant-scope";
 import { resetEnvForTests } from "@/lib/env";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { deliverMessage } from "@/lib/notifications/deliver-message";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { MAX_DELIVERY_ATTEMPTS, MAX_RECEIPT_CHECKS } from "@/lib/notifications/policy";

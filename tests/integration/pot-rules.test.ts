@@ -1,12 +1,12 @@
 // Issue 15, holes 1 and 2: the officer's limit and every pot rule apply to what one household
 // gets, in a decision and at approval, through the services as the app's RLS-bound role. Each
 // attack below was seen on the code before lib/awards/pot-rules.ts and award-checks.ts.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
 import { eligiblePotsForCase, potChoicesForCase } from "@/lib/awards/award-checks";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { decideCase } from "@/lib/decisions/decide-case";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund, createOrganisation } from "@/prisma/factories";
@@ -15,7 +15,7 @@ import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil;
-let officer: TCaseActor, approver: TCaseActor;
+let officer: TMemberActor, approver: TMemberActor;
 let people = 0;
 
 const owner = () => testDb().owner;

@@ -2,7 +2,7 @@
 // transaction, as the app's own (non-owner, RLS-bound) database role.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers, type TRawAnswers } from "@/lib/applications/steps";
 import { withTenant } from "@/lib/db/tenant-scope";

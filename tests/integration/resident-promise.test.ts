@@ -6,11 +6,11 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { promiseForDraft } from "@/lib/applications/promise";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { DEFAULT_PRIORITY } from "@/lib/cases/priority";
+import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES } from "@/lib/cases/settings";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { formatDateFor } from "@/lib/dates";

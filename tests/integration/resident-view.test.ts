@@ -5,6 +5,7 @@
 // tells the resident at once what is approved and that the rest is being checked, then what
 // happened to the rest, exactly once; every message goes to the answers as corrected. Real
 // Postgres, the app's RLS-bound role, through the real services.
+import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TRawAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
@@ -13,8 +14,7 @@ import { rejectAward } from "@/lib/awards/reject-award";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
@@ -22,7 +22,7 @@ import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 let council: TCouncil;
-let officer: TCaseActor, approver: TCaseActor, approver2: TCaseActor;
+let officer: TMemberActor, approver: TMemberActor, approver2: TMemberActor;
 let pot: { id: string; fundId: string };
 const owner = () => testDb().owner;
 

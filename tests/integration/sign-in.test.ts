@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { lookupStatus } from "@/lib/applications/lookup-status";
 import { consumeMagicLink, requestMagicLink, verifyMfaStep, verifyPasswordStep } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs } from "@/lib/worker";
 import { currentTotp } from "@/lib/security/totp";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { DEMO_PASSWORD, addMembership, createCouncil, createMember, createOrganisation, createUser, demoTotpSecret } from "@/prisma/factories";

@@ -1,10 +1,10 @@
 // The casework integration tests' people and cases: a member of a council as the services see
-// them (TCaseActor), and a resident's application recorded by the one writer with its case.
-import { recordApplication } from "@/lib/applications/record-application";
+// them (lib/actor: staff, or a referrer when the role is REFERRER), and a resident's application recorded by the one writer with its case.
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers, type TRawAnswers } from "@/lib/applications/steps";
 import type { TRole } from "@/lib/auth/permissions";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { memberActor, type TMemberActor } from "@/lib/actor";
 import { withTenant } from "@/lib/db/tenant-scope";
 import type { TCouncil } from "@/lib/tenancy/queries";
 import type { TApplicationChannel } from "@/lib/vocabulary";
@@ -12,9 +12,9 @@ import { createMember } from "@/prisma/factories";
 import { FULL } from "./application-answers";
 import { testDb } from "./globals";
 
-export async function caseActor(c: TCouncil, role: TRole, name: string): Promise<TCaseActor> {
+export async function caseActor(c: TCouncil, role: TRole, name: string): Promise<TMemberActor> {
   const user = await createMember(testDb().owner, c.id, role, { name });
-  return { council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role] };
+  return memberActor({ council: { id: c.id }, user: { userId: user.id, email: user.email }, roles: [role], organisationId: null });
 }
 
 /** A resident's online application (the full answers unless given) and its case; or another channel's (a referral with its organisation). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, endOfLondonDay, isWorkingDay, londonIsoDate, workingDaysBetween } from "@/lib/calendar/working-days";
-import { DEFAULT_PRIORITY, scorePriority, type TPriorityFacts } from "@/lib/cases/priority";
-import { slaDueDate, slaState } from "@/lib/cases/sla";
+import { staffApprovalsErrorsEn } from "@/lib/i18n/messages/staff-approvals-en";
+import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
+import { DEFAULT_PRIORITY, PRIORITY_REASONS, scorePriority, type TPriorityFacts } from "@/lib/triage/priority";
+import { slaDueDate, slaState } from "@/lib/triage/sla";
 
 const calm: TPriorityFacts = {
   enoughFoodToday: true,
@@ -87,5 +89,15 @@ describe("the resident's reply-by date", () => {
     expect(due).toBe("2027-01-05"); // 29, 30, 31 Dec, 4 and 5 Jan
     expect(replyByText(due, "en")).toBe("Tuesday 5 January");
     expect(replyByText(slaDueDate(new Date("2026-12-24T15:00:00Z"), "URGENT", { urgentWorkingDays: 2, standardWorkingDays: 5 }), "en")).toBe("Wednesday 30 December");
+  });
+});
+
+describe("the staff words for priority reasons (lib/i18n takes the list as data, not from lib/triage)", () => {
+  it("label every reason lib/triage scores, and no other", () => {
+    expect(Object.keys(staffCaseworkEn.priorityReasons)).toEqual([...PRIORITY_REASONS]);
+  });
+
+  it("give every reason's weight an error message on the settings page", () => {
+    for (const r of PRIORITY_REASONS) expect(staffApprovalsErrorsEn[`settings.weight.${r}`]).toContain(staffCaseworkEn.priorityReasons[r]);
   });
 });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { NotificationBanner } from "@/components/ui/layout-parts";
-import { startApplication } from "@/lib/applications/actions";
+import { startApplication } from "@/lib/intake/actions";
 import { loadApplyContext } from "@/lib/applications/pages";
 import { format } from "@/lib/i18n";
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { StatusForm } from "@/components/applications/status-form";
-import { checkStatus } from "@/lib/applications/actions";
+import { checkStatus } from "@/lib/intake/actions";
 import { getMessages } from "@/lib/i18n/server";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 

@@ -1,8 +1,11 @@
 // Words of the casework approval and settings screens (awaiting approval, reject, casework
 // settings), keyed as lib/awards and lib/cases/settings-schemas.ts produce them. Staff pages are
 // English-only today, so every language's message file spreads this block into its `errors`.
-import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
+// The priority reasons are read from this catalogue's own labels (lib/i18n sits below lib/triage;
+// tests/unit/priority-and-sla.test.ts keeps the two lists the same).
 import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
+
+type TPriorityReason = keyof typeof staffCaseworkEn.priorityReasons;
 
 export const staffApprovalsErrorsEn = {
   // Awaiting approval: approve and reject.
@@ -23,7 +26,7 @@ export const staffApprovalsErrorsEn = {
   "approvals.rejectedSentBack": "Award rejected: {amount} for {reference}. No award is left on the case, so it is back with {officer} to decide again",
   // Casework settings.
   ...(Object.fromEntries(
-    PRIORITY_REASONS.map((r) => [`settings.weight.${r}`, `The weight for “${staffCaseworkEn.priorityReasons[r]}” must be a whole number from 0 to 100`]),
+    (Object.keys(staffCaseworkEn.priorityReasons) as TPriorityReason[]).map((r) => [`settings.weight.${r}`, `The weight for “${staffCaseworkEn.priorityReasons[r]}” must be a whole number from 0 to 100`]),
   ) as Record<`settings.weight.${TPriorityReason}`, string>),
   "settings.urgentFrom.range": "The urgent threshold must be a whole number from 1 to 1,000",
   "settings.slaUrgentDays.range": "Working days for urgent cases must be a whole number from 1 to 60",

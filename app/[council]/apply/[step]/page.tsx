@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StepForm } from "@/components/applications/step-form";
 import { BackLink } from "@/components/ui/layout-parts";
-import { saveStep } from "@/lib/applications/actions";
+import { saveStep } from "@/lib/intake/actions";
 import { applyPath, backHref, guardJourneyPage, stepCopy, stepWords } from "@/lib/applications/pages";
 import { isStepId } from "@/lib/applications/steps";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SendApplicationForm } from "@/components/applications/send-form";
 import { BackLink, SummaryList } from "@/components/ui/layout-parts";
-import { sendApplication } from "@/lib/applications/actions";
+import { sendApplication } from "@/lib/intake/actions";
 import { applyPath, backHref, guardJourneyPage } from "@/lib/applications/pages";
 import { summarise } from "@/lib/applications/summary";
 

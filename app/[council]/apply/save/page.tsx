@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResumeLinkForm } from "@/components/applications/resume-link-form";
 import { BackLink } from "@/components/ui/layout-parts";
-import { requestResumeLinkAction } from "@/lib/applications/actions";
+import { requestResumeLinkAction } from "@/lib/intake/actions";
 import { displayUkMobile } from "@/lib/applications/formats";
 import { firstIncomplete } from "@/lib/applications/journey";
 import { applyPath, loadApplyContext } from "@/lib/applications/pages";

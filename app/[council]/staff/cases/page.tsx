@@ -1,7 +1,8 @@
 import { readSearchParams } from "@/lib/forms/text";
 import { QueueView } from "@/components/cases/queue";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { caseActorOf, queueFilterOptions } from "@/lib/cases/options";
+import { staffActor } from "@/lib/actor";
+import { queueFilterOptions } from "@/lib/cases/options";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
 import { messagesFor } from "@/lib/i18n";
 
@@ -10,7 +11,7 @@ export const metadata = { title: "Cases – Money Hub" };
 export default async function CaseQueuePage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { council: slug } = await params;
   const access = await requireCouncilPermission(slug, "cases:read");
-  const actor = caseActorOf(access);
+  const actor = staffActor(access);
   const raw = await readSearchParams(searchParams);
   const query = ZQueueQuery.parse(raw);
   const now = new Date();

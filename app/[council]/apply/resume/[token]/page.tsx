@@ -1,4 +1,4 @@
-import { spendResumeLinkAction } from "@/lib/applications/actions";
+import { spendResumeLinkAction } from "@/lib/intake/actions";
 import { loadApplyContext } from "@/lib/applications/pages";
 
 // Opening the link only shows a button: mail scanners that fetch links must not spend it.

@@ -6,10 +6,11 @@ import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, 
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/cases/actions";
+import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { CASE_RULES, type TCaseState } from "@/lib/cases/lifecycle";
-import { caseActorOf, listCaseworkers } from "@/lib/cases/options";
+import { staffActor } from "@/lib/actor";
+import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import { formatDate } from "@/lib/dates";
 import { messagesFor } from "@/lib/i18n";
@@ -19,7 +20,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const { council: slug, caseId } = await params;
   const { done } = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "cases:read");
-  const actor = caseActorOf(access);
+  const actor = staffActor(access);
   const page = await loadCasePage(actor, caseId, await clientIp());
   if (!page) notFound();
   const m = messagesFor("en");

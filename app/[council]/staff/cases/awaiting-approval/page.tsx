@@ -1,3 +1,4 @@
+import { staffActor } from "@/lib/actor";
 import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { PriorityTag, slaTag } from "@/components/cases/case-tags";
@@ -25,7 +26,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const { council: slug } = await params;
   const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
-  const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
+  const actor = staffActor(access);
   const list = (await listAwaitingApproval(actor, query))!;
   const now = new Date();
   const notice = await approvalNotice(actor, query);

@@ -1,8 +1,9 @@
+import { staffActor } from "@/lib/actor";
 import { readSearchParams } from "@/lib/forms/text";
 import { CaseworkSettingsForm } from "@/components/cases/casework-settings-form";
 import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { PRIORITY_REASONS } from "@/lib/cases/priority";
+import { PRIORITY_REASONS } from "@/lib/triage/priority";
 import { readCaseworkSettings } from "@/lib/cases/read-settings";
 import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
 import { format, messagesFor } from "@/lib/i18n";
@@ -15,7 +16,7 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
   const { council: slug } = await params;
   const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "settings:manage");
-  const settings = (await readCaseworkSettings({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles }))!;
+  const settings = (await readCaseworkSettings(staffActor(access)))!;
   const count = Number(query.count ?? 0);
   const banner =
     query.saved === "rescored"

@@ -3,17 +3,17 @@ import { answerLabel, CaseHeader } from "@/components/cases/case-file";
 import { AmendForm } from "@/components/cases/case-forms";
 import { BackLink } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { amendAction } from "@/lib/cases/actions";
+import { amendAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { AMENDABLE_FIELD_NAMES } from "@/lib/cases/forms";
-import { caseActorOf } from "@/lib/cases/options";
+import { staffActor } from "@/lib/actor";
 import { messagesFor } from "@/lib/i18n";
 import { clientIp } from "@/lib/security/request";
 
 export default async function AmendPage({ params }: { params: Promise<{ council: string; caseId: string }> }) {
   const { council: slug, caseId } = await params;
   const access = await requireCouncilPermission(slug, "cases:work");
-  const page = await loadCasePage(caseActorOf(access), caseId, await clientIp());
+  const page = await loadCasePage(staffActor(access), caseId, await clientIp());
   if (!page) notFound();
   const m = messagesFor("en");
   const c = page.file;

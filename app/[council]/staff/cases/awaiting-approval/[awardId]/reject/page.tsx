@@ -1,3 +1,4 @@
+import { staffActor } from "@/lib/actor";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { RejectAwardForm } from "@/components/awards/reject-award-form";
@@ -14,7 +15,7 @@ const needs = messagesFor("en").vocabulary.needs as Record<string, string>;
 export default async function RejectAwardPage({ params }: { params: Promise<{ council: string; awardId: string }> }) {
   const { council: slug, awardId } = await params;
   const access = await requireCouncilPermission(slug, "awards:approve");
-  const award = await awardSummary({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles }, awardId);
+  const award = await awardSummary(staffActor(access), awardId);
   if (!award) notFound();
   const list = `/${slug}/staff/cases/awaiting-approval`;
   return (

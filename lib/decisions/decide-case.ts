@@ -1,4 +1,5 @@
 import "server-only";
+import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { checkAwardLines } from "@/lib/awards/award-checks";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
@@ -6,7 +7,7 @@ import { ruleMessage } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
-import { readCase, transitionCase, type TCaseActor, type TTransitionRefusal } from "@/lib/cases/transition";
+import { readCase, transitionCase, type TTransitionRefusal } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
@@ -27,13 +28,13 @@ export type TDecideResult =
  * line above it waits for an approver (four eyes). Not enough money in any pot: the ledger's
  * refusal rolls the whole decision back.
  */
-export async function decideCase(actor: TCaseActor, caseId: string, input: unknown): Promise<TDecideResult> {
-  if (!can(actor.roles, "cases:work")) return { outcome: "forbidden" };
+export async function decideCase(actor: TActor, caseId: string, input: unknown): Promise<TDecideResult> {
+  if (!can(actor, "cases:work")) return { outcome: "forbidden" };
   const parsed = ZDecision.safeParse(input);
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) };
   const decision = parsed.data;
   try {
-    return await withTenantSql(actor.council.id, (sql) => decide(sql, actor, caseId, decision), actor.user.userId);
+    return await withTenantSql(councilIdOf(actor), (sql) => decide(sql, actor, caseId, decision), actorUserId(actor));
   } catch (error) {
     const refusal = ledgerRefusalOf(error);
     if (!refusal) throw error;
@@ -49,25 +50,25 @@ export async function decideCase(actor: TCaseActor, caseId: string, input: unkno
  * taken inside the transaction, after this decision's earlier lines from the same pot, so it
  * would tell the officer less than is really there.
  */
-async function availableNow(actor: TCaseActor, potIds: string[], potName: string): Promise<bigint | null> {
+async function availableNow(actor: TActor, potIds: string[], potName: string): Promise<bigint | null> {
   if (!potIds.length) return null;
   const [row] = await withTenantSql(
-    actor.council.id,
+    councilIdOf(actor),
     (sql) =>
       sql.rows<{ available: string }>(
         `select a."balancePence"::text as available from "Pot" p join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE' where p.id = any($1::uuid[]) and p.name = $2 limit 1`,
         [`{${potIds.join(",")}}`, potName],
       ),
-    actor.user.userId,
+    actorUserId(actor),
   );
   return row ? BigInt(row.available) : null;
 }
 
-async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
+async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
   const found = await readCase(sql, caseId);
   if (!found) return { outcome: "not-found" };
-  if (found.assignedToId !== actor.user.userId && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
-  const settings = await loadCaseworkSettings(sql, actor.council.id);
+  if (found.assignedToId !== actorUserId(actor) && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
+  const settings = await loadCaseworkSettings(sql, councilIdOf(actor));
   const approving = decision.decision !== "decline";
   const code = settings.reasonCodes.find((r) => r.code === decision.reasonCode);
   if (!code || (code.decision !== "any" && code.decision !== (approving ? "approve" : "decline")))
@@ -75,7 +76,7 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   const lines = decision.decision === "decline" ? [] : decision.lines;
   // Every pot rule and the household's totals, in this transaction (lib/awards/award-checks.ts).
   if (lines.length) {
-    const check = await checkAwardLines(sql, actor.council.id, caseId, lines);
+    const check = await checkAwardLines(sql, councilIdOf(actor), caseId, lines);
     if (!check) return { outcome: "not-found" };
     if (check.problems.length)
       return {
@@ -100,7 +101,7 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   for (const l of lines) {
     const [row] = await sql.rows<{ id: string }>(
       `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", "proposedById") values (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4, $5::bigint, $6, $7::uuid) returning id`,
-      [actor.council.id, caseId, l.potId, l.needCategory, l.amountPence, l.paymentMethod, actor.user.userId],
+      [councilIdOf(actor), caseId, l.potId, l.needCategory, l.amountPence, l.paymentMethod, actorUserId(actor)],
     );
     ids.push(row!.id);
   }

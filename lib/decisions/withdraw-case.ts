@@ -1,18 +1,19 @@
 import "server-only";
+import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZCancelReason } from "@/lib/awards/cancel-award";
-import { transitionCase, type TCaseActor, type TTransitionResult } from "@/lib/cases/transition";
+import { transitionCase, type TTransitionResult } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 /**
  * The resident withdraws (or the officer records that they did): the case is closed and every
  * award line not yet paid is cancelled, committed money released, in one transaction.
  */
-export async function withdrawCase(actor: TCaseActor, caseId: string, reason: unknown): Promise<TTransitionResult | { outcome: "invalid" }> {
+export async function withdrawCase(actor: TActor, caseId: string, reason: unknown): Promise<TTransitionResult | { outcome: "invalid" }> {
   const parsed = ZCancelReason.safeParse(reason);
   if (!parsed.success) return { outcome: "invalid" };
   return withTenantSql(
-    actor.council.id,
+    councilIdOf(actor),
     async (sql) => {
       const moved = await transitionCase(sql, actor, caseId, "withdraw", { eventData: { reason: parsed.data } });
       if (moved.outcome !== "done") return moved;
@@ -24,6 +25,6 @@ export async function withdrawCase(actor: TCaseActor, caseId: string, reason: un
       }
       return moved;
     },
-    actor.user.userId,
+    actorUserId(actor),
   );
 }

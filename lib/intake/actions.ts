@@ -11,7 +11,7 @@ import { partlyWords } from "@/lib/cases/decision-words";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";
 import { crossStepErrors, isStepId, parseAnswers, STEPS } from "@/lib/applications/steps";
-import { submitApplication } from "@/lib/applications/submit-application";
+import { submitApplication } from "@/lib/intake/submit-application";
 import { getMessages } from "@/lib/i18n/server";
 import { assertSameOrigin } from "@/lib/security/request";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";

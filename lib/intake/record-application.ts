@@ -1,5 +1,6 @@
 import "server-only";
 import { sql as q } from "kysely";
+import type { TActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -7,9 +8,9 @@ import { messagesFor } from "@/lib/i18n";
 import { notifyReceived } from "@/lib/applications/notify-received";
 import { newReference } from "@/lib/applications/reference";
 import { urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";
-import { scorePriority } from "@/lib/cases/priority";
+import { scorePriority } from "@/lib/triage/priority";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
-import { slaDueDate } from "@/lib/cases/sla";
+import { slaDueDate } from "@/lib/triage/sla";
 import { prismaSql } from "@/lib/db/sql";
 import { encryptSecret } from "@/lib/security/crypto";
 import type { TCouncil } from "@/lib/tenancy/queries";
@@ -29,7 +30,7 @@ export type TApplicationSource = {
   /** The language to write to the resident in. */
   locale: string;
   /** Who entered it for the resident (an officer, a referrer); null when the resident sent it. */
-  actor: { userId: string; email: string } | null;
+  actor: TActor | null;
   ip: string | null;
   /** The partner organisation that referred it (referral channels); the case is filed under it. */
   organisationId?: string | null;

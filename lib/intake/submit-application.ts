@@ -1,11 +1,12 @@
 import "server-only";
 import { sql as q } from "kysely";
 import { prismaSql } from "@/lib/db/sql";
+import { residentActor } from "@/lib/actor";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstIncomplete, type TDestination } from "@/lib/applications/journey";
 import { openAnswers } from "@/lib/applications/drafts";
-import { recordApplication } from "@/lib/applications/record-application";
+import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers } from "@/lib/applications/steps";
 import type { TCouncil } from "@/lib/tenancy/queries";
@@ -47,7 +48,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
         const outputs = parseAnswers(openAnswers(draft.answers));
-        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: null, ip: ctx.ip });
+        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: residentActor(council), ip: ctx.ip });
         if (recorded.outcome === "invalid") return { outcome: "incomplete", goTo: firstIncomplete(outputs, { postcodeAreas: council.postcodeAreas }) } as const;
         await prismaSql(tx).db.updateTable("ApplicationDraft").set({ submittedAt: q<Date>`now()` }).where("id", "=", draft.id).execute();
         const { aboutYou } = recorded.application;

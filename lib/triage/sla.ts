@@ -3,7 +3,7 @@
 // that day ends. Pure apart from the calendar's bank-holiday data.
 import { z } from "zod";
 import { addWorkingDays, endOfLondonDay, londonIsoDate, workingDaysBetween, type TIsoDate } from "@/lib/calendar/working-days";
-import type { TPriorityBand } from "@/lib/cases/priority";
+import type { TPriorityBand } from "@/lib/triage/priority";
 
 export const ZSlaSettings = z.strictObject({
   urgentWorkingDays: z.number().int().min(1).max(60),

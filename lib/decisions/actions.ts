@@ -1,15 +1,16 @@
 "use server";
 import { redirect } from "next/navigation";
+import { staffActor, type TActor } from "@/lib/actor";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { staffAction } from "@/lib/auth/action-client";
 import { addCaseNote } from "@/lib/cases/add-case-note";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { assignCase, claimCase, unassignCase } from "@/lib/cases/claim-case";
-import { decideCase } from "@/lib/cases/decide-case";
+import { decideCase } from "@/lib/decisions/decide-case";
 import { amendmentValueOf, decisionFieldOf, decisionFromForm, isAmendableField, ZAmendForm, ZAssignForm, ZCancelAwardForm, ZCaseIdForm, ZDecisionForm, ZNoteForm, ZReasonForm } from "@/lib/cases/forms";
-import { caseActorOf, listAwardPots } from "@/lib/cases/options";
-import type { TCaseActor, TTransitionRefusal } from "@/lib/cases/transition";
-import { withdrawCase } from "@/lib/cases/withdraw-case";
+import { listAwardPots } from "@/lib/cases/options";
+import type { TTransitionRefusal } from "@/lib/cases/transition";
+import { withdrawCase } from "@/lib/decisions/withdraw-case";
 import { formError, type TFieldError, type TFormState } from "@/lib/forms/form-state";
 import { errorText, format, messagesFor } from "@/lib/i18n";
 import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
@@ -46,7 +47,7 @@ function refusal(r: TTransitionRefusal | { outcome: "not-yours"; assignedToName:
   }
 }
 
-const actorOf = (ctx: Parameters<typeof caseActorOf>[0]): TCaseActor => caseActorOf(ctx);
+const actorOf = (ctx: Parameters<typeof staffActor>[0]): TActor => staffActor(ctx);
 
 export const claimCaseAction = staffAction({ permission: "cases:work", schema: ZCaseIdForm, name: "claim case" }, async (ctx, input, raw) => {
   const r = await claimCase(actorOf(ctx), input.caseId);
@@ -95,7 +96,7 @@ export const amendAction = staffAction({ permission: "cases:work", schema: ZAmen
 });
 
 /** Not enough money: which pot, how much is left, and what the award (or awards) from it come to. */
-async function potShort(actor: TCaseActor, r: { refusal: LedgerRefused; pot: string | null; availablePence: bigint | null }, lines: { potId: string; amountPence: bigint }[], lineNumbers: number[], values: Record<string, string>): Promise<TFormState> {
+async function potShort(actor: TActor, r: { refusal: LedgerRefused; pot: string | null; availablePence: bigint | null }, lines: { potId: string; amountPence: bigint }[], lineNumbers: number[], values: Record<string, string>): Promise<TFormState> {
   if (r.refusal.code !== "insufficient" || !r.pot) return formError(ledgerRefusalText(r.refusal, en), values);
   const pots = await listAwardPots(actor);
   const ids = new Set(pots.filter((p) => p.name === r.pot).map((p) => p.id));

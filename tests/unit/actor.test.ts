@@ -1,0 +1,67 @@
+// One actor for every service, the timeline and the audit log; one permission check for all of them.
+import { describe, expect, it } from "vitest";
+import { actorEmail, actorLabel, actorUserId, councilIdOf, memberActor, personActor, personOf, residentActor, rolesOf, staffActor, systemActor, type TActor } from "@/lib/actor";
+import { can } from "@/lib/auth/permissions";
+
+const council = { id: "council-a" };
+const user = { userId: "user-1", email: "officer@a.example" };
+const officer = staffActor({ council, user, roles: ["OFFICER"] });
+const referrer = memberActor({ council, user: { userId: "user-2", email: "hv@nhs.example" }, roles: ["REFERRER"], organisationId: "org-1" });
+const apiClient: TActor = { kind: "api-client", council, client: { id: "client-1", name: "Citizens Advice" }, grants: ["referrals:submit"] };
+const resident = residentActor(council, "application-1");
+const job = systemActor("notifications:sweep");
+const jobInCouncil: TActor = { kind: "system", council, name: "sla-check", grants: ["cases:read"] };
+const operator = personActor({ userId: "user-9", email: "op@platform.example" });
+
+describe("the actor", () => {
+  it("says by whom the same way for every kind: a person's user id and email, nobody's for the rest", () => {
+    expect([officer, referrer, apiClient, resident, job, operator].map((a) => [a.kind, actorUserId(a), actorEmail(a)])).toEqual([
+      ["staff", "user-1", "officer@a.example"],
+      ["referrer", "user-2", "hv@nhs.example"],
+      ["api-client", null, null],
+      ["resident", null, null],
+      ["system", null, null],
+      ["person", "user-9", "op@platform.example"],
+    ]);
+    expect([officer, apiClient, resident, job].map(actorLabel)).toEqual(["officer@a.example", "API client Citizens Advice", "resident", "system (notifications:sweep)"]);
+  });
+
+  it("is a referrer when the member's role is REFERRER, staff otherwise", () => {
+    expect(referrer).toMatchObject({ kind: "referrer", organisationId: "org-1" });
+    expect(memberActor({ council, user, roles: ["APPROVER"], organisationId: null }).kind).toBe("staff");
+    expect(rolesOf(officer)).toEqual(["OFFICER"]);
+    expect(rolesOf(apiClient)).toEqual([]);
+  });
+
+  it("refuses council work to an actor with no council, and person-only work to a non-person", () => {
+    expect(councilIdOf(officer)).toBe("council-a");
+    expect(() => councilIdOf(job)).toThrow("acts in no council");
+    expect(() => councilIdOf(operator)).toThrow("acts in no council");
+    expect(personOf(referrer).userId).toBe("user-2");
+    expect(() => personOf(resident)).toThrow("is not a person");
+    expect(() => personOf(apiClient)).toThrow("is not a person");
+  });
+});
+
+describe("can(actor, permission): the one permission check", () => {
+  it("reads staff and referrers' roles", () => {
+    expect(can(officer, "cases:work")).toBe(true);
+    expect(can(officer, "awards:approve")).toBe(false);
+    expect(can(referrer, "referrals:submit")).toBe(true);
+    expect(can(referrer, "cases:read")).toBe(false);
+  });
+
+  it("reads an API client's and a job's grants, and gives a job of no council nothing", () => {
+    expect(can(apiClient, "referrals:submit")).toBe(true);
+    expect(can(apiClient, "cases:read")).toBe(false);
+    expect(can(jobInCouncil, "cases:read")).toBe(true);
+    expect(can({ ...job, grants: ["cases:read"] }, "cases:read")).toBe(false);
+  });
+
+  it("gives residents and people outside a council no council permission", () => {
+    for (const p of ["staff:access", "cases:read", "cases:work", "referrals:submit"] as const) {
+      expect(can(resident, p)).toBe(false);
+      expect(can(operator, p)).toBe(false);
+    }
+  });
+});
