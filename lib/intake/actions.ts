@@ -6,7 +6,7 @@ import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/j
 import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie } from "@/lib/applications/drafts";
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
 import { replyByText } from "@/lib/applications/policy";
-import { lookupStatus } from "@/lib/applications/lookup-status";
+import { lookupStatus } from "@/lib/cases/lookup-status";
 import { partlyWords } from "@/lib/cases/decision-words";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";

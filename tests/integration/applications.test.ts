@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDraftByTokenHash, saveDraftAnswer } from "@/lib/applications/drafts";
-import { lookupStatus } from "@/lib/applications/lookup-status";
+import { lookupStatus } from "@/lib/cases/lookup-status";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import type { TStepId } from "@/lib/applications/steps";
 import { submitApplication } from "@/lib/intake/submit-application";

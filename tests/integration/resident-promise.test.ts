@@ -4,7 +4,7 @@
 // the SLA clock: their case's due date, by its priority band. Here: the "application received"
 // email, the status check and the confirmation page's read, before and after the settings change.
 import { describe, expect, it, beforeAll } from "vitest";
-import { lookupStatus } from "@/lib/applications/lookup-status";
+import { lookupStatus } from "@/lib/cases/lookup-status";
 import { promiseForDraft } from "@/lib/applications/promise";
 import { recordApplication } from "@/lib/intake/record-application";
 import { assemble } from "@/lib/applications/schemas";

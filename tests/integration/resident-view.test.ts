@@ -11,7 +11,7 @@ import { type TRawAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { rejectAward } from "@/lib/awards/reject-award";
-import { lookupStatus } from "@/lib/applications/lookup-status";
+import { lookupStatus } from "@/lib/cases/lookup-status";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { lookupStatus } from "@/lib/applications/lookup-status";
+import { lookupStatus } from "@/lib/cases/lookup-status";
 import { consumeMagicLink, requestMagicLink, verifyMfaStep, verifyPasswordStep } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/worker";

@@ -18,16 +18,16 @@ const NOT_MOVED_YET = [
   "lib/awards/reject-award.ts",
   "lib/awards/transition.ts",
   "lib/cases/amend-application.ts",
-  "lib/cases/case-events.ts",
-  "lib/cases/decide-case.ts",
   "lib/cases/options.ts",
   "lib/cases/rescore.ts",
   "lib/cases/resident-view-writer.ts",
   "lib/cases/transition.ts",
   "lib/cases/update-settings.ts",
-  "lib/cases/withdraw-case.ts",
   "lib/db/health.ts",
+  "lib/decisions/decide-case.ts",
+  "lib/decisions/withdraw-case.ts",
   "lib/funds/write.ts",
+  "lib/timeline/case-events.ts",
 ];
 
 function libFiles(dir: string, out: string[] = []): string[] {

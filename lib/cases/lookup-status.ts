@@ -1,6 +1,6 @@
 import "server-only";
 import { promiseOf, type TResidentPromise } from "@/lib/applications/promise";
-import type { TAwardState } from "@/lib/awards/lifecycle";
+import type { TAwardState } from "@/lib/vocabulary";
 import { residentView, type TPartly } from "@/lib/cases/resident-view";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import { withTenant } from "@/lib/db/tenant-scope";
