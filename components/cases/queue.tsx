@@ -10,7 +10,7 @@ import { CASE_STATES } from "@/lib/cases/lifecycle";
 import type { TOption } from "@/lib/cases/options";
 import { effectiveStatus, QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
 import { slaState } from "@/lib/cases/sla";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 const OPEN_LABEL = "Open (new, in review, awaiting information)";

@@ -17,7 +17,3 @@ export function replyBy(submittedAt: Date, workingDays = REPLY_WITHIN_WORKING_DA
 export function replyByText(submittedAt: Date, locale: string): string {
   return formatDateFor(replyBy(submittedAt), locale, { weekday: true, year: false });
 }
-
-export function dateLocale(locale: string): string {
-  return locale === "tr" ? "tr-TR" : "en-GB";
-}

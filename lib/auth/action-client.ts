@@ -6,7 +6,7 @@ import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withUser } from "@/lib/db/tenant-scope";
 import { echoValues, formDataToObject, formError, inFormOrder, zodFieldErrorsIn, type TFormState } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { assertSameOrigin, clientIp } from "@/lib/security/request";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 

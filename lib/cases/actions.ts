@@ -11,7 +11,8 @@ import { caseActorOf, listAwardPots } from "@/lib/cases/options";
 import type { TCaseActor, TTransitionRefusal } from "@/lib/cases/transition";
 import { withdrawCase } from "@/lib/cases/withdraw-case";
 import { formError, type TFieldError, type TFormState } from "@/lib/forms/form-state";
-import { errorText, format, messagesFor } from "@/lib/i18n";
+import { errorText, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 

@@ -3,7 +3,9 @@
 // their word turns to "decided": at once for a decision with nothing above the officer's limit,
 // else when the approver approves the last line still waiting (lib/awards/resident-status.ts).
 import { env } from "@/lib/env";
-import { format, isLocale, messagesFor } from "@/lib/i18n";
+import { intlLocale, isLocale } from "@/lib/i18n";
+import { translate } from "@/lib/i18n/translate";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import type { TSql } from "@/lib/db/sql";
 import { formatPence } from "@/lib/money";
 import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
@@ -18,7 +20,7 @@ export function awardLinesText(awards: readonly { amountPence: bigint; needCateg
   const m = messagesFor(lang);
   const needs = m.vocabulary.needs as Record<string, string>;
   return awards
-    .map((a) => format(m.emails.decisionAwardLine, { amount: formatPence(a.amountPence, lang === "tr" ? "tr-TR" : "en-GB"), need: (needs[a.needCategory] ?? a.needCategory).toLocaleLowerCase(lang === "tr" ? "tr-TR" : "en-GB") }))
+    .map((a) => translate(lang, m, "emails.decisionAwardLine", { amount: formatPence(a.amountPence, intlLocale(lang)), need: (needs[a.needCategory] ?? a.needCategory).toLocaleLowerCase(intlLocale(lang)) }))
     .join("\n");
 }
 

@@ -1,5 +1,6 @@
 // The page for a request over MAX_REQUEST_BODY_BYTES, served by the proxy before any page renders.
-import { messagesFor, type TLocale } from "@/lib/i18n";
+import { type TLocale } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

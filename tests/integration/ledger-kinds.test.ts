@@ -6,8 +6,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant, withTenantSql } from "@/lib/db/tenant-scope";
 import type { LedgerAccountKind, LedgerTransactionKind } from "@/lib/generated/prisma/enums";
-import { en } from "@/lib/i18n/messages/en";
-import { tr } from "@/lib/i18n/messages/tr";
+import { messagesFor } from "@/lib/i18n/catalogues";
+
+const en = messagesFor("en");
+const tr = messagesFor("tr");
 import { effectOn, LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { postLedger, type TLedgerMovement } from "@/lib/ledger/post";
 import { LedgerRefused, ledgerRefusalOf, ledgerRefusalText, LEDGER_REFUSAL_CODES } from "@/lib/ledger/refusals";

@@ -2,7 +2,7 @@ import { QueueView } from "@/components/cases/queue";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { caseActorOf, queueFilterOptions } from "@/lib/cases/options";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 export const metadata = { title: "Cases – Money Hub" };
 

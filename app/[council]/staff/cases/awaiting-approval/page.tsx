@@ -10,7 +10,7 @@ import { approvalNotice } from "@/lib/awards/approval-notice";
 import { listAwaitingApproval, type TAwaitingRow } from "@/lib/awards/awaiting-approval";
 import { formatDateTimeShort } from "@/lib/dates";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 
 const TITLE = "Awards awaiting approval";

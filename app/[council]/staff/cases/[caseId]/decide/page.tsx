@@ -10,7 +10,7 @@ import { decideAction } from "@/lib/cases/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
 import { caseActorOf, listAwardPots } from "@/lib/cases/options";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 import { clientIp } from "@/lib/security/request";
 import { NEEDS } from "@/lib/vocabulary";
