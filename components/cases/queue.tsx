@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { translate } from "@/lib/i18n/translate";
 import { caseworkWords, SLA_COLOUR, STATUS_COLOUR } from "@/components/cases/words";
 import { FilterPanel, type TSelectedFilter } from "@/components/ui/case-working";
 import { Select, TextInput } from "@/components/ui/fields";
@@ -118,7 +119,7 @@ export function QueueView({
   ];
   const sorted = { priority: { key: "priority", direction: "descending" }, oldest: { key: "received", direction: "ascending" }, newest: { key: "received", direction: "descending" }, sla: { key: "sla", direction: "ascending" } } as const;
   const pages = page.totalCapped ? (page.hasNext ? page.page + 1 : page.page) : Math.max(1, Math.ceil(page.total / page.pageSize));
-  const totalText = page.totalCapped ? `${QUEUE_COUNT_CAP.toLocaleString("en-GB")} or more cases` : `${page.total.toLocaleString("en-GB")} ${page.total === 1 ? "case" : "cases"}`;
+  const totalText = page.totalCapped ? translate("en", m, "casework.counts.casesCapped", { cap: QUEUE_COUNT_CAP }) : translate("en", m, "casework.counts.cases", { count: page.total });
   return (
     <div>
       <div>

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/** One text per registered language (lib/i18n/locales.ts), each optional. */
+const ZWordingPerLanguage = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().max(2000).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>);
 
 export const ZCouncilSlug = z
   .string()
@@ -24,7 +28,8 @@ export const ZTenantSettings = z.object({
   /** The council's own wording for resident pages: message path (e.g. "start.beforeText") → text per language. */
   /** GOV.UK Notify template ids the council made for its own messages: template key (e.g. "application-received") → id. */
   notifyTemplateIds: z.record(z.string().max(60), z.string().uuid()).default({}),
-  wordingOverrides: z.record(z.string().max(200), z.object({ en: z.string().max(2000).optional(), tr: z.string().max(2000).optional() })).default({}),
+  /** Checked against our messages when saved (lib/tenancy/save-settings.ts). */
+  wordingOverrides: z.record(z.string().max(200), ZWordingPerLanguage).default({}),
 });
 export type TTenantSettings = z.infer<typeof ZTenantSettings>;
 

@@ -11,6 +11,7 @@ import { listAwaitingApproval, type TAwaitingRow } from "@/lib/awards/awaiting-a
 import { formatDateTimeShort } from "@/lib/dates";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n/catalogues";
+import { getTranslations } from "next-intl/server";
 import { formatPence } from "@/lib/money";
 
 const TITLE = "Awards awaiting approval";
@@ -20,6 +21,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const { council: slug } = await params;
   const query = await searchParams;
   const access = await requireCouncilPermission(slug, "awards:approve");
+  const counts = await getTranslations("casework.counts");
   const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
   const list = (await listAwaitingApproval(actor, query))!;
   const notice = await approvalNotice(actor, query);
@@ -44,7 +46,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
       ) : (
         <>
           <p data-testid="awaiting-total">
-            {list.totalCapped ? `More than ${list.total.toLocaleString("en-GB")}` : list.total.toLocaleString("en-GB")} {list.total === 1 ? "award is" : "awards are"} waiting.
+            {counts("awardsWaiting", { capped: list.totalCapped ? "yes" : "no", count: list.total })}
           </p>
           <Table<TAwaitingRow>
             caption={TITLE}

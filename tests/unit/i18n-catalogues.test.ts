@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOCALE_TABLE, dirFor, intlLocale, isLocale, unknownOverrideKeys } from "@/lib/i18n";
+import { availableLocales, hasCatalogue, messagesFor, residentMessages, servedLocale } from "@/lib/i18n/catalogues";
+import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
+import { parseSettingsToSave } from "@/lib/tenancy/save-settings";
+
+// Every language a resident can be shown must say everything English says: a missing key would
+// show a key, or English, in the middle of a Polish page. Runs over every registered language
+// whose catalogues exist, so a language added as JSON is checked the moment it lands.
+
+type TTree = { [key: string]: unknown };
+
+/** Leaf paths of a catalogue tree ("steps.nrpf.fields.nrpf.hint"); arrays count as one leaf. */
+function leaves(tree: TTree, prefix = ""): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (v && typeof v === "object" && !Array.isArray(v)) for (const [p, w] of leaves(v as TTree, `${prefix}${k}.`)) out.set(p, w);
+    else out.set(`${prefix}${k}`, v);
+  }
+  return out;
+}
+
+/** The ICU arguments a message uses ({council}, {count, plural, …}), without the words inside plural branches. */
+function argumentsOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*(?:[,}])/g)].map((m) => m[1]!))].sort();
+}
+
+/** What a language lacks against English, and what it has that English does not. */
+export function compareCatalogue(english: TTree, other: TTree): { missing: string[]; extra: string[]; wrongArguments: string[] } {
+  const en = leaves(english);
+  const xx = leaves(other);
+  const missing = [...en.keys()].filter((k) => typeof xx.get(k) !== typeof en.get(k) || (Array.isArray(en.get(k)) && (xx.get(k) as unknown[]).length !== (en.get(k) as unknown[]).length) || (xx.get(k) === "" && en.get(k) !== ""));
+  const extra = [...xx.keys()].filter((k) => !en.has(k));
+  const wrongArguments = [...en.keys()].filter((k) => typeof en.get(k) === "string" && typeof xx.get(k) === "string" && argumentsOf(en.get(k) as string).join() !== argumentsOf(xx.get(k) as string).join());
+  return { missing, extra, wrongArguments };
+}
+
+const english = residentMessages("en");
+const withCatalogues = LOCALE_TABLE.filter((l) => hasCatalogue(l.code) && l.code !== "en").map((l) => l.code);
+
+describe("every language says everything English says", () => {
+  it("the comparison sees a missing key, an extra key and a lost placeholder", () => {
+    const en = { a: { b: "Hello {name}", c: "x" }, list: ["1", "2"] };
+    expect(compareCatalogue(en, { a: { b: "Merhaba" }, list: ["1"], z: "y" })).toEqual({ missing: ["a.c", "list"], extra: ["z"], wrongArguments: ["a.b"] });
+    expect(compareCatalogue(en, { a: { b: "Merhaba {name}", c: "x" }, list: ["1", "2"] })).toEqual({ missing: [], extra: [], wrongArguments: [] });
+  });
+
+  it("Turkish is there (the check below is not over an empty list)", () => {
+    expect(withCatalogues).toContain("tr");
+  });
+
+  it.each(withCatalogues)("%s: every resident namespace, every key, the same placeholders", (locale) => {
+    const other = residentMessages(locale);
+    for (const ns of RESIDENT_NAMESPACES) {
+      const result = compareCatalogue(english[ns] as TTree, other[ns] as TTree);
+      expect(result.missing, `${locale}/${ns}.json lacks`).toEqual([]);
+      expect(result.extra, `${locale}/${ns}.json has keys English does not`).toEqual([]);
+      expect(result.wrongArguments, `${locale}/${ns}.json placeholders differ from English`).toEqual([]);
+    }
+  });
+
+  it("staff words are English-only, in their own namespace", () => {
+    const dirs = fs.readdirSync(path.join(process.cwd(), "messages"));
+    for (const dir of dirs) expect(fs.existsSync(path.join(process.cwd(), "messages", dir, "staff.json")), dir).toBe(dir === "en");
+    expect(messagesFor("tr").casework).toBe(messagesFor("en").casework);
+  });
+
+  it("no message key contains a dot (next-intl reads dots as nesting)", () => {
+    for (const locale of ["en" as const, ...withCatalogues]) for (const key of leaves(residentMessages(locale) as unknown as TTree).keys()) expect(key.split(".").every(Boolean), key).toBe(true);
+    const staff = JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "en", "staff.json"), "utf8")) as TTree;
+    const walk = (t: TTree) => Object.entries(t).forEach(([k, v]) => (expect(k).not.toContain("."), v && typeof v === "object" && !Array.isArray(v) && walk(v as TTree)));
+    walk(staff);
+  });
+});
+
+describe("the locale table", () => {
+  it("registers Hackney Money Hub's languages once each, with their Intl locale and direction", () => {
+    expect(LOCALE_TABLE.map((l) => l.code)).toEqual(["en", "tr", "pl", "es", "fr", "bn", "yi"]);
+    expect(intlLocale("en")).toBe("en-GB");
+    expect(intlLocale("tr")).toBe("tr-TR");
+    expect(intlLocale("bn")).toBe("bn-BD");
+    expect(LOCALE_TABLE.filter((l) => l.dir === "rtl").map((l) => l.code)).toEqual(["yi"]);
+    expect(dirFor("yi")).toBe("rtl");
+    // Each Intl locale formats a date (a typo such as "tr_TR" would throw).
+    for (const l of LOCALE_TABLE) expect(() => new Date(0).toLocaleDateString(l.intl)).not.toThrow();
+  });
+
+  it("records that only English has been checked by a fluent speaker (a council asks before going live)", () => {
+    expect(LOCALE_TABLE.filter((l) => l.reviewedByFluentSpeaker).map((l) => l.code)).toEqual(["en"]);
+  });
+
+  it("unknown codes fall back to English's formats; registered languages without catalogues are served in English", () => {
+    expect(intlLocale("xx")).toBe("en-GB");
+    expect(isLocale("yi")).toBe(true);
+    expect(isLocale("de")).toBe(false);
+    for (const l of LOCALE_TABLE) expect(servedLocale(l.code)).toBe(hasCatalogue(l.code) ? l.code : "en");
+  });
+
+  it("offers residents exactly the languages whose catalogues exist", () => {
+    expect(availableLocales().map((l) => l.code)).toEqual(LOCALE_TABLE.filter((l) => hasCatalogue(l.code)).map((l) => l.code));
+    expect(availableLocales().map((l) => l.code)).toEqual(expect.arrayContaining(["en", "tr"]));
+  });
+});
+
+describe("a council's wording overrides", () => {
+  it("name messages we have; a typo or a group is reported", () => {
+    const en = messagesFor("en");
+    expect(unknownOverrideKeys(en, { "start.beforeText": { en: "x" }, "confirmation.whatNextText": { tr: "y" } })).toEqual([]);
+    expect(unknownOverrideKeys(en, { "start.beforeTxt": { en: "x" }, start: { en: "y" }, "errors.fullName.required": { en: "z" } })).toEqual(["start.beforeTxt", "start"]);
+  });
+
+  it("are refused when a council saves one that names no message (it used to be dropped without a word)", () => {
+    expect(() => parseSettingsToSave({ wordingOverrides: { "confirmation.whatNextTxt": { en: "Soon" } } })).toThrow(/confirmation\.whatNextTxt/);
+    expect(parseSettingsToSave({ wordingOverrides: { "confirmation.whatNextText": { en: "Soon", yi: "באַלד" } } }).wordingOverrides["confirmation.whatNextText"]).toEqual({ en: "Soon", yi: "באַלד" });
+  });
+});
