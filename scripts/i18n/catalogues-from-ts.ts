@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { RESIDENT_NAMESPACES, type TResidentNamespace } from "../../lib/i18n/namespaces";
 
@@ -81,7 +82,38 @@ export function residentNamespaces(catalogue: TTree): Record<TResidentNamespace,
   return result;
 }
 
+function deepMerge(base: TTree, top: TTree): TTree {
+  const merged: TTree = { ...base };
+  for (const [k, v] of Object.entries(top)) {
+    const b = merged[k];
+    merged[k] = b && typeof b === "object" && !Array.isArray(b) && typeof v === "object" && !Array.isArray(v) ? deepMerge(b, v) : v;
+  }
+  return merged;
+}
+
+/**
+ * `npm run i18n:from-ts -- --staff lib/i18n/messages/staff-en.ts [more.ts]`: staff words written in
+ * the old modules (`staffCaseworkEn`, `…ErrorsEn`) merged into messages/en/staff.json (keys the
+ * JSON already has keep their place; a changed text is updated; nothing is removed). The modules
+ * are imported for real (they may compute keys from our own lists), so run it in a tree that has them.
+ */
+async function staffMain(files: string[]) {
+  const file = out("en", "staff");
+  let staff = JSON.parse(fs.readFileSync(file, "utf8")) as TTree;
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(path.resolve(f)).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (!value || typeof value !== "object") continue;
+      if (/ErrorsEn$/.test(name)) staff = deepMerge(staff, { errors: nestDottedKeys(value as TTree) });
+      else if (name === "staffCaseworkEn") staff = deepMerge(staff, { casework: nestDottedKeys(value as TTree) });
+    }
+  }
+  fs.writeFileSync(file, `${JSON.stringify(staff, null, 2)}\n`);
+  console.log("Merged staff words into messages/en/staff.json");
+}
+
 function main() {
+  if (process.argv[2] === "--staff") return void staffMain(process.argv.slice(3));
   const [file, localeArg] = process.argv.slice(2);
   if (!file) throw new Error("usage: npm run i18n:from-ts -- <catalogue.ts> [locale]");
   const locale = localeArg ?? path.basename(file, ".ts");
