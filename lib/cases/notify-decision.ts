@@ -5,7 +5,7 @@
 import { env } from "@/lib/env";
 import { intlLocale, isLocale } from "@/lib/i18n";
 import { translate } from "@/lib/i18n/translate";
-import { messagesFor } from "@/lib/i18n/catalogues";
+import { messagesFor, servedLocale } from "@/lib/i18n/catalogues";
 import type { TSql } from "@/lib/db/sql";
 import { formatPence } from "@/lib/money";
 import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
@@ -16,7 +16,7 @@ const TEMPLATE: Record<string, TTemplateKey> = { APPROVED: "decision-approved", 
 
 /** The awards as the resident reads them, one per line: "- £60.00 for Food". Pure. */
 export function awardLinesText(awards: readonly { amountPence: bigint; needCategory: string }[], locale: string): string {
-  const lang = isLocale(locale) ? locale : "en";
+  const lang = isLocale(locale) ? servedLocale(locale) : "en";
   const m = messagesFor(lang);
   const needs = m.vocabulary.needs as Record<string, string>;
   return awards

@@ -2,7 +2,7 @@
 // with each council's wording overrides on top, formatted as ICU by next-intl's translator for the
 // message's own language (not the page's). No database, no server-only imports.
 import { DEFAULT_LOCALE, getPath, isLocale, withOverrides, type TLocale, type TMessages } from "@/lib/i18n";
-import { messagesFor } from "@/lib/i18n/catalogues";
+import { messagesFor, servedLocale } from "@/lib/i18n/catalogues";
 import { translate } from "@/lib/i18n/translate";
 
 /** Every message the system sends, and where its words are in the message files. */
@@ -37,7 +37,8 @@ export function renderTemplate(
     const ok = typeof getPath(m, template.subject) === "string" && typeof getPath(m, template.body) === "string";
     return ok ? { subject: translate(locale, m, template.subject, params), body: translate(locale, m, template.body, params) } : null;
   };
-  const locale: TLocale = isLocale(wantedLocale) ? wantedLocale : DEFAULT_LOCALE;
+  // A registered language whose catalogues have not landed is sent in English, and says so.
+  const locale: TLocale = isLocale(wantedLocale) ? servedLocale(wantedLocale) : DEFAULT_LOCALE;
   const found = tryLocale(locale);
   if (found && locale === wantedLocale) return { ...found, locale, fellBackFrom: null };
   const english = found ?? tryLocale(DEFAULT_LOCALE);
