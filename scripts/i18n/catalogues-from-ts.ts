@@ -8,8 +8,9 @@
 // - `meta` (name, direction) is dropped: that is the locale table's job (lib/i18n/locales.ts).
 // - Message keys never contain a dot (next-intl reads dots as nesting): an error key such as
 //   "dateOfBirth.required" becomes { "dateOfBirth": { "required": ... } }.
-// - {name} placeholders are already ICU; the few strings whose plural used to be built in code are
-//   rewritten as ICU plurals here (PLURALS below), so a translator sees the whole sentence.
+// - {name} placeholders are already ICU and pass through unchanged. No resident string had its
+//   plural built in code (the staff counts did: they are ICU plurals in messages/en/staff.json);
+//   a new sentence with a number is written as an ICU plural in the JSON directly.
 // - A key the English catalogue does not have is an error (a typo would be a word nobody reads).
 import fs from "node:fs";
 import path from "node:path";
@@ -54,9 +55,6 @@ export function nestDottedKeys(tree: TTree, where = ""): TTree {
   }
   return outTree;
 }
-
-/** Strings whose plural used to be built in code: rewritten to ICU here (keyed by path). */
-export const PLURALS: Record<string, (text: string) => string> = {};
 
 function dropEmpty(tree: TTree): TTree {
   const outTree: TTree = {};
@@ -126,12 +124,6 @@ function main() {
       const extra = extraKeys(namespaces[ns], english, `${ns}.`);
       if (extra.length) throw new Error(`Keys English does not have: ${extra.join(", ")}`);
     }
-  }
-  for (const [path_, rewrite] of Object.entries(PLURALS)) {
-    const parts = path_.split(".");
-    const parent = parts.slice(0, -1).reduce<TTree | undefined>((n, p) => n?.[p] as TTree | undefined, namespaces as unknown as TTree);
-    const last = parts.at(-1)!;
-    if (parent && typeof parent[last] === "string") parent[last] = rewrite(parent[last]);
   }
   fs.mkdirSync(path.dirname(out(locale, "x")), { recursive: true });
   for (const ns of RESIDENT_NAMESPACES) fs.writeFileSync(out(locale, ns), `${JSON.stringify(namespaces[ns], null, 2)}\n`);
