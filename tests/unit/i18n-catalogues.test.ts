@@ -5,6 +5,7 @@ import { LOCALE_TABLE, dirFor, intlLocale, isLocale, unknownOverrideKeys } from 
 import { availableLocales, hasCatalogue, messagesFor, residentMessages, servedLocale } from "@/lib/i18n/catalogues";
 import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
 import { parseSettingsToSave } from "@/lib/tenancy/save-settings";
+import { tooLargePage } from "@/lib/security/too-large-page";
 
 // Every language a resident can be shown must say everything English says: a missing key would
 // show a key, or English, in the middle of a Polish page. Runs over every registered language
@@ -96,6 +97,12 @@ describe("the locale table", () => {
     expect(isLocale("yi")).toBe(true);
     expect(isLocale("de")).toBe(false);
     for (const l of LOCALE_TABLE) expect(servedLocale(l.code)).toBe(hasCatalogue(l.code) ? l.code : "en");
+  });
+
+  it("the proxy's own page (too large) says which language its words are in, and their direction", () => {
+    expect(tooLargePage("tr", "n", "/x")).toContain('<html lang="tr" dir="ltr">');
+    const yi = tooLargePage("yi", "n", "/x");
+    expect(yi).toContain(hasCatalogue("yi") ? '<html lang="yi" dir="rtl">' : '<html lang="en" dir="ltr">');
   });
 
   it("offers residents exactly the languages whose catalogues exist", () => {
