@@ -31,11 +31,6 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
         { name: "Hackwell Food Bank", description: "Food parcels at St John's Church, Mare Street. Monday to Saturday, 10am to 2pm. No voucher needed today.", phone: "020 7946 0999" },
         { name: "Warm spaces in Hackwell libraries", description: "Free, warm places to sit, with hot drinks and phone charging, every day from 9am to 7pm." },
       ],
-      wordingOverrides: {
-        "confirmation.whatNextText": {
-          en: "A Money Hub officer will look at your application within 5 working days. We will contact you by {date}. If you told us you have no food today or your meter is off, we will call you within 1 working day.",
-        },
-      },
     },
     organisations: [
       { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor" } },

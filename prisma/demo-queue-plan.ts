@@ -243,18 +243,33 @@ export function demoQueuePlan(slug: string, referencePrefix: string, now: Date =
       if (!chosen.length) finalTarget = "DECLINED";
       else {
         withdrawnAfterDecision = target === "WITHDRAWN";
-        const awards = chosen.map((line) => {
+        // A pot's largest award bounds what one decision gives the household from it (all its
+        // lines together), and the officer's limit what the decision gives in all
+        // (lib/awards/pot-rules.ts): the demo's officers keep to both.
+        const fromPot = new Map<string, number>();
+        let decisionTotal = 0;
+        let kept = 0;
+        const awards = chosen.flatMap((line) => {
           let l = line;
           let amountPence = amountFor(l.need, random, l.pot.max);
           // Hackwell's food and energy pot is nearly spent (prisma/demo-funds.ts): once the demo
           // has used its share, officers meet those needs from the hardship grants instead.
           if (l.pot.pot === "Food and energy" && (spent.get(l.pot.pot) ?? 0) + amountPence > FOOD_AND_ENERGY_BUDGET_PENCE) {
             l = { ...l, pot: { pot: "Hardship grants", max: 50_000 } };
-            amountPence = Math.min(amountPence, l.pot.max);
           }
+          amountPence = Math.min(amountPence, l.pot.max - (fromPot.get(l.pot.pot) ?? 0));
+          if (amountPence < 1_000) return [];
+          fromPot.set(l.pot.pot, (fromPot.get(l.pot.pot) ?? 0) + amountPence);
           spent.set(l.pot.pot, (spent.get(l.pot.pot) ?? 0) + amountPence);
-          const over = amountPence > 25_000;
-          return { need: l.need, amountPence, pot: l.pot.pot, approvedBy: over && chance(0.3) ? ("approver" as const) : null, cancelled: !over && chance(0.04) };
+          decisionTotal += amountPence;
+          const over = decisionTotal > 25_000;
+          // A line found elsewhere before payment is cancelled, never the first kept: cancelling the
+          // last line standing sends the case back to its officer (lib/awards/after-award-change.ts),
+          // and a case planned as approved must keep an award behind it. (The draw stays, so the
+          // rest of the plan is as before.)
+          const cancelled = !over && chance(0.04) && kept > 0;
+          kept += 1;
+          return [{ need: l.need, amountPence, pot: l.pot.pot, approvedBy: over && chance(0.3) ? ("approver" as const) : null, cancelled }];
         });
         const partial = target === "PART_APPROVED" && lines.length > 1;
         decision = {

@@ -1,4 +1,4 @@
-/** Mulberry32: a small deterministic PRNG, so every demo install shows the same funds and queue. */
+/** Mulberry32: a small deterministic PRNG, so every demo install shows the same queue. */
 export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {

@@ -26,7 +26,7 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
       await addMembership(db, tenant.id, referrer.id, "REFERRER", org.id);
     }
     const posted = await seedDemoFunds(db, tenant.id, c.slug, organisations);
-    log(`Demo data: ${c.name}: funds with ${posted} ledger transactions of history.`);
+    log(`Demo data: ${c.name}: funds opened and allocated (${posted} ledger transactions).`);
   }
   log(`Demo data: seeded ${DEMO_COUNCILS.length} councils.`);
   return true;

@@ -10,6 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrlFromOwnerUrl, withDatabase } from "@/lib/db/urls";
+import { verifyLedger } from "@/lib/ledger/verify";
 import { buildIfNeeded } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
 import { requireSupportedNode } from "./lib/node-runtime";
@@ -124,6 +125,15 @@ if (want("e2e")) {
   // Spec paths (npm test -- e2e tests/e2e/funds.spec.ts) or E2E_GREP (a test-title pattern) narrow the run.
   const grep = process.env.E2E_GREP ? ["--grep", process.env.E2E_GREP] : [];
   await run("e2e", bin("playwright"), ["test", ...specFiles, ...grep], e2eEnv);
+  // After every end-to-end test has moved money through the real pages: every balance still
+  // equals its postings and every ledger invariant holds (the same check as npm run ledger:verify).
+  const t = Date.now();
+  const ledger = new pg.Client({ connectionString: e2eOwnerUrl });
+  await ledger.connect();
+  const report = await verifyLedger(ledger).finally(() => ledger.end());
+  log(`ledger:verify on the e2e database: ${report.transactions} transactions, ${report.postings} postings, ${report.breaks.length} problem(s)`);
+  for (const b of report.breaks) log(`  ledger: council ${b.tenantId}: ${b.check}: ${b.detail}`);
+  results.push({ suite: "ledger", ok: report.breaks.length === 0, seconds: (Date.now() - t) / 1000 });
   await admin((c) => c.query(`drop database if exists ${e2eDb} with (force)`));
 }
 
@@ -131,6 +141,7 @@ await server.stop().catch(() => {});
 /** Test counts from the runners' JSON reports (a suite that crashed before reporting counts as one failure). */
 function counts(suite: string): { passed: number; failed: number; skipped: number } {
   const file = path.join(projectRoot, "test-results", `${suite}.json`);
+  if (suite === "ledger") return { passed: 0, failed: 0, skipped: 0 };
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
   if (suite === "e2e") return { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky, skipped: report.stats.skipped };

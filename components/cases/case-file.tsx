@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { AWARD_COLOUR, caseworkWords, SLA_COLOUR, STATUS_COLOUR } from "@/components/cases/words";
+import { PriorityTag, slaTag } from "@/components/cases/case-tags";
+import { AWARD_COLOUR, caseworkWords, STATUS_COLOUR } from "@/components/cases/words";
 import { IdentityBar, Timeline, type TTimelineEvent } from "@/components/ui/case-working";
 import { SummaryCard, SummaryList } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
@@ -8,8 +9,8 @@ import { Tag } from "@/components/ui/tag";
 import { ZAboutYou, ZAddress, ZConsent, ZHousehold, ZHousing, ZIncome, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
 import { formatDate, formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import type { TCasePage } from "@/lib/cases/case-page";
+import { latestCorrections } from "@/lib/cases/corrected-answers";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
-import { slaState } from "@/lib/cases/sla";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import type { TMessages } from "@/lib/i18n";
 
@@ -76,8 +77,6 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
   const w = caseworkWords(m);
   const c = page.file;
   const due = c.slaDueOn;
-  const state = slaState(due, now);
-  const open = isOpenCase(c.status as TCaseState);
   return (
     <IdentityBar
       title={
@@ -93,13 +92,13 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
         <div>
           <dt className="govuk-body-s mb-0 font-bold">Priority</dt>
           <dd className="govuk-body-s ms-0 mb-0">
-            <Tag colour={c.priorityBand === "URGENT" ? "red" : "grey"}>{w.band(c.priorityBand)}</Tag> {w.reasons(c.priorityReasons)}
+            <PriorityTag band={c.priorityBand} m={m} /> {w.reasons(c.priorityReasons)}
           </dd>
         </div>
         <div>
           <dt className="govuk-body-s mb-0 font-bold">SLA due</dt>
           <dd className="govuk-body-s ms-0 mb-0">
-            {formatDate(new Date(`${due}T12:00:00Z`))} {open && SLA_COLOUR[state] ? <Tag colour={SLA_COLOUR[state]}>{w.sla(state)}</Tag> : null}
+            {formatDate(new Date(`${due}T12:00:00Z`))} {slaTag({ dueOn: due, now, running: isOpenCase(c.status as TCaseState), m })}
           </dd>
         </div>
         <div>
@@ -143,8 +142,7 @@ export function ApplicationAnswers({ page, m }: { page: TCasePage; m: TMessages 
   const data = (page.file.application.data ?? {}) as Record<string, unknown>;
   const sections = m.checkAnswers.sections as Record<string, string>;
   // The newest correction per field (amendments come newest first).
-  const latest = new Map<string, (typeof page.file.amendments)[number]>();
-  for (const a of page.file.amendments) if (!latest.has(a.field)) latest.set(a.field, a);
+  const latest = latestCorrections(page.file.amendments);
   return (
     <>
       {Object.keys(ORDER)
@@ -289,6 +287,8 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
         </>
       );
     else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">Reason: {String(d.reason)}</p>;
+    else if (e.kind === "resident.told")
+      description = <p className="govuk-body">{d.to ? `Message ${String(d.template)} to ${String(d.to)}` : `Nothing sent (${String(d.template)}): no email or mobile on the application`}</p>;
     else if (e.kind.startsWith("award."))
       description = (
         <p className="govuk-body">

@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { translate } from "@/lib/i18n/translate";
-import { caseworkWords, SLA_COLOUR, STATUS_COLOUR } from "@/components/cases/words";
+import { PriorityTag, slaTag } from "@/components/cases/case-tags";
+import { caseworkWords, STATUS_COLOUR } from "@/components/cases/words";
 import { FilterPanel, type TSelectedFilter } from "@/components/ui/case-working";
 import { Select, TextInput } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, type TColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { formatDateShort } from "@/lib/dates";
-import { CASE_STATES } from "@/lib/cases/lifecycle";
+import { CASE_STATES, isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import type { TOption } from "@/lib/cases/options";
 import { effectiveStatus, QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
-import { slaState } from "@/lib/cases/sla";
 import type { TMessages } from "@/lib/i18n";
+import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 const OPEN_LABEL = "Open (new, in review, awaiting information)";
@@ -86,7 +86,7 @@ export function QueueView({
       sortHref: queueHref(base, query, { sort: "priority" }),
       cell: (r) => (
         <>
-          <Tag colour={r.priorityBand === "URGENT" ? "red" : "grey"}>{w.band(r.priorityBand)}</Tag>
+          <PriorityTag band={r.priorityBand} m={m} />
           <br />
           <span className="govuk-body-s">{w.reasons(r.priorityReasons)}</span>
         </>
@@ -97,16 +97,14 @@ export function QueueView({
       header: "SLA due",
       sortHref: queueHref(base, query, { sort: "sla" }),
       cell: (r) => {
-        const state = slaState(r.slaDueOn, now);
-        const open = r.status === "NEW" || r.status === "IN_REVIEW" || r.status === "AWAITING_INFORMATION";
-        const colour = open ? SLA_COLOUR[state] : undefined;
+        const tag = slaTag({ dueOn: r.slaDueOn, now, running: isOpenCase(r.status as TCaseState), m });
         return (
           <>
             <span className="app-nowrap">{formatDateShort(new Date(`${r.slaDueOn}T12:00:00Z`))}</span>
-            {colour ? (
+            {tag ? (
               <>
                 <br />
-                <Tag colour={colour}>{w.sla(state)}</Tag>
+                {tag}
               </>
             ) : null}
           </>

@@ -1,24 +1,10 @@
-import type { TProjection, TSpendFigures } from "@/lib/funds/projection";
-import { formatDate } from "@/lib/dates";
+import { projectionText, type TProjection, type TSpendFigures } from "@/lib/funds/projection";
 import { formatPence } from "@/lib/money";
 
-
-/** "Runs out on 3 February 2027 (72 days)" or "£12,345.00 left at the end of the period". */
+/** "Nearly empty: runs out around 5 December 2026 (today)", "No spending yet", "Underspend of about £12,345.00 at …". */
 export function ProjectionText({ projection, periodEnd }: { projection: TProjection; periodEnd: Date }) {
-  switch (projection.kind) {
-    case "ended":
-      return <>The period ended on {formatDate(periodEnd)}</>;
-    case "no-spend":
-      return <>No spending in the last 30 days</>;
-    case "runs-out":
-      return (
-        <strong className="govuk-tag govuk-tag--red max-w-none">
-          Runs out around {formatDate(projection.date)} ({projection.daysFromNow} days)
-        </strong>
-      );
-    case "underspend":
-      return <>Underspend of about {formatPence(projection.pence)} at {formatDate(periodEnd)}</>;
-  }
+  const { text, tone } = projectionText(projection, periodEnd);
+  return tone ? <strong className={`govuk-tag govuk-tag--${tone} max-w-none`}>{text}</strong> : <>{text}</>;
 }
 
 /** A bar showing how much is used; the numbers are always in the text too. */

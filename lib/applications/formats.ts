@@ -49,7 +49,11 @@ export function parsePoundsToPence(input: string): number | null {
 
 export { formatPence };
 
-/** Strips characters a resident never means to type (NUL breaks PostgreSQL text) but keeps new lines. */
+/**
+ * Strips the bidirectional overrides a resident never means to type (they make text read
+ * differently from how it is stored). Control characters are not stripped here: the schemas
+ * refuse them with an error the resident can act on (lib/forms/text.ts, one rule for all forms).
+ */
 export function cleanText(input: string): string {
-  return input.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, "");
+  return input.replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { promiseOf, type TResidentPromise } from "@/lib/applications/promise";
 import { withTenant } from "@/lib/db/tenant-scope";
 import type { ResidentStatus } from "@/lib/generated/prisma/client";
 import { hitRateLimit, refundRateLimit, type RateLimit } from "@/lib/security/rate-limit";
@@ -12,16 +13,19 @@ import { hitRateLimit, refundRateLimit, type RateLimit } from "@/lib/security/ra
 export const STATUS_FAILURES_PER_REFERENCE: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
 export const STATUS_LOOKUPS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 
-export type TStatusResult = { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date } | { outcome: "not-found" } | { outcome: "throttled" };
+export type TStatusResult =
+  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null }
+  | { outcome: "not-found" }
+  | { outcome: "throttled" };
 
 export async function lookupStatus(tenantId: string, input: { reference: string; dateOfBirth: string }, ip: string | null): Promise<TStatusResult> {
   const refKey = `status:ref:${tenantId}:${input.reference}`;
   if (ip && !(await hitRateLimit(`status:ip:${ip}`, STATUS_LOOKUPS_PER_IP)).allowed) return { outcome: "throttled" };
   if (!(await hitRateLimit(refKey, STATUS_FAILURES_PER_REFERENCE)).allowed) return { outcome: "throttled" };
   const row = await withTenant(tenantId, (tx) =>
-    tx.application.findUnique({ where: { tenantId_reference: { tenantId, reference: input.reference } }, select: { reference: true, residentStatus: true, submittedAt: true, dateOfBirth: true } }),
+    tx.application.findUnique({ where: { tenantId_reference: { tenantId, reference: input.reference } }, select: { reference: true, residentStatus: true, submittedAt: true, dateOfBirth: true, case: { select: { slaDueOn: true, priorityBand: true } } } }),
   );
   if (!row || row.dateOfBirth.toISOString().slice(0, 10) !== input.dateOfBirth) return { outcome: "not-found" };
   await refundRateLimit(refKey);
-  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt };
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null };
 }

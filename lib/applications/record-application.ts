@@ -107,7 +107,8 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
     metadata: { reference, schemaVersion: app.schemaVersion, channel: source.channel },
     ip: source.ip,
   });
-  // The resident hears that it arrived: the message goes into the outbox in this transaction.
-  await notifyReceived(tx, council, { reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: source.locale, submittedAt: new Date(created.submittedAt) });
+  // The resident hears that it arrived, and by when we will reply (the case's SLA due date): the
+  // message goes into the outbox in this transaction.
+  await notifyReceived(tx, council, { reference, email: app.aboutYou.email, mobile: app.aboutYou.mobile, locale: source.locale, replyByOn: slaDueOn });
   return { outcome: "recorded", id: created.id, reference, submittedAt: new Date(created.submittedAt), application: app };
 }

@@ -4,6 +4,7 @@
 // them together and ZApplication decides whether the whole is complete and consistent.
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { z } from "zod";
+import { zLine, zText } from "@/lib/forms/text";
 import { NEEDS } from "@/lib/vocabulary";
 import { findAddress } from "@/lib/applications/address-lookup";
 import { normaliseUkMobile } from "@/lib/applications/formats";
@@ -17,7 +18,7 @@ const ZIsoDate = z.iso.date();
 const ZPence = z.number().int().min(0).max(10_000_000);
 
 export const ZAboutYou = z.strictObject({
-  fullName: z.string().min(1).max(200),
+  fullName: zLine().min(1).max(200),
   dateOfBirth: ZIsoDate,
   email: z.email().max(254).nullable(),
   mobile: z
@@ -28,12 +29,12 @@ export const ZAboutYou = z.strictObject({
 });
 
 export const ZAddress = z.strictObject({
-  postcode: z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/),
-  line1: z.string().min(1).max(100),
-  line2: z.string().max(100),
-  town: z.string().min(1).max(60),
+  postcode: zLine().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/),
+  line1: zLine().min(1).max(100),
+  line2: zLine().max(100),
+  town: zLine().min(1).max(60),
   source: z.enum(["lookup", "manual"]),
-  lookupId: z.string().nullable(),
+  lookupId: zLine().nullable(),
 });
 
 export const ZHousehold = z.strictObject({
@@ -49,7 +50,7 @@ export const ZNeeds = z.strictObject({
   categories: z.array(z.enum(NEEDS)).min(1),
   rentArrearsPence: ZPence.nullable(),
   councilTaxArrearsPence: ZPence.nullable(),
-  otherNeed: z.string().max(1000).nullable(),
+  otherNeed: zText().max(1000).nullable(),
 });
 
 export const ZUrgency = z.strictObject({
@@ -67,10 +68,10 @@ export const ZIncome = z.strictObject({
 export const ZHousing = z.strictObject({ tenure: z.enum(TENURE) });
 
 export const ZBankDetails = z.strictObject({
-  accountName: z.string().min(1).max(100),
-  sortCode: z.string().regex(/^\d{6}$/),
-  accountNumber: z.string().regex(/^\d{6,8}$/),
-  rollNumber: z.string().max(18).nullable(),
+  accountName: zLine().min(1).max(100),
+  sortCode: zLine().regex(/^\d{6}$/),
+  accountNumber: zLine().regex(/^\d{6,8}$/),
+  rollNumber: zLine().max(18).nullable(),
 });
 
 export const ZPayment = z.discriminatedUnion("method", [
@@ -187,12 +188,12 @@ export const ZStatusLookup = z
     reference: z
       .string({ error: "reference.required" })
       .transform((v) => v.toUpperCase().replace(/[\s-]/g, ""))
-      .pipe(z.string().min(1, "reference.required").regex(/^[A-Z]{3}[A-Z0-9]{6}$/, "reference.format"))
+      .pipe(zLine().min(1, "reference.required").regex(/^[A-Z]{3}[A-Z0-9]{6}$/, "reference.format"))
       .transform((v) => `${v.slice(0, 3)}-${v.slice(3, 7)}-${v.slice(7)}`)
       .refine((v) => REFERENCE.test(v), "reference.format"),
-    "dateOfBirth-day": z.string().default(""),
-    "dateOfBirth-month": z.string().default(""),
-    "dateOfBirth-year": z.string().default(""),
+    "dateOfBirth-day": zLine().default(""),
+    "dateOfBirth-month": zLine().default(""),
+    "dateOfBirth-year": zLine().default(""),
   })
   // The date of birth is checked even when the reference is wrong: every problem at once.
   .superRefine((v: unknown, ctx) => {
@@ -206,7 +207,7 @@ export const ZStatusLookup = z
   });
 
 export const ZResumeLinkRequest = z
-  .strictObject({ channel: z.enum(["email", "sms"], { error: "channel.required" }), email: z.string().trim().toLowerCase().max(254).default(""), mobile: z.string().trim().max(30).default("") })
+  .strictObject({ channel: z.enum(["email", "sms"], { error: "channel.required" }), email: zLine().trim().toLowerCase().max(254).default(""), mobile: zLine().trim().max(30).default("") })
   .transform((v, ctx) => {
     if (v.channel === "email") {
       if (!v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "email.required" });

@@ -1,7 +1,8 @@
 // The pages of the resident application: what each asks and the Zod schema that turns the
 // form's strings into part of the canonical application. Shared by the browser (instant
-// feedback) and the server (the decision). Error messages are keys into lib/i18n/messages.
+// feedback) and the server (the decision). Error messages are keys into messages/<locale>/errors.json.
 import { z } from "zod";
+import { zLine, zText } from "@/lib/forms/text";
 import { NEEDS } from "@/lib/vocabulary";
 import { normalisePostcode, normaliseUkMobile, parsePoundsToPence } from "@/lib/applications/formats";
 import { ageOn, parseDateParts } from "@/lib/forms/dates";
@@ -11,9 +12,8 @@ export * from "@/lib/applications/step-fields";
 
 // ---- small schema helpers (messages are keys) ----
 
-const text = (field: string, max: number, { optional = false } = {}) =>
-  z
-    .string({ error: `${field}.required` })
+const text = (field: string, max: number, { optional = false, multiline = false } = {}) =>
+  (multiline ? zText : zLine)({ error: `${field}.required` })
     .trim()
     .max(max, `${field}.tooLong`)
     .refine((v) => optional || v.length > 0, `${field}.required`);
@@ -35,7 +35,7 @@ function checkboxGroup<T extends readonly [string, ...string[]]>(name: string, v
 
 function dateOfBirth(name: string) {
   return z
-    .strictObject({ [`${name}-day`]: z.string().default(""), [`${name}-month`]: z.string().default(""), [`${name}-year`]: z.string().default("") })
+    .strictObject({ [`${name}-day`]: zLine().default(""), [`${name}-month`]: zLine().default(""), [`${name}-year`]: zLine().default("") })
     .transform((raw, ctx) => {
       const parsed = parseDateParts({ day: raw[`${name}-day`] ?? "", month: raw[`${name}-month`] ?? "", year: raw[`${name}-year`] ?? "" });
       if (!parsed.ok) {
@@ -89,8 +89,8 @@ export const STEPS = {
     fields: STEP_FIELDS["contact"],
     schema: z
       .strictObject({
-        email: z.string().trim().toLowerCase().max(254, "email.format").default(""),
-        mobile: z.string().trim().max(30, "mobile.format").default(""),
+        email: zLine().trim().toLowerCase().max(254, "email.format").default(""),
+        mobile: zLine().trim().max(30, "mobile.format").default(""),
       })
       .superRefine((v, ctx) => {
         if (!v.email && !v.mobile) ctx.addIssue({ code: "custom", path: ["email"], message: "contact.required" });
@@ -119,7 +119,7 @@ export const STEPS = {
   address: {
     section: "address",
     fields: STEP_FIELDS["address"],
-    schema: z.strictObject({ address: z.string({ error: "address.required" }).regex(/^(manual|[a-z0-9-]{1,40})$/, "address.required") }),
+    schema: z.strictObject({ address: zLine({ error: "address.required" }).regex(/^(manual|[a-z0-9-]{1,40})$/, "address.required") }),
   },
   "address-manual": {
     section: "address",
@@ -168,7 +168,7 @@ export const STEPS = {
   "other-need": {
     section: "needs",
     fields: STEP_FIELDS["other-need"],
-    schema: z.strictObject({ otherNeed: text("otherNeed", 1000) }),
+    schema: z.strictObject({ otherNeed: text("otherNeed", 1000, { multiline: true }) }),
   },
   "food-today": {
     section: "urgency",
@@ -218,7 +218,7 @@ export const STEPS = {
       sortCode: z
         .string({ error: "sortCode.required" })
         .transform((v) => v.replace(/[\s-]/g, ""))
-        .pipe(z.string().min(1, "sortCode.required").regex(/^\d{6}$/, "sortCode.format")),
+        .pipe(zLine().min(1, "sortCode.required").regex(/^\d{6}$/, "sortCode.format")),
       accountNumber: z
         .string({ error: "accountNumber.required" })
         .transform((v) => v.replace(/[\s-]/g, ""))

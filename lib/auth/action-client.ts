@@ -23,7 +23,7 @@ function parseForm<S extends Schema>(schema: S, formData: FormData): { ok: true;
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    // Schemas speak in message keys (lib/i18n/messages errors); staff pages are English-only today.
+    // Schemas speak in message keys (messages/en/staff.json errors); staff pages are English-only today.
     return { ok: false, state: { errors: inFormOrder(zodFieldErrorsIn(messagesFor("en"), parsed.error), Object.keys(raw)), values: echoValues(raw) } };
   }
   return { ok: true, data: parsed.data, raw };

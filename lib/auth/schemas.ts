@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zLine } from "@/lib/forms/text";
 
 export const ZEmail = z
   .string()
@@ -11,7 +12,7 @@ export const ZEmail = z
 export const ZStaffSignIn = z
   .object({
     email: ZEmail,
-    password: z.string().min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+    password: zLine().min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
   })
   .strict();
 
@@ -20,12 +21,12 @@ export const ZSignInCode = z
     code: z
       .string()
       .transform((v) => v.replace(/\s+/g, ""))
-      .pipe(z.string().min(1, "Enter the 6-digit code from your authenticator app").regex(/^\d{6}$/, "Enter the code as 6 digits, like 123456")),
+      .pipe(zLine().min(1, "Enter the 6-digit code from your authenticator app").regex(/^\d{6}$/, "Enter the code as 6 digits, like 123456")),
   })
   .strict();
 
 export const ZMagicLinkRequest = z.object({ email: ZEmail }).strict();
-export const ZMagicLinkUse = z.object({ token: z.string().min(1).max(200) }).strict();
+export const ZMagicLinkUse = z.object({ token: zLine().min(1).max(200) }).strict();
 
 /** NCSC guidance: length over complexity rules; refuse the very common. */
 export const ZNewPassword = z

@@ -26,14 +26,16 @@ export function staffNavigation(slug: string, permissions: ReadonlySet<Permissio
   });
 }
 
-/** What the staff home page lists. Casework staff also get the resident-facing tools they use on the phone. */
+/**
+ * What the staff home page lists. Casework staff also get the resident-facing status check they
+ * use on the phone. No link to the public application form: filled in by an officer it would be
+ * recorded as "Online application by the resident"; officer-assisted applications (their own
+ * channel, OFFICER_PHONE / OFFICER_IN_PERSON) are a later issue.
+ */
 export function staffAreas(slug: string, permissions: ReadonlySet<Permission>): TStaffArea[] {
   const areas = AREAS.filter((a) => permissions.has(a.permission)).map((a) => ({ href: `/${slug}/${a.path}`, label: a.label, description: a.description }));
   if (permissions.has("cases:work")) {
-    areas.push(
-      { href: `/${slug}/apply`, label: "Apply on a resident's behalf", description: "Fill in the application with a resident on the phone" },
-      { href: `/${slug}/status`, label: "Check an application's status", description: "With the reference number and the resident's date of birth" },
-    );
+    areas.push({ href: `/${slug}/status`, label: "Check an application's status", description: "With the reference number and the resident's date of birth" });
   }
   return areas;
 }

@@ -38,6 +38,8 @@ export const approveAwardAction = staffAction({ permission: "awards:approve", sc
       return redirect(`${listPath(ctx.council.slug)}?approved=${encodeURIComponent(input.awardId)}`);
     case "four-eyes":
       return back(result.problem === "entered-the-application" ? "problem=four-eyes-entered" : "problem=four-eyes");
+    case "rules":
+      return back("problem=pot-rules");
     case "refused":
       return back(result.refusal.code === "insufficient" ? "problem=not-enough-money" : `problem=ledger-${result.refusal.code}`);
     case "changed":

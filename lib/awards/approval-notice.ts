@@ -1,5 +1,7 @@
 import "server-only";
+import { approvalProblems } from "@/lib/awards/award-checks";
 import { awardSummary, awardVerdict } from "@/lib/awards/awaiting-approval";
+import { ruleMessage } from "@/lib/awards/pot-rules";
 import { verdictMessage } from "@/lib/awards/approval-messages";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { errorWords, format } from "@/lib/i18n";
@@ -37,6 +39,13 @@ export async function approvalNotice(actor: TCaseActor, query: Record<string, st
       return { kind: "error", field, text: en["approvals.fourEyes.entered"]! };
     case "not-enough-money":
       return { kind: "error", field, text: format(en["approvals.notEnoughMoney"]!, { pot: award.potName, amount, available: formatPence(award.potAvailablePence) }) };
+    case "pot-rules": {
+      // Worked out again from the pot and the household as they are now.
+      const problem = (await approvalProblems(actor, award.awardId))?.problems[0];
+      if (!problem) return { kind: "error", field, text: format(en["approvals.ledgerRefused"]!, { pot: award.potName }) };
+      const words = ruleMessage(problem);
+      return { kind: "error", field, text: format(en["approvals.potRules"]!, { reason: format(en[words.key] ?? words.key, words.params) }) };
+    }
     case "already-decided":
       return { kind: "error", field: "form", text: verdictMessage(await awardVerdict(actor, award.awardId)) };
     case "not-found":

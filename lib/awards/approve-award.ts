@@ -1,8 +1,10 @@
 import "server-only";
+import { can } from "@/lib/auth/permissions";
+import { checkAwardApproval } from "@/lib/awards/award-checks";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
+import type { TLineProblem } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
 import { lockCase } from "@/lib/awards/reject-award";
-import { refreshResidentStatus } from "@/lib/awards/resident-status";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
@@ -10,6 +12,8 @@ import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
 export type TApproveResult =
   | TAwardTransitionResult
   | { outcome: "four-eyes"; problem: "proposed-it-yourself" | "entered-the-application" }
+  /** A pot rule no longer holds (the pot closed, the fund's period ended, the household's window filled): nothing was written. */
+  | { outcome: "rules"; problems: TLineProblem[] }
   | { outcome: "refused"; refusal: LedgerRefused; pot: string | null; availablePence: bigint | null };
 
 /**
@@ -25,15 +29,18 @@ export async function approveAward(actor: TCaseActor, awardId: string): Promise<
       async (sql) => {
         const award = await readAward(sql, awardId);
         if (!award) return { outcome: "not-found" as const };
-        await lockCase(sql, award.caseId);
         // The permission first, so a lower role learns nothing more about the award.
+        if (!can(actor.roles, "awards:approve")) return { outcome: "forbidden" as const };
+        // The pot's rules as they are now, for the household as it is now (the household's lock
+        // before the case's row lock, the order decideCase takes them in).
+        const rules = award.status === "AWAITING_APPROVAL" ? await checkAwardApproval(sql, actor.council.id, award) : null;
+        await lockCase(sql, award.caseId);
         const check = mayApproveAboveLimit(actor.user.userId, { proposedById: award.proposedById, applicationEnteredById: null });
         if (award.status === "AWAITING_APPROVAL" && actor.roles.includes("APPROVER") && !check.ok) return { outcome: "four-eyes" as const, problem: check.problem };
-        return transitionAward(sql, actor, award, "approve", {
-          last: true,
-          // Before the posting (the transaction's last statement): the resident's word.
-          beforeLedger: () => refreshResidentStatus(sql, award.caseId),
-        });
+        if (rules?.problems.length) return { outcome: "rules" as const, problems: rules.problems };
+        if (rules?.short) throw new LedgerRefused("insufficient", { pot: rules.short.pot, account: "AVAILABLE", balancePence: rules.short.availablePence.toString() });
+        // transitionAward keeps what the resident reads and hears in step, before the posting.
+        return transitionAward(sql, actor, award, "approve", { last: true });
       },
       actor.user.userId,
     );

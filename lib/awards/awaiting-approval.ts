@@ -1,12 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
+import type { TIsoDate } from "@/lib/calendar/working-days";
+import type { TPriorityBand } from "@/lib/cases/priority";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
-// The award lines waiting for an approver (above the officer's limit), oldest first, for
-// APPROVERs of this council only (row-level security keeps it to the council; the permission is
-// checked here too). Paginated in the database; only the columns the page shows are read.
+// The award lines waiting for an approver (above the officer's limit), most pressing first: the
+// case's priority (urgent band first, then score), then its SLA due date (the resident hears
+// nothing until the line is approved, so the clock still runs), then the oldest. For APPROVERs of
+// this council only (row-level security keeps it to the council; the permission is checked here
+// too). Paginated in the database; only the columns the page shows are read.
 
 export const AWAITING_PAGE_SIZE = 25;
 /** Counted up to here ("1,000 or more"), so the navigation's count stays cheap. */
@@ -29,7 +33,15 @@ export type TAwaitingRow = {
   proposedById: string;
   proposedByName: string;
   proposedAt: Date;
+  priorityBand: TPriorityBand;
+  priorityScore: number;
+  priorityReasons: string[];
+  /** The case's SLA due date (London, YYYY-MM-DD). */
+  slaDueOn: TIsoDate;
 };
+
+/** Urgent band first (a band kept from before a settings change still counts), then score, SLA due, oldest. */
+const AWAITING_ORDER = `(c."priorityBand" = 'URGENT') desc, c."priorityScore" desc, c."slaDueOn" asc, a."createdAt" asc, a.id asc`;
 
 export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
 
@@ -45,14 +57,15 @@ export async function listAwaitingApproval(actor: TCaseActor, rawQuery: unknown 
       const rows = await sql.rows<TRaw>(
         `select a.id as "awardId", a."caseId", c.reference as "caseReference", c."fullName", a."needCategory", a."amountPence"::text as "amountPence",
                 p.name as "potName", coalesce(l."balancePence", 0)::text as "potAvailablePence",
-                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt"
+                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt",
+                c."priorityBand", c."priorityScore", c."priorityReasons", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn"
          from "Award" a
          join "Case" c on c.id = a."caseId"
          join "Pot" p on p.id = a."potId"
          join "User" u on u.id = a."proposedById"
          left join "LedgerAccount" l on l."fundId" = p."fundId" and l."potId" = p.id and l.kind = 'AVAILABLE'
          where a."tenantId" = $1::uuid and a.status = 'AWAITING_APPROVAL'
-         order by a."createdAt" asc, a.id asc
+         order by ${AWAITING_ORDER}
          limit $2 offset $3`,
         [actor.council.id, AWAITING_PAGE_SIZE + 1, (page - 1) * AWAITING_PAGE_SIZE],
       );

@@ -4,13 +4,24 @@ import { z } from "zod";
 export const DEFAULT_OFFICER_LIMIT_PENCE = 25_000n;
 
 export const ZApprovalSettings = z.strictObject({
-  /** An officer may approve an award line up to this many pence alone. */
+  /** An officer may commit up to this many pence to one household in one decision alone (all its lines together). */
   officerLimitPence: z.number().int().min(0).max(100_000_00),
 });
 export type TApprovalSettings = z.infer<typeof ZApprovalSettings>;
 
-export function needsSecondApprover(amountPence: bigint, officerLimitPence: bigint): boolean {
-  return amountPence > officerLimitPence;
+/**
+ * The officer's limit, per household per decision: lines are committed by the officer while the
+ * running total of what this decision gives stays within the limit; from the first line that
+ * would take it over, that line and every later one wait for an approver. true = waits.
+ */
+export function linesAwaitingApproval(amounts: readonly bigint[], officerLimitPence: bigint): boolean[] {
+  let total = 0n;
+  let over = false;
+  return amounts.map((a) => {
+    total += a;
+    if (total > officerLimitPence) over = true;
+    return over;
+  });
 }
 
 export type TApproverCheck = { ok: true } | { ok: false; problem: "proposed-it-yourself" | "entered-the-application" };

@@ -1,14 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import { zText } from "@/lib/forms/text";
 import { can } from "@/lib/auth/permissions";
 import { mayApproveAboveLimit } from "@/lib/awards/policy";
-import { refreshResidentStatus } from "@/lib/awards/resident-status";
+import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
 import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
-import { transitionCase, type TCaseActor } from "@/lib/cases/transition";
+import type { TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
-export const ZRejectReason = z.string({ error: "award.rejectReason.required" }).trim().min(1, "award.rejectReason.required").max(1000, "award.rejectReason.tooLong");
+export const ZRejectReason = zText({ error: "award.rejectReason.required" }).trim().min(1, "award.rejectReason.required").max(1000, "award.rejectReason.tooLong");
 
 export type TRejectResult =
   | (Extract<TAwardTransitionResult, { outcome: "done" }> & { sentBack: boolean })
@@ -29,9 +29,9 @@ export async function lockCase(sql: TSql, caseId: string): Promise<void> {
  * timeline keeps. Four eyes as for approving: never a line they proposed themselves (or, once
  * officer-assisted applications exist, on an application they entered). No money moves (a waiting
  * line holds none). When no line of the case is left approved or waiting, the case goes back to
- * the officer who decided it, IN_REVIEW ("send-back"), so the resident is never told "approved"
- * with nothing behind it; otherwise the case keeps its decision and the resident's word follows
- * the lines (refreshResidentStatus). docs/decisions/0015.
+ * the officer who decided it, IN_REVIEW, exactly as when an officer cancels the last line
+ * (sendBackIfNothingStands); otherwise the case keeps its decision. What the resident reads and
+ * hears follows the lines (the one writer, run by transitionAward). docs/decisions/0015, 0018.
  */
 export async function rejectAward(actor: TCaseActor, awardId: string, reason: unknown): Promise<TRejectResult> {
   if (!can(actor.roles, "awards:approve")) return { outcome: "forbidden" };
@@ -47,18 +47,7 @@ export async function rejectAward(actor: TCaseActor, awardId: string, reason: un
       if (award.status === "AWAITING_APPROVAL" && !check.ok) return { outcome: "four-eyes", problem: check.problem };
       const done = await transitionAward(sql, actor, award, "reject", { reason: parsed.data });
       if (done.outcome !== "done") return done;
-      const [left] = await sql.rows<{ standing: number }>(
-        `select count(*)::int as standing from "Award" where "caseId" = $1::uuid and status in ('APPROVED', 'AWAITING_APPROVAL')`,
-        [award.caseId],
-      );
-      let sentBack = false;
-      if (left!.standing === 0) {
-        const moved = await transitionCase(sql, actor, award.caseId, "send-back", { eventData: { awardId: award.id, reason: parsed.data } });
-        // The case lock is held, so only a case that is not decided (withdrawn, say) can refuse.
-        if (moved.outcome !== "done" && moved.outcome !== "not-allowed") throw new Error(`case ${award.caseId}: ${moved.outcome}`);
-        sentBack = moved.outcome === "done";
-      }
-      await refreshResidentStatus(sql, award.caseId);
+      const sentBack = await sendBackIfNothingStands(sql, actor, award.caseId, { awardId: award.id, reason: parsed.data });
       return { ...done, sentBack };
     },
     actor.user.userId,

@@ -1,11 +1,13 @@
 // The one writer of an award line's status: checks lib/awards/lifecycle.ts and the permission,
-// changes the row only if it is still in the state read, writes the case's timeline event, and
+// changes the row only if it is still in the state read, writes the case's timeline event, keeps
+// what the resident reads and hears in step (lib/cases/resident-view-writer.ts), and
 // moves the money the map says (COMMIT on approval, RELEASE on cancelling a committed award)
 // through the ledger's one posting path (lib/ledger/post.ts), all in the caller's transaction.
 // A refusal from the ledger (not enough money) throws LedgerRefused, so the caller's whole
 // transaction rolls back: nothing half-done.
 import { can } from "@/lib/auth/permissions";
 import { AWARD_RULES, nextAwardState, type TAwardAction, type TAwardState } from "@/lib/awards/lifecycle";
+import { updateResidentView } from "@/lib/cases/resident-view-writer";
 import { recordCaseEvent, type TCaseActor } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
 import { postLedger } from "@/lib/ledger/post";
@@ -74,6 +76,8 @@ export async function transitionAward(
     pot: award.potName,
     ...(options.reason ? { reason: options.reason } : {}),
   });
+  // What the resident reads and hears follows the line (the one writer), before any posting.
+  await updateResidentView(sql, actor, award.caseId);
   await options.beforeLedger?.();
   let ledgerTransactionId: string | null = null;
   if (step.ledger) {

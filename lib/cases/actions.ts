@@ -40,6 +40,8 @@ function refusal(r: TTransitionRefusal | { outcome: "not-yours"; assignedToName:
       return formError(says("case.changed"), values);
     case "not-allowed":
       return formError(says("case.notAllowed", { status: en.casework.caseStatuses[r.status].toLowerCase() }), values);
+    case "not-a-caseworker":
+      return fieldError("assignTo", "assign.notACaseworker", values);
     case "not-yours":
       return formError(r.assignedToName ? says("case.notYours", { name: r.assignedToName }) : says("case.notYoursUnassigned"), values);
   }
@@ -56,7 +58,6 @@ export const claimCaseAction = staffAction({ permission: "cases:work", schema: Z
 export const assignCaseAction = staffAction({ permission: "cases:work", schema: ZAssignForm, name: "assign case" }, async (ctx, input, raw) => {
   if (!input.assignTo) return fieldError("assignTo", "assign.officer", raw);
   const r = await assignCase(actorOf(ctx), input.caseId, input.assignTo);
-  if (r.outcome === "not-a-caseworker") return fieldError("assignTo", "assign.officer", raw);
   if (r.outcome !== "done") return refusal(r, raw);
   redirect(casePath(ctx.council.slug, input.caseId, "assigned"));
 });
@@ -116,7 +117,7 @@ export const decideAction = staffAction({ permission: "cases:work", schema: ZDec
     case "decided":
       break;
     case "invalid":
-      return { errors: inOrder(r.issues.map((i) => ({ field: decisionFieldOf(i.path, form.lineNumbers), message: says(i.message) }))), values: raw };
+      return { errors: inOrder(r.issues.map((i) => ({ field: decisionFieldOf(i.path, form.lineNumbers), message: says(i.message, i.params) }))), values: raw };
     case "refused": {
       const lines = (form.input as { lines?: { potId: string; amountPence: bigint }[] }).lines ?? [];
       return potShort(actor, r, lines, form.lineNumbers, raw);

@@ -4,6 +4,7 @@ import { isOpenCase } from "@/lib/cases/lifecycle";
 import { AMENDABLE_FIELDS, ZAmendment } from "@/lib/cases/schemas";
 import { readCase, recordCaseEvent, type TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
+import { HIDDEN_CONTROL } from "@/lib/forms/text";
 
 export type TAmendResult =
   | { outcome: "amended"; oldValue: unknown; newValue: unknown }
@@ -31,7 +32,8 @@ export async function amendApplication(actor: TCaseActor, caseId: string, input:
   if (!parsed.success) return { outcome: "invalid", issues: parsed.error.issues.map((i) => i.message) };
   const { field, reason } = parsed.data;
   const value = AMENDABLE_FIELDS[field].safeParse(parsed.data.value);
-  if (!value.success) return { outcome: "invalid", issues: [`amendment.value`] };
+  // Hidden control characters are named (the officer can fix them); any other problem is "check the value".
+  if (!value.success) return { outcome: "invalid", issues: [value.error.issues.some((i) => i.message === HIDDEN_CONTROL) ? HIDDEN_CONTROL : "amendment.value"] };
   return withTenantSql(
     actor.council.id,
     async (sql) => {

@@ -10,19 +10,9 @@ export function claimCase(actor: TCaseActor, caseId: string): Promise<TTransitio
   return withTenantSql(actor.council.id, (sql) => transitionCase(sql, actor, caseId, "claim"), actor.user.userId);
 }
 
-/** To an active officer or approver of this council (anyone else: { outcome: "not-a-caseworker" }). */
-export function assignCase(actor: TCaseActor, caseId: string, toUserId: string): Promise<TTransitionResult | { outcome: "not-a-caseworker" }> {
-  return withTenantSql(
-    actor.council.id,
-    async (sql) => {
-      const rows = /^[0-9a-f-]{36}$/i.test(toUserId)
-        ? await sql.rows<{ role: string }>(`select role from "Membership" where "userId" = $1::uuid and status = 'ACTIVE' and role in ('OFFICER', 'APPROVER')`, [toUserId])
-        : [];
-      if (!rows.length) return { outcome: "not-a-caseworker" as const };
-      return transitionCase(sql, actor, caseId, "assign", { assignTo: toUserId });
-    },
-    actor.user.userId,
-  );
+/** To someone who can work cases here (anyone else: { outcome: "not-a-caseworker" }; transitionCase checks). */
+export function assignCase(actor: TCaseActor, caseId: string, toUserId: string): Promise<TTransitionResult> {
+  return withTenantSql(actor.council.id, (sql) => transitionCase(sql, actor, caseId, "assign", { assignTo: toUserId }), actor.user.userId);
 }
 
 export function unassignCase(actor: TCaseActor, caseId: string): Promise<TTransitionResult> {

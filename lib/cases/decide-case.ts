@@ -1,9 +1,10 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
-import { needsSecondApprover } from "@/lib/awards/policy";
+import { checkAwardLines } from "@/lib/awards/award-checks";
+import { linesAwaitingApproval } from "@/lib/awards/policy";
+import { ruleMessage } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
-import { notifyDecision } from "@/lib/cases/notify-decision";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
 import { readCase, transitionCase, type TCaseActor, type TTransitionRefusal } from "@/lib/cases/transition";
 import type { TSql } from "@/lib/db/sql";
@@ -13,7 +14,8 @@ import { LedgerRefused, ledgerRefusalOf } from "@/lib/ledger/refusals";
 export type TDecideResult =
   | { outcome: "decided"; status: "APPROVED" | "PART_APPROVED" | "DECLINED"; awards: { id: string; status: "APPROVED" | "AWAITING_APPROVAL" }[] }
   | TTransitionRefusal
-  | { outcome: "invalid"; issues: { path: PropertyKey[]; message: string }[] }
+  /** message: a key of the staff catalogue; params: the values its words need (a pot's name, amounts). */
+  | { outcome: "invalid"; issues: { path: PropertyKey[]; message: string; params?: Record<string, string> }[] }
   | { outcome: "not-yours"; assignedToName: string | null }
   /** The ledger said no (not enough money in a pot): nothing was written. */
   | { outcome: "refused"; refusal: LedgerRefused; pot: string | null; availablePence: bigint | null };
@@ -71,25 +73,26 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   if (!code || (code.decision !== "any" && code.decision !== (approving ? "approve" : "decline")))
     return { outcome: "invalid", issues: [{ path: ["reasonCode"], message: "decision.reasonCode" }] };
   const lines = decision.decision === "decline" ? [] : decision.lines;
+  // Every pot rule and the household's totals, in this transaction (lib/awards/award-checks.ts).
   if (lines.length) {
-    const pots = await sql.rows<{ id: string; active: boolean; maxSingleAwardPence: string | null; eligibleNeeds: string[] }>(
-      `select id, active, "maxSingleAwardPence"::text as "maxSingleAwardPence", "eligibleNeeds" from "Pot" where id = any($1::uuid[])`,
-      [`{${lines.map((l) => l.potId).join(",")}}`],
-    );
-    const issues = lines.flatMap((l, i) => {
-      const pot = pots.find((p) => p.id === l.potId);
-      if (!pot || !pot.active) return [{ path: ["lines", i, "potId"], message: "award.pot" }];
-      if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) return [{ path: ["lines", i, "needCategory"], message: "award.needNotInPot" }];
-      if (pot.maxSingleAwardPence !== null && l.amountPence > BigInt(pot.maxSingleAwardPence)) return [{ path: ["lines", i, "amountPence"], message: "award.overPotMaximum" }];
-      return [];
-    });
-    if (issues.length) return { outcome: "invalid", issues };
+    const check = await checkAwardLines(sql, actor.council.id, caseId, lines);
+    if (!check) return { outcome: "not-found" };
+    if (check.problems.length)
+      return {
+        outcome: "invalid",
+        issues: check.problems.map((p) => {
+          const words = ruleMessage(p);
+          return { path: ["lines", p.line, p.field], message: words.key, params: words.params };
+        }),
+      };
+    if (check.short)
+      throw new LedgerRefused("insufficient", { pot: check.short.pot, account: "AVAILABLE", balancePence: check.short.availablePence.toString() });
   }
-  const overLimit = lines.map((l) => needsSecondApprover(l.amountPence, settings.officerLimitPence));
+  // The officer's limit applies to what this decision gives the household, not to each line.
+  const overLimit = linesAwaitingApproval(lines.map((l) => l.amountPence), settings.officerLimitPence);
   const action = decision.decision;
   const moved = await transitionCase(sql, actor, caseId, action, {
     decision: { reasonCode: decision.reasonCode, explanation: decision.explanation },
-    awardsAwaitingApproval: overLimit.some(Boolean),
   });
   if (moved.outcome !== "done") return moved;
 
@@ -103,10 +106,8 @@ async function decide(sql: TSql, actor: TCaseActor, caseId: string, decision: TD
   }
   // Lines waiting for an approver first, then the commitments, the very last posting together
   // with COMMIT (the pot's lock held for no round trip).
-  // The resident's decision message goes into the outbox here, before the postings (nothing may
-  // run after the last one). When lines wait for an approver, it goes when the last of them is
-  // approved (lib/awards/resident-status.ts).
-  if (!overLimit.some(Boolean)) await notifyDecision(sql, caseId, lines);
+  // The resident's decision message goes into the outbox from transitionAward (the one writer,
+  // lib/cases/resident-view-writer.ts) once no line is only proposed, before the last posting.
   const order = ids.map((id, i) => ({ id, over: overLimit[i]! })).sort((a, b) => Number(b.over) - Number(a.over));
   const commits = order.filter((o) => !o.over).length;
   let posted = 0;

@@ -1,6 +1,7 @@
 // The case page's forms as sent by a browser (strings), turned into what the services take.
 // Pure, unit-tested: the same rules with and without JavaScript.
 import { z } from "zod";
+import { zLine, zText } from "@/lib/forms/text";
 import { normaliseUkMobile } from "@/lib/applications/formats";
 import { AMENDABLE_FIELDS, type TAmendableField } from "@/lib/cases/schemas";
 import type { TFieldError } from "@/lib/forms/form-state";
@@ -10,15 +11,15 @@ import { parsePounds } from "@/lib/money";
 /** How many award lines the decision form offers (without JavaScript, every line is on the page). */
 export const DECISION_FORM_LINES = 3;
 
-const text = (max: number) => z.string().max(max).optional().default("");
+const text = (max: number) => zText().max(max).optional().default("");
 
 export const ZCaseIdForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }) });
 export const ZNoteForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), text: text(6000) });
-export const ZAssignForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), assignTo: z.string().max(40).optional().default("") });
+export const ZAssignForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), assignTo: zLine().max(40).optional().default("") });
 export const ZReasonForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), reason: text(2000) });
 /** Each award's cancel form names its reason field after the award (ids stay unique on the page). */
 export const ZCancelAwardForm = z
-  .record(z.string(), z.string())
+  .record(zLine(), zLine())
   .transform((raw) => Object.fromEntries(Object.entries(raw).map(([k, v]) => [/^reason-[0-9a-f-]{36}$/i.test(k) ? "reason" : k, v])))
   .pipe(
   z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), awardId: z.uuid({ error: "award.notFound" }), reason: text(2000) }),

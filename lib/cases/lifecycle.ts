@@ -46,10 +46,11 @@ export const CASE_RULES: Readonly<Record<TCaseAction, TRule>> = {
   withdraw: { from: [...OPEN_CASE_STATES, "APPROVED", "PART_APPROVED"], to: "WITHDRAWN", permission: "cases:work" },
   "close-duplicate": { from: OPEN_CASE_STATES, to: "CLOSED_DUPLICATE", permission: "cases:work" },
   reopen: { from: ["DECLINED", "WITHDRAWN", "CLOSED_DUPLICATE"], to: "IN_REVIEW", permission: "awards:approve" },
-  // An approver rejected the last award line still standing (nothing approved, nothing waiting):
-  // the case goes back to the officer who decided it, so the resident is never told "approved"
-  // with nothing behind it (lib/awards/reject-award.ts, docs/decisions/0015).
-  "send-back": { from: ["APPROVED", "PART_APPROVED"], to: "IN_REVIEW", permission: "awards:approve" },
+  // The last award line still standing was rejected by an approver or cancelled by an officer
+  // (nothing approved, nothing waiting): the case goes back to the officer who decided it, so the
+  // resident is never told "approved" with nothing behind it (lib/awards/after-award-change.ts,
+  // docs/decisions/0015 and 0018). Whoever may cancel or reject a line may cause it.
+  "send-back": { from: ["APPROVED", "PART_APPROVED"], to: "IN_REVIEW", permission: "cases:work" },
 };
 
 export type TCaseStep = { ok: true; to: TCaseState } | { ok: false; problem: "not-allowed-from-state" };
@@ -66,30 +67,4 @@ export function nextCaseState(state: TCaseState, action: TCaseAction): TCaseStep
 
 export function isOpenCase(state: TCaseState): boolean {
   return OPEN_CASE_STATES.includes(state);
-}
-
-export type TResidentStatus = "RECEIVED" | "IN_REVIEW" | "MORE_INFO_NEEDED" | "DECIDED" | "PAID" | "CLOSED";
-
-/**
- * The resident's word for where their case is (Application.residentStatus, kept in step by
- * transitionCase). A decided case with award lines still waiting for an approver stays "being
- * looked at" until the last of them is approved (`awardsAwaitingApproval`).
- */
-export function residentStatusOf(state: TCaseState, awardsAwaitingApproval = false): TResidentStatus {
-  switch (state) {
-    case "NEW":
-      return "RECEIVED";
-    case "IN_REVIEW":
-      return "IN_REVIEW";
-    case "AWAITING_INFORMATION":
-      return "MORE_INFO_NEEDED";
-    case "APPROVED":
-    case "PART_APPROVED":
-      return awardsAwaitingApproval ? "IN_REVIEW" : "DECIDED";
-    case "DECLINED":
-      return "DECIDED";
-    case "WITHDRAWN":
-    case "CLOSED_DUPLICATE":
-      return "CLOSED";
-  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { TCouncilAccess } from "@/lib/auth/access";
-import type { TCaseActor } from "@/lib/cases/transition";
+import { ASSIGNABLE_PEOPLE, CASEWORK_ROLES, type TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 // Small lists the casework pages choose from (filters, assign, award lines), read in the
@@ -14,13 +14,14 @@ export function caseActorOf(access: Pick<TCouncilAccess, "council" | "user" | "r
   return { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
 }
 
-/** Active officers and approvers of the council: who a case can be assigned to. */
+/** Officers and approvers of the council: whose cases the queue can be filtered by. */
 const CASEWORKERS = `select distinct u.id as value, u.name as label from "Membership" m join "User" u on u.id = m."userId"
   where m.status = 'ACTIVE' and m.role in ('OFFICER', 'APPROVER') order by label, value`;
 
+/** Who a case can be assigned to: the same rule transitionCase checks (ASSIGNABLE_PEOPLE). */
 export async function listCaseworkers(actor: TCaseActor): Promise<TOption[]> {
   if (!can(actor.roles, "cases:read")) return [];
-  return withTenantSql(actor.council.id, (sql) => sql.rows<TOption>(CASEWORKERS, []), actor.user.userId);
+  return withTenantSql(actor.council.id, (sql) => sql.rows<TOption>(`${ASSIGNABLE_PEOPLE} order by label, value`, [actor.council.id, CASEWORK_ROLES]), actor.user.userId);
 }
 
 /** Both lists for the queue's filter panel, in one transaction. */

@@ -27,21 +27,28 @@ export async function readPersonHistory(actor: TCaseActor, caseId: string): Prom
   return withTenantSql(actor.council.id, (sql) => personHistoryIn(sql, caseId), actor.user.userId);
 }
 
-/** readPersonHistory inside the caller's transaction (council in scope); the caller checks the permission. */
-export async function personHistoryIn(sql: TSql, caseId: string): Promise<THistoryEntry[] | null> {
+type TCandidate = TPersonKeys & { applicationId: string; caseId: string | null; reference: string; channel: string; submittedAt: Date; caseStatus: string | null; caseName: string | null };
+
+/**
+ * The case's person (their date of birth) and the council's other applications that are the same
+ * person (lib/cases/same-person.ts), with why. Used by the history and by the award checks
+ * (lib/awards/award-checks.ts: a household's earlier awards), so both mean the same person. The
+ * history shows the latest 200; the award checks read them all (limit null).
+ */
+export async function samePersonIn(sql: TSql, caseId: string, { limit = 200 }: { limit?: number | null } = {}): Promise<{ dateOfBirth: string; matched: { c: TCandidate; matchedOn: TMatchReason[] }[] } | null> {
   const [me] = await sql.rows<TPersonKeys & { applicationId: string; originalName: string }>(
     `select a.id as "applicationId", to_char(a."dateOfBirth", 'YYYY-MM-DD') as "dateOfBirth", c."fullName", a."fullName" as "originalName", a.email, a.mobile
      from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`,
     [caseId],
   );
   if (!me) return null;
-  const candidates = await sql.rows<TPersonKeys & { applicationId: string; caseId: string | null; reference: string; channel: string; submittedAt: Date; caseStatus: string | null; caseName: string | null }>(
+  const candidates = await sql.rows<TCandidate>(
     `select a.id as "applicationId", c.id as "caseId", a.reference, a.channel, a."submittedAt", c.status as "caseStatus",
             to_char(a."dateOfBirth", 'YYYY-MM-DD') as "dateOfBirth", a."fullName", c."fullName" as "caseName", a.email, a.mobile
      from "Application" a left join "Case" c on c."applicationId" = a.id
      where a."dateOfBirth" = $1::date and a.id <> $2::uuid
-     order by a."submittedAt" desc limit 200`,
-    [me.dateOfBirth, me.applicationId],
+     order by a."submittedAt" desc limit $3`,
+    [me.dateOfBirth, me.applicationId, limit],
   );
   const matched = candidates
     .map((c) => {
@@ -52,6 +59,14 @@ export async function personHistoryIn(sql: TSql, caseId: string): Promise<THisto
       return { c, matchedOn: [...reasons] };
     })
     .filter((x) => x.matchedOn.length);
+  return { dateOfBirth: me.dateOfBirth, matched };
+}
+
+/** readPersonHistory inside the caller's transaction (council in scope); the caller checks the permission. */
+export async function personHistoryIn(sql: TSql, caseId: string): Promise<THistoryEntry[] | null> {
+  const person = await samePersonIn(sql, caseId);
+  if (!person) return null;
+  const { matched } = person;
   const caseIds = matched.map((x) => x.c.caseId).filter((id): id is string => !!id);
   const awards = caseIds.length
     ? await sql.rows<{ caseId: string; needCategory: string; amountPence: string; status: string; potName: string }>(

@@ -5,6 +5,7 @@ import { londonIsoDate } from "@/lib/calendar/working-days";
 import { CASE_STATES, OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
 import type { TCaseActor } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
+import { stripControl } from "@/lib/forms/text";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 // One page of a council's queue: everything submitted, all channels. Filters, search, sort and
@@ -17,7 +18,14 @@ export const QUEUE_PAGE_SIZE = 50;
 /** Totals are counted up to here ("10,000 or more"), so a big council's queue stays fast. */
 export const QUEUE_COUNT_CAP = 10_000;
 
-const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+// The first of a repeated parameter, control characters stripped (a URL is not typed: cleaned,
+// never refused; pages read it through readSearchParams too, and this service stands on its own).
+const one = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    const clean = typeof first === "string" ? stripControl(first) : first;
+    return clean === "" ? undefined : clean;
+  }, schema.optional());
 
 /** The queue's URL query, forgiving: anything unknown is ignored rather than an error. */
 export const ZQueueQuery = z.object({

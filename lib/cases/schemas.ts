@@ -1,13 +1,14 @@
 // What officers send for a case: notes, amendments, decisions (award lines). Server actions and
 // services parse with these; a bad value becomes a GOV.UK error summary on the page.
 import { z } from "zod";
+import { zLine, zText } from "@/lib/forms/text";
 import { ZAboutYou, ZAddress, ZHousehold, ZHousing, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
 import { PAYMENT } from "@/lib/applications/step-fields";
 import { NEEDS } from "@/lib/vocabulary";
 
 export const ZCaseId = z.uuid();
 
-export const ZCaseNote = z.strictObject({ text: z.string().trim().min(1, "note.required").max(5000, "note.tooLong") });
+export const ZCaseNote = z.strictObject({ text: zText().trim().min(1, "note.required").max(5000, "note.tooLong") });
 
 /**
  * The parts of an application an officer may correct, each with the canonical schema's own rule.
@@ -39,7 +40,7 @@ export type TAmendableField = keyof typeof AMENDABLE_FIELDS;
 export const ZAmendment = z.strictObject({
   field: z.enum(Object.keys(AMENDABLE_FIELDS) as [TAmendableField, ...TAmendableField[]], { error: "amendment.field" }),
   value: z.unknown(),
-  reason: z.string().trim().min(1, "amendment.reasonRequired").max(1000, "amendment.reasonTooLong"),
+  reason: zText().trim().min(1, "amendment.reasonRequired").max(1000, "amendment.reasonTooLong"),
 });
 
 export const MAX_AWARD_PENCE = 100_000_00n;
@@ -53,9 +54,9 @@ export const ZAwardLine = z.strictObject({
 export type TAwardLine = z.infer<typeof ZAwardLine>;
 
 const ZReasonAndWords = {
-  reasonCode: z.string().min(1, "decision.reasonCode").max(40, "decision.reasonCode"),
+  reasonCode: zLine().min(1, "decision.reasonCode").max(40, "decision.reasonCode"),
   /** What the resident reads. */
-  explanation: z.string().trim().min(1, "decision.explanation").max(2000, "decision.explanationTooLong"),
+  explanation: zText().trim().min(1, "decision.explanation").max(2000, "decision.explanationTooLong"),
 };
 
 export const ZDecision = z.discriminatedUnion("decision", [

@@ -1,8 +1,9 @@
 // What a council admin sends to change the casework settings: the service's input
 // (ZCaseworkSettingsInput, structured, amounts in pence) and the settings page's flat form
 // (ZCaseworkSettingsForm, one field per box, pounds typed) that becomes it. Problems are message
-// keys (lib/i18n/messages/staff-approvals-en.ts). Pure.
+// keys (messages/en/staff.json `errors`). Pure.
 import { z } from "zod";
+import { zLine } from "@/lib/forms/text";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { zPounds } from "@/lib/forms/pounds-field";
 import { PRIORITY_REASONS, type TPriorityReason } from "@/lib/cases/priority";
@@ -15,8 +16,8 @@ export const REASON_DECISIONS = ["approve", "decline", "any"] as const;
 const whole = (key: string, min: number, max: number) => z.number({ error: key }).int(key).min(min, key).max(max, key);
 
 const ZCode = z.strictObject({
-  code: z.string({ error: "settings.code.format" }).regex(/^[a-z0-9-]{2,40}$/, "settings.code.format"),
-  label: z.string({ error: "settings.label.required" }).trim().min(1, "settings.label.required").max(120, "settings.label.tooLong"),
+  code: zLine({ error: "settings.code.format" }).regex(/^[a-z0-9-]{2,40}$/, "settings.code.format"),
+  label: zLine({ error: "settings.label.required" }).trim().min(1, "settings.label.required").max(120, "settings.label.tooLong"),
   decision: z.enum(REASON_DECISIONS, { error: "settings.decision.required" }),
   retired: z.boolean().optional(),
 });
@@ -63,10 +64,10 @@ const typedWhole = (key: string, min: number, max: number) =>
 
 const codeFields = Object.fromEntries(
   Array.from({ length: MAX_REASON_CODES }, (_, i) => [
-    [`code-${i}-code`, z.string().optional()],
-    [`code-${i}-label`, z.string().optional()],
-    [`code-${i}-decision`, z.string().optional()],
-    [`code-${i}-retired`, z.string().optional()],
+    [`code-${i}-code`, zLine().optional()],
+    [`code-${i}-label`, zLine().optional()],
+    [`code-${i}-decision`, zLine().optional()],
+    [`code-${i}-retired`, zLine().optional()],
   ]).flat(),
 ) as Record<string, z.ZodOptional<z.ZodString>>;
 
@@ -103,9 +104,9 @@ export const ZCaseworkSettingsForm = z
     slaStandardDays: typedWhole("settings.slaStandardDays.range", 1, 60),
     officerLimit: zPounds("settings.officerLimit", { min: 0n, max: MAX_OFFICER_LIMIT_PENCE }),
     ...codeFields,
-    newCode: z.string().optional(),
-    newLabel: z.string().optional(),
-    newDecision: z.string().optional(),
+    newCode: zLine().optional(),
+    newLabel: zLine().optional(),
+    newDecision: zLine().optional(),
   })
   .superRefine(checkFormCodes, EVEN_IF_OTHER_FIELDS_FAIL)
   .transform((f, ctx): TCaseworkSettingsInput => {

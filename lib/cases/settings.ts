@@ -2,16 +2,17 @@
 // priority weights, SLA days, the officer's approval limit and the decision reason codes. The
 // reader takes either driver's transaction (TSql). No server-only: pure apart from one SELECT.
 import { z } from "zod";
+import { zLine } from "@/lib/forms/text";
 import type { TSql } from "@/lib/db/sql";
 import { DEFAULT_OFFICER_LIMIT_PENCE } from "@/lib/awards/policy";
 import { DEFAULT_PRIORITY, ZPriorityWeights, type TPrioritySettings } from "@/lib/cases/priority";
 import { DEFAULT_SLA, type TSlaSettings } from "@/lib/cases/sla";
 
 export const ZReasonCode = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  code: zLine().regex(/^[a-z0-9-]{2,40}$/),
   /** Which decisions may use it. */
   decision: z.enum(["approve", "decline", "any"]),
-  label: z.string().min(1).max(120),
+  label: zLine().min(1).max(120),
   /** Retired: no longer offered for new decisions; kept so decided cases still read their label. */
   retired: z.boolean().optional(),
 });

@@ -1,17 +1,16 @@
 // The one writer of a case's status and assignment: checks the lifecycle map (lib/cases/
 // lifecycle.ts) and the actor's permission, changes the row only if it is still as it was read
 // (so of two officers racing, one wins and the other is told what happened), writes the
-// timeline event and keeps the resident's status word in step, all in the caller's
-// transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
-import { can } from "@/lib/auth/permissions";
+// timeline event and keeps what the resident reads and hears in step (the one writer,
+// lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
+import { can, ROLES } from "@/lib/auth/permissions";
 import type { TSql } from "@/lib/db/sql";
-import { CASE_RULES, nextCaseState, residentStatusOf, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
+import { recordCaseEvent, type TCaseActor } from "@/lib/cases/case-events";
+import { updateResidentView } from "@/lib/cases/resident-view-writer";
 
-export type TCaseActor = {
-  council: { id: string };
-  user: { userId: string; email: string };
-  roles: readonly string[];
-};
+export type { TCaseActor } from "@/lib/cases/case-events";
+export { recordCaseEvent } from "@/lib/cases/case-events";
 
 export type TCaseRow = {
   id: string;
@@ -29,7 +28,9 @@ export type TTransitionRefusal =
   /** Somebody else has it (a lost claim race, or claimed earlier). */
   | { outcome: "taken"; assignedToName: string | null }
   /** It changed between reading and writing (another officer acted first). */
-  | { outcome: "changed"; status: TCaseState };
+  | { outcome: "changed"; status: TCaseState }
+  /** assign: to someone who cannot work cases here (see ASSIGNABLE_PEOPLE). */
+  | { outcome: "not-a-caseworker" };
 
 export type TTransitionResult = { outcome: "done"; from: TCaseState; to: TCaseState; case: TCaseRow } | TTransitionRefusal;
 
@@ -40,9 +41,26 @@ export type TTransitionOptions = {
   decision?: { reasonCode: string; explanation: string };
   /** Extra facts for the timeline event. */
   eventData?: Record<string, unknown>;
-  /** Awards still waiting for an approver: the resident keeps seeing "being looked at". */
-  awardsAwaitingApproval?: boolean;
 };
+
+/** The roles that work cases: the permission map decides (today officers and approvers). */
+export const CASEWORK_ROLES: readonly string[] = ROLES.filter((role) => can([role], "cases:work"));
+
+/**
+ * Who can be given a case: someone who can sign in (account not deactivated), with an ACTIVE
+ * membership of this council ($1) in a role that works cases ($2). One rule for the people the
+ * case page offers and for the check below, so the list never offers someone the write refuses.
+ * The council is named, not left to row-level security: a user may also read their own
+ * memberships of other councils.
+ */
+export const ASSIGNABLE_PEOPLE = `select distinct u.id as value, u.name as label from "Membership" m join "User" u on u.id = m."userId"
+  where m."tenantId" = $1::uuid and m.status = 'ACTIVE' and u."deactivatedAt" is null and m.role::text = any($2::text[])`;
+
+async function canBeAssigned(sql: TSql, councilId: string, userId: string | undefined): Promise<boolean> {
+  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return false;
+  const rows = await sql.rows(`${ASSIGNABLE_PEOPLE} and u.id = $3::uuid`, [councilId, CASEWORK_ROLES, userId]);
+  return rows.length > 0;
+}
 
 /** The case as this council sees it (another council's id reads as not found: row-level security). */
 export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | undefined> {
@@ -63,6 +81,7 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
   const step = nextCaseState(current.status, action);
   if (!step.ok) return { outcome: "not-allowed", status: current.status };
   if (action === "claim" && current.assignedToId && current.assignedToId !== actor.user.userId) return { outcome: "taken", assignedToName: current.assignedToName };
+  if (action === "assign" && !(await canBeAssigned(sql, actor.council.id, options.assignTo))) return { outcome: "not-a-caseworker" };
 
   const assignee =
     action === "claim" ? actor.user.userId : action === "assign" ? (options.assignTo ?? null) : action === "unassign" ? null : current.assignedToId;
@@ -94,34 +113,10 @@ export async function transitionCase(sql: TSql, actor: TCaseActor, caseId: strin
     ...(decided ? { reasonCode: decided.reasonCode, explanation: decided.explanation } : {}),
     ...options.eventData,
   });
-  await syncResidentStatus(sql, current.applicationId, residentStatusOf(step.to, options.awardsAwaitingApproval));
+  await updateResidentView(sql, actor, caseId);
   return { outcome: "done", from: current.status, to: step.to, case: { ...current, status: step.to, assignedToId: assignee } };
 }
 
 function eventKindOf(action: TCaseAction): string {
   return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
-}
-
-/**
- * One line on the case's timeline (append-only). Stamped with clock_timestamp(), not now(): a
- * decision writes several events in one transaction, and now() would give them all the same time,
- * so the timeline (newest first) could show "award approved" before "decided".
- */
-export async function recordCaseEvent(sql: TSql, actor: TCaseActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
-    actor.council.id,
-    caseId,
-    kind,
-    actor.user.userId,
-    JSON.stringify(data),
-  ]);
-}
-
-/** The resident's word (Application.residentStatus), written only when it changes; true if it did. */
-export async function syncResidentStatus(sql: TSql, applicationId: string, status: string): Promise<boolean> {
-  const changed = await sql.rows(
-    `update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid and "residentStatus" <> $2::"ResidentStatus" returning id`,
-    [applicationId, status],
-  );
-  return changed.length > 0;
 }

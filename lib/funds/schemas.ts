@@ -1,8 +1,9 @@
 // Input for the budget screens: strict Zod schemas over the flat form fields (unknown fields
 // such as tenantId are refused). Problems are message keys ("funds.moveFrom.required"); the
-// GOV.UK-style words live in the message files' `errors` (lib/i18n/messages) and the action
-// client turns keys into words. Amounts are typed in pounds and leave here as pence.
+// GOV.UK-style words live in the staff catalogue's `errors` (messages/en/staff.json) and the
+// action client turns keys into words. Amounts are typed in pounds and leave here as pence.
 import { z } from "zod";
+import { zLine, zText } from "@/lib/forms/text";
 import { parseDateParts } from "@/lib/forms/dates";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
 import { zPounds } from "@/lib/forms/pounds-field";
@@ -10,11 +11,11 @@ import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { ACCESS_ROUTES, HOUSEHOLD_TYPES, NEEDS } from "@/lib/vocabulary";
 
 const KEY = z.uuid({ error: "funds.form.expired" });
-const REASON = z.string({ error: "funds.reason.required" }).trim().min(1, "funds.reason.required").max(500, "funds.reason.tooLong");
+const REASON = zText({ error: "funds.reason.required" }).trim().min(1, "funds.reason.required").max(500, "funds.reason.tooLong");
 
 
 function dateFields(name: string) {
-  return { [`${name}-day`]: z.string().default(""), [`${name}-month`]: z.string().default(""), [`${name}-year`]: z.string().default("") } as Record<string, z.ZodDefault<z.ZodString>>;
+  return { [`${name}-day`]: zLine().default(""), [`${name}-month`]: zLine().default(""), [`${name}-year`]: zLine().default("") } as Record<string, z.ZodDefault<z.ZodString>>;
 }
 
 function readDate(v: Record<string, unknown>, name: "periodStart" | "periodEnd", ctx?: z.RefinementCtx): Date | null {
@@ -50,8 +51,8 @@ const optionalPercent = z
   });
 
 const fundFields = {
-  name: z.string({ error: "funds.fundName.required" }).trim().min(1, "funds.fundName.required").max(120, "funds.fundName.tooLong"),
-  funder: z.string({ error: "funds.funder.required" }).trim().min(1, "funds.funder.required").max(120, "funds.funder.tooLong"),
+  name: zLine({ error: "funds.fundName.required" }).trim().min(1, "funds.fundName.required").max(120, "funds.fundName.tooLong"),
+  funder: zLine({ error: "funds.funder.required" }).trim().min(1, "funds.funder.required").max(120, "funds.funder.tooLong"),
   ...dateFields("periodStart"),
   ...dateFields("periodEnd"),
   allocation: zPounds("funds.allocation", { min: 0n }),
@@ -78,7 +79,7 @@ export const ZNewFund = z
   .transform((v) => ({ fund: toFund(v), idempotencyKey: v.idempotencyKey }));
 
 export const ZChangeFund = z
-  .strictObject({ ...fundFields, fundId: z.uuid(), reason: z.string().trim().max(500, "funds.reason.tooLong").default("") })
+  .strictObject({ ...fundFields, fundId: z.uuid(), reason: zText().trim().max(500, "funds.reason.tooLong").default("") })
   .superRefine(checkFundDates, EVEN_IF_OTHER_FIELDS_FAIL)
   .transform((v) => ({ fundId: v.fundId, fund: toFund(v), reason: v.reason, idempotencyKey: v.idempotencyKey }));
 
@@ -101,10 +102,10 @@ const optionalWholeNumber = (field: "maxAwardsPerHousehold" | "repeatWindowDays"
     });
 
 // A box that is not ticked is not sent; anything but "yes" counts as not ticked.
-const checkboxKeys = (name: string, values: readonly string[]) => Object.fromEntries(values.map((value) => [`${name}-${value}`, z.string().max(20).optional()]));
+const checkboxKeys = (name: string, values: readonly string[]) => Object.fromEntries(values.map((value) => [`${name}-${value}`, zLine().max(20).optional()]));
 
 const potFields = {
-  name: z.string({ error: "funds.potName.required" }).trim().min(1, "funds.potName.required").max(120, "funds.potName.tooLong"),
+  name: zLine({ error: "funds.potName.required" }).trim().min(1, "funds.potName.required").max(120, "funds.potName.tooLong"),
   ownerOrganisationId: z.union([z.literal(""), z.uuid({ error: "funds.ownerOrganisationId.required" })]).default(""),
   maxSingleAward: z
     .string()
@@ -175,6 +176,6 @@ export const ZMoveMoney = z
 
 export const ZHistoryFilter = z.object({
   kind: z.union([z.enum(LEDGER_TRANSACTION_KINDS), z.literal("")]).catch(""),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: zLine().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: zLine().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
 });

@@ -14,6 +14,8 @@ export const TEMPLATES = {
   "decision-approved": { subject: "emails.decisionApproved.subject", body: "emails.decisionApproved.body" },
   "decision-part-approved": { subject: "emails.decisionPartApproved.subject", body: "emails.decisionPartApproved.body" },
   "decision-declined": { subject: "emails.decisionDeclined.subject", body: "emails.decisionDeclined.body" },
+  "decision-part-checking": { subject: "emails.decisionPartChecking.subject", body: "emails.decisionPartChecking.body" },
+  "decision-rest-settled": { subject: "emails.decisionRestSettled.subject", body: "emails.decisionRestSettled.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

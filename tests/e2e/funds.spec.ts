@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectAccessibleWithoutJs, signInAsStaff } from "./support";
 
-// Budget screens as a fund manager uses them, on the seeded demo funds (with months of history).
+// Budget screens as a fund manager uses them, on the seeded demo funds (opening allocations; the
+// awards the other specs approve are the only commitments, and no payments exist yet).
 
 async function openFund(page: Page, council: string, name: RegExp | string) {
   await page.goto(`/${council}/staff`);
@@ -32,18 +33,20 @@ test("a manager sees spend against the allocation, the projection, and a pot's h
   await openFund(page, "hackwell", "Crisis and Resilience Fund 2026/27");
   await expectAccessible(page);
   await expect(page.locator(".govuk-summary-list")).toContainText("£2,400,000.00");
-  await expect(page.getByText(/Runs out around \d+ \w+ 20\d\d/).first()).toBeVisible();
+  // No payments exist yet, and the demo seeds none (issue 15): nothing is spent.
+  expect(await rowPence(page, "Spent")).toBe(0);
+  await expect(page.locator(".govuk-summary-list")).toContainText(/No spending yet|Underspend of about|Runs out around|Nearly empty/);
   await expect(page.locator(".govuk-summary-list")).toContainText(/£[\d,]+\.\d\d a day \(last 7 days\)/);
 
   await page.getByRole("link", { name: "Food and energy" }).click();
   await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Type").selectOption({ label: "Payment made" });
+  await page.getByLabel("Type").selectOption({ label: "Allocated from fund" });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/kind=DISBURSE/);
+  await expect(page).toHaveURL(/kind=ALLOCATE/);
   const rows = page.locator("table.govuk-table tbody tr");
-  await expect(rows.first()).toContainText("Payment made");
-  expect(await rows.filter({ hasNotText: "Payment made" }).count()).toBe(0);
+  await expect(rows.last()).toContainText("Opening allocation");
+  expect(await rows.filter({ hasNotText: "Allocated from fund" }).count()).toBe(0);
   const showing = await page.getByText(/Showing \d+ to \d+ of \d+ transactions/).textContent();
   const total = Number(showing!.match(/of (\d+)/)![1]);
 
@@ -52,7 +55,7 @@ test("a manager sees spend against the allocation, the projection, and a pot's h
   const csv = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
   expect(csv[0]).toContain('"Type","Amount (£)"');
   expect(csv).toHaveLength(total + 1);
-  expect(csv.slice(1).every((line) => line.includes('"Payment made"'))).toBe(true);
+  expect(csv.slice(1).every((line) => line.includes('"Allocated from fund"'))).toBe(true);
 });
 
 test("allocating money: every mistake explained, nothing lost, then the figures move by exactly the amount", async ({ page }) => {

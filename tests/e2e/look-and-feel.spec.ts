@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signInAsStaff } from "./support";
+import { expectAccessible, ownerQuery, signInAsStaff } from "./support";
 
 // Issue 10: the pages on GOV.UK and MOJ Frontend, as each role sees them at 390 px and 1280 px.
 // Screenshots are kept as artefacts of the run (test-results/screenshots), not pixel-compared.
@@ -48,7 +48,7 @@ test("public pages: content lines up with the header on every page, axe passes, 
 test("staff pages for each role: service navigation everywhere, a home page listing what each can do", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const roles: [string, string[], string[]][] = [
-    ["officer@hackwell.example", ["/hackwell/staff"], ["Apply on a resident's behalf", "Check an application's status"]],
+    ["officer@hackwell.example", ["/hackwell/staff"], ["Check an application's status"]],
     ["manager@hackwell.example", ["/hackwell/staff", "/hackwell/staff/funds", "/hackwell/staff/audit"], ["Funds", "Audit log"]],
     ["admin@hackwell.example", ["/hackwell/staff", "/hackwell/staff/people", "/hackwell/staff/audit"], ["Funds", "People", "Audit log"]],
   ];
@@ -69,6 +69,8 @@ test("staff pages for each role: service navigation everywhere, a home page list
     }
     await p.goto("/hackwell/staff");
     for (const area of areas) await expect(p.getByTestId("staff-areas").getByRole("link", { name: area })).toBeVisible();
+    // No link to the public form "on a resident's behalf": it would record the wrong channel (issue 15).
+    await expect(p.getByRole("link", { name: /behalf/i })).toHaveCount(0);
     await context.close();
   }
   expect([...edges]).toHaveLength(1);
@@ -143,6 +145,18 @@ test("money forms: no 'Invalid' in any message, every problem at once", async ({
 
 test("pot history: money right-aligned, filter with GOV.UK date inputs, pagination reaches the oldest movement", async ({ page }) => {
   test.setTimeout(120_000);
+  // The demo funds are opening allocations only (issue 15), so this pot gets a history long enough
+  // to page through: 120 top-ups of £1 from the fund, through the ledger's one posting function.
+  await ownerQuery(`do $$
+    declare f uuid; p uuid; t uuid;
+    begin
+      select pot."fundId", pot.id, pot."tenantId" into f, p, t from "Pot" pot join "Tenant" c on c.id = pot."tenantId"
+       where c.slug = 'hackwell' and pot.name = 'Food and energy';
+      perform set_config('app.tenant_id', t::text, true);
+      for i in 1..120 loop
+        perform post_ledger_transaction('ALLOCATE', f, null, p, 100, 'e2e-pot-history-' || i, 'Top-up (pagination test)', null, null, null, null);
+      end loop;
+    end $$`);
   await signInAsStaff(page, "manager@hackwell.example");
   await page.goto("/hackwell/staff/funds");
   await page.getByRole("link", { name: "Crisis and Resilience Fund 2026/27" }).click();
@@ -156,7 +170,7 @@ test("pot history: money right-aligned, filter with GOV.UK date inputs, paginati
   await expect(page.locator("input[type=date]")).toHaveCount(0);
 
   const total = Number((await page.getByTestId("history-count").textContent())!.match(/of (\d+) transactions/)![1]);
-  expect(total).toBeGreaterThan(200);
+  expect(total).toBeGreaterThan(100);
   const pages = page.getByRole("navigation", { name: "Pages of transactions" });
   const last = Math.ceil(total / 50);
   await pages.getByRole("link", { name: `Page ${last}` }).click();

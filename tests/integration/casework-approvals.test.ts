@@ -3,8 +3,10 @@
 // reject, the approval race, the awaiting-approval list, the settings change with its audit and
 // the re-scoring of open cases (and its cost for 10,000 of them), other councils' ids and lower
 // roles refused, in the services and in the server actions.
-import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SESSION_COOKIE } from "@/lib/auth/cookies";
+import { createAuthSession } from "@/lib/auth/session";
 import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
 import { rejectAward } from "@/lib/awards/reject-award";
@@ -17,23 +19,32 @@ import type { TCaseActor } from "@/lib/cases/transition";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
+import { env } from "@/lib/env";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { asOwnerInCouncil, createCouncil, createFund } from "@/prisma/factories";
+import { FULL } from "../support/application-answers";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 
 // The server actions run as Next.js runs them; only who is signed in (the session cookie) and
 // the request's headers are supplied here.
-const request = vi.hoisted(() => ({ headers: new Headers(), user: null as null | { userId: string; email: string; name: string; isPlatformOperator: boolean; sessionId: string } }));
+// The session is real: a row in AuthSession and next-auth's encrypted cookie, read back by the
+// real getSessionUser (revocation, expiry and deactivation included), as in the browser.
+const request = vi.hoisted(() => ({ headers: new Headers(), cookie: null as null | { name: string; value: string } }));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+  cookies: async () => ({
+    get: (name: string) => (request.cookie?.name === name ? request.cookie : undefined),
+    getAll: () => (request.cookie ? [request.cookie] : []),
+    set: () => {},
+    delete: () => {},
+    has: (name: string) => request.cookie?.name === name,
+  }),
 }));
 // Outside Next.js there is no router to redraw: the actions' revalidatePath is recorded instead.
 const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => void revalidated.push(`${path} ${type ?? ""}`) }));
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<object>()), getSessionUser: async () => request.user }));
 
 let council: TCouncil, other: TCouncil;
 let officer: TCaseActor, approver: TCaseActor, approver2: TCaseActor, manager: TCaseActor, admin: TCaseActor, otherApprover: TCaseActor, otherAdmin: TCaseActor;
@@ -188,6 +199,35 @@ describe("the awaiting-approval list", () => {
     }
     // Another council's approver sees none of them.
     expect((await listAwaitingApproval(otherApprover))!.rows).toEqual([]);
+  });
+});
+
+describe("the awaiting-approval list's order (issue 15)", () => {
+  // An urgent "no food today" £400 award was 18th of 18, behind older standard ones.
+  const standardAnswers = { ...FULL, "children-ages": { childrenAges: "7, 9" }, "food-today": { enoughFoodToday: "yes" }, "energy-meter": { prepaymentMeter: "ok" } };
+
+  async function decidedFrom(answers: typeof FULL, amount: bigint) {
+    const made = await applyFor(council, answers);
+    expect((await claimCase(officer, made.caseId)).outcome).toBe("done");
+    const r = await decideCase(officer, made.caseId, decision(pot.id, amount));
+    if (r.outcome !== "decided") throw new Error(`not decided: ${r.outcome}`);
+    return { ...made, awardId: r.awards[0]!.id };
+  }
+
+  it("puts urgent cases first (band, then score), then the earliest SLA due date, then the oldest, with each case's priority and SLA", async () => {
+    for (const a of await owner().award.findMany({ where: { tenantId: council.id, status: "AWAITING_APPROVAL" } })) await rejectAward(approver2.user.userId === a.proposedById ? approver : approver2, a.id, "Clearing");
+    const oldStandard = await decidedFrom(standardAnswers, 30_000n);
+    const laterStandardDueSooner = await decidedFrom(standardAnswers, 31_000n);
+    const urgent = await decidedFrom(FULL, 40_000n);
+    // The second standard case is due first (say it came in days earlier by another route).
+    await owner().case.update({ where: { id: laterStandardDueSooner.caseId }, data: { slaDueOn: new Date("2026-01-02T00:00:00Z") } });
+    const rows = (await listAwaitingApproval(approver))!.rows;
+    expect(rows.map((r) => r.awardId)).toEqual([urgent.awardId, laterStandardDueSooner.awardId, oldStandard.awardId]);
+    expect(rows[0]).toMatchObject({ priorityBand: "URGENT", priorityReasons: expect.arrayContaining(["no-food-today", "meter-off"]) });
+    expect(rows[0]!.priorityScore).toBeGreaterThan(rows[1]!.priorityScore);
+    expect(rows[1]).toMatchObject({ priorityBand: "STANDARD", slaDueOn: "2026-01-02" });
+    expect(rows[2]!.slaDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const r of [urgent, laterStandardDueSooner, oldStandard]) await rejectAward(approver, r.awardId, "Clearing");
   });
 });
 
@@ -357,9 +397,13 @@ describe("server actions", () => {
     for (const [k, v] of Object.entries(values)) f.set(k, v);
     return f;
   };
+  /** Signs in as `a` the way sign-in does: a session row and its encrypted cookie. Returns the session's id. */
   const signedInAs = async (a: TCaseActor) => {
     const user = await owner().user.findUniqueOrThrow({ where: { id: a.user.userId } });
-    request.user = { userId: user.id, email: user.email, name: user.name, isPlatformOperator: false, sessionId: randomUUID() };
+    const sid = await createAuthSession(user.id, "password+totp");
+    const value = await encode({ token: { sub: user.id, sid, email: user.email, name: user.name }, secret: env().AUTH_SECRET, maxAge: 3600 });
+    request.cookie = { name: SESSION_COOKIE, value };
+    return sid;
   };
   beforeEach(() => {
     request.headers = new Headers({ host: "localhost:3000", origin: "http://localhost:3000" });
@@ -374,6 +418,22 @@ describe("server actions", () => {
     }
     expect(await owner().auditEvent.count({ where: { action: "authz.refused", actorUserId: manager.user.userId } })).toBe(1);
     expect((await owner().caseworkSettings.findUniqueOrThrow({ where: { tenantId: council.id } })).urgentFrom).toBe(40);
+  });
+
+  it("a session that was revoked, or whose user was deactivated, is no session: the action refuses and nothing is written", async () => {
+    const { rejectAwardAction } = await import("@/lib/awards/actions");
+    const made = await decided(officer, 31_000n);
+    const awardId = made.awardIds[0]!;
+    const sid = await signedInAs(approver2);
+    await owner().authSession.update({ where: { id: sid }, data: { revokedAt: new Date() } });
+    const revoked: TFormState = await rejectAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId, reason: "Not needed" }));
+    expect(revoked.errors[0]!.message).toBe("Your session has ended. Sign in again to continue.");
+    const deactivatedUser = await actor(council, "APPROVER", "Dee Deactivated");
+    await signedInAs(deactivatedUser);
+    await owner().user.update({ where: { id: deactivatedUser.user.userId }, data: { deactivatedAt: new Date() } });
+    const deactivated: TFormState = await rejectAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId, reason: "Not needed" }));
+    expect(deactivated.errors[0]!.message).toBe("Your session has ended. Sign in again to continue.");
+    expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
   });
 
   it("the admin's nonsense comes back as an error summary on the right fields, nothing saved", async () => {
@@ -416,12 +476,28 @@ describe("server actions", () => {
     expect(again.state.errors[0]!.message).toBe("Sam Approver has already approved this award");
 
     // Not enough money: the pot and what is left.
-    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 20_000n }] });
+    // (A decision is refused when the pot cannot cover all its lines: here the money goes after.)
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Tiny pot", allocatePence: 40_000n }] });
     const made = await newCase();
     await claimCase(officer, made.caseId);
     const r = await decideCase(officer, made.caseId, { ...decision(pots[0]!.id, 30_000n) });
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
+    const spender = await newCase();
+    await claimCase(officer, spender.caseId);
+    expect(await decideCase(officer, spender.caseId, decision(pots[0]!.id, 20_000n))).toMatchObject({ outcome: "decided", awards: [{ status: "APPROVED" }] });
     expect(await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId })))).toEqual({ location: `/approvals-a/staff/cases/awaiting-approval?problem=not-enough-money&award=${awardId}` });
+
+    // A pot rule that no longer holds (the pot closed since): the approver is told which, in words worked out again.
+    const { pots: closing } = await createFund(owner(), council.id, { pots: [{ name: "Closing pot", allocatePence: 100_000n }] });
+    const later = await newCase();
+    await claimCase(officer, later.caseId);
+    const waiting = (await decideCase(officer, later.caseId, decision(closing[0]!.id, 30_000n))) as { awards: { id: string }[] };
+    await owner().pot.update({ where: { id: closing[0]!.id }, data: { active: false } });
+    const ruleAward = waiting.awards[0]!.id;
+    expect(await redirected(approveAwardAction("approvals-a", EMPTY_FORM_STATE, fd({ awardId: ruleAward })))).toEqual({ location: `/approvals-a/staff/cases/awaiting-approval?problem=pot-rules&award=${ruleAward}` });
+    const { approvalNotice } = await import("@/lib/awards/approval-notice");
+    expect(await approvalNotice(approver, { problem: "pot-rules", award: ruleAward })).toEqual({ kind: "error", field: `award-${ruleAward}`, text: "This award cannot be approved now: Closing pot is closed to new awards" });
+    expect((await owner().award.findUniqueOrThrow({ where: { id: ruleAward } })).status).toBe("AWAITING_APPROVAL");
 
     // Another council's award: not found, nothing written.
     await signedInAs(otherApprover);

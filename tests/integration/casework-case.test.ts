@@ -154,7 +154,7 @@ describe("the decision message", () => {
     expect(messages[0]!.body).toContain("You live outside the area we cover.");
   });
 
-  it("over the limit: no message until the approver approves the last line still waiting", async () => {
+  it("over the limit: nothing until a line is approved, then what is approved and that the rest is being checked, then the rest", async () => {
     const c = await apply(council, { name: "Waiting Reader", email: "waiting@example.com" });
     await claimCase(officer, c.caseId);
     const r = await decideCase(officer, c.caseId, {
@@ -170,18 +170,19 @@ describe("the decision message", () => {
     expect(r.awards.map((a) => a.status)).toEqual(["AWAITING_APPROVAL", "AWAITING_APPROVAL"]);
     expect(await decisionMessages(c.reference)).toHaveLength(0);
     expect((await approveAward(approver, r.awards[0]!.id)).outcome).toBe("done");
-    expect(await decisionMessages(c.reference)).toHaveLength(0);
+    const first = await decisionMessages(c.reference);
+    expect(first.map((m) => m.template)).toEqual(["decision-part-checking"]);
+    expect(first[0]!.body).toContain("£300.00 for food");
+    expect(first[0]!.body).toContain("- £400.00 for rent arrears");
     expect((await approveAward(approver, r.awards[1]!.id)).outcome).toBe("done");
     const messages = await decisionMessages(c.reference);
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ template: "decision-part-approved", locale: "en" });
-    expect(messages[0]!.body).toContain("£300.00 for food");
-    expect(messages[0]!.body).toContain("£400.00 for rent arrears");
+    expect(messages.map((m) => m.template).sort()).toEqual(["decision-part-checking", "decision-rest-settled"]);
+    expect(messages.find((m) => m.template === "decision-rest-settled")!.body).toContain("The other £400.00 for rent arrears has also been approved.");
     // Cancelling from another case's page finds nothing; cancelling a committed line later sends
     // nothing more (the resident's word stays "decided").
     expect(await cancelAward(officer, r.awards[0]!.id, "Wrong page", c.applicationId)).toEqual({ outcome: "not-found" });
     expect((await cancelAward(officer, r.awards[0]!.id, "Paid by another fund", c.caseId)).outcome).toBe("done");
-    expect(await decisionMessages(c.reference)).toHaveLength(1);
+    expect(await decisionMessages(c.reference)).toHaveLength(2);
   });
 
   it("a refused decision (not enough in the pot) leaves no message, award or event behind", async () => {

@@ -159,7 +159,7 @@ describe("decisions and awards", () => {
     const c = await owner().case.findUniqueOrThrow({ where: { id: caseId } });
     expect(c).toMatchObject({ decisionReasonCode: "need-met", decisionExplanation: "We will send you a food voucher.", decidedById: officer.user.userId });
     const kinds = (await owner().caseEvent.findMany({ where: { caseId } })).map((e) => e.kind).sort();
-    expect(kinds).toEqual(["award.approved", "claimed", "status.approve"]);
+    expect(kinds).toEqual(["award.approved", "claimed", "resident.told", "status.approve"]);
     expect(await owner().ledgerTransaction.count({ where: { awardRef: (r as { awards: { id: string }[] }).awards[0]!.id, kind: "COMMIT" } })).toBe(1);
   });
 
@@ -203,13 +203,16 @@ describe("decisions and awards", () => {
   });
 
   it("refuses an approval the pot can no longer cover, saying which pot and what is left, and leaves the award waiting", async () => {
-    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Small pot", allocatePence: 20_000n }] });
+    // A decision the pot cannot cover is refused (tests/integration/pot-rules.test.ts): here the money goes after it.
+    const { pots } = await createFund(owner(), council.id, { pots: [{ name: "Small pot", allocatePence: 40_000n }] });
     const { caseId } = await claimedCase();
     const r = await decideCase(officer, caseId, approve(pots[0]!.id, 30_000n));
     const awardId = (r as { awards: { id: string }[] }).awards[0]!.id;
+    const spender = await claimedCase();
+    expect(await decideCase(officer, spender.caseId, approve(pots[0]!.id, 20_000n))).toMatchObject({ outcome: "decided", awards: [{ status: "APPROVED" }] });
     expect(await approveAward(approver, awardId)).toMatchObject({ outcome: "refused", pot: "Small pot", availablePence: 20_000n });
     expect((await owner().award.findUniqueOrThrow({ where: { id: awardId } })).status).toBe("AWAITING_APPROVAL");
-    expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 20_000n, COMMITTED: 0n, SPENT: 0n });
+    expect(await balances(pots[0]!.id)).toEqual({ AVAILABLE: 20_000n, COMMITTED: 20_000n, SPENT: 0n });
   });
 
   it("holds award lines to the pot's rules (needs it meets, largest single award) and writes nothing otherwise", async () => {
@@ -249,10 +252,10 @@ describe("decisions and awards", () => {
     expect(await residentStatus(applicationId)).toBe("CLOSED");
     expect((await owner().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("WITHDRAWN");
     // The timeline keeps the order things happened in, even within one transaction (the decision
-    // and its two awards, the one above the limit first; the withdrawal and its two cancellations):
-    // no two events share a time.
+    // and its two awards, the one above the limit first, then what the resident was told; the
+    // withdrawal and its two cancellations): no two events share a time.
     const events = await owner().caseEvent.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "status.withdraw", "award.cancelled", "award.cancelled"]);
+    expect(events.map((e) => e.kind)).toEqual(["claimed", "status.part-approve", "award.awaiting_approval", "award.approved", "resident.told", "status.withdraw", "award.cancelled", "award.cancelled"]);
     // Microseconds, as stored (a JavaScript Date keeps only milliseconds).
     const times = await owner().$queryRaw<{ t: string }[]>`select "createdAt"::text as t from "CaseEvent" where "caseId" = ${caseId}::uuid`;
     expect(new Set(times.map((r) => r.t)).size).toBe(events.length);
@@ -290,11 +293,13 @@ describe("amendments", () => {
 
 describe("the case file", () => {
   it("shows the application as sent, the amendments, awards and timeline newest first, and records the view in the audit log", async () => {
-    const { caseId } = await claimedCase();
+    const { caseId, applicationId } = await claimedCase();
     await addCaseNote(officer, caseId, { text: "Called the resident; she has no gas." });
     expect(await addCaseNote(officer, caseId, { text: "   " })).toMatchObject({ outcome: "invalid" });
     const file = (await loadCasePage(manager, caseId, null))?.file;
-    expect(file).toBeDefined();
+    // The case asked for, as stored: its own row, the application as sent, who has it.
+    const stored = await owner().case.findUniqueOrThrow({ where: { id: caseId }, include: { application: true } });
+    expect(file).toMatchObject({ id: caseId, reference: stored.reference, status: "IN_REVIEW", assignedToId: officer.user.userId, application: { id: applicationId, data: stored.application.data } });
     expect(file!.events[0]!.kind).toBe("note");
     expect(file!.events.map((e) => e.kind)).toEqual(["note", "claimed"]);
     expect(JSON.stringify(file)).not.toContain("00733445");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { caseBanner } from "@/components/cases/banner";
 import { amendmentValueOf, decisionFieldOf, decisionFromForm } from "@/lib/cases/forms";
 import { isSamePerson, normaliseName, normalisePhone, samePersonReasons } from "@/lib/cases/same-person";
-import { awardLinesText } from "@/lib/cases/notify-decision";
+import { awardLinesText } from "@/lib/cases/decision-words";
 import { errorText } from "@/lib/i18n";
 import { messagesFor } from "@/lib/i18n/catalogues";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { historyCsv } from "@/lib/funds/history";
-import { daysLeftInPeriod, project, spendFigures } from "@/lib/funds/projection";
+import { daysLeftInPeriod, potStatusText, project, projectionText, spendFigures } from "@/lib/funds/projection";
 import { ZAllocate, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { zPounds } from "@/lib/forms/pounds-field";
 import { errorText } from "@/lib/i18n";
@@ -49,10 +49,39 @@ describe("spend projection", () => {
   });
 
   it("projects a run-out date when the money will not last, and an underspend when it will", () => {
-    expect(project(100_000n, 1_000n, 129, today)).toEqual({ kind: "runs-out", date: new Date("2027-03-03T00:00:00Z"), daysFromNow: 100 });
-    expect(project(200_000n, 1_000n, 129, today)).toEqual({ kind: "underspend", pence: 71_000n });
-    expect(project(5_000n, 0n, 129, today)).toEqual({ kind: "no-spend" });
-    expect(project(5_000n, 10n, 0, today)).toEqual({ kind: "ended" });
+    expect(project({ remainingPence: 100_000n, usedPence: 1n, burnPerDay: 1_000n, daysLeft: 129, today })).toEqual({ kind: "runs-out", date: new Date("2027-03-03T00:00:00Z"), daysFromNow: 100 });
+    expect(project({ remainingPence: 200_000n, usedPence: 1n, burnPerDay: 1_000n, daysLeft: 129, today })).toEqual({ kind: "underspend", pence: 71_000n });
+    expect(project({ remainingPence: 5_000n, usedPence: 1n, burnPerDay: 0n, daysLeft: 129, today })).toEqual({ kind: "no-recent-spend" });
+    expect(project({ remainingPence: 5_000n, usedPence: 1n, burnPerDay: 10n, daysLeft: 0, today })).toEqual({ kind: "ended" });
+  });
+
+  // Issue 15: "Runs out around 5 December 2026 (0 days)" beside "Open for new awards", and a new
+  // pot with no money "runs out (0 days)". Say what is true: empty, nearly empty, no spending yet.
+  const words = (remainingPence: bigint, usedPence: bigint, burnPerDay: bigint, active = true) => {
+    const projection = project({ remainingPence, usedPence, burnPerDay, daysLeft: 129, today });
+    return { projection: projectionText(projection, new Date("2027-03-31T00:00:00Z")).text, status: potStatusText(active, remainingPence, projection) };
+  };
+
+  it("calls a pot with nothing left empty, never open for new awards", () => {
+    expect(words(0n, 0n, 0n)).toEqual({ projection: "Empty: no money allocated yet", status: "Empty: no money for new awards" });
+    expect(words(0n, 50_000n, 1_000n)).toEqual({ projection: "Empty: all its money is used", status: "Empty: no money for new awards" });
+    expect(words(0n, 50_000n, 1_000n, false).status).toBe("Closed to new awards");
+  });
+
+  it("says a pot running out today or within 14 days is nearly empty, not open", () => {
+    const today0 = words(500n, 50_000n, 1_000n);
+    expect(today0.projection).toBe("Nearly empty: runs out around 23 November 2026 (today)");
+    expect(today0.status).toBe("Nearly empty: £5.00 left for new awards");
+    expect(today0.status).not.toMatch(/Open/);
+    expect(words(1_000n, 50_000n, 1_000n).projection).toBe("Nearly empty: runs out around 24 November 2026 (1 day)");
+    expect(words(13_000n, 50_000n, 1_000n).projection).toBe("Nearly empty: runs out around 6 December 2026 (13 days)");
+    expect(words(14_000n, 50_000n, 1_000n)).toEqual({ projection: "Runs out around 7 December 2026 (14 days)", status: "Open for new awards" });
+  });
+
+  it("says a funded pot that has spent nothing has no spending yet, and one that has stopped spending says so", () => {
+    expect(words(100_000n, 0n, 0n)).toEqual({ projection: "No spending yet", status: "Open for new awards" });
+    expect(words(100_000n, 20_000n, 0n).projection).toBe("No spending in the last 30 days");
+    expect(words(10_000_000n, 20_000n, 1_000n).projection).toBe("Underspend of about £98,710.00 at 31 March 2027");
   });
 
   it("works out used, remaining, percent and burn per day from balances and net commitments", () => {

@@ -81,10 +81,11 @@ describe("SLA clocks", () => {
 });
 
 describe("the resident's reply-by date", () => {
-  it("uses the same calendar: 5 working days from Christmas Eve skip three bank holidays", async () => {
-    const { replyBy } = await import("@/lib/applications/policy");
-    const by = replyBy(new Date("2026-12-24T15:00:00Z"));
-    expect(londonIsoDate(by)).toBe("2027-01-05"); // 29, 30, 31 Dec, 4 and 5 Jan
-    expect(by.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/London" })).toBe("Tuesday 5 January");
+  it("is the case's SLA due date on the same calendar, written for the resident: 5 working days from Christmas Eve skip three bank holidays", async () => {
+    const { replyByText } = await import("@/lib/applications/policy");
+    const due = slaDueDate(new Date("2026-12-24T15:00:00Z"), "STANDARD", { urgentWorkingDays: 2, standardWorkingDays: 5 });
+    expect(due).toBe("2027-01-05"); // 29, 30, 31 Dec, 4 and 5 Jan
+    expect(replyByText(due, "en")).toBe("Tuesday 5 January");
+    expect(replyByText(slaDueDate(new Date("2026-12-24T15:00:00Z"), "URGENT", { urgentWorkingDays: 2, standardWorkingDays: 5 }), "en")).toBe("Wednesday 30 December");
   });
 });

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
@@ -12,7 +13,7 @@ export const metadata = { title: "Councils – Money Hub platform" };
 
 export default async function PlatformPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   await requirePlatformOperator();
-  const { created } = await searchParams;
+  const { created } = await readSearchParams(searchParams);
   const councils = await listCouncils();
   return (
     <>

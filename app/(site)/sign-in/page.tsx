@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { redirect } from "next/navigation";
 import { StaffSignInForm } from "@/components/auth/staff-sign-in-form";
 import { SsoButtons } from "@/components/auth/sso-buttons";
@@ -8,7 +9,7 @@ import { ssoProviders } from "@/lib/env";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ expired?: string; error?: string }> }) {
   if (await getSessionUser()) redirect("/staff");
-  const { expired, error } = await searchParams;
+  const { expired, error } = await readSearchParams(searchParams);
   const sso = ssoProviders();
   return (
     <div className="md:w-2/3">

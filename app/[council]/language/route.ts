@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { readSearchParams } from "@/lib/forms/text";
 import { isLocale, LANG_COOKIE } from "@/lib/i18n";
 import { servedLocale } from "@/lib/i18n/catalogues";
 
@@ -6,8 +7,9 @@ import { servedLocale } from "@/lib/i18n/catalogues";
 // A plain link (GET), so it works without JavaScript; it only changes a display preference.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ council: string }> }) {
   const { council } = await params;
-  const to = request.nextUrl.searchParams.get("to");
-  const back = request.nextUrl.searchParams.get("back") ?? "";
+  const query = await readSearchParams(Object.fromEntries(request.nextUrl.searchParams));
+  const to = query.to ?? null;
+  const back = query.back ?? "";
   // Only back to this council's own pages: never an open redirect.
   const own = /^[a-z0-9-]{1,60}$/.test(council) && new RegExp(`^/${council}([/?]|$)`).test(back) && !back.includes("\\");
   const safeBack = own ? back : `/${/^[a-z0-9-]{1,60}$/.test(council) ? council : ""}`;

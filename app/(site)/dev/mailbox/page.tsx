@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { notFound } from "next/navigation";
 import { formatDateTimeShort } from "@/lib/dates";
 import { listDevMailbox } from "@/lib/notifications/dev-mailbox";
@@ -9,7 +10,7 @@ export const metadata = { title: "Dev mailbox – Money Hub" };
 // every email the app would have sent, newest first.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   if (!(await demoConveniencesAllowed())) notFound();
-  const { to } = await searchParams;
+  const { to } = await readSearchParams(searchParams);
   const messages = await listDevMailbox(to);
   return (
     <>

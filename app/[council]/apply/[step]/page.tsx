@@ -1,4 +1,5 @@
 import { errorWords } from "@/lib/i18n";
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StepForm } from "@/components/applications/step-form";
@@ -10,7 +11,7 @@ import { isStepId } from "@/lib/applications/steps";
 export default async function ApplyStepPage({ params, searchParams }: { params: Promise<{ council: string; step: string }>; searchParams: Promise<{ change?: string }> }) {
   const { council: slug, step } = await params;
   if (!isStepId(step)) notFound();
-  const change = (await searchParams).change === "1";
+  const change = (await readSearchParams(searchParams)).change === "1";
   const ctx = await guardJourneyPage(slug, step);
   const copy = stepCopy(ctx, step);
   return (

@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/applications/print-button";
 import { displayUkMobile } from "@/lib/applications/formats";
 import { loadApplyContext } from "@/lib/applications/pages";
 import { replyByText } from "@/lib/applications/policy";
+import { promiseForDraft } from "@/lib/applications/promise";
 import { intlLocale } from "@/lib/i18n/locales";
 import { summarise } from "@/lib/applications/summary";
 import { format } from "@/lib/i18n";
@@ -15,7 +16,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ c
   if (!draft?.submittedAt || !draft.reference) redirect(`/${slug}/apply`);
   const c = m.confirmation;
   const dl = intlLocale(locale);
-  const by = replyByText(draft.submittedAt, locale);
+  const promise = await promiseForDraft(council.id, draft.id);
   const contact = answers.contact?.email ?? (answers.contact?.mobile ? displayUkMobile(answers.contact.mobile) : null);
   return (
     <>
@@ -34,7 +35,9 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ c
         {contact ? <p>{format(c.emailed, { contact })}</p> : null}
         <p>{c.keepReference}</p>
         <h2 className="govuk-heading-m">{c.whatNext}</h2>
-        <p>{format(c.whatNextText, { date: by })}</p>
+        {promise ? (
+          <p data-testid="reply-by">{format(promise.urgent ? c.whatNextUrgent : c.whatNextText, { date: replyByText(promise.dueOn, locale) })}</p>
+        ) : null}
         <p>
           <Link href={`/${slug}/status`}>{c.statusLink}</Link>
         </p>

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResumeLinkForm } from "@/components/applications/resume-link-form";
@@ -13,7 +14,7 @@ export default async function SaveAndReturnPage({ params, searchParams }: { para
   if (!draft || draft.submittedAt) redirect(`/${slug}/apply`);
   const s = m.save;
   const resumeAt = applyPath(slug, firstIncomplete(answers, journey));
-  if ((await searchParams).sent === "1") {
+  if ((await readSearchParams(searchParams)).sent === "1") {
     return (
       <div className="md:w-2/3">
         <title>{`${s.sentTitle} – Money Hub`}</title>

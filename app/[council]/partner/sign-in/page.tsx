@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { notFound } from "next/navigation";
 import { EmailLinkForm } from "@/components/auth/email-link-form";
 import { NotificationBanner } from "@/components/ui/layout-parts";
@@ -8,7 +9,7 @@ export default async function PartnerSignInPage({ params, searchParams }: { para
   const { council: slug } = await params;
   const council = await findCouncilBySlug(slug);
   if (!council) notFound();
-  const { joined } = await searchParams;
+  const { joined } = await readSearchParams(searchParams);
   return (
     <div className="md:w-2/3">
       {joined ? (

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { FilterPanel } from "@/components/ui/case-working";
 import { Select } from "@/components/ui/fields";
 import { Pagination } from "@/components/ui/pagination";
@@ -14,7 +15,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { council: slug } = await params;
   const { council } = await requireCouncilPermission(slug, "audit:read");
   const counts = await getTranslations("casework.counts");
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const kind = isAuditKind(query.kind) ? query.kind : undefined;
   const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
   const { rows, total, pages } = await listAuditEvents(council.id, page, kind);

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { QueueView } from "@/components/cases/queue";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { caseActorOf, queueFilterOptions } from "@/lib/cases/options";
@@ -10,7 +11,7 @@ export default async function CaseQueuePage({ params, searchParams }: { params: 
   const { council: slug } = await params;
   const access = await requireCouncilPermission(slug, "cases:read");
   const actor = caseActorOf(access);
-  const raw = await searchParams;
+  const raw = await readSearchParams(searchParams);
   const query = ZQueueQuery.parse(raw);
   const now = new Date();
   const [page, options] = await Promise.all([listCaseQueue(actor, query, now), queueFilterOptions(actor)]);

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
@@ -14,7 +15,7 @@ export const metadata = { title: "People – Money Hub" };
 
 export default async function PeoplePage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const { council } = await requireCouncilPermission(slug, "people:manage");
   const [people, invitations, organisations] = await Promise.all([listCouncilPeople(council.id), listPendingInvitations(council.id), listOrganisations(council.id)]);
   const roleOptions = STAFF_ROLE_VALUES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 
 export const metadata = { title: "This sign-in link does not work – Money Hub" };
@@ -10,7 +11,7 @@ const REASONS: Record<string, string> = {
 
 export default async function LinkProblemPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<{ reason?: string }> }) {
   const { council } = await params;
-  const reason = (await searchParams).reason ?? "invalid";
+  const reason = (await readSearchParams(searchParams)).reason ?? "invalid";
   return (
     <div className="md:w-2/3">
       <h1>This sign-in link does not work</h1>

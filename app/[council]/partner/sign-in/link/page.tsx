@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { notFound } from "next/navigation";
 import { spendPartnerSignInLink } from "@/lib/auth/actions";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
@@ -10,7 +11,7 @@ export default async function MagicLinkPage({ params, searchParams }: { params: 
   const { council: slug } = await params;
   const council = await findCouncilBySlug(slug);
   if (!council) notFound();
-  const token = (await searchParams).token ?? "";
+  const token = (await readSearchParams(searchParams)).token ?? "";
   const action = spendPartnerSignInLink.bind(null, slug);
   return (
     <div className="md:w-2/3">

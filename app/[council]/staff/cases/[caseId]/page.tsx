@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
@@ -16,7 +17,7 @@ import { clientIp } from "@/lib/security/request";
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {
   const { council: slug, caseId } = await params;
-  const { done } = await searchParams;
+  const { done } = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "cases:read");
   const actor = caseActorOf(access);
   const page = await loadCasePage(actor, caseId, await clientIp());

@@ -1,4 +1,7 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
+import { PriorityTag, slaTag } from "@/components/cases/case-tags";
+import { caseworkWords } from "@/components/cases/words";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SuccessBanner, pageTitle } from "@/components/ui/layout-parts";
 import { Pagination } from "@/components/ui/pagination";
@@ -8,22 +11,25 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { approveAwardAction } from "@/lib/awards/actions";
 import { approvalNotice } from "@/lib/awards/approval-notice";
 import { listAwaitingApproval, type TAwaitingRow } from "@/lib/awards/awaiting-approval";
-import { formatDateTimeShort } from "@/lib/dates";
+import { formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { getTranslations } from "next-intl/server";
 import { formatPence } from "@/lib/money";
 
 const TITLE = "Awards awaiting approval";
-const needs = messagesFor("en").vocabulary.needs as Record<string, string>;
+const m = messagesFor("en");
+const needs = m.vocabulary.needs as Record<string, string>;
+const w = caseworkWords(m);
 
 export default async function AwaitingApprovalPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { council: slug } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
   const counts = await getTranslations("casework.counts");
   const actor = { council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles };
   const list = (await listAwaitingApproval(actor, query))!;
+  const now = new Date();
   const notice = await approvalNotice(actor, query);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const base = `/${slug}/staff/cases/awaiting-approval`;
@@ -36,7 +42,8 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{TITLE}</h1>
       <p>
-        Award lines above the officer&apos;s approval limit wait here for an approver, oldest first. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
+        Award lines above the officer&apos;s approval limit wait here for an approver, most pressing first: urgent cases, then the earliest SLA due date (the
+        resident hears nothing until the award is approved), then the oldest. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
         timeline keeps. You cannot approve or reject an award you proposed yourself.
       </p>
       {list.rows.length === 0 ? (
@@ -67,6 +74,28 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                 ),
               },
               { key: "name", header: "Name", cell: (r) => r.fullName },
+              {
+                key: "priority",
+                header: "Priority and SLA due",
+                cell: (r) => {
+                  const sla = slaTag({ dueOn: r.slaDueOn, now, running: true, m });
+                  return (
+                    <>
+                      <PriorityTag band={r.priorityBand} m={m} />
+                      <br />
+                      <span className="govuk-body-s">{w.reasons(r.priorityReasons)}</span>
+                      <br />
+                      <span className="app-nowrap">Due {formatDateShort(new Date(`${r.slaDueOn}T12:00:00Z`))}</span>
+                      {sla ? (
+                        <>
+                          <br />
+                          {sla}
+                        </>
+                      ) : null}
+                    </>
+                  );
+                },
+              },
               { key: "need", header: "Need", cell: (r) => needs[r.needCategory] ?? r.needCategory },
               { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (r) => formatPence(r.amountPence) },
               {

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { CaseworkSettingsForm } from "@/components/cases/casework-settings-form";
 import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
@@ -12,7 +13,7 @@ const en = errorWords(messagesFor("en"));
 
 export default async function CaseworkSettingsPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "settings:manage");
   const settings = (await readCaseworkSettings({ council: { id: access.council.id }, user: { userId: access.user.userId, email: access.user.email }, roles: access.roles }))!;
   const count = Number(query.count ?? 0);

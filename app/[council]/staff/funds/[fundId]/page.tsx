@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures";
 import { Table } from "@/components/ui/table";
@@ -16,7 +17,7 @@ const BANNERS: Record<string, string> = {
 
 export default async function FundPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const manage = access.permissions.has("funds:manage");
   const base = `/${slug}/staff/funds/${fund.id}`;

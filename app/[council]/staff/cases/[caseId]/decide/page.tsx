@@ -9,7 +9,8 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { decideAction } from "@/lib/cases/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
-import { caseActorOf, listAwardPots } from "@/lib/cases/options";
+import { eligiblePotsForCase } from "@/lib/awards/award-checks";
+import { caseActorOf } from "@/lib/cases/options";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 import { clientIp } from "@/lib/security/request";
@@ -26,7 +27,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   const c = page.file;
   const casePath = `/${slug}/staff/cases/${c.id}`;
   const ready = c.status === "IN_REVIEW" && c.assignedToId === access.user.userId;
-  const pots = ready ? await listAwardPots(actor) : [];
+  const pots = ready ? await eligiblePotsForCase(actor, c.id) : [];
   const data = c.application.data as { payment?: { method?: string } };
   return (
     <>
@@ -43,7 +44,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
             pots={pots.map((p) => ({ value: p.id, label: `${p.name} (${p.fundName}): ${formatPence(p.availablePence)} available${p.maxSingleAwardPence !== null ? `, largest award ${formatPence(p.maxSingleAwardPence)}` : ""}` }))}
             methods={PAYMENT.map((p) => ({ value: p, label: w.paymentMethod(p) }))}
             reasons={page.settings.reasonCodes.map((r) => ({ value: r.code, label: `${r.label}${r.decision === "any" ? "" : r.decision === "approve" ? " (approve)" : " (decline)"}` }))}
-            limitText={`You can approve up to ${formatPence(page.settings.officerLimitPence)} an award on your own; a larger award waits for an approver.`}
+            limitText={`You can approve up to ${formatPence(page.settings.officerLimitPence)} in total for this household on your own; from the line that takes this decision over it, the lines wait for an approver.`}
             defaultMethod={data.payment?.method ?? ""}
           />
         ) : (

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { randomUUID } from "node:crypto";
 import { AllocateForm } from "@/components/funds/money-forms";
 import { BackLink } from "@/components/ui/layout-parts";
@@ -7,7 +8,7 @@ import { formatPence } from "@/lib/money";
 
 export default async function AllocatePage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<{ pot?: string }> }) {
   const { council: slug, fundId } = await params;
-  const { pot } = await searchParams;
+  const { pot } = await readSearchParams(searchParams);
   const { fund } = await requireFund(slug, fundId, "funds:manage");
   return (
     <div className="md:w-2/3">

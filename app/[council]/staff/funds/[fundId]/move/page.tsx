@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { randomUUID } from "node:crypto";
 import { MoveMoneyForm } from "@/components/funds/money-forms";
 import { BackLink } from "@/components/ui/layout-parts";
@@ -7,7 +8,7 @@ import { formatPence } from "@/lib/money";
 
 export default async function MoveMoneyPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string }>; searchParams: Promise<{ from?: string }> }) {
   const { council: slug, fundId } = await params;
-  const { from } = await searchParams;
+  const { from } = await readSearchParams(searchParams);
   const { fund } = await requireFund(slug, fundId, "funds:manage");
   const pots = fund.pots.map((p) => ({ value: p.id, label: `${p.name} (${formatPence(p.balances.available)} available)` }));
   return (

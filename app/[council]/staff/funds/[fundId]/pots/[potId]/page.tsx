@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { notFound } from "next/navigation";
 import { ProjectionText, UsageMeter, burnText } from "@/components/funds/figures";
 import { ButtonMenu, FilterPanel } from "@/components/ui/case-working";
@@ -8,6 +9,7 @@ import { formatDate, formatDateTimeShort } from "@/lib/dates";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/ui/layout-parts";
 import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
+import { potStatusText } from "@/lib/funds/projection";
 import { requireFund, getPotHistory } from "@/lib/funds/queries";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
@@ -19,7 +21,7 @@ const DATE_LABELS = { day: "Day", month: "Month", year: "Year" };
 
 export default async function PotPage({ params, searchParams }: { params: Promise<{ council: string; fundId: string; potId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug, fundId, potId } = await params;
-  const query = await searchParams;
+  const query = await readSearchParams(searchParams);
   const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const pot = fund.pots.find((p) => p.id === potId);
   if (!pot) notFound();
@@ -67,7 +69,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
           { key: "Days left in the period", value: String(pot.figures.daysLeft) },
           { key: "Burn rate", value: burnText(pot.figures) },
           { key: "Projection", value: <ProjectionText projection={pot.figures.projection} periodEnd={fund.periodEnd} /> },
-          { key: "Status", value: pot.active ? "Open for new awards" : "Closed to new awards" },
+          { key: "Status", value: potStatusText(pot.active, pot.balances.available, pot.figures.projection) },
           { key: "Spent by", value: pot.ownerOrganisation ?? "The council" },
           { key: "Largest single award", value: pot.maxSingleAwardPence === null ? "No limit" : formatPence(pot.maxSingleAwardPence) },
           { key: "Needs", value: describeRule("needs", pot.eligibleNeeds) },

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/forms/text";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { exportPotHistory, historyFilterFrom } from "@/lib/funds/history";
 import { clientIp } from "@/lib/security/request";
@@ -6,7 +7,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ coun
   const { council: slug, potId } = await params;
   const access = await requireCouncilPermission(slug, "funds:read");
   if (!/^[0-9a-f-]{36}$/.test(potId)) return new Response("Not found", { status: 404 });
-  const { filter } = historyFilterFrom(Object.fromEntries(new URL(request.url).searchParams));
+  const { filter } = historyFilterFrom(await readSearchParams(Object.fromEntries(new URL(request.url).searchParams)));
   const exported = await exportPotHistory(access, potId, filter, await clientIp());
   if (!exported) return new Response("Not found", { status: 404 });
   const filename = `${exported.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "pot"}-transactions.csv`;
