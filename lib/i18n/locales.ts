@@ -13,8 +13,9 @@ export const LOCALE_TABLE = [
   { code: "pl", name: "Polski", intl: "pl-PL", dir: "ltr", reviewedByFluentSpeaker: false },
   { code: "es", name: "Español", intl: "es-ES", dir: "ltr", reviewedByFluentSpeaker: false },
   { code: "fr", name: "Français", intl: "fr-FR", dir: "ltr", reviewedByFluentSpeaker: false },
-  // Bengali as spoken by Hackney's Bangladeshi community: Bangladesh's conventions (digits, dates).
-  { code: "bn", name: "বাংলা", intl: "bn-BD", dir: "ltr", reviewedByFluentSpeaker: false },
+  // Bengali as spoken by Hackney's Bangladeshi community: Bangladesh's conventions for dates, with
+  // Western digits (-u-nu-latn) in dates and amounts, as the translator chose (docs/translations/bn.md).
+  { code: "bn", name: "বাংলা", intl: "bn-BD-u-nu-latn", dir: "ltr", reviewedByFluentSpeaker: false },
   { code: "yi", name: "ייִדיש", intl: "yi", dir: "rtl", reviewedByFluentSpeaker: false },
 ] as const satisfies readonly { code: string; name: string; intl: string; dir: "ltr" | "rtl"; reviewedByFluentSpeaker: boolean }[];
 

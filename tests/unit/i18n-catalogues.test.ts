@@ -6,6 +6,8 @@ import { availableLocales, hasCatalogue, messagesFor, residentMessages, servedLo
 import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
 import { parseSettingsToSave } from "@/lib/tenancy/save-settings";
 import { tooLargePage } from "@/lib/security/too-large-page";
+import { formatDateFor } from "@/lib/dates";
+import { formatPence } from "@/lib/money";
 
 // Every language a resident can be shown must say everything English says: a missing key would
 // show a key, or English, in the middle of a Polish page. Runs over every registered language
@@ -81,11 +83,21 @@ describe("the locale table", () => {
     expect(LOCALE_TABLE.map((l) => l.code)).toEqual(["en", "tr", "pl", "es", "fr", "bn", "yi"]);
     expect(intlLocale("en")).toBe("en-GB");
     expect(intlLocale("tr")).toBe("tr-TR");
-    expect(intlLocale("bn")).toBe("bn-BD");
+    expect(intlLocale("bn")).toBe("bn-BD-u-nu-latn");
     expect(LOCALE_TABLE.filter((l) => l.dir === "rtl").map((l) => l.code)).toEqual(["yi"]);
     expect(dirFor("yi")).toBe("rtl");
     // Each Intl locale formats a date (a typo such as "tr_TR" would throw).
     for (const l of LOCALE_TABLE) expect(() => new Date(0).toLocaleDateString(l.intl)).not.toThrow();
+  });
+
+  it("writes pounds as £ in every language, and dates and amounts in the digits each translator chose", () => {
+    // Polish, Spanish and French Intl data call the pound "GBP" (fr: "£GB") unless asked for the symbol.
+    for (const l of LOCALE_TABLE) expect(formatPence(6050n, intlLocale(l.code)), l.code).toMatch(/£/);
+    expect(formatPence(106050n, intlLocale("pl"))).toMatch(/^1\s?060,50\s£$/);
+    // docs/translations/bn.md: Western digits wherever the resident reads a value (dates, amounts).
+    expect(formatPence(6050n, intlLocale("bn"))).toContain("60.50");
+    expect(formatDateFor(new Date("2026-12-08T12:00:00Z"), "bn")).toMatch(/8 .*2026/);
+    expect(formatDateFor(new Date("2026-12-08T12:00:00Z"), "yi")).toContain("2026");
   });
 
   it("records that only English has been checked by a fluent speaker (a council asks before going live)", () => {
