@@ -8,6 +8,7 @@ import { parseSettingsToSave } from "@/lib/tenancy/save-settings";
 import { tooLargePage } from "@/lib/security/too-large-page";
 import { formatDateFor } from "@/lib/dates";
 import { formatPence } from "@/lib/money";
+import { LANGUAGES } from "@/lib/applications/step-fields";
 
 // Every language a resident can be shown must say everything English says: a missing key would
 // show a key, or English, in the middle of a Polish page. Runs over every registered language
@@ -120,6 +121,18 @@ describe("the locale table", () => {
   it("offers residents exactly the languages whose catalogues exist", () => {
     expect(availableLocales().map((l) => l.code)).toEqual(LOCALE_TABLE.filter((l) => hasCatalogue(l.code)).map((l) => l.code));
     expect(availableLocales().map((l) => l.code)).toEqual(expect.arrayContaining(["en", "tr"]));
+  });
+});
+
+describe("the resident's 'Which language would you like us to use?' question", () => {
+  it("offers every language the service is offered in, named in every language's catalogue", () => {
+    for (const l of LOCALE_TABLE) expect(LANGUAGES, l.code).toContain(l.code);
+    for (const { code } of availableLocales()) {
+      const options = residentMessages(code).steps.language.fields.preferredLanguage.options as Record<string, string>;
+      for (const language of LANGUAGES) expect(options[language], `${code}: ${language}`).toBeTruthy();
+      // A language is named in itself too, so a resident finds their own whatever the page's language.
+      for (const l of LOCALE_TABLE) if (l.code !== code && l.code !== "en") expect(options[l.code], `${code}: ${l.code}`).toContain(l.name);
+    }
   });
 });
 
