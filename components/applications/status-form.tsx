@@ -19,6 +19,8 @@ type Words = TFieldWords & {
   resultHeading: string;
   checkAnother: string;
   statuses: Record<string, { label: string; text: string }>;
+  /** Some award lines approved, the rest being checked by a second person. */
+  partly: { label: string; now: string; checking: string; after: string };
 };
 
 /** Reference + date of birth → where the application is, in plain words. */
@@ -27,6 +29,9 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
   const result = state.ok ? state.result : undefined;
   if (result) {
     const status = words.statuses[result.status ?? ""];
+    // While lines wait for a second person: what is approved and what is being checked (the lines
+    // come formatted from the server, one per line, from the same projection as the email).
+    const partly = result.partlyNow ? { now: result.partlyNow.split("\n"), checking: (result.partlyChecking ?? "").split("\n"), total: result.partlyCheckingTotal ?? "" } : null;
     return (
       <>
         <title>{`${words.title} – Money Hub`}</title>
@@ -40,10 +45,28 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
         </h1>
         <p>
           <strong className="govuk-tag" data-testid="status">
-            {status?.label}
+            {partly ? words.partly.label : status?.label}
           </strong>
         </p>
-        <p data-testid="status-text">{status?.text.replace("{date}", result.replyBy ?? "")}</p>
+        {partly ? (
+          <div data-testid="status-text">
+            <p>{words.partly.now}</p>
+            <ul className="govuk-list govuk-list--bullet" data-testid="status-approved">
+              {partly.now.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+            <p>{words.partly.checking.replace("{checkingTotal}", partly.total)}</p>
+            <ul className="govuk-list govuk-list--bullet" data-testid="status-checking">
+              {partly.checking.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+            <p>{words.partly.after}</p>
+          </div>
+        ) : (
+          <p data-testid="status-text">{status?.text.replace("{date}", result.replyBy ?? "")}</p>
+        )}
         <p>
           <a href={againHref}>{words.checkAnother}</a>
         </p>

@@ -7,6 +7,7 @@ import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
 import { replyByText } from "@/lib/applications/policy";
 import { lookupStatus } from "@/lib/applications/lookup-status";
+import { partlyWords } from "@/lib/cases/decision-words";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
 import { ZDeclarationForm, ZResumeLinkRequest, ZStatusLookup } from "@/lib/applications/schemas";
 import { crossStepErrors, isStepId, parseAnswers, STEPS } from "@/lib/applications/steps";
@@ -109,7 +110,7 @@ export async function checkStatus(councilSlug: string, prev: TFormState, formDat
     const result = await lookupStatus(council.id, input, ip);
     if (result.outcome === "throttled") return { errors: [{ field: "form", message: m.status.throttled }], values: raw };
     if (result.outcome === "not-found") return { errors: [{ field: "form", message: m.status.notFound }], values: raw };
-    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "" } };
+    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "", ...(result.partly ? partlyWords(result.partly, locale) : {}) } };
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }

@@ -1,5 +1,8 @@
 import "server-only";
 import { promiseOf, type TResidentPromise } from "@/lib/applications/promise";
+import type { TAwardState } from "@/lib/awards/lifecycle";
+import { residentView, type TPartly } from "@/lib/cases/resident-view";
+import type { TCaseState } from "@/lib/cases/lifecycle";
 import { withTenant } from "@/lib/db/tenant-scope";
 import type { ResidentStatus } from "@/lib/generated/prisma/client";
 import { hitRateLimit, refundRateLimit, type RateLimit } from "@/lib/security/rate-limit";
@@ -9,12 +12,14 @@ import { hitRateLimit, refundRateLimit, type RateLimit } from "@/lib/security/ra
 // reference (failures only) and per client IP (every attempt, when the IP is known). Every
 // attempt is counted first, in one atomic statement, and a right answer is refunded: so 100
 // parallel guesses at one reference still get only 5 looked at. The word shown is
-// Application.residentStatus, which the case (casework issue) keeps up to date.
+// Application.residentStatus, which the case (casework issue) keeps up to date; while some award
+// lines wait for a second person, `partly` says what is approved now and what is being checked,
+// from the same projection as the resident's word and messages (lib/cases/resident-view.ts).
 export const STATUS_FAILURES_PER_REFERENCE: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
 export const STATUS_LOOKUPS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 
 export type TStatusResult =
-  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null }
+  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null; partly: TPartly | null }
   | { outcome: "not-found" }
   | { outcome: "throttled" };
 
@@ -23,9 +28,27 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
   if (ip && !(await hitRateLimit(`status:ip:${ip}`, STATUS_LOOKUPS_PER_IP)).allowed) return { outcome: "throttled" };
   if (!(await hitRateLimit(refKey, STATUS_FAILURES_PER_REFERENCE)).allowed) return { outcome: "throttled" };
   const row = await withTenant(tenantId, (tx) =>
-    tx.application.findUnique({ where: { tenantId_reference: { tenantId, reference: input.reference } }, select: { reference: true, residentStatus: true, submittedAt: true, dateOfBirth: true, case: { select: { slaDueOn: true, priorityBand: true } } } }),
+    tx.application.findUnique({
+      where: { tenantId_reference: { tenantId, reference: input.reference } },
+      select: {
+        reference: true,
+        residentStatus: true,
+        submittedAt: true,
+        dateOfBirth: true,
+        case: {
+          select: {
+            slaDueOn: true,
+            priorityBand: true,
+            status: true,
+            awards: { select: { id: true, status: true, amountPence: true, needCategory: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+          },
+        },
+      },
+    }),
   );
   if (!row || row.dateOfBirth.toISOString().slice(0, 10) !== input.dateOfBirth) return { outcome: "not-found" };
   await refundRateLimit(refKey);
-  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null };
+  const lines = row.case?.awards.map((a) => ({ ...a, status: a.status as TAwardState })) ?? [];
+  const partly = row.case ? residentView({ status: row.case.status as TCaseState, decision: null }, lines, null).partly : null;
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly };
 }

@@ -17,15 +17,19 @@ export function replyByText(dueOn: TIsoDate, locale: string): string {
  * a pot's household-type rule: a household may be several (a family with someone pregnant).
  */
 export function householdTypesOf(a: {
-  household: { adults: number; children: number; pregnant: boolean; overPensionAge: boolean; disabilityOrIllness: boolean };
-  income: { noRecourseToPublicFunds: string };
+  household?: Partial<{ adults: number; children: number; pregnant: boolean; overPensionAge: boolean; disabilityOrIllness: boolean }>;
+  income?: Partial<{ noRecourseToPublicFunds: string }>;
 }): THouseholdType[] {
+  // An application without household answers (entered before the question existed, or by a
+  // channel that does not ask) has no known household type: a pot limited to some types is then
+  // not eligible, rather than the household being guessed to be a single adult.
+  if (!a.household) return [];
   const types: THouseholdType[] = [];
-  if (a.household.children > 0) types.push("families-with-children");
+  if ((a.household.children ?? 0) > 0) types.push("families-with-children");
   else types.push("single-adults");
   if (a.household.pregnant) types.push("pregnancy");
   if (a.household.overPensionAge) types.push("pension-age");
   if (a.household.disabilityOrIllness) types.push("disability");
-  if (a.income.noRecourseToPublicFunds === "yes") types.push("no-recourse");
+  if (a.income?.noRecourseToPublicFunds === "yes") types.push("no-recourse");
   return types;
 }

@@ -28,9 +28,10 @@ async function householdOf(sql: TSql, caseId: string): Promise<THouseholdFacts |
     [caseId, `{${HOUSEHOLD_FIELDS.join(",")}}`],
   );
   if (!row) return null;
-  const data = row.data as { household: Parameters<typeof householdTypesOf>[0]["household"]; income: Parameters<typeof householdTypesOf>[0]["income"] };
-  const household = { ...data.household };
-  for (const m of row.amendments ?? []) (household as Record<string, unknown>)[m.field.slice("household.".length)] = m.value;
+  const data = (row.data ?? {}) as Parameters<typeof householdTypesOf>[0];
+  const amended = row.amendments ?? [];
+  const household = data.household || amended.length ? { ...data.household } : undefined;
+  for (const m of amended) (household as Record<string, unknown>)[m.field.slice("household.".length)] = m.value;
   return { householdTypes: householdTypesOf({ household, income: data.income }), accessRoute: ACCESS_ROUTE_OF_CHANNEL[row.channel], organisationId: row.organisationId };
 }
 

@@ -16,6 +16,8 @@ export const TEMPLATES = {
   "decision-declined": { subject: "emails.decisionDeclined.subject", body: "emails.decisionDeclined.body" },
   "decision-part-checking": { subject: "emails.decisionPartChecking.subject", body: "emails.decisionPartChecking.body" },
   "decision-rest-settled": { subject: "emails.decisionRestSettled.subject", body: "emails.decisionRestSettled.body" },
+  "decision-line-cancelled": { subject: "emails.decisionLineCancelled.subject", body: "emails.decisionLineCancelled.body" },
+  "decision-reopened": { subject: "emails.decisionReopened.subject", body: "emails.decisionReopened.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

@@ -114,6 +114,49 @@ test("an over-limit award waits; an approver approves it and the pot's committed
   expect(status).toBe("AWAITING_APPROVAL");
 });
 
+test("while a line waits for an approver, the resident's status page says what is approved now and what is being checked; then 'Decided' once the check is over", async ({ page }) => {
+  const w = await waitingAward("officer@hackwell.example", 30_000);
+  // A reference the status form accepts (HKW-XXXX-XX), and the same decision's line within the
+  // officer's limit, already approved.
+  const pick = (n: number) => Array.from({ length: n }, () => "3479ACDEFGHJKMNPQRTWXY6"[Math.floor(Math.random() * 23)]).join("");
+  const reference = `HKW-${pick(4)}-${pick(2)}`;
+  await owner(async (c) => {
+    await c.query(`update "Application" set reference = $2 where id = (select "applicationId" from "Case" where id = $1)`, [w.caseId, reference]);
+    await c.query(`update "Case" set reference = $2 where id = $1`, [w.caseId, reference]);
+    await c.query(
+      `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", status, "proposedById", "approvedById", "approvedAt")
+       select $1, a."tenantId", a."caseId", a."potId", 'energy', 6000, 'voucher-email', 'APPROVED', a."proposedById", a."proposedById", now() from "Award" a where a.id = $2`,
+      [randomUUID(), w.awardId],
+    );
+  });
+  const check = async (expected: string) => {
+    await page.goto(`/${COUNCIL}/status`);
+    await page.getByLabel("Reference number").fill(reference);
+    await page.getByLabel("Day").fill("2");
+    await page.getByLabel("Month").fill("4");
+    await page.getByLabel("Year").fill("1990");
+    await page.locator("main form button[type=submit]").click();
+    await expect(page.getByTestId("status")).toHaveText(expected);
+  };
+  await check("Partly decided");
+  await expect(page.getByTestId("status-approved")).toHaveText("£60.00 for energy and water");
+  await expect(page.getByTestId("status-text")).toContainText("A second person is checking the rest (£300.00):");
+  await expect(page.getByTestId("status-checking")).toHaveText("£300.00 for food");
+  await expect(page.getByTestId("status-text")).toContainText("We will tell you when they have finished.");
+  await expectAccessible(page);
+
+  await signInAsStaff(page, "approver@hackwell.example");
+  await page.goto(`/${COUNCIL}/staff/cases/awaiting-approval`);
+  // Rejected (an approval would meet the pot's household rules, which are not what this checks).
+  await page.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: /Reject/ }).click();
+  await page.getByLabel("Why are you rejecting this award?").fill("Food is covered by the food bank referral");
+  await page.getByRole("button", { name: "Reject award" }).click();
+  await expect(page.getByRole("row").filter({ hasText: reference })).toHaveCount(0);
+  await page.context().clearCookies();
+  await check("Decided");
+  await expect(page.getByTestId("status-approved")).toHaveCount(0);
+});
+
 for (const email of ["officer@hackwell.example", "manager@hackwell.example"]) {
   test(`${email.split("@")[0]} cannot reach the approval or settings pages`, async ({ page }) => {
     await signInAsStaff(page, email);

@@ -178,11 +178,15 @@ describe("the decision message", () => {
     const messages = await decisionMessages(c.reference);
     expect(messages.map((m) => m.template).sort()).toEqual(["decision-part-checking", "decision-rest-settled"]);
     expect(messages.find((m) => m.template === "decision-rest-settled")!.body).toContain("The other £400.00 for rent arrears has also been approved.");
-    // Cancelling from another case's page finds nothing; cancelling a committed line later sends
-    // nothing more (the resident's word stays "decided").
+    // Cancelling from another case's page finds nothing; cancelling a committed line later, while
+    // the other stands, tells the resident once that it will not be given after all (the
+    // resident's word stays "decided"; docs/decisions/0018).
     expect(await cancelAward(officer, r.awards[0]!.id, "Wrong page", c.applicationId)).toEqual({ outcome: "not-found" });
     expect((await cancelAward(officer, r.awards[0]!.id, "Paid by another fund", c.caseId)).outcome).toBe("done");
-    expect(await decisionMessages(c.reference)).toHaveLength(2);
+    const after = await decisionMessages(c.reference);
+    expect(after.map((m) => m.template).sort()).toEqual(["decision-line-cancelled", "decision-part-checking", "decision-rest-settled"]);
+    expect(after.find((m) => m.template === "decision-line-cancelled")!.body).toContain("The £300.00 for food will not be given after all.");
+    expect((await owner().application.findUniqueOrThrow({ where: { id: c.applicationId } })).residentStatus).toBe("DECIDED");
   });
 
   it("a refused decision (not enough in the pot) leaves no message, award or event behind", async () => {

@@ -10,6 +10,7 @@ import { type TRawAnswers } from "@/lib/applications/steps";
 import { approveAward } from "@/lib/awards/approve-award";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { rejectAward } from "@/lib/awards/reject-award";
+import { lookupStatus } from "@/lib/applications/lookup-status";
 import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/cases/decide-case";
@@ -78,12 +79,21 @@ describe("the last standing line cancelled or rejected (hole 3)", () => {
     expect(sent[0]!.body).toContain("£150.00 for food");
   });
 
-  it("an officer cancelling the only approved line sends the case back too (the same path as an approver's rejection)", async () => {
+  it("an officer cancelling the only approved line sends the case back too (the same path as an approver's rejection); the resident is told, once, that it is being looked at again", async () => {
     const c = await decided("cancel-approved@example.com", [line(10_000n)]);
     expect((await messages(c.reference)).map((m) => m.template)).toEqual(["decision-approved"]);
     expect((await cancelAward(officer, c.awardIds[0]!, "Paid by another fund", c.caseId)).outcome).toBe("done");
     expect(await caseStatus(c.caseId)).toBe("IN_REVIEW");
     expect(await residentStatus(c.applicationId)).toBe("IN_REVIEW");
+    const sent = await messages(c.reference);
+    expect(sent.map((m) => m.template)).toEqual(["decision-approved", "decision-reopened"]);
+    expect(sent[1]!.to).toBe("cancel-approved@example.com");
+    expect(sent[1]!.body).toContain("£100.00 for food will not be given after all");
+    expect(sent[1]!.body).toContain("looking at your application again");
+    expect(sent[1]!.body).toContain(council.contactPhone);
+    // The officer decides again: that decision is told afresh, and nothing else is sent.
+    expect((await decideCase(officer, c.caseId, { decision: "approve", reasonCode: "need-met", explanation: "Food voucher.", lines: [line(8_000n)] })).outcome).toBe("decided");
+    expect((await messages(c.reference)).map((m) => m.template)).toEqual(["decision-approved", "decision-reopened", "decision-approved"]);
   });
 
   it("an approver rejecting the only waiting line: the same — back to the officer, nothing sent, no empty list", async () => {
@@ -135,6 +145,50 @@ describe("a decision with lines waiting for an approver (hole 4)", () => {
       expect(sent[1]!.body).toContain("£300.00 for food");
       expect(sent[1]!.body).toContain("£400.00 for energy");
     }
+  });
+});
+
+describe("an approved line cancelled while another stands (issue 15 follow-up)", () => {
+  it("tells the resident once that it will not be given after all, with the council's phone", async () => {
+    const c = await decided("cancel-one@example.com", [line(10_000n), line(8_000n, "energy")]);
+    expect((await messages(c.reference)).map((m) => m.template)).toEqual(["decision-part-approved"]);
+    expect((await cancelAward(officer, c.awardIds[1]!, "Energy paid by the supplier's fund", c.caseId)).outcome).toBe("done");
+    expect(await caseStatus(c.caseId)).toBe("PART_APPROVED");
+    expect(await residentStatus(c.applicationId)).toBe("DECIDED");
+    const sent = await messages(c.reference);
+    expect(sent.map((m) => m.template)).toEqual(["decision-part-approved", "decision-line-cancelled"]);
+    expect(sent[1]!.to).toBe("cancel-one@example.com");
+    expect(sent[1]!.body).toContain("£80.00 for energy and water will not be given after all");
+    expect(sent[1]!.body).toContain(council.contactPhone);
+    expect(sent[1]!.body).not.toContain("£100.00");
+  });
+
+  it("while the rest is being checked: the cancellation now, the rest's end later, each once", async () => {
+    const c = await decided("cancel-while-checking@example.com", [line(10_000n), line(30_000n, "energy")], "tr");
+    expect((await cancelAward(officer, c.awardIds[0]!, "Food bank voucher instead", c.caseId)).outcome).toBe("done");
+    expect((await approveAward(approver, c.awardIds[1]!)).outcome).toBe("done");
+    const sent = await messages(c.reference);
+    expect(sent.map((m) => [m.template, m.locale])).toEqual([
+      ["decision-part-checking", "tr"],
+      ["decision-line-cancelled", "tr"],
+      ["decision-rest-settled", "tr"],
+    ]);
+    expect(sent[1]!.body).toContain("£100,00");
+    expect(await residentStatus(c.applicationId)).toBe("DECIDED");
+  });
+});
+
+describe("the status page while lines wait (issue 15 follow-up)", () => {
+  it("shows what is approved now and what a second person is checking, then only the word once settled", async () => {
+    const c = await decided("status-page@example.com", [line(10_000n), line(30_000n, "energy")]);
+    const found = await lookupStatus(council.id, { reference: c.reference, dateOfBirth: "1988-03-07" }, null);
+    expect(found).toMatchObject({
+      outcome: "found",
+      status: "IN_REVIEW",
+      partly: { approved: [{ amountPence: 10_000n, needCategory: "food" }], waiting: [{ amountPence: 30_000n, needCategory: "energy" }] },
+    });
+    expect((await approveAward(approver, c.awardIds[1]!)).outcome).toBe("done");
+    expect(await lookupStatus(council.id, { reference: c.reference, dateOfBirth: "1988-03-07" }, null)).toMatchObject({ outcome: "found", status: "DECIDED", partly: null });
   });
 });
 

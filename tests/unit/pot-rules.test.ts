@@ -159,5 +159,8 @@ describe("household types from the application's answers", () => {
   it("a household may be several kinds", () => {
     expect(householdTypesOf(answers({ children: 2, pregnant: true }))).toEqual(["families-with-children", "pregnancy"]);
     expect(householdTypesOf(answers({ overPensionAge: true, disabilityOrIllness: true }, "yes"))).toEqual(["single-adults", "pension-age", "disability", "no-recourse"]);
+    // No household answers: no type is guessed, so a pot for some household types is not offered.
+    expect(householdTypesOf({})).toEqual([]);
+    expect(householdTypesOf({ household: {} })).toEqual(["single-adults"]);
   });
 });

@@ -32,6 +32,7 @@ export default async function StatusPage({ params }: { params: Promise<{ council
           resultHeading: s.resultHeading,
           checkAnother: s.checkAnother,
           statuses: s.statuses,
+          partly: s.partly,
         }}
       />
     </div>
