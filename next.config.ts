@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { MAX_REQUEST_BODY_BYTES } from "./lib/security/body-limit";
 
 // Security headers that do not depend on the request. The Content-Security-Policy carries a
@@ -27,4 +28,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the request config that gives getTranslations the request's language (ADR 0019).
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

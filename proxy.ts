@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { bodyTooLarge } from "@/lib/security/body-limit";
 import { tooLargePage } from "@/lib/security/too-large-page";
 import { databaseDown, outagePage } from "@/lib/db/outage";
+import { isLocale, type TLocale } from "@/lib/i18n/locales";
 
 // Runs before every page: a fresh CSP nonce per request (Next.js reads it from the request's
 // CSP header and stamps its own scripts with it), and no caching of anything personal.
@@ -38,9 +39,10 @@ export async function proxy(request: NextRequest) {
   // Resident pages (a council's start page, the application, the status check) speak the
   // resident's chosen language; staff and partner pages stay in English. lib/i18n/server.ts reads these.
   const resident = /^\/[a-z0-9-]+(\/(apply|status)(\/.*)?)?\/?$/.test(path) && !/^\/(sign-in|signed-out|staff|platform|dev|api)(\/|$)/.test(path);
-  // Keep in step with LOCALES in lib/i18n (not imported: the proxy should not bundle the catalogues).
+  // Any registered language (lib/i18n/locales.ts, the table alone: no catalogue is bundled here);
+  // lib/i18n/server.ts serves English for one whose catalogues have not landed.
   const cookie = request.cookies.get("moneyhub.lang")?.value;
-  const chosen = cookie && /^(en|tr)$/.test(cookie) ? cookie : "en";
+  const chosen: TLocale = isLocale(cookie) ? cookie : "en";
   requestHeaders.set("x-moneyhub-resident", resident ? "1" : "0");
   requestHeaders.set("x-moneyhub-locale", resident ? chosen : "en");
   requestHeaders.set("x-moneyhub-path", request.nextUrl.pathname + request.nextUrl.search);
@@ -50,7 +52,7 @@ export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD" && bodyTooLarge(request.headers.get("content-length"))) {
     const referer = request.headers.get("referer");
     const back = referer && new URL(referer, request.url).origin === request.nextUrl.origin ? new URL(referer).pathname : "/";
-    return new NextResponse(tooLargePage(resident ? (chosen as "en" | "tr") : "en", nonce, back), {
+    return new NextResponse(tooLargePage(resident ? chosen : "en", nonce, back), {
       status: 413,
       headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store, max-age=0", Connection: "close" },
     });

@@ -1,5 +1,6 @@
 // The one date formatter: GOV.UK style, in UK time. "24 November 2026" in text, "24 Nov 2026"
 // in tables, times as "2:05pm". Pure, unit-tested.
+import { intlLocale } from "@/lib/i18n/locales";
 
 const ZONE = "Europe/London";
 const long = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: ZONE });
@@ -23,5 +24,5 @@ export const formatDateTime = (d: Date) => `${formatDate(d)} at ${formatTime(d)}
 
 /** A resident's page in their language: "Tuesday 1 December" (a promise within the year), or with the year. */
 export function formatDateFor(d: Date, locale: string, { weekday = false, year = true }: { weekday?: boolean; year?: boolean } = {}): string {
-  return d.toLocaleDateString(locale === "tr" ? "tr-TR" : "en-GB", { weekday: weekday ? "long" : undefined, day: "numeric", month: "long", year: year ? "numeric" : undefined, timeZone: ZONE });
+  return d.toLocaleDateString(intlLocale(locale), { weekday: weekday ? "long" : undefined, day: "numeric", month: "long", year: year ? "numeric" : undefined, timeZone: ZONE });
 }

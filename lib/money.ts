@@ -19,7 +19,8 @@ const currency = new Map<string, Intl.NumberFormat>();
 /** 123456n → "£1,234.56" ("-£12.00" below zero); another locale formats pounds its own way. Exact for any bigint. */
 export function formatPence(pence: bigint | number, locale = "en-GB"): string {
   let format = currency.get(locale);
-  if (!format) currency.set(locale, (format = new Intl.NumberFormat(locale, { style: "currency", currency: "GBP" })));
+  // narrowSymbol: "£" in every language (Polish, Spanish and French Intl data would write "GBP" or "£GB").
+  if (!format) currency.set(locale, (format = new Intl.NumberFormat(locale, { style: "currency", currency: "GBP", currencyDisplay: "narrowSymbol" })));
   // A decimal string keeps every digit (Intl formats strings exactly; a Number would round huge sums).
   return format.format(penceToPoundsText(BigInt(pence)) as unknown as number);
 }

@@ -9,6 +9,7 @@ import { newReference } from "@/lib/applications/reference";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { scorePriority, type TPriority } from "@/lib/triage/priority";
 import { slaDueDate } from "@/lib/triage/sla";
+import { isLocale } from "@/lib/i18n/locales";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import type { TApplicationChannel, TNeed } from "@/lib/vocabulary";
 import { prng } from "./prng";
@@ -303,7 +304,8 @@ export function demoQueuePlan(slug: string, referencePrefix: string, now: Date =
       organisation,
       fastTrack,
       application: application as TDemoCase["application"],
-      locale: language === "tr" ? "tr" : "en",
+      // Residents applied in their language when the service is offered in it (lib/i18n/locales.ts).
+      locale: isLocale(language) ? language : "en",
       priority,
       receivedAt,
       slaDueOn,

@@ -8,6 +8,7 @@ import { postLedger } from "@/lib/ledger/post";
 import { encryptSecret } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/password";
 import { base32 } from "@/lib/security/totp";
+import { parseSettingsToSave } from "@/lib/tenancy/save-settings";
 
 export const DEMO_PASSWORD = "Demo-password-2026";
 
@@ -20,6 +21,8 @@ export async function createCouncil(
   db: PrismaClient,
   over: Partial<{ slug: string; name: string; kind: CouncilKind; postcodeAreas: string[]; settings: object; contactEmail: string; contactPhone: string }> = {},
 ) {
+  // Checked as any save of a council's settings is: an unknown wording override is refused.
+  if (over.settings) parseSettingsToSave(over.settings);
   const slug = over.slug ?? `council-${randomUUID().slice(0, 8)}`;
   return db.tenant.create({
     data: {

@@ -6,6 +6,7 @@ import { Footer, Header, Main, PhaseBanner, SkipLink } from "@/components/ui/lay
 import { getCouncilAccess } from "@/lib/auth/access";
 import { staffNavigation } from "@/lib/auth/staff-areas";
 import { navigationCounts } from "@/lib/awards/awaiting-approval";
+import { availableLocales } from "@/lib/i18n/catalogues";
 import { getMessages, residentPageInfo } from "@/lib/i18n/server";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
 
@@ -15,7 +16,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
   if (!council) notFound();
   const access = await getCouncilAccess(slug);
   if (access === "no-council") notFound();
-  const { m } = await getMessages(council);
+  const { locale, m } = await getMessages(council);
   const { resident, path } = await residentPageInfo();
   const name = council.name;
   // Staff navigation on every page of the council for anyone signed in to it (403 and 404 too).
@@ -35,7 +36,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
       ) : null}
       {resident ? (
         <div className="govuk-width-container print-hidden flex flex-wrap items-start justify-between gap-4 pt-4" data-testid="resident-tools">
-          <LanguageSwitcher slug={slug} path={path} label={m.common.languageSwitcher} />
+          <LanguageSwitcher slug={slug} path={path} label={m.common.languageSwitcher} current={locale} languages={availableLocales()} />
           {council.settings.exitThisPage ? <ExitThisPage text={m.common.exitThisPage} hint={m.common.exitThisPageHint} /> : null}
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { LOCALES, messagesFor } from "@/lib/i18n";
+import type { TLocale, TLocaleInfo } from "@/lib/i18n";
 import { ExitThisPageKeys } from "@/components/applications/exit-this-page-keys";
 
 // Resident-page furniture: the language switcher (plain links, so it works without JavaScript)
@@ -6,14 +6,25 @@ import { ExitThisPageKeys } from "@/components/applications/exit-this-page-keys"
 
 export const EXIT_URL = "https://www.bbc.co.uk/weather";
 
-export function LanguageSwitcher({ slug, path, label }: { slug: string; path: string; label: string }) {
+/**
+ * Every language residents can pick, each named in itself with its own lang (and direction), so a
+ * screen reader says "Türkçe" in Turkish; the page's current language is marked aria-current.
+ */
+export function LanguageSwitcher({ slug, path, label, current, languages }: { slug: string; path: string; label: string; current: TLocale; languages: readonly TLocaleInfo[] }) {
   return (
-    <nav aria-label={label} className="text-base">
-      <ul className="flex gap-3">
-        {LOCALES.map((l) => (
-          <li key={l}>
-            <a href={`/${slug}/language?to=${l}&back=${encodeURIComponent(path)}`} lang={l} hrefLang={l}>
-              {messagesFor(l).meta.name}
+    <nav aria-label={label} className="text-base" data-testid="language-switcher">
+      <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-1 p-0">
+        {languages.map((l) => (
+          <li key={l.code}>
+            <a
+              href={`/${slug}/language?to=${l.code}&back=${encodeURIComponent(path)}`}
+              lang={l.code}
+              hrefLang={l.code}
+              dir={l.dir}
+              aria-current={l.code === current ? "true" : undefined}
+              className={l.code === current ? "font-bold no-underline" : undefined}
+            >
+              {l.name}
             </a>
           </li>
         ))}

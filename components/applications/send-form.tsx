@@ -33,11 +33,14 @@ export function SendApplicationForm({ action, words, children }: { action: (prev
               {error}
             </p>
           ) : null}
-          <div className="govuk-radios-item">
-            <input id={id} name="declaration" type="checkbox" value="yes" className="govuk-checkbox-input" aria-describedby={error ? `${id}-error` : undefined} />
-            <label htmlFor={id} className="pt-0.5">
-              {words.label}
-            </label>
+          {/* GOV.UK's checkbox, as every other question has: a 40 px box, its focus ring around the box, not over the label. */}
+          <div className="govuk-checkboxes">
+            <div className="govuk-checkboxes__item">
+              <input id={id} name="declaration" type="checkbox" value="yes" className="govuk-checkboxes__input" aria-describedby={error ? `${id}-error` : undefined} />
+              <label htmlFor={id} className="govuk-label govuk-checkboxes__label">
+                {words.label}
+              </label>
+            </div>
           </div>
         </div>
         <Button>{words.submit}</Button>

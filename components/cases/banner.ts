@@ -1,7 +1,7 @@
 // The notification banner after an action on a case (?done=…), in words from the message files,
 // computed from the case as it now is (nothing from the URL but the action's name). Pure.
 import { format } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
 
 type TAwardFacts = { status: string; amountPence: bigint; potName: string };

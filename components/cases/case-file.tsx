@@ -12,7 +12,7 @@ import type { TCasePage } from "@/lib/cases/case-page";
 import { latestCorrections } from "@/lib/cases/corrected-answers";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { reasonCodeLabel } from "@/lib/cases/settings";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 
 // The case file's read-only parts: header (MOJ identity bar), the application as submitted with
 // its corrections, the person's history, the awards and the timeline. Server components.

@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import { caseworkWords, SLA_COLOUR } from "@/components/cases/words";
 import { Tag } from "@/components/ui/tag";
 import { slaState } from "@/lib/triage/sla";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 
 // A case's priority and SLA as tags, the same wherever a case is listed: the queue, the case
 // file's header, the awards awaiting approval.

@@ -10,7 +10,8 @@ import { formatDateShort } from "@/lib/dates";
 import { CASE_STATES, isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import type { TOption } from "@/lib/cases/options";
 import { effectiveStatus, QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQueueQuery, type TQueueRow } from "@/lib/cases/queue";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
+import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 const OPEN_LABEL = "Open (new, in review, awaiting information)";
@@ -116,7 +117,7 @@ export function QueueView({
   ];
   const sorted = { priority: { key: "priority", direction: "descending" }, oldest: { key: "received", direction: "ascending" }, newest: { key: "received", direction: "descending" }, sla: { key: "sla", direction: "ascending" } } as const;
   const pages = page.totalCapped ? (page.hasNext ? page.page + 1 : page.page) : Math.max(1, Math.ceil(page.total / page.pageSize));
-  const totalText = page.totalCapped ? `${QUEUE_COUNT_CAP.toLocaleString("en-GB")} or more cases` : `${page.total.toLocaleString("en-GB")} ${page.total === 1 ? "case" : "cases"}`;
+  const totalText = page.totalCapped ? translate("en", m, "casework.counts.casesCapped", { cap: QUEUE_COUNT_CAP }) : translate("en", m, "casework.counts.cases", { count: page.total });
   return (
     <div>
       <div>

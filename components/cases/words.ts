@@ -1,7 +1,7 @@
 // Casework words for staff pages, from the one vocabulary (lib/vocabulary, lib/cases) with their
 // labels in the message files (messages.casework, messages.vocabulary). Pure.
 import { formatPence } from "@/lib/money";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import { getPath, type TMessages } from "@/lib/i18n";
 import type { TTagColour } from "@/components/ui/tag";
 import type { TSlaState } from "@/lib/triage/sla";
 
@@ -20,7 +20,11 @@ export function caseworkWords(m: TMessages) {
     /** "No food today · Child under 5" */
     reasons: (reasons: readonly string[]) => (reasons.length ? reasons.map((r) => word(c.priorityReasons, r)).join(" · ") : c.noPriorityReasons),
     sla: (s: TSlaState) => c.sla[s],
-    event: (kind: string) => word(c.events, kind),
+    /** Event kinds are dotted ("status.approve"): the words are nested the same way. */
+    event: (kind: string) => {
+      const w = getPath(c.events, kind);
+      return typeof w === "string" ? w : kind;
+    },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),
   };
 }

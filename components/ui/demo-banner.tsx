@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { getLocale } from "@/lib/i18n/server";
 
 /** On every page of a demo install: nobody should type a real person's details into it. */

@@ -1,7 +1,7 @@
 import { cleanText } from "@/lib/applications/formats";
 import type { TFormState } from "@/lib/forms/form-state";
 import { errorText } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 
 /** Form strings without control characters (NUL cannot be stored; bidi overrides can disguise text). */
 export function cleanFormData(formData: FormData): FormData {
@@ -14,6 +14,6 @@ export function cleanFormData(formData: FormData): FormData {
 export function localiseState(state: TFormState, m: TMessages): TFormState {
   return {
     ...state,
-    errors: state.errors.map((e) => ({ ...e, message: e.message.startsWith("This form does not accept") ? m.errors["form.unknownFields"] : errorText(m, e.message) })),
+    errors: state.errors.map((e) => ({ ...e, message: e.message.startsWith("This form does not accept") ? errorText(m, "form.unknownFields") : errorText(m, e.message) })),
   };
 }

@@ -6,7 +6,7 @@ import { canVisit, firstIncomplete, previousStep, type TDestination, type TJourn
 import { parseAnswers, STEPS, type TStepId, type TStepOutputs } from "@/lib/applications/steps";
 import type { TFieldCopy, TStepWords } from "@/lib/forms/field-types";
 import { format, type TLocale } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 

@@ -12,10 +12,6 @@ export function replyByText(dueOn: TIsoDate, locale: string): string {
   return formatDateFor(new Date(`${dueOn}T12:00:00Z`), locale, { weekday: true, year: false });
 }
 
-export function dateLocale(locale: string): string {
-  return locale === "tr" ? "tr-TR" : "en-GB";
-}
-
 /**
  * The kinds of household (lib/vocabulary HOUSEHOLD_TYPES) an application's answers describe, for
  * a pot's household-type rule: a household may be several (a family with someone pregnant).

@@ -1,6 +1,7 @@
 import "server-only";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { env } from "@/lib/env";
+import { intlLocale } from "@/lib/i18n/locales";
 import { enqueueMessage } from "@/lib/notifications/enqueue-message";
 import { hitRateLimit, type RateLimit } from "@/lib/security/rate-limit";
 import { hashToken, newToken } from "@/lib/security/crypto";
@@ -25,7 +26,7 @@ export async function requestResumeLink(
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + RESUME_LINK_TTL_DAYS * 24 * 3600 * 1000);
   const link = `${env().APP_URL}/${council.slug}/apply/resume/${token}`;
-  const date = expiresAt.toLocaleDateString(locale === "tr" ? "tr-TR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+  const date = expiresAt.toLocaleDateString(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
   await withTenant(council.id, async (tx) => {
     await tx.applicationResumeLink.create({ data: { tenantId: council.id, draftId, tokenHash: hash, channel: to.channel, expiresAt } });
     const channel = to.channel === "email" ? "EMAIL" : "SMS";

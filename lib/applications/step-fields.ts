@@ -3,7 +3,9 @@
 // Shared words (needs, household types, routes) come from lib/vocabulary.
 import { NEEDS } from "@/lib/vocabulary";
 
-export const LANGUAGES = ["en", "tr", "pl", "ro", "ar", "bn", "ur", "so", "other"] as const;
+// The languages the service is offered in (lib/i18n/locales.ts, in its order), then others Hackney's
+// residents often speak (an interpreter can be booked), then "other".
+export const LANGUAGES = ["en", "tr", "pl", "es", "fr", "bn", "yi", "ro", "ar", "ur", "so", "other"] as const;
 export const CIRCUMSTANCES = ["pregnant", "pension-age", "disability", "none"] as const;
 export const METER = ["off", "running-out", "ok", "no-meter"] as const;
 export const EMPLOYMENT = ["full-time", "part-time", "self-employed", "unemployed", "not-working", "retired"] as const;

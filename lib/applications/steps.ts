@@ -1,6 +1,6 @@
 // The pages of the resident application: what each asks and the Zod schema that turns the
 // form's strings into part of the canonical application. Shared by the browser (instant
-// feedback) and the server (the decision). Error messages are keys into lib/i18n/messages.
+// feedback) and the server (the decision). Error messages are keys into messages/<locale>/errors.json.
 import { z } from "zod";
 import { zLine, zText } from "@/lib/forms/text";
 import { NEEDS } from "@/lib/vocabulary";

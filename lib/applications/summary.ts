@@ -4,9 +4,7 @@ import { findAddress, formatAddress } from "@/lib/applications/address-lookup";
 import { displayUkMobile, formatPence } from "@/lib/applications/formats";
 import { applies } from "@/lib/applications/journey";
 import type { TStepId, TStepOutputs } from "@/lib/applications/steps";
-import { format } from "@/lib/i18n";
-import type { TLocale } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import { format, intlLocale, type TLocale, type TMessages } from "@/lib/i18n";
 
 export type TSummaryRow = { key: string; value: string; step: TStepId };
 export type TSummarySection = { title: string; rows: TSummaryRow[] };
@@ -19,8 +17,8 @@ export function summarise(a: TStepOutputs, m: TMessages, locale: TLocale): TSumm
   const yesNo = (v: string | undefined) => (v === "yes" ? m.common.yes : v === "no" ? m.common.no : "");
   const list = (values: readonly string[] | undefined, options: Options) => (values?.length ? values.map((v) => options[v] ?? v).join(", ") : "");
   const date = (iso: string | undefined) =>
-    iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === "tr" ? "tr-TR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
-  const money = (p: number | undefined) => (p === undefined ? "" : formatPence(p, locale === "tr" ? "tr-TR" : "en-GB"));
+    iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : "";
+  const money = (p: number | undefined) => (p === undefined ? "" : formatPence(p, intlLocale(locale)));
 
   const address = () => {
     if (!a.postcode) return "";

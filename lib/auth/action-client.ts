@@ -7,7 +7,7 @@ import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { withUser } from "@/lib/db/tenant-scope";
 import { echoValues, formDataToObject, formError, inFormOrder, zodFieldErrorsIn, type TFormState } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { assertSameOrigin, clientIp } from "@/lib/security/request";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 
@@ -24,7 +24,7 @@ function parseForm<S extends Schema>(schema: S, formData: FormData): { ok: true;
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    // Schemas speak in message keys (lib/i18n/messages errors); staff pages are English-only today.
+    // Schemas speak in message keys (messages/en/staff.json errors); staff pages are English-only today.
     return { ok: false, state: { errors: inFormOrder(zodFieldErrorsIn(messagesFor("en"), parsed.error), Object.keys(raw)), values: echoValues(raw) } };
   }
   return { ok: true, data: parsed.data, raw };

@@ -1,4 +1,5 @@
 "use server";
+import { errorWords } from "@/lib/i18n";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -8,7 +9,7 @@ import { approveAward } from "@/lib/awards/approve-award";
 import { awardVerdict } from "@/lib/awards/awaiting-approval";
 import { rejectAward, ZRejectReason } from "@/lib/awards/reject-award";
 import { formError, type TFormState } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { verdictMessage } from "@/lib/awards/approval-messages";
 
 // Server actions of the awaiting-approval page. staffAction checks Origin, session, council (from
@@ -17,7 +18,7 @@ import { verdictMessage } from "@/lib/awards/approval-messages";
 // whose error summary or success banner says what happened. Rejecting has its own page, for the
 // reason.
 
-const en = messagesFor("en").errors as Record<string, string>;
+const en = errorWords(messagesFor("en"));
 const listPath = (slug: string) => `/${slug}/staff/cases/awaiting-approval`;
 const actorOf = staffActor;
 

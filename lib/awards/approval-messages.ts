@@ -1,9 +1,10 @@
 // The approver's words for what happened to an award line (message files, staff-approvals-en.ts).
 // Pure.
 import type { TAwardVerdict } from "@/lib/awards/awaiting-approval";
-import { format, messagesFor } from "@/lib/i18n";
+import { errorWords, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
-const en = messagesFor("en").errors as Record<string, string>;
+const en = errorWords(messagesFor("en"));
 
 /** "Sam Approver has already approved this award", for an approver who lost the race. */
 export function verdictMessage(verdict: Pick<TAwardVerdict, "status" | "byName" | "rejected"> | null): string {

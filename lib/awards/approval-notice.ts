@@ -4,14 +4,15 @@ import { approvalProblems } from "@/lib/awards/award-checks";
 import { awardSummary, awardVerdict } from "@/lib/awards/awaiting-approval";
 import { ruleMessage } from "@/lib/awards/pot-rules";
 import { verdictMessage } from "@/lib/awards/approval-messages";
-import { format, messagesFor } from "@/lib/i18n";
+import { errorWords, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 
 // What the awaiting-approval page says after an approve or reject posted back to it
 // (?approved=<award>, ?rejected=<award>, ?problem=<code>&award=<award>). The words are worked out
 // here from the award as it is now, so nothing typed into a URL is shown as it came.
 
-const en = messagesFor("en").errors as Record<string, string>;
+const en = errorWords(messagesFor("en"));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export type TApprovalNotice = { kind: "success"; text: string } | { kind: "error"; field: string; text: string };

@@ -9,7 +9,8 @@
 // each line is one award, so a once-a-year pot refuses a second line as it refuses a second case.
 import type { TAccessRoute } from "@/lib/vocabulary";
 import { formatDate } from "@/lib/dates";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
+import { translate } from "@/lib/i18n/translate";
 import { formatPence } from "@/lib/money";
 
 export type TPotFacts = {
@@ -152,7 +153,7 @@ export function checkLines(input: { pots: readonly TPotFacts[]; household: THous
   return { ok: !problems.length && !short, pots, problems, short };
 }
 
-/** A pot reason or line problem as a message key (staff catalogue, lib/i18n/messages/staff-en.ts) and its words' values. */
+/** A pot reason or line problem as a message key (staff catalogue, messages/en/staff.json `errors`) and its words' values. */
 export function ruleMessage(problem: { code: TPotReasonCode | TLineProblemCode; facts?: TRuleFacts; reasons?: TPotReason[] }): { key: string; params: Record<string, string> } {
   if (problem.code === "ineligible-pot" && problem.reasons?.[0]) return ruleMessage(problem.reasons[0]);
   const f = problem.facts ?? { pot: "" };
@@ -187,8 +188,9 @@ export function ruleMessage(problem: { code: TPotReasonCode | TLineProblemCode; 
 }
 
 // Staff pages are in English.
-const routeWords: Record<string, string> = messagesFor("en").vocabulary.accessRoutes;
-const awards = (n: number) => (n === 1 ? "1 award" : `${n} awards`);
+const staffEn = messagesFor("en");
+const routeWords: Record<string, string> = staffEn.vocabulary.accessRoutes;
+const awards = (count: number) => translate("en", staffEn, "casework.counts.awards", { count });
 const longDate = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`));
 
 function sum(values: readonly bigint[]): bigint {

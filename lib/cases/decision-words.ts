@@ -1,15 +1,18 @@
 // The words of a decision message that depend on its award lines, in the resident's language
-// (message files, `emails`). Pure.
-import { format, isLocale, messagesFor, type TLocale } from "@/lib/i18n";
+// (message files, `emails`, formatted as ICU by lib/i18n/translate.ts). Pure.
+import { intlLocale, isLocale, type TLocale } from "@/lib/i18n";
+import { messagesFor, servedLocale } from "@/lib/i18n/catalogues";
+import { translate } from "@/lib/i18n/translate";
 import { formatPence } from "@/lib/money";
 import type { TPartly, TTelling, TViewLine } from "@/lib/cases/resident-view";
 
-const localeOf = (locale: string): TLocale => (isLocale(locale) ? locale : "en");
-const intl = (lang: TLocale) => (lang === "tr" ? "tr-TR" : "en-GB");
+// A registered language whose catalogues have not landed is written in English (as the message's
+// other words are: lib/notifications/templates.ts), so amounts and words never mix two languages.
+const localeOf = (locale: string): TLocale => (isLocale(locale) ? servedLocale(locale) : "en");
 
 function lineParams(l: Pick<TViewLine, "amountPence" | "needCategory">, lang: TLocale) {
   const needs = messagesFor(lang).vocabulary.needs as Record<string, string>;
-  return { amount: formatPence(l.amountPence, intl(lang)), need: (needs[l.needCategory] ?? l.needCategory).toLocaleLowerCase(intl(lang)) };
+  return { amount: formatPence(l.amountPence, intlLocale(lang)), need: (needs[l.needCategory] ?? l.needCategory).toLocaleLowerCase(intlLocale(lang)) };
 }
 
 /** One award's amount and need in the resident's words ({amount}, {need}), for a message or the status page. Pure. */
@@ -20,7 +23,8 @@ export function awardLineParams(l: Pick<TViewLine, "amountPence" | "needCategory
 /** The awards as the resident reads them, one per line: "- £60.00 for food". Pure. */
 export function awardLinesText(awards: readonly Pick<TViewLine, "amountPence" | "needCategory">[], locale: string): string {
   const lang = localeOf(locale);
-  return awards.map((a) => format(messagesFor(lang).emails.decisionAwardLine, lineParams(a, lang))).join("\n");
+  const m = messagesFor(lang);
+  return awards.map((a) => translate(lang, m, "emails.decisionAwardLine", lineParams(a, lang))).join("\n");
 }
 
 /**
@@ -29,13 +33,14 @@ export function awardLinesText(awards: readonly Pick<TViewLine, "amountPence" | 
  */
 export function partlyWords(partly: TPartly, locale: string): { partlyNow: string; partlyChecking: string; partlyCheckingTotal: string } {
   const lang = localeOf(locale);
-  const line = (l: TViewLine) => format(messagesFor(lang).status.partly.line, lineParams(l, lang));
+  const m = messagesFor(lang);
+  const line = (l: TViewLine) => translate(lang, m, "status.partly.line", lineParams(l, lang));
   return {
     partlyNow: partly.approved.map(line).join("\n"),
     partlyChecking: partly.waiting.map(line).join("\n"),
     partlyCheckingTotal: formatPence(
       partly.waiting.reduce((s, l) => s + l.amountPence, 0n),
-      intl(lang),
+      intlLocale(lang),
     ),
   };
 }
@@ -43,7 +48,7 @@ export function partlyWords(partly: TPartly, locale: string): { partlyNow: strin
 /** The template's own words for the lines it speaks of. Pure. */
 export function decisionParams(telling: TTelling, locale: string, phone: string): Record<string, string> {
   const lang = localeOf(locale);
-  const m = messagesFor(lang).emails;
+  const m = messagesFor(lang);
   switch (telling.template) {
     case "decision-part-checking":
       return {
@@ -51,23 +56,23 @@ export function decisionParams(telling: TTelling, locale: string, phone: string)
         checking: awardLinesText(telling.waiting, lang),
         checkingTotal: formatPence(
           telling.waiting.reduce((s, l) => s + l.amountPence, 0n),
-          intl(lang),
+          intlLocale(lang),
         ),
       };
     case "decision-rest-settled":
       return {
         settled: [
-          ...telling.approved.map((l) => format(m.decisionRestApprovedLine, lineParams(l, lang))),
-          ...telling.notApproved.map((l) => format(m.decisionRestNotApprovedLine, { ...lineParams(l, lang), phone })),
+          ...telling.approved.map((l) => translate(lang, m, "emails.decisionRestApprovedLine", lineParams(l, lang))),
+          ...telling.notApproved.map((l) => translate(lang, m, "emails.decisionRestNotApprovedLine", { ...lineParams(l, lang), phone })),
         ].join("\n"),
       };
     case "decision-line-cancelled":
-      return { cancelled: telling.cancelled.map((l) => format(m.decisionCancelledLine, { ...lineParams(l, lang), phone })).join("\n") };
+      return { cancelled: telling.cancelled.map((l) => translate(lang, m, "emails.decisionCancelledLine", { ...lineParams(l, lang), phone })).join("\n") };
     case "decision-reopened":
       return {
         cancelled: [
-          ...telling.cancelled.map((l) => format(m.decisionCancelledLine, { ...lineParams(l, lang), phone })),
-          ...telling.notApproved.map((l) => format(m.decisionRestNotApprovedLine, { ...lineParams(l, lang), phone })),
+          ...telling.cancelled.map((l) => translate(lang, m, "emails.decisionCancelledLine", { ...lineParams(l, lang), phone })),
+          ...telling.notApproved.map((l) => translate(lang, m, "emails.decisionRestNotApprovedLine", { ...lineParams(l, lang), phone })),
         ].join("\n"),
       };
     default:

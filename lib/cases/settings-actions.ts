@@ -5,7 +5,8 @@ import { staffAction } from "@/lib/auth/action-client";
 import { formFieldOf, ZCaseworkSettingsForm } from "@/lib/cases/settings-schemas";
 import { updateCaseworkSettings } from "@/lib/cases/update-settings";
 import { formError, inFormOrder } from "@/lib/forms/form-state";
-import { errorText, messagesFor } from "@/lib/i18n";
+import { errorText } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 // The casework settings page's one action. staffAction checks Origin, session, council (from the
 // URL) and settings:manage, and parses the form (ZCaseworkSettingsForm: problems on the boxes

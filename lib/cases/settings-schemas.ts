@@ -1,7 +1,7 @@
 // What a council admin sends to change the casework settings: the service's input
 // (ZCaseworkSettingsInput, structured, amounts in pence) and the settings page's flat form
 // (ZCaseworkSettingsForm, one field per box, pounds typed) that becomes it. Problems are message
-// keys (lib/i18n/messages/staff-approvals-en.ts). Pure.
+// keys (messages/en/staff.json `errors`). Pure.
 import { z } from "zod";
 import { zLine } from "@/lib/forms/text";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";

@@ -12,7 +12,8 @@ import { listAwardPots } from "@/lib/cases/options";
 import type { TTransitionRefusal } from "@/lib/cases/transition";
 import { withdrawCase } from "@/lib/decisions/withdraw-case";
 import { formError, type TFieldError, type TFormState } from "@/lib/forms/form-state";
-import { errorText, format, messagesFor } from "@/lib/i18n";
+import { errorText, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { errorText } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import type { TMessages } from "@/lib/i18n";
 
 // What a server action hands back to its form: errors in page order (for the GOV.UK error
 // summary) and the values the person typed, so nothing they entered is lost.

@@ -6,7 +6,7 @@
 // Pure: no I/O, used by every schema in lib/*/schemas.ts, lib/*/forms.ts and the application steps.
 import { z } from "zod";
 
-/** Message key (lib/i18n/messages errors, English and Turkish): "…must not contain hidden control characters". */
+/** Message key (messages/<locale>/errors.json, every language): "…must not contain hidden control characters". */
 export const HIDDEN_CONTROL = "text.hiddenControl";
 
 const ANY_CONTROL = /[\u0000-\u001F\u007F]/g;

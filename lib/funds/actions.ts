@@ -4,7 +4,8 @@ import { staffAction } from "@/lib/auth/action-client";
 import { formError, type TFieldError } from "@/lib/forms/form-state";
 import { createFund, createPot, moveMoney, updateFund, updatePot } from "@/lib/funds/manage";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
-import { format, messagesFor } from "@/lib/i18n";
+import { errorText, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { ledgerRefusalText, type LedgerRefused } from "@/lib/ledger/refusals";
 import { formatPence } from "@/lib/money";
 
@@ -17,7 +18,7 @@ const fundsPath = (slug: string, fundId?: string) => `/${slug}/staff/funds${fund
 
 export const createFundAction = staffAction({ permission: "funds:manage", schema: ZNewFund, name: "create fund" }, async (ctx, input, raw) => {
   const result = await createFund(ctx, input.fund, input.idempotencyKey, ctx.ip);
-  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.fundName.taken"], raw);
+  if (result.outcome === "name-taken") return fieldError("name", errorText(en, "funds.fundName.taken"), raw);
   redirect(`${fundsPath(ctx.council.slug, result.fundId)}?created=fund`);
 });
 
@@ -25,30 +26,30 @@ export const changeFundAction = staffAction({ permission: "funds:manage", schema
   const result = await updateFund(ctx, input.fundId, input.fund, input.reason, input.idempotencyKey, ctx.ip);
   switch (result.outcome) {
     case "not-found":
-      return formError(en.errors["funds.fund.notFound"], raw);
+      return formError(errorText(en, "funds.fund.notFound"), raw);
     case "name-taken":
-      return fieldError("name", en.errors["funds.fundName.taken"], raw);
+      return fieldError("name", errorText(en, "funds.fundName.taken"), raw);
     case "reason-required":
-      return fieldError("reason", en.errors["funds.reason.allocationChange"], raw);
+      return fieldError("reason", errorText(en, "funds.reason.allocationChange"), raw);
     case "allocation-too-low":
-      return fieldError("allocation", format(en.errors["funds.allocation.belowAllocated"], { unallocated: formatPence(result.unallocatedPence) }), raw);
+      return fieldError("allocation", format(errorText(en, "funds.allocation.belowAllocated"), { unallocated: formatPence(result.unallocatedPence) }), raw);
   }
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}?changed=fund`);
 });
 
 export const createPotAction = staffAction({ permission: "funds:manage", schema: ZNewPot, name: "create pot" }, async (ctx, input, raw) => {
   const result = await createPot(ctx, input.fundId, input.rules, ctx.ip);
-  if (result.outcome === "not-found") return formError(en.errors["funds.fund.notFound"], raw);
-  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.potName.taken"], raw);
-  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", en.errors["funds.ownerOrganisationId.notOurs"], raw);
+  if (result.outcome === "not-found") return formError(errorText(en, "funds.fund.notFound"), raw);
+  if (result.outcome === "name-taken") return fieldError("name", errorText(en, "funds.potName.taken"), raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", errorText(en, "funds.ownerOrganisationId.notOurs"), raw);
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${result.potId}?created=pot`);
 });
 
 export const changePotAction = staffAction({ permission: "funds:manage", schema: ZChangePot, name: "change pot" }, async (ctx, input, raw) => {
   const result = await updatePot(ctx, input.potId, input.rules, input.active, ctx.ip);
-  if (result.outcome === "not-found") return formError(en.errors["funds.pot.notFound"], raw);
-  if (result.outcome === "name-taken") return fieldError("name", en.errors["funds.potName.taken"], raw);
-  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", en.errors["funds.ownerOrganisationId.notOurs"], raw);
+  if (result.outcome === "not-found") return formError(errorText(en, "funds.pot.notFound"), raw);
+  if (result.outcome === "name-taken") return fieldError("name", errorText(en, "funds.potName.taken"), raw);
+  if (result.outcome === "bad-organisation") return fieldError("ownerOrganisationId", errorText(en, "funds.ownerOrganisationId.notOurs"), raw);
   redirect(`${fundsPath(ctx.council.slug, input.fundId)}/pots/${input.potId}?changed=pot`);
 });
 

@@ -1,10 +1,11 @@
+import { errorText } from "@/lib/i18n";
 import "server-only";
 import { staffActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { getPotHistory, type THistoryFilter, type THistoryRow } from "@/lib/funds/queries";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { ZHistoryFilter } from "@/lib/funds/schemas";
 import { parseDateParts, type TDateParts } from "@/lib/forms/dates";
 import { penceToPoundsText } from "@/lib/money";
@@ -33,11 +34,11 @@ export function historyFilterFrom(query: Record<string, string | undefined>): {
     if (!p.day && !p.month && !p.year) return undefined;
     const parsed = parseDateParts(p);
     if (parsed.ok) return parsed.iso;
-    problems.push({ field: which, message: messagesFor("en").errors[which === "from" ? "funds.historyFrom.real" : "funds.historyTo.real"] });
+    problems.push({ field: which, message: errorText(messagesFor("en"), which === "from" ? "funds.historyFrom.real" : "funds.historyTo.real") });
     return undefined;
   };
   const q = ZHistoryFilter.parse({ ...query, from: iso("from"), to: iso("to") });
-  if (q.from && q.to && q.to < q.from) problems.push({ field: "to", message: messagesFor("en").errors["funds.historyTo.beforeFrom"] });
+  if (q.from && q.to && q.to < q.from) problems.push({ field: "to", message: errorText(messagesFor("en"), "funds.historyTo.beforeFrom") });
   const day = (s: string | undefined, plus = 0) => (s ? new Date(Date.parse(`${s}T00:00:00Z`) + plus * 86_400_000) : undefined);
   const page = Math.min(100_000, Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1));
   return {

@@ -1,7 +1,7 @@
 // Input for the budget screens: strict Zod schemas over the flat form fields (unknown fields
 // such as tenantId are refused). Problems are message keys ("funds.moveFrom.required"); the
-// GOV.UK-style words live in the message files' `errors` (lib/i18n/messages) and the action
-// client turns keys into words. Amounts are typed in pounds and leave here as pence.
+// GOV.UK-style words live in the staff catalogue's `errors` (messages/en/staff.json) and the
+// action client turns keys into words. Amounts are typed in pounds and leave here as pence.
 import { z } from "zod";
 import { zLine, zText } from "@/lib/forms/text";
 import { parseDateParts } from "@/lib/forms/dates";

@@ -1,34 +1,53 @@
-// Locale handling shared by server and browser code (no server-only imports here).
-import { en, type TMessages } from "@/lib/i18n/messages/en";
-import { tr } from "@/lib/i18n/messages/tr";
+// Locale handling shared by server and browser code. No catalogue is imported here (not even
+// English): the words are loaded on the server, per request, by lib/i18n/catalogues.ts, and reach
+// client components only as the props their page picks (ADR 0019). tests/unit/client-bundle.test.ts
+// fails if a client component reaches the catalogues or the page schemas.
+import type checkAnswers from "@/messages/en/checkAnswers.json";
+import type common from "@/messages/en/common.json";
+import type confirmation from "@/messages/en/confirmation.json";
+import type councilStart from "@/messages/en/councilStart.json";
+import type emails from "@/messages/en/emails.json";
+import type errors from "@/messages/en/errors.json";
+import type ledger from "@/messages/en/ledger.json";
+import type outside from "@/messages/en/outside.json";
+import type resume from "@/messages/en/resume.json";
+import type save from "@/messages/en/save.json";
+import type sentMessage from "@/messages/en/sentMessage.json";
+import type start from "@/messages/en/start.json";
+import type status from "@/messages/en/status.json";
+import type steps from "@/messages/en/steps.json";
+import type tooLarge from "@/messages/en/tooLarge.json";
+import type vocabulary from "@/messages/en/vocabulary.json";
+import type staff from "@/messages/en/staff.json";
 
-export const LOCALES = ["en", "tr"] as const;
-export type TLocale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: TLocale = "en";
-export const LANG_COOKIE = "moneyhub.lang";
+export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
+import type { TLocale } from "@/lib/i18n/locales";
 
-const CATALOGUE: Record<TLocale, TMessages> = { en, tr };
-
-export function isLocale(value: unknown): value is TLocale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-export function messagesFor(locale: TLocale): TMessages {
-  return CATALOGUE[locale];
-}
-
-export function dirFor(locale: TLocale): "ltr" | "rtl" {
-  return CATALOGUE[locale].meta.dir === "rtl" ? "rtl" : "ltr";
-}
+/** The resident namespaces (messages/<locale>/<namespace>.json), shaped as English has them. */
+export type TResidentMessages = {
+  common: typeof common;
+  councilStart: typeof councilStart;
+  start: typeof start;
+  steps: typeof steps;
+  checkAnswers: typeof checkAnswers;
+  confirmation: typeof confirmation;
+  sentMessage: typeof sentMessage;
+  emails: typeof emails;
+  outside: typeof outside;
+  save: typeof save;
+  resume: typeof resume;
+  status: typeof status;
+  tooLarge: typeof tooLarge;
+  vocabulary: typeof vocabulary;
+  ledger: typeof ledger;
+  errors: typeof errors;
+};
+/** Everything a page can say: the resident namespaces of one language, plus the staff words (English). */
+export type TMessages = Omit<TResidentMessages, "errors"> & { casework: typeof staff.casework; errors: typeof errors & typeof staff.errors };
 
 /** Fills {name} placeholders. Unknown placeholders are left as they are, so a gap shows in review. */
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
-
-/** The text for an error key from a schema; unknown keys (already words) pass through unchanged. */
-export function errorText(messages: TMessages, key: string): string {
-  return (messages.errors as Record<string, string>)[key] ?? key;
 }
 
 /** Reads a dotted path ("steps.nrpf.fields.nrpf.hint") from a message tree. */
@@ -41,14 +60,30 @@ export function getPath(tree: unknown, path: string): unknown {
   return node;
 }
 
+/** The text for an error key from a schema ("dateOfBirth.required"); unknown keys (already words) pass through unchanged. */
+export function errorText(messages: { errors: object }, key: string): string {
+  const text = getPath(messages.errors, key);
+  return typeof text === "string" ? text : key;
+}
+
+export type TOverrides = Record<string, Partial<Record<TLocale, string>>>;
+
 /**
- * A council's own wording on top of ours: overrides are keyed by dotted path and locale, and only
- * replace an existing string (so a typo in a council's settings cannot add junk or break a page).
+ * Override keys that name no message of ours. Checked when a council saves its wording
+ * (lib/tenancy/schemas.ts) and by `npm run i18n:check-overrides` for councils already stored.
  */
 /** A council's own wording: message path → text per language (lib/tenancy keeps it in the council's settings). */
-export type TWordingOverrides = Record<string, Partial<Record<TLocale, string>>>;
+export type TWordingOverrides = TOverrides;
 
-export function withOverrides(messages: TMessages, locale: TLocale, overrides: TWordingOverrides): TMessages {
+export function unknownOverrideKeys(english: TMessages, overrides: TOverrides): string[] {
+  return Object.keys(overrides).filter((path) => typeof getPath(english, path) !== "string");
+}
+
+/**
+ * A council's own wording on top of ours: overrides are keyed by dotted path and locale, and
+ * replace an existing string only (unknown keys are refused when the council saves them).
+ */
+export function withOverrides(messages: TMessages, locale: TLocale, overrides: TOverrides): TMessages {
   const entries = Object.entries(overrides).filter(([path, byLocale]) => typeof byLocale[locale] === "string" && typeof getPath(messages, path) === "string");
   if (!entries.length) return messages;
   const copy = structuredClone(messages) as unknown as Record<string, unknown>;
@@ -59,4 +94,22 @@ export function withOverrides(messages: TMessages, locale: TLocale, overrides: T
     parent[last] = byLocale[locale];
   }
   return copy as unknown as TMessages;
+}
+
+const flatCache = new WeakMap<object, Record<string, string>>();
+/** Every error's words keyed as the schemas produce them ("dateOfBirth.required"), for pages that pass a table on. */
+export function errorWords(messages: { errors: object }): Record<string, string> {
+  let flat = flatCache.get(messages.errors);
+  if (!flat) {
+    flat = {};
+    const walk = (node: Record<string, unknown>, prefix: string) => {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === "string") flat![`${prefix}${k}`] = v;
+        else if (v && typeof v === "object" && !Array.isArray(v)) walk(v as Record<string, unknown>, `${prefix}${k}.`);
+      }
+    };
+    walk(messages.errors as Record<string, unknown>, "");
+    flatCache.set(messages.errors, flat);
+  }
+  return flat;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { DEFAULT_LOCALE, isLocale, messagesFor, withOverrides, type TLocale, type TWordingOverrides } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+import { DEFAULT_LOCALE, isLocale, withOverrides, type TLocale, type TWordingOverrides } from "@/lib/i18n";
+import { messagesFor, servedLocale } from "@/lib/i18n/catalogues";
+import type { TMessages } from "@/lib/i18n";
 
 // proxy.ts decides the page's language per request (the resident's choice on resident pages,
 // English on staff pages) and passes it on as a request header, so the root layout can set
@@ -15,7 +16,8 @@ export const PATH_HEADER = "x-moneyhub-path";
 
 export const getLocale = cache(async (): Promise<TLocale> => {
   const value = (await headers()).get(LOCALE_HEADER);
-  return isLocale(value) ? value : DEFAULT_LOCALE;
+  // A registered language whose catalogues have not landed yet is served in English.
+  return isLocale(value) ? servedLocale(value) : DEFAULT_LOCALE;
 });
 
 /** Our words in the resident's language, with the council's own wording on top. */

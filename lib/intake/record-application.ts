@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { notifyReceived } from "@/lib/applications/notify-received";
 import { newReference } from "@/lib/applications/reference";
 import { urgencyFlags, ZApplication, type TApplication } from "@/lib/applications/schemas";

@@ -3,9 +3,9 @@
 // read from the driver's error fields (SQLSTATE ML001, HINT "ledger:<code>", DETAIL a JSON
 // object), never from the English text; the words come from the message files (messages.ledger).
 // Pure: no database, no server-only (owner-run scripts use it too).
-import { format, type TLocale } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
-import { en } from "@/lib/i18n/messages/en";
+import { format, intlLocale, type TLocale } from "@/lib/i18n";
+import type { TMessages } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 
 export const LEDGER_REFUSAL_SQLSTATE = "ML001";
@@ -34,7 +34,7 @@ export class LedgerRefused extends Error {
     readonly code: TLedgerRefusalCode,
     readonly facts: TLedgerRefusalFacts,
   ) {
-    super(ledgerRefusalText({ code, facts }, en));
+    super(ledgerRefusalText({ code, facts }, messagesFor("en")));
     this.name = "LedgerRefused";
   }
 }
@@ -75,8 +75,8 @@ export function ledgerRefusalOf(error: unknown): LedgerRefused | null {
   return new LedgerRefused(code, facts);
 }
 
-const longDate = (iso: string | undefined, locale: string) =>
-  iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale === "tr" ? "tr-TR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "";
+const longDate = (iso: string | undefined, locale: TLocale) =>
+  iso ? new Date(`${iso}T12:00:00Z`).toLocaleDateString(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "";
 
 /** The user's words for a refusal, in the catalogue's language. */
 export function ledgerRefusalText(refusal: Pick<LedgerRefused, "code" | "facts">, m: Pick<TMessages, "ledger">, locale: TLocale = "en"): string {

@@ -1,7 +1,9 @@
-// Message templates: the words come from the message files (lib/i18n/messages), per language,
-// with each council's wording overrides on top. Pure: no database, no server-only imports.
-import { DEFAULT_LOCALE, format, getPath, isLocale, messagesFor, withOverrides, type TLocale } from "@/lib/i18n";
-import type { TMessages } from "@/lib/i18n/messages/en";
+// Message templates: the words come from the catalogues (messages/<locale>/*.json), per language,
+// with each council's wording overrides on top, formatted as ICU by next-intl's translator for the
+// message's own language (not the page's). No database, no server-only imports.
+import { DEFAULT_LOCALE, getPath, isLocale, withOverrides, type TLocale, type TMessages } from "@/lib/i18n";
+import { messagesFor, servedLocale } from "@/lib/i18n/catalogues";
+import { translate } from "@/lib/i18n/translate";
 
 /** Every message the system sends, and where its words are in the message files. */
 export const TEMPLATES = {
@@ -36,14 +38,14 @@ export function renderTemplate(
   const template = TEMPLATES[key];
   const tryLocale = (locale: TLocale) => {
     const m = withOverrides(catalogue(locale), locale, overrides);
-    const subject = getPath(m, template.subject);
-    const body = getPath(m, template.body);
-    return typeof subject === "string" && typeof body === "string" ? { subject, body } : null;
+    const ok = typeof getPath(m, template.subject) === "string" && typeof getPath(m, template.body) === "string";
+    return ok ? { subject: translate(locale, m, template.subject, params), body: translate(locale, m, template.body, params) } : null;
   };
-  const locale: TLocale = isLocale(wantedLocale) ? wantedLocale : DEFAULT_LOCALE;
+  // A registered language whose catalogues have not landed is sent in English, and says so.
+  const locale: TLocale = isLocale(wantedLocale) ? servedLocale(wantedLocale) : DEFAULT_LOCALE;
   const found = tryLocale(locale);
-  if (found && locale === wantedLocale) return { subject: format(found.subject, params), body: format(found.body, params), locale, fellBackFrom: null };
+  if (found && locale === wantedLocale) return { ...found, locale, fellBackFrom: null };
   const english = found ?? tryLocale(DEFAULT_LOCALE);
   if (!english) throw new Error(`Template ${key} is missing in English`);
-  return { subject: format(english.subject, params), body: format(english.body, params), locale: found ? locale : DEFAULT_LOCALE, fellBackFrom: wantedLocale };
+  return { ...english, locale: found ? locale : DEFAULT_LOCALE, fellBackFrom: wantedLocale };
 }

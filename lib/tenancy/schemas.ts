@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { zLine } from "@/lib/forms/text";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/** One text per registered language (lib/i18n/locales.ts), each optional. */
+const ZWordingPerLanguage = z.object(Object.fromEntries(LOCALES.map((l) => [l, zLine().max(2000).optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<z.ZodString>>);
 
 export const ZCouncilSlug = z
   .string()
@@ -22,10 +26,13 @@ export const ZTenantSettings = z.object({
     .default([]),
   /** The resident application route: "open", or closed because the fund is paused or spent (drafts are kept). */
   applicationRoute: z.enum(["open", "paused", "fund-exhausted"]).default("open"),
-  /** The council's own wording for resident pages: message path (e.g. "start.beforeText") → text per language. */
   /** GOV.UK Notify template ids the council made for its own messages: template key (e.g. "application-received") → id. */
   notifyTemplateIds: z.record(zLine().max(60), zLine().uuid()).default({}),
-  wordingOverrides: z.record(zLine().max(200), z.object({ en: zLine().max(2000).optional(), tr: zLine().max(2000).optional() })).default({}),
+  /**
+   * The council's own wording for resident pages: message path (e.g. "start.beforeText") → text per
+   * language. Checked against our messages when saved (lib/tenancy/save-settings.ts).
+   */
+  wordingOverrides: z.record(zLine().max(200), ZWordingPerLanguage).default({}),
 });
 export type TTenantSettings = z.infer<typeof ZTenantSettings>;
 

@@ -1,8 +1,8 @@
 // The shared words of the service: what people need help with, kinds of household, the routes
 // by which money reaches people, and the channels an application comes in by. Written once
 // here; the application schema, the pot rules, and everything later (eligibility, reports, the
-// funder's return) use these lists, and the labels are in the message files (messages.vocabulary,
-// English and Turkish). Pure data: safe in the browser, no dependencies.
+// funder's return) use these lists, and the labels are in the message files
+// (messages/<locale>/vocabulary.json, every language). Pure data: safe in the browser, no dependencies.
 
 /** What a household needs help with (the application's categories and a pot's eligible needs). */
 export const NEEDS = ["food", "energy", "essentials", "furniture", "rent-arrears", "council-tax-arrears", "other"] as const;

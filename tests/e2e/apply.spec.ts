@@ -55,7 +55,13 @@ test.describe("with JavaScript", () => {
     test.setTimeout(120_000);
     const name = `Double Clicker ${Date.now()}`;
     await answerEveryPage(page, { council: HACKWELL, answers: named(name) });
-    await page.locator('input[name="declaration"]').check();
+    // The declaration is GOV.UK's checkbox, as every other question has: a 44 px target under a
+    // 40 px box the label draws (not a 13 px browser checkbox whose focus ring covers its label).
+    const declaration = page.locator('input[name="declaration"]');
+    await expect(declaration).toHaveClass(/govuk-checkboxes__input/);
+    expect((await declaration.boundingBox())!.width).toBeGreaterThanOrEqual(40);
+    await expect(page.locator('label[for="field-declaration"]')).toHaveClass(/govuk-checkboxes__label/);
+    await declaration.check();
     await page.locator("main form button[type=submit]").dblclick();
     await page.waitForURL(/\/apply\/confirmation$/);
     const reference = (await page.getByTestId("reference").textContent())!.trim();

@@ -224,3 +224,61 @@ test("the email-link page says why a second press is needed", async ({ page }) =
   await expectAccessible(page);
   await shoot(page, "referrer_link");
 });
+
+test("the language switcher marks the current language and names each language in itself", async ({ page }) => {
+  await page.goto("/hackwell");
+  const switcher = page.getByTestId("language-switcher");
+  const read = () => switcher.getByRole("link").evaluateAll((as) => as.map((a) => ({ lang: a.getAttribute("lang"), hreflang: a.getAttribute("hreflang"), current: a.getAttribute("aria-current"), name: a.textContent })));
+  const before = await read();
+  expect(before).toEqual(expect.arrayContaining([expect.objectContaining({ lang: "en", name: "English" }), expect.objectContaining({ lang: "tr", name: "Türkçe" })]));
+  for (const l of before) expect(l.hreflang).toBe(l.lang);
+  expect(before.filter((l) => l.current === "true").map((l) => l.lang)).toEqual(["en"]);
+  await switcher.getByRole("link", { name: "Türkçe" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "tr");
+  expect((await read()).filter((l) => l.current === "true").map((l) => l.lang)).toEqual(["tr"]);
+  // On every resident page, not only the start page.
+  for (const url of ["/hackwell/apply", "/hackwell/status"]) {
+    await page.goto(url);
+    await expect(page.getByTestId("language-switcher").locator('[aria-current="true"]')).toHaveAttribute("lang", "tr");
+  }
+  await page.goto("/hackwell/language?to=en&back=/hackwell");
+});
+
+/** Forces right to left on the page as a Yiddish page has it (<html lang="yi" dir="rtl">). */
+async function forceRtl(page: Page) {
+  await page.evaluate(() => {
+    document.documentElement.setAttribute("dir", "rtl");
+    document.documentElement.setAttribute("lang", "yi");
+  });
+}
+
+test("right to left: the inset's bar, the phase tag and the navigation mirror (logical properties); screenshots at 390 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAsStaff(page, "manager@hackwell.example");
+  await page.goto("/hackwell/staff");
+  await forceRtl(page);
+  // An inset as the case file shows one.
+  await page.evaluate(() => document.querySelector("main")!.insertAdjacentHTML("afterbegin", '<div class="govuk-inset-text" id="rtl-inset">Inset</div>'));
+  const inset = await page.locator("#rtl-inset").evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { right: s.borderRightWidth, left: s.borderLeftWidth };
+  });
+  expect(inset).toEqual({ right: "10px", left: "0px" });
+  // The phase tag keeps its gap from the text on the text's side (the tag's left, in right to left).
+  const tag = await page.locator(".govuk-phase-banner__content__tag").boundingBox();
+  const text = await page.locator(".govuk-phase-banner__text").boundingBox();
+  expect(Math.round(tag!.x - (text!.x + text!.width))).toBeGreaterThanOrEqual(10);
+  // Every navigation item, "Sign out" included, keeps a gap from the next one along the line.
+  const items = await page.locator(".govuk-service-navigation__item").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, right: r.right })));
+  expect(items.length).toBeGreaterThan(2);
+  for (let i = 1; i < items.length; i++) expect(Math.round(items[i - 1]!.x - items[i]!.right), `gap before item ${i + 1}`).toBeGreaterThanOrEqual(20);
+  await page.setViewportSize({ width: 390, height: 900 });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, "rtl_staff-390.png"), fullPage: true });
+  for (const url of ["/hackwell", "/hackwell/status"]) {
+    await page.goto(url);
+    await forceRtl(page);
+    await page.screenshot({ path: path.join(SHOTS, `rtl${url.replaceAll("/", "_")}-390.png`), fullPage: true });
+  }
+});

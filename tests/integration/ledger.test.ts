@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocate, commit, disburse, move, release, reverse, type TLedgerActor } from "@/lib/ledger/operations";
 import { postLedger } from "@/lib/ledger/post";
 import { LedgerRefused, ledgerRefusalText } from "@/lib/ledger/refusals";
-import { tr } from "@/lib/i18n/messages/tr";
+import { messagesFor } from "@/lib/i18n/catalogues";
+
+const tr = messagesFor("tr");
 import { verifyLedger } from "@/lib/ledger/verify";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { createCouncil, createFund } from "@/prisma/factories";

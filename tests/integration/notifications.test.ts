@@ -83,15 +83,22 @@ describe("the outbox", () => {
     await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, "en@example.com")));
     await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, "tr@example.com", { locale: "tr" })));
     await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, "fr@example.com", { locale: "fr" })));
+    // A language we do not offer (an old record, say) is sent in English, and the log says so.
+    await withTenant(a.id, (tx) => enqueueMessage(tx, message(a, "de@example.com", { locale: "de" })));
     const [en] = await outbox({ to: "en@example.com" });
     const [tr] = await outbox({ to: "tr@example.com" });
     const [fr] = await outbox({ to: "fr@example.com" });
+    const [de] = await outbox({ to: "de@example.com" });
     expect(en!.subject).toBe("Pick up where you left off with Council A");
     expect(tr!.body).toContain("bağlantı");
     expect(tr!.locale).toBe("tr");
-    expect(fr!.locale).toBe("en");
-    expect(fr!.body).toContain("Continue your application for emergency help from Council A");
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('resume-link is missing in "fr": sent in English'));
+    // French has its catalogues now: sent in French (the council's override is English-only).
+    expect(fr!.locale).toBe("fr");
+    expect(fr!.subject).toBe("Reprenez votre demande auprès de Council A");
+    expect(de!.locale).toBe("en");
+    expect(de!.body).toContain("Continue your application for emergency help from Council A");
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('resume-link is missing in "de": sent in English'));
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('"fr"'));
     warn.mockRestore();
     await runDueJobs();
     expect((await outbox({ to: "en@example.com" }))[0]!.status).toBe("SENT");

@@ -14,7 +14,7 @@ import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES } from "@/lib/cases/settings";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { formatDateFor } from "@/lib/dates";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { DEMO_COUNCILS } from "@/prisma/demo-data";
 import { createCouncil } from "@/prisma/factories";

@@ -3,8 +3,8 @@ import { caseBanner } from "@/components/cases/banner";
 import { amendmentValueOf, decisionFieldOf, decisionFromForm } from "@/lib/cases/forms";
 import { isSamePerson, normaliseName, normalisePhone, samePersonReasons } from "@/lib/cases/same-person";
 import { awardLinesText } from "@/lib/cases/decision-words";
-import { errorText, messagesFor } from "@/lib/i18n";
-import { staffCaseworkErrorsEn } from "@/lib/i18n/messages/staff-en";
+import { errorText } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 const POT = "6f1c2b9e-3a57-4c2d-9a57-0c1d2e3f4a5b";
 
@@ -45,8 +45,8 @@ describe("the decision form", () => {
   });
   it("has words for every key it and the casework services produce", () => {
     const en = messagesFor("en");
-    for (const key of Object.keys(staffCaseworkErrorsEn)) expect(errorText(en, key)).not.toBe(key);
-    expect(errorText(messagesFor("tr"), "award.pot")).toBe(staffCaseworkErrorsEn["award.pot"]);
+    for (const key of ["award.pot", "award.amountFormat", "decision.lines"]) expect(errorText(en, key)).not.toBe(key);
+    expect(errorText(messagesFor("tr"), "award.pot")).toBe(errorText(en, "award.pot"));
   });
 });
 

@@ -1,3 +1,4 @@
+import { errorWords } from "@/lib/i18n";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZRejectReason } from "@/lib/awards/reject-award";
@@ -6,12 +7,12 @@ import { PRIORITY_REASONS } from "@/lib/triage/priority";
 import { DEFAULT_PRIORITY } from "@/lib/triage/priority";
 import { DEFAULT_REASON_CODES } from "@/lib/cases/settings";
 import { formFieldOf, ZCaseworkSettingsForm, ZCaseworkSettingsInput } from "@/lib/cases/settings-schemas";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 // The casework settings form and the reject reason speak in message keys: every key they can
 // produce has words in both message files, and every problem lands on a box of the page.
-const en = messagesFor("en").errors as Record<string, string>;
-const tr = messagesFor("tr").errors as Record<string, string>;
+const en = errorWords(messagesFor("en"));
+const tr = errorWords(messagesFor("tr"));
 
 const valid: Record<string, string> = {
   ...Object.fromEntries(PRIORITY_REASONS.map((r) => [`weight-${r}`, String(DEFAULT_PRIORITY.weights[r])])),

@@ -14,7 +14,8 @@ import * as caseSettings from "@/lib/cases/settings";
 import * as caseSettingsSchemas from "@/lib/cases/settings-schemas";
 import * as fundSchemas from "@/lib/funds/schemas";
 import { HIDDEN_CONTROL, readSearchParams, stripControl, zLine, zText } from "@/lib/forms/text";
-import { messagesFor } from "@/lib/i18n";
+import { errorText } from "@/lib/i18n";
+import { availableLocales, messagesFor } from "@/lib/i18n/catalogues";
 import * as peopleSchemas from "@/lib/people/schemas";
 import * as tenancySchemas from "@/lib/tenancy/schemas";
 
@@ -110,9 +111,11 @@ describe("control characters in typed text", () => {
     expect(zText().safeParse("nul\u0000").error?.issues[0]?.message).toBe(HIDDEN_CONTROL);
   });
 
-  it("has words for the error in English and Turkish", () => {
-    expect(messagesFor("en").errors).toHaveProperty([HIDDEN_CONTROL], expect.stringContaining("hidden control characters"));
-    expect(messagesFor("tr").errors).toHaveProperty([HIDDEN_CONTROL], expect.stringMatching(/denetim karakter/));
+  it("has words for the error in every language residents are offered", () => {
+    expect(errorText(messagesFor("en"), HIDDEN_CONTROL)).toContain("hidden control characters");
+    expect(errorText(messagesFor("tr"), HIDDEN_CONTROL)).toMatch(/denetim karakter/);
+    expect(availableLocales().length).toBe(7);
+    for (const { code } of availableLocales()) expect(errorText(messagesFor(code), HIDDEN_CONTROL), code).not.toBe(HIDDEN_CONTROL);
   });
 });
 

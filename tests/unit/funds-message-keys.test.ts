@@ -2,12 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
-import { messagesFor } from "@/lib/i18n";
+import { errorWords } from "@/lib/i18n";
+import { messagesFor, residentMessages, staffMessages } from "@/lib/i18n/catalogues";
 
-// The budget schemas speak in message keys; every key they can produce must have words in both
-// message files, or a staff member would read "funds.moveFrom.required".
-const en = messagesFor("en").errors as Record<string, string>;
-const tr = messagesFor("tr").errors as Record<string, string>;
+// The budget schemas speak in message keys; every key they can produce must have words in the
+// staff namespace (messages/en/staff.json, English only), or a staff member would read
+// "funds.moveFrom.required". Each file is read on its own: a language's catalogue no longer
+// spreads the English block into itself, so a missing key cannot hide behind a copy.
+const staff = errorWords(staffMessages());
+const en = errorWords(messagesFor("en"));
+const trResident = errorWords(residentMessages("tr"));
+const trServed = errorWords(messagesFor("tr"));
 const SOURCE = (await import("node:fs")).readFileSync(new URL("../../lib/funds/schemas.ts", import.meta.url), "utf8");
 const POUNDS = (await import("node:fs")).readFileSync(new URL("../../lib/forms/pounds-field.ts", import.meta.url), "utf8");
 
@@ -32,12 +37,15 @@ const SCHEMAS: [z.ZodType, Record<string, string>, string[]][] = [
 const junk = fc.oneof(fc.constantFrom("", "x", "0", "-1", "99", "2026", "31", "2", "fund", ID, "1,000,000,000,000", "a".repeat(501), "150%"), fc.string({ maxLength: 12 }));
 
 describe("the budget forms' message keys", () => {
-  it("every key written in the schemas has English and Turkish-file words", () => {
+  it("every key written in the schemas has words in the staff namespace, and a Turkish page shows those words", () => {
     const keys = keysInSource();
     expect(keys.length).toBeGreaterThan(40);
     for (const key of keys) {
-      expect(en[key], key).toBeTypeOf("string");
-      expect(tr[key], key).toBeTypeOf("string");
+      expect(staff[key], key).toBeTypeOf("string");
+      // Staff words are English-only: never copied into the Turkish resident files (where they
+      // would go stale), and a staff form seen with a Turkish cookie still reads the staff words.
+      expect(trResident[key], `messages/tr carries a staff key: ${key}`).toBeUndefined();
+      expect(trServed[key], key).toBe(staff[key]);
     }
   });
 

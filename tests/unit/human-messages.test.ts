@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inFormOrder, zodFieldErrorsIn } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { ZAllocate, ZChangeFund, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { ZStatusLookup } from "@/lib/applications/schemas";
 import type { z } from "zod";

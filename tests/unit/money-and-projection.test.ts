@@ -4,7 +4,8 @@ import { historyCsv } from "@/lib/funds/history";
 import { daysLeftInPeriod, potStatusText, project, projectionText, spendFigures } from "@/lib/funds/projection";
 import { ZAllocate, ZChangePot, ZMoveMoney, ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { zPounds } from "@/lib/forms/pounds-field";
-import { errorText, messagesFor } from "@/lib/i18n";
+import { errorText } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence, parsePounds, penceToPoundsText } from "@/lib/money";
 
 // The schemas give message keys; these are the words a staff member reads.

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "@/lib/env";
-import { en } from "@/lib/i18n/messages/en";
+import { messagesFor } from "@/lib/i18n/catalogues";
+
+const en = messagesFor("en");
 import { afterFailure, httpStatusIsPermanent, MAX_DELIVERY_ATTEMPTS, MAX_RECEIPT_CHECKS, ProviderError, receiptCheckDelayMs, retryDelayMs, smtpCodeIsPermanent } from "@/lib/notifications/policy";
 import { notifyReceipt, pacer } from "@/lib/notifications/providers/notify";
 import { renderTemplate } from "@/lib/notifications/templates";

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { householdTypesOf } from "@/lib/applications/policy";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
 import { checkLines, potVerdict, ruleMessage, type TEarlierAward, type THouseholdFacts, type TPotFacts } from "@/lib/awards/pot-rules";
-import { errorText, format, messagesFor } from "@/lib/i18n";
+import { errorText, errorWords, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 const NOW = new Date("2026-12-06T10:00:00Z");
 const TODAY = "2026-12-06";
@@ -95,7 +96,7 @@ describe("a decision's lines against the pots", () => {
   });
 
   it("every rule code has words in the staff catalogue", () => {
-    const en = messagesFor("en").errors as Record<string, string>;
+    const en = errorWords(messagesFor("en"));
     const samples = [
       ...(["inactive", "fund-closed", "household-type", "organisation", "no-money", "maximum-reached"] as const).map((code) => ({ code, facts: { pot: "P", maxPence: 1n, earlierPence: 1n, days: 30, availablePence: 0n } })),
       { code: "outside-period" as const, facts: { pot: "P", periodStart: "2025-04-01", periodEnd: "2026-03-31" } },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, endOfLondonDay, isWorkingDay, londonIsoDate, workingDaysBetween } from "@/lib/calendar/working-days";
-import { staffApprovalsErrorsEn } from "@/lib/i18n/messages/staff-approvals-en";
-import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
+import staff from "@/messages/en/staff.json";
 import { DEFAULT_PRIORITY, PRIORITY_REASONS, scorePriority, type TPriorityFacts } from "@/lib/triage/priority";
 import { slaDueDate, slaState } from "@/lib/triage/sla";
 
@@ -94,10 +93,12 @@ describe("the resident's reply-by date", () => {
 
 describe("the staff words for priority reasons (lib/i18n takes the list as data, not from lib/triage)", () => {
   it("label every reason lib/triage scores, and no other", () => {
-    expect(Object.keys(staffCaseworkEn.priorityReasons)).toEqual([...PRIORITY_REASONS]);
+    expect(Object.keys(staff.casework.priorityReasons)).toEqual([...PRIORITY_REASONS]);
   });
 
   it("give every reason's weight an error message on the settings page", () => {
-    for (const r of PRIORITY_REASONS) expect(staffApprovalsErrorsEn[`settings.weight.${r}`]).toContain(staffCaseworkEn.priorityReasons[r]);
+    const weights = staff.errors.settings.weight as Record<string, string>;
+    const labels = staff.casework.priorityReasons as Record<string, string>;
+    for (const r of PRIORITY_REASONS) expect(weights[r]).toContain(labels[r]);
   });
 });

@@ -1,3 +1,4 @@
+import { errorWords } from "@/lib/i18n";
 import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -26,7 +27,7 @@ export default async function ApplyStepPage({ params, searchParams }: { params: 
         fields={copy.fields}
         oneQuestion={copy.oneQuestion}
         words={stepWords(ctx.m)}
-        errorTexts={ctx.m.errors}
+        errorTexts={errorWords(ctx.m)}
       />
       {ctx.draft ? (
         <p>

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { PrintButton } from "@/components/applications/print-button";
 import { displayUkMobile } from "@/lib/applications/formats";
 import { loadApplyContext } from "@/lib/applications/pages";
-import { dateLocale, replyByText } from "@/lib/applications/policy";
+import { replyByText } from "@/lib/applications/policy";
 import { promiseForDraft } from "@/lib/applications/promise";
+import { intlLocale } from "@/lib/i18n/locales";
 import { summarise } from "@/lib/applications/summary";
 import { format } from "@/lib/i18n";
 
@@ -14,7 +15,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ c
   const { council, m, locale, draft, answers } = await loadApplyContext(slug);
   if (!draft?.submittedAt || !draft.reference) redirect(`/${slug}/apply`);
   const c = m.confirmation;
-  const dl = dateLocale(locale);
+  const dl = intlLocale(locale);
   const promise = await promiseForDraft(council.id, draft.id);
   const contact = answers.contact?.email ?? (answers.contact?.mobile ? displayUkMobile(answers.contact.mobile) : null);
   return (

@@ -7,12 +7,14 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { AUDIT_KINDS, describeActor, isAuditKind } from "@/lib/audit/policy";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { formatDateTimeShort } from "@/lib/dates";
+import { getTranslations } from "next-intl/server";
 
 export const metadata = { title: "Audit log – Money Hub" };
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<{ page?: string; kind?: string }> }) {
   const { council: slug } = await params;
   const { council } = await requireCouncilPermission(slug, "audit:read");
+  const counts = await getTranslations("casework.counts");
   const query = await readSearchParams(searchParams);
   const kind = isAuditKind(query.kind) ? query.kind : undefined;
   const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
@@ -31,7 +33,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <Select name="kind" label="Kind of event" defaultValue={kind ?? ""} options={[{ value: "", label: "All kinds" }, ...Object.entries(AUDIT_KINDS).map(([value, k]) => ({ value, label: k.label }))]} />
       </FilterPanel>
       <p data-testid="audit-count">
-        {total} {total === 1 ? "event" : "events"}
+        {counts("events", { count: total })}
         {kind ? ` of the kind “${AUDIT_KINDS[kind].label}”` : ""}.
       </p>
       {rows.length ? (

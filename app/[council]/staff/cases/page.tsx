@@ -4,7 +4,7 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { staffActor } from "@/lib/actor";
 import { queueFilterOptions } from "@/lib/cases/options";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 export const metadata = { title: "Cases – Money Hub" };
 

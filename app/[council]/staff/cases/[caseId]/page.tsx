@@ -13,7 +13,7 @@ import { staffActor } from "@/lib/actor";
 import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import { formatDate } from "@/lib/dates";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { clientIp } from "@/lib/security/request";
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {

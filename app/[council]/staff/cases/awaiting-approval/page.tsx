@@ -14,7 +14,8 @@ import { approvalNotice } from "@/lib/awards/approval-notice";
 import { listAwaitingApproval, type TAwaitingRow } from "@/lib/awards/awaiting-approval";
 import { formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import { EMPTY_FORM_STATE } from "@/lib/forms/form-state";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
+import { getTranslations } from "next-intl/server";
 import { formatPence } from "@/lib/money";
 
 const TITLE = "Awards awaiting approval";
@@ -26,6 +27,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const { council: slug } = await params;
   const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
+  const counts = await getTranslations("casework.counts");
   const actor = staffActor(access);
   const list = (await listAwaitingApproval(actor, query))!;
   const now = new Date();
@@ -52,7 +54,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
       ) : (
         <>
           <p data-testid="awaiting-total">
-            {list.totalCapped ? `More than ${list.total.toLocaleString("en-GB")}` : list.total.toLocaleString("en-GB")} {list.total === 1 ? "award is" : "awards are"} waiting.
+            {counts("awardsWaiting", { capped: list.totalCapped ? "yes" : "no", count: list.total })}
           </p>
           <Table<TAwaitingRow>
             caption={TITLE}

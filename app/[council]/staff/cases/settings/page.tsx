@@ -6,11 +6,11 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { PRIORITY_REASONS } from "@/lib/triage/priority";
 import { readCaseworkSettings } from "@/lib/cases/read-settings";
 import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
-import { format, messagesFor } from "@/lib/i18n";
-import { staffCaseworkEn } from "@/lib/i18n/messages/staff-en";
+import { errorWords, format } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { penceToPoundsText } from "@/lib/money";
 
-const en = messagesFor("en").errors as Record<string, string>;
+const en = errorWords(messagesFor("en"));
 
 export default async function CaseworkSettingsPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug } = await params;
@@ -40,7 +40,7 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
         caption={access.council.name}
         action={updateCaseworkSettingsAction.bind(null, slug)}
         title="Casework settings"
-        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: staffCaseworkEn.priorityReasons[r] }))}
+        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: messagesFor("en").casework.priorityReasons[r] }))}
         defaults={defaults}
         codes={settings.allReasonCodes.map((c) => ({ code: c.code, label: c.label, decision: c.decision, retired: Boolean(c.retired) }))}
       />

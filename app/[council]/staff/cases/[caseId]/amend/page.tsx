@@ -7,7 +7,7 @@ import { amendAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { AMENDABLE_FIELD_NAMES } from "@/lib/cases/forms";
 import { staffActor } from "@/lib/actor";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { clientIp } from "@/lib/security/request";
 
 export default async function AmendPage({ params }: { params: Promise<{ council: string; caseId: string }> }) {

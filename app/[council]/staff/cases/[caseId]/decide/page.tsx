@@ -11,7 +11,7 @@ import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
 import { eligiblePotsForCase } from "@/lib/awards/award-checks";
 import { staffActor } from "@/lib/actor";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 import { clientIp } from "@/lib/security/request";
 import { NEEDS } from "@/lib/vocabulary";

@@ -7,7 +7,7 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { rejectAwardAction } from "@/lib/awards/actions";
 import { awardSummary } from "@/lib/awards/awaiting-approval";
 import { formatDateTime } from "@/lib/dates";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 
 const needs = messagesFor("en").vocabulary.needs as Record<string, string>;

@@ -11,7 +11,7 @@ import { HISTORY_PAGE_ROWS, historyFilterFrom } from "@/lib/funds/history";
 import { describeRule } from "@/lib/funds/options";
 import { potStatusText } from "@/lib/funds/projection";
 import { requireFund, getPotHistory } from "@/lib/funds/queries";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import { LEDGER_TRANSACTION_KINDS } from "@/lib/ledger/kinds";
 import { formatPence } from "@/lib/money";
 

@@ -1,0 +1,22 @@
+// The catalogue's namespaces: one JSON file each under messages/<locale>/ (ADR 0019).
+// Resident namespaces exist in every language; "staff" (casework screens and staff form errors)
+// is English-only, in messages/en/staff.json. Pure data: safe anywhere.
+export const RESIDENT_NAMESPACES = [
+  "common",
+  "councilStart",
+  "start",
+  "steps",
+  "checkAnswers",
+  "confirmation",
+  "sentMessage",
+  "emails",
+  "outside",
+  "save",
+  "resume",
+  "status",
+  "tooLarge",
+  "vocabulary",
+  "ledger",
+  "errors",
+] as const;
+export type TResidentNamespace = (typeof RESIDENT_NAMESPACES)[number];
