@@ -35,8 +35,8 @@ const graph = new Map(libFiles.map((f) => [f, importsOf(f)]));
  * A root file (lib/money.ts) counts as a folder of its own name. A new folder takes its place here.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["generated", "env", "dates", "money", "vocabulary", "calendar", "actor"],
-  ["db", "i18n"],
+  ["generated", "env", "vocabulary", "calendar", "actor", "i18n"],
+  ["dates", "money", "db"],
   ["security", "forms"],
   ["audit", "jobs", "ledger", "timeline"],
   ["notifications"],
