@@ -56,7 +56,8 @@ function dataDirFor(profile: EmbeddedProfile): string {
   return path.join(os.tmpdir(), `money-hub-${hash}`, `pg-${profile.name}`);
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** Whether a PostgreSQL server answers at `url` (a connection and `select 1` within 2 s). */
+export async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();

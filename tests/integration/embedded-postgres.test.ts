@@ -5,9 +5,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPostgres, type Server } from "@/scripts/lib/postgres";
+import { canConnect, startPostgres, type Server } from "@/scripts/lib/postgres";
 
 // Ports of this checkout's own (see the brief's port plan): the first is where the server runs,
 // the second is the "wrong" port a second script asks for.
@@ -37,18 +36,6 @@ const alive = (pid: number) => {
     return false;
   }
 };
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 const portOf = (url: string) => Number(new URL(url).port);
 
 beforeAll(() => {
@@ -80,12 +67,12 @@ describe("the embedded PostgreSQL's lock file", () => {
     expect(logs.join("\n")).toContain(`using the PostgreSQL already running on this data directory, port ${PORT}`);
     expect(fs.readFileSync(pidFile, "utf8")).toBe(lockBefore);
     expect(alive(pid)).toBe(true);
-    expect(await answers(first.ownerUrl)).toBe(true);
-    expect(await answers(second.ownerUrl.replace(`:${PORT}/`, `:${OTHER_PORT}/`))).toBe(false);
+    expect(await canConnect(first.ownerUrl)).toBe(true);
+    expect(await canConnect(second.ownerUrl.replace(`:${PORT}/`, `:${OTHER_PORT}/`))).toBe(false);
     // The second caller did not start it, so its stop() leaves it running.
     await second.stop();
     expect(alive(pid)).toBe(true);
-    expect(await answers(first.ownerUrl)).toBe(true);
+    expect(await canConnect(first.ownerUrl)).toBe(true);
   }, 180_000);
 
   it("treats a lock file whose pid now belongs to another program as stale", async () => {
@@ -94,7 +81,7 @@ describe("the embedded PostgreSQL's lock file", () => {
     // This test's own process is alive, but it is not a postgres on this data directory.
     fs.writeFileSync(pidFile, `${process.pid}\n${dataDir}\n1700000000\n${PORT}\n/tmp\n127.0.0.1\n  1234  5678\nready   \n`);
     const again = await start(PORT);
-    expect(await answers(again.ownerUrl)).toBe(true);
+    expect(await canConnect(again.ownerUrl)).toBe(true);
     expect(postmasterPid()).not.toBe(process.pid);
   }, 180_000);
 
@@ -107,7 +94,7 @@ describe("the embedded PostgreSQL's lock file", () => {
     expect(alive(gone)).toBe(false);
     fs.writeFileSync(pidFile, `${gone}\n${dataDir}\n1700000000\n${PORT}\n/tmp\n127.0.0.1\n  1234  5678\nready   \n`);
     const again = await start(PORT);
-    expect(await answers(again.ownerUrl)).toBe(true);
+    expect(await canConnect(again.ownerUrl)).toBe(true);
     expect(postmasterPid()).not.toBe(gone);
     expect(alive(postmasterPid())).toBe(true);
   }, 180_000);
