@@ -96,7 +96,8 @@ export function layerViolations(edges: Map<string, Map<string, string[]>>): stri
   return out.sort();
 }
 
-export function folderCycles(edges: Map<string, Map<string, string[]>>): string[] {
+/** Every cycle a depth-first walk meets, as "a → b → a", over any graph given as node → next nodes. */
+export function cyclesIn(nodes: Iterable<string>, next: (node: string) => Iterable<string>): string[] {
   const cycles: string[] = [];
   const state = new Map<string, "visiting" | "done">();
   const stack: string[] = [];
@@ -108,12 +109,16 @@ export function folderCycles(edges: Map<string, Map<string, string[]>>): string[
     }
     state.set(f, "visiting");
     stack.push(f);
-    for (const next of edges.get(f)?.keys() ?? []) visit(next);
+    for (const n of next(f)) visit(n);
     stack.pop();
     state.set(f, "done");
   };
-  [...edges.keys()].sort().forEach(visit);
+  for (const f of nodes) visit(f);
   return cycles;
+}
+
+export function folderCycles(edges: Map<string, Map<string, string[]>>): string[] {
+  return cyclesIn([...edges.keys()].sort(), (f) => edges.get(f)?.keys() ?? []);
 }
 
 const libFolders = fs
@@ -172,22 +177,7 @@ describe("lib/ imports", () => {
         return [f, [...s, ...d].filter((x) => x.startsWith("lib/")).map(resolveModule).filter((x): x is string => !!x)];
       }),
     );
-    const cycles: string[] = [];
-    const state = new Map<string, "visiting" | "done">();
-    const stack: string[] = [];
-    const visit = (f: string) => {
-      if (state.get(f) === "done") return;
-      if (state.get(f) === "visiting") {
-        cycles.push([...stack.slice(stack.indexOf(f)), f].join(" → "));
-        return;
-      }
-      state.set(f, "visiting");
-      stack.push(f);
-      for (const next of edges.get(f) ?? []) visit(next);
-      stack.pop();
-      state.set(f, "done");
-    };
-    libFiles.forEach(visit);
+    const cycles = cyclesIn(libFiles, (f) => edges.get(f) ?? []);
     expect(cycles).toEqual([]);
   });
 
