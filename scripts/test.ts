@@ -16,6 +16,7 @@ import { ensureChromium } from "./lib/chromium";
 import { requireSupportedNode } from "./lib/node-runtime";
 import { localSecrets, projectRoot, startPostgres } from "./lib/postgres";
 import { prepareDatabase } from "./lib/prepare-database";
+import { acquireRunLock } from "./lib/run-lock";
 
 const started = Date.now();
 const log = (m: string) => console.log(`[test] ${m}`);
@@ -51,6 +52,15 @@ if (process.env.SKIP_STATIC_CHECKS !== "1") {
 }
 
 const secrets = localSecrets();
+// One run at a time in this checkout: a second would share this run's database server and drop its databases.
+let runLock: { release: () => void };
+try {
+  runLock = acquireRunLock(path.join(projectRoot, ".data", "npm-test.lock"));
+} catch (error) {
+  log((error as Error).message);
+  process.exit(1);
+}
+process.on("exit", () => runLock.release());
 // TEST_PG_PORT lets a second checkout on the same machine run its own embedded cluster.
 const server = await startPostgres({ name: "test", port: Number(process.env.TEST_PG_PORT ?? 54339) }, log);
 const serverUrl = withDatabase(server.ownerUrl, "postgres");
