@@ -156,6 +156,18 @@ describe("every rule a pot has", () => {
     }
   });
 
+  it("50 decisions at once for one household cannot add up past a pot's largest award (each alone fits; together only one does)", async () => {
+    const p = await pot({ name: "Largest award, raced", maxSingleAwardPence: 30_000n, repeatWindowDays: 365 });
+    const me = person();
+    const cases = [];
+    for (let i = 0; i < 50; i++) cases.push(await claimed(me));
+    const results = await Promise.all(cases.map((c) => decideCase(officer, c.caseId, approve(line(p.id, 20_000n)))));
+    expect(results.filter((r) => r.outcome === "decided")).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === "invalid")).toHaveLength(49);
+    const awards = await owner().award.findMany({ where: { potId: p.id } });
+    expect(awards.map((a) => a.amountPence)).toEqual([20_000n]);
+  }, 120_000);
+
   it("refuses a pot whose fund's period has ended, for lines the officer commits and lines that would wait", async () => {
     const p = await pot({ name: "Last year's grants" });
     await owner().fund.update({ where: { id: p.fundId }, data: { periodStart: new Date(Date.UTC(2020, 3, 1)), periodEnd: new Date(Date.UTC(2021, 2, 31)) } });

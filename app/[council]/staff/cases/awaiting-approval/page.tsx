@@ -43,8 +43,8 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{TITLE}</h1>
       <p>
-        Award lines above the officer&apos;s approval limit wait here for an approver, most pressing first: urgent cases, then the earliest SLA due date (the
-        resident hears nothing until the award is approved), then the oldest. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
+        Award lines that take a household over the officer&apos;s approval limit wait here for an approver, most pressing first: urgent cases, then the
+        higher priority score, then the earliest SLA due date (the resident is waiting to hear about these lines), then the oldest. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
         timeline keeps. You cannot approve or reject an award you proposed yourself.
       </p>
       {list.rows.length === 0 ? (
