@@ -158,7 +158,39 @@ function counts(suite: string): { passed: number; failed: number; skipped: numbe
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
+/**
+ * The failing tests of a suite, by name with the first lines of their error, from the runner's
+ * JSON report: printed last, so the tail of a CI log says what failed and why.
+ */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+function failures(suite: string): string[] {
+  const file = path.join(projectRoot, "test-results", `${suite}.json`);
+  if (suite === "ledger" || !fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  const firstLines = (text: string) => text.replace(ANSI_COLOUR, "").split("\n").filter((l) => l.trim()).slice(0, 6).join("\n      ");
+  const out: string[] = [];
+  if (suite === "e2e") {
+    type TSuite = { title: string; suites?: TSuite[]; specs?: { title: string; file: string; line: number; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] };
+    const walk = (s: TSuite) => {
+      for (const spec of s.specs ?? [])
+        for (const t of spec.tests)
+          for (const r of t.results)
+            if (r.status !== "passed" && r.status !== "skipped") out.push(`${spec.file}:${spec.line} › ${spec.title} (${r.status})\n      ${firstLines(r.error?.message ?? "")}`);
+      for (const child of s.suites ?? []) walk(child);
+    };
+    for (const s of report.suites ?? []) walk(s);
+    return out;
+  }
+  for (const f of report.testResults ?? []) {
+    for (const a of f.assertionResults ?? [])
+      if (a.status === "failed") out.push(`${path.relative(projectRoot, f.name)} › ${a.fullName}\n      ${firstLines((a.failureMessages ?? []).join("\n"))}`);
+    if (f.status === "failed" && !(f.assertionResults ?? []).some((a: { status: string }) => a.status === "failed")) out.push(`${path.relative(projectRoot, f.name)}\n      ${firstLines(f.message ?? "")}`);
+  }
+  return out;
+}
+
 for (const c of checks) log(`PASS ${c.name} (${c.seconds.toFixed(1)} s)`);
+for (const r of results) for (const f of r.ok ? [] : failures(r.suite)) log(`FAILED in ${r.suite}: ${f}`);
 const failed = results.filter((r) => !r.ok);
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const r of results) {

@@ -112,7 +112,7 @@ describe("submitting", () => {
     const result = await submitApplication(hackwell, hash, { ip: null });
     const { owner } = testDb();
     const app = await owner.application.findFirstOrThrow({ where: { reference: (result as { reference: string }).reference } });
-    const copy = { ...app, id: undefined, data: app.data as object, createdAt: undefined };
+    const copy = { ...app, id: undefined, data: app.data as object, createdAt: undefined, referral: undefined };
     await expect(owner.application.create({ data: { ...copy, reference: "HKW-AAAA-AA" } })).rejects.toThrow(/Unique constraint/);
     const other = await completeDraft(hackwell);
     const otherDraft = await owner.applicationDraft.findUniqueOrThrow({ where: { tokenHash: other } });
