@@ -19,8 +19,6 @@ const NOT_MOVED_YET = [
   "lib/cases/transition.ts",
   "lib/cases/update-settings.ts",
   "lib/db/health.ts",
-  "lib/decisions/decide-case.ts",
-  "lib/decisions/withdraw-case.ts",
   "lib/funds/write.ts",
   "lib/timeline/case-events.ts",
 ];
