@@ -18,8 +18,6 @@ const NOT_MOVED_YET = [
   "lib/cases/resident-view-writer.ts",
   "lib/cases/transition.ts",
   "lib/cases/update-settings.ts",
-  "lib/db/health.ts",
-  "lib/funds/write.ts",
   "lib/timeline/case-events.ts",
 ];
 
