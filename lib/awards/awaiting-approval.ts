@@ -1,9 +1,12 @@
 import "server-only";
+import { type ExpressionBuilder, sql as q } from "kysely";
 import { actorUserId, staffActor, type TActor } from "@/lib/actor";
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import type { TIsoDate } from "@/lib/calendar/working-days";
 import type { TPriorityBand } from "@/lib/triage/priority";
+import type { DB } from "@/lib/db/kysely";
+import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 // The award lines waiting for an approver (above the officer's limit), most pressing first: the
@@ -40,12 +43,10 @@ export type TAwaitingRow = {
   slaDueOn: TIsoDate;
 };
 
-/** Urgent band first (a band kept from before a settings change still counts), then score, SLA due, oldest. */
-const AWAITING_ORDER = `(c."priorityBand" = 'URGENT') desc, c."priorityScore" desc, c."slaDueOn" asc, a."createdAt" asc, a.id asc`;
-
 export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
 
-type TRaw = Omit<TAwaitingRow, "amountPence" | "potAvailablePence"> & { amountPence: string; potAvailablePence: string };
+/** The pot's money not yet committed to awards: its AVAILABLE account's balance (none yet: 0). */
+const potAvailable = (eb: ExpressionBuilder<DB, "LedgerAccount">) => q<bigint>`coalesce(${eb.ref("LedgerAccount.balancePence")}, 0)`;
 
 /** One page of the lines awaiting approval; null for anyone without awards:approve. */
 export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}): Promise<TAwaitingPage | null> {
@@ -54,24 +55,43 @@ export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const rows = await sql.rows<TRaw>(
-        `select a.id as "awardId", a."caseId", c.reference as "caseReference", c."fullName", a."needCategory", a."amountPence"::text as "amountPence",
-                p.name as "potName", coalesce(l."balancePence", 0)::text as "potAvailablePence",
-                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt",
-                c."priorityBand", c."priorityScore", c."priorityReasons", to_char(c."slaDueOn", 'YYYY-MM-DD') as "slaDueOn"
-         from "Award" a
-         join "Case" c on c.id = a."caseId"
-         join "Pot" p on p.id = a."potId"
-         join "User" u on u.id = a."proposedById"
-         left join "LedgerAccount" l on l."fundId" = p."fundId" and l."potId" = p.id and l.kind = 'AVAILABLE'
-         where a."tenantId" = $1::uuid and a.status = 'AWAITING_APPROVAL'
-         order by ${AWAITING_ORDER}
-         limit $2 offset $3`,
-        [actor.council.id, AWAITING_PAGE_SIZE + 1, (page - 1) * AWAITING_PAGE_SIZE],
-      );
+      const rows: TAwaitingRow[] = await sql.db
+        .selectFrom("Award as a")
+        .innerJoin("Case as c", "c.id", "a.caseId")
+        .innerJoin("Pot as p", "p.id", "a.potId")
+        .innerJoin("User as u", "u.id", "a.proposedById")
+        .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"))
+        .select((eb) => [
+          "a.id as awardId",
+          "a.caseId",
+          "c.reference as caseReference",
+          "c.fullName",
+          "a.needCategory",
+          "a.amountPence",
+          "p.name as potName",
+          potAvailable(eb).as("potAvailablePence"),
+          "a.proposedById",
+          "u.name as proposedByName",
+          "a.createdAt as proposedAt",
+          "c.priorityBand",
+          "c.priorityScore",
+          "c.priorityReasons",
+          q<TIsoDate>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
+        ])
+        .where("a.tenantId", "=", actor.council.id)
+        .where("a.status", "=", "AWAITING_APPROVAL")
+        // Urgent band first (a band kept from before a settings change still counts), then score, SLA due, oldest.
+        .orderBy((eb) => q<boolean>`${eb.ref("c.priorityBand")} = 'URGENT'`, "desc")
+        .orderBy("c.priorityScore", "desc")
+        .orderBy("c.slaDueOn", "asc")
+        .orderBy("a.createdAt", "asc")
+        .orderBy("a.id", "asc")
+        .limit(AWAITING_PAGE_SIZE + 1)
+        .offset((page - 1) * AWAITING_PAGE_SIZE)
+        .execute();
       const count = await countIn(sql, actor.council.id);
       return {
-        rows: rows.slice(0, AWAITING_PAGE_SIZE).map((r) => ({ ...r, amountPence: BigInt(r.amountPence), potAvailablePence: BigInt(r.potAvailablePence) })),
+        rows: rows.slice(0, AWAITING_PAGE_SIZE),
         page,
         pageSize: AWAITING_PAGE_SIZE,
         hasNext: rows.length > AWAITING_PAGE_SIZE,
@@ -83,12 +103,20 @@ export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}
   );
 }
 
-async function countIn(sql: { rows<R>(t: string, v: readonly unknown[]): Promise<R[]> }, tenantId: string): Promise<number> {
-  const [row] = await sql.rows<{ n: number }>(
-    `select count(*)::int as n from (select 1 from "Award" where "tenantId" = $1::uuid and status = 'AWAITING_APPROVAL' limit $2) t`,
-    [tenantId, AWAITING_COUNT_CAP + 1],
-  );
-  return row!.n;
+async function countIn(sql: TSql, tenantId: string): Promise<number> {
+  const row = await sql.db
+    .selectFrom((db) =>
+      db
+        .selectFrom("Award")
+        .select(q<number>`1`.as("one"))
+        .where("tenantId", "=", tenantId)
+        .where("status", "=", "AWAITING_APPROVAL")
+        .limit(AWAITING_COUNT_CAP + 1)
+        .as("t"),
+    )
+    .select(q<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /** How many lines wait (for the staff navigation); null for anyone without awards:approve. */
@@ -109,16 +137,26 @@ export async function awardVerdict(actor: TActor, awardId: string): Promise<TAwa
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const [row] = await sql.rows<{ status: TAwardVerdict["status"]; byName: string | null; at: Date | null; kind: string | null }>(
-        `select a.status, u.name as "byName", e."createdAt" as at, e.kind
-         from "Award" a
-         left join lateral (select ev."actorUserId", ev."createdAt", ev.kind from "CaseEvent" ev
-                            where ev."caseId" = a."caseId" and ev.kind like 'award.%' and ev.data->>'awardId' = a.id::text
-                            order by ev."createdAt" desc, ev.id desc limit 1) e on true
-         left join "User" u on u.id = e."actorUserId"
-         where a.id = $1::uuid`,
-        [awardId],
-      );
+      const row = await sql.db
+        .selectFrom("Award as a")
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom("CaseEvent as ev")
+              .select(["ev.actorUserId", "ev.createdAt", "ev.kind"])
+              .whereRef("ev.caseId", "=", "a.caseId")
+              .where("ev.kind", "like", "award.%")
+              .where((eb) => eb(q<string>`${eb.ref("ev.data")}->>'awardId'`, "=", q<string>`${eb.ref("a.id")}::text`))
+              .orderBy("ev.createdAt", "desc")
+              .orderBy("ev.id", "desc")
+              .limit(1)
+              .as("e"),
+          (join) => join.onTrue(),
+        )
+        .leftJoin("User as u", "u.id", "e.actorUserId")
+        .select(["a.status", "u.name as byName", "e.createdAt as at", "e.kind"])
+        .where("a.id", "=", awardId)
+        .executeTakeFirst();
       return row ? { status: row.status, byName: row.byName, at: row.at, rejected: row.kind === "award.rejected" } : null;
     },
     actorUserId(actor),
@@ -148,17 +186,32 @@ export async function awardSummary(actor: TActor, awardId: string): Promise<TAwa
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const [row] = await sql.rows<Omit<TAwardSummary, "amountPence" | "potAvailablePence"> & { amountPence: string; potAvailablePence: string }>(
-        `select a.id as "awardId", a."caseId", c.reference as "caseReference", c."fullName", c.status as "caseStatus", o.name as "caseOfficerName",
-                a."needCategory", a."amountPence"::text as "amountPence", a.status, p.name as "potName", coalesce(l."balancePence", 0)::text as "potAvailablePence",
-                a."proposedById", u.name as "proposedByName", a."createdAt" as "proposedAt"
-         from "Award" a join "Case" c on c.id = a."caseId" join "Pot" p on p.id = a."potId" join "User" u on u.id = a."proposedById"
-         left join "User" o on o.id = c."assignedToId"
-         left join "LedgerAccount" l on l."fundId" = p."fundId" and l."potId" = p.id and l.kind = 'AVAILABLE'
-         where a.id = $1::uuid`,
-        [awardId],
-      );
-      return row ? { ...row, amountPence: BigInt(row.amountPence), potAvailablePence: BigInt(row.potAvailablePence) } : null;
+      const row: TAwardSummary | undefined = await sql.db
+        .selectFrom("Award as a")
+        .innerJoin("Case as c", "c.id", "a.caseId")
+        .innerJoin("Pot as p", "p.id", "a.potId")
+        .innerJoin("User as u", "u.id", "a.proposedById")
+        .leftJoin("User as o", "o.id", "c.assignedToId")
+        .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"))
+        .select((eb) => [
+          "a.id as awardId",
+          "a.caseId",
+          "c.reference as caseReference",
+          "c.fullName",
+          "c.status as caseStatus",
+          "o.name as caseOfficerName",
+          "a.needCategory",
+          "a.amountPence",
+          "a.status",
+          "p.name as potName",
+          potAvailable(eb).as("potAvailablePence"),
+          "a.proposedById",
+          "u.name as proposedByName",
+          "a.createdAt as proposedAt",
+        ])
+        .where("a.id", "=", awardId)
+        .executeTakeFirst();
+      return row ?? null;
     },
     actorUserId(actor),
   );

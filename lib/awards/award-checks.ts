@@ -1,4 +1,5 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { actorUserId, type TActor } from "@/lib/actor";
 // The one server-side check before money goes out to a household: it loads, in the caller's
 // transaction, the facts the pure rules need (lib/awards/pot-rules.ts) and runs them. An
@@ -13,20 +14,28 @@ import { can } from "@/lib/auth/permissions";
 import { samePersonIn } from "@/lib/cases/person-history";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
-import { ACCESS_ROUTE_OF_CHANNEL, type TApplicationChannel } from "@/lib/vocabulary";
+import { ACCESS_ROUTE_OF_CHANNEL } from "@/lib/vocabulary";
 
 /** The household's answers that pot rules read, as corrected by officers (latest amendment of each field wins). */
 const HOUSEHOLD_FIELDS = ["household.adults", "household.pregnant", "household.overPensionAge", "household.disabilityOrIllness"] as const;
 
-type THouseholdRow = { channel: TApplicationChannel; organisationId: string | null; data: unknown; amendments: { field: string; value: unknown }[] | null };
-
 async function householdOf(sql: TSql, caseId: string): Promise<THouseholdFacts | null> {
-  const [row] = await sql.rows<THouseholdRow>(
-    `select c.channel, c."organisationId", a.data,
-            (select json_agg(json_build_object('field', m.field, 'value', m."newValue") order by m."createdAt", m.id) from "CaseAmendment" m where m."caseId" = c.id and m.field = any($2::text[])) as amendments
-     from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`,
-    [caseId, `{${HOUSEHOLD_FIELDS.join(",")}}`],
-  );
+  const row = await sql.db
+    .selectFrom("Case as c")
+    .innerJoin("Application as a", "a.id", "c.applicationId")
+    .select((eb) => [
+      "c.channel",
+      "c.organisationId",
+      "a.data",
+      eb
+        .selectFrom("CaseAmendment as m")
+        .select((m) => q<{ field: string; value: unknown }[]>`json_agg(json_build_object('field', ${m.ref("m.field")}, 'value', ${m.ref("m.newValue")}) order by ${m.ref("m.createdAt")}, ${m.ref("m.id")})`.as("amendments"))
+        .whereRef("m.caseId", "=", "c.id")
+        .where("m.field", "in", HOUSEHOLD_FIELDS)
+        .as("amendments"),
+    ])
+    .where("c.id", "=", caseId)
+    .executeTakeFirst();
   if (!row) return null;
   const data = (row.data ?? {}) as Parameters<typeof householdTypesOf>[0];
   const amended = row.amendments ?? [];
@@ -35,34 +44,43 @@ async function householdOf(sql: TSql, caseId: string): Promise<THouseholdFacts |
   return { householdTypes: householdTypesOf({ household, income: data.income }), accessRoute: ACCESS_ROUTE_OF_CHANNEL[row.channel], organisationId: row.organisationId };
 }
 
-const POTS = `select p.id, p.name, p.active, p."eligibleNeeds", p."eligibleHouseholdTypes", p."accessRoutes", p."ownerOrganisationId",
-    p."maxSingleAwardPence"::text as max, p."maxAwardsPerHousehold", p."repeatWindowDays", coalesce(a."balancePence", 0)::text as available,
-    f.status as "fundStatus", to_char(f."periodStart", 'YYYY-MM-DD') as "periodStart", to_char(f."periodEnd", 'YYYY-MM-DD') as "periodEnd", f.name as "fundName"
-  from "Pot" p join "Fund" f on f.id = p."fundId" left join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE'`;
+type TPotRow = Omit<TPotFacts, "fund"> & { fundStatus: string; periodStart: string; periodEnd: string; fundName: string };
 
-type TPotRow = Omit<TPotFacts, "maxSingleAwardPence" | "availablePence" | "fund"> & { max: string | null; available: string; fundStatus: string; periodStart: string; periodEnd: string; fundName: string };
+const potOf = ({ fundStatus, periodStart, periodEnd, ...pot }: TPotRow): TPotFacts & { fundName: string } => ({ ...pot, fund: { status: fundStatus, periodStart, periodEnd } });
 
-const potOf = (r: TPotRow): TPotFacts & { fundName: string } => ({
-  id: r.id,
-  name: r.name,
-  active: r.active,
-  eligibleNeeds: r.eligibleNeeds,
-  eligibleHouseholdTypes: r.eligibleHouseholdTypes,
-  accessRoutes: r.accessRoutes,
-  ownerOrganisationId: r.ownerOrganisationId,
-  maxSingleAwardPence: r.max === null ? null : BigInt(r.max),
-  maxAwardsPerHousehold: r.maxAwardsPerHousehold,
-  repeatWindowDays: r.repeatWindowDays,
-  availablePence: BigInt(r.available),
-  fund: { status: r.fundStatus, periodStart: r.periodStart, periodEnd: r.periodEnd },
-  fundName: r.fundName,
-});
+/** Pots with their fund's state and their money not yet committed (AVAILABLE; no account yet: 0). */
+function potsQuery(sql: TSql) {
+  return sql.db
+    .selectFrom("Pot as p")
+    .innerJoin("Fund as f", "f.id", "p.fundId")
+    .leftJoin("LedgerAccount as a", (j) => j.onRef("a.potId", "=", "p.id").on("a.kind", "=", "AVAILABLE"))
+    .select((eb) => [
+      "p.id",
+      "p.name",
+      "p.active",
+      "p.eligibleNeeds",
+      "p.eligibleHouseholdTypes",
+      "p.accessRoutes",
+      "p.ownerOrganisationId",
+      "p.maxSingleAwardPence",
+      "p.maxAwardsPerHousehold",
+      "p.repeatWindowDays",
+      q<bigint>`coalesce(${eb.ref("a.balancePence")}, 0)`.as("availablePence"),
+      "f.status as fundStatus",
+      q<string>`to_char(${eb.ref("f.periodStart")}, 'YYYY-MM-DD')`.as("periodStart"),
+      q<string>`to_char(${eb.ref("f.periodEnd")}, 'YYYY-MM-DD')`.as("periodEnd"),
+      "f.name as fundName",
+    ]);
+}
 
 async function loadPots(sql: TSql, potIds: readonly string[] | "all"): Promise<(TPotFacts & { fundName: string })[]> {
-  const rows =
+  const ids = potIds === "all" ? [] : potIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows: TPotRow[] =
     potIds === "all"
-      ? await sql.rows<TPotRow>(`${POTS} order by f.name, p.name, p.id`, [])
-      : await sql.rows<TPotRow>(`${POTS} where p.id = any($1::uuid[])`, [`{${potIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).join(",")}}`]);
+      ? await potsQuery(sql).orderBy("f.name").orderBy("p.name").orderBy("p.id").execute()
+      : ids.length
+        ? await potsQuery(sql).where("p.id", "in", ids).execute()
+        : [];
   return rows.map(potOf);
 }
 
@@ -72,17 +90,19 @@ async function loadPots(sql: TSql, potIds: readonly string[] | "all"): Promise<(
  * a once-a-year pot. Taken before any row lock of the transaction.
  */
 async function lockHousehold(sql: TSql, tenantId: string, dateOfBirth: string): Promise<void> {
-  await sql.rows(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`household:${tenantId}:${dateOfBirth}`]);
+  await sql.db.selectNoFrom(q<string>`pg_advisory_xact_lock(hashtextextended(${`household:${tenantId}:${dateOfBirth}`}, 0))::text`.as("locked")).execute();
 }
 
 /** The household's standing awards (approved or waiting; cancelled ones do not count), on this case and the same person's other cases. */
 async function standingAwards(sql: TSql, caseIds: readonly string[], thisCaseId: string, except: string | null): Promise<(TEarlierAward & { caseId: string })[]> {
-  const rows = await sql.rows<{ id: string; caseId: string; potId: string; amountPence: string; at: Date }>(
-    `select id, "caseId", "potId", "amountPence"::text as "amountPence", "createdAt" as at from "Award"
-     where "caseId" = any($1::uuid[]) and status in ('APPROVED', 'AWAITING_APPROVAL') and id <> coalesce($2::uuid, '00000000-0000-0000-0000-000000000000'::uuid)`,
-    [`{${caseIds.join(",")}}`, except],
-  );
-  return rows.map((r) => ({ id: r.id, caseId: r.caseId, potId: r.potId, amountPence: BigInt(r.amountPence), at: new Date(r.at), sameCase: r.caseId === thisCaseId }));
+  let query = sql.db
+    .selectFrom("Award")
+    .select(["id", "caseId", "potId", "amountPence", "createdAt as at"])
+    .where("caseId", "in", caseIds)
+    .where("status", "in", ["APPROVED", "AWAITING_APPROVAL"]);
+  if (except !== null) query = query.where("id", "<>", except);
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: r.id, caseId: r.caseId, potId: r.potId, amountPence: r.amountPence, at: new Date(r.at), sameCase: r.caseId === thisCaseId }));
 }
 
 type TFacts = { household: THouseholdFacts; earlier: TEarlierAward[] };

@@ -21,7 +21,7 @@ export type TRejectResult =
  * two lines of the same case each see the other's result before judging what is left.
  */
 export async function lockCase(sql: TSql, caseId: string): Promise<void> {
-  await sql.rows(`select id from "Case" where id = $1::uuid for update`, [caseId]);
+  await sql.db.selectFrom("Case").select("id").where("id", "=", caseId).forUpdate().execute();
 }
 
 /**

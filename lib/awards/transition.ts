@@ -5,6 +5,7 @@
 // through the ledger's one posting path (lib/ledger/post.ts), all in the caller's transaction.
 // A refusal from the ledger (not enough money) throws LedgerRefused, so the caller's whole
 // transaction rolls back: nothing half-done.
+import { sql as q } from "kysely";
 import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { AWARD_RULES, nextAwardState, type TAwardAction, type TAwardState } from "@/lib/awards/lifecycle";
@@ -12,6 +13,9 @@ import { updateResidentView } from "@/lib/cases/resident-view-writer";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 import type { TSql } from "@/lib/db/sql";
 import { postLedger } from "@/lib/ledger/post";
+
+/** The transaction's time, as the award's timestamps have always been written. */
+const NOW = q<Date>`now()`;
 
 export type TAwardRow = {
   id: string;
@@ -36,13 +40,13 @@ export type TAwardTransitionResult =
 
 export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(awardId)) return undefined;
-  const [row] = await sql.rows<Omit<TAwardRow, "amountPence"> & { amountPence: string }>(
-    `select a.id, a."caseId", a."potId", p.name as "potName", p."fundId", a."needCategory", a."amountPence"::text as "amountPence", a.status, a."proposedById",
-            c.reference as "caseReference", c."applicationId"
-     from "Award" a join "Pot" p on p.id = a."potId" join "Case" c on c.id = a."caseId" where a.id = $1::uuid`,
-    [awardId],
-  );
-  return row && { ...row, amountPence: BigInt(row.amountPence) };
+  return sql.db
+    .selectFrom("Award as a")
+    .innerJoin("Pot as p", "p.id", "a.potId")
+    .innerJoin("Case as c", "c.id", "a.caseId")
+    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId"])
+    .where("a.id", "=", awardId)
+    .executeTakeFirst();
 }
 
 export async function transitionAward(
@@ -57,16 +61,19 @@ export async function transitionAward(
   if (!step.ok) return { outcome: "not-allowed", status: award.status };
   const approving = step.to === "APPROVED";
   const cancelling = step.to === "CANCELLED";
-  const updated = await sql.rows<{ id: string }>(
-    `update "Award" set status = $3::"AwardStatus",
-       "approvedById" = case when $4::boolean then $5::uuid else "approvedById" end,
-       "approvedAt" = case when $4::boolean then now() else "approvedAt" end,
-       "cancelledAt" = case when $6::boolean then now() else "cancelledAt" end,
-       "cancelReason" = case when $6::boolean then $7::text else "cancelReason" end,
-       "updatedAt" = now()
-     where id = $1::uuid and status = $2::"AwardStatus" returning id`,
-    [award.id, award.status, step.to, approving, actorUserId(actor), cancelling, options.reason ?? null],
-  );
+  // Only if the line is still in the state read (another verdict may have moved it since).
+  const updated = await sql.db
+    .updateTable("Award")
+    .set({
+      status: step.to,
+      ...(approving ? { approvedById: actorUserId(actor), approvedAt: NOW } : {}),
+      ...(cancelling ? { cancelledAt: NOW, cancelReason: options.reason ?? null } : {}),
+      updatedAt: NOW,
+    })
+    .where("id", "=", award.id)
+    .where("status", "=", award.status)
+    .returning("id")
+    .execute();
   if (!updated.length) return { outcome: "changed" };
   // An approver's rejection is its own event (the line ends CANCELLED either way).
   await recordCaseEvent(sql, actor, award.caseId, action === "reject" ? "award.rejected" : `award.${step.to.toLowerCase()}`, {

@@ -1,5 +1,6 @@
 import "server-only";
-import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
+import { sql as q } from "kysely";
+import { actorUserId, councilIdOf, personOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { checkAwardLines } from "@/lib/awards/award-checks";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
@@ -52,16 +53,20 @@ export async function decideCase(actor: TActor, caseId: string, input: unknown):
  */
 async function availableNow(actor: TActor, potIds: string[], potName: string): Promise<bigint | null> {
   if (!potIds.length) return null;
-  const [row] = await withTenantSql(
+  const row = await withTenantSql(
     councilIdOf(actor),
     (sql) =>
-      sql.rows<{ available: string }>(
-        `select a."balancePence"::text as available from "Pot" p join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE' where p.id = any($1::uuid[]) and p.name = $2 limit 1`,
-        [`{${potIds.join(",")}}`, potName],
-      ),
+      sql.db
+        .selectFrom("Pot as p")
+        .innerJoin("LedgerAccount as a", (j) => j.onRef("a.potId", "=", "p.id").on("a.kind", "=", "AVAILABLE"))
+        .select("a.balancePence")
+        .where("p.id", "in", potIds)
+        .where("p.name", "=", potName)
+        .limit(1)
+        .executeTakeFirst(),
     actorUserId(actor),
   );
-  return row ? BigInt(row.available) : null;
+  return row?.balancePence ?? null;
 }
 
 async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
@@ -99,11 +104,21 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
 
   const ids: string[] = [];
   for (const l of lines) {
-    const [row] = await sql.rows<{ id: string }>(
-      `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", "proposedById") values (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4, $5::bigint, $6, $7::uuid) returning id`,
-      [councilIdOf(actor), caseId, l.potId, l.needCategory, l.amountPence, l.paymentMethod, actorUserId(actor)],
-    );
-    ids.push(row!.id);
+    const row = await sql.db
+      .insertInto("Award")
+      .values({
+        id: q<string>`gen_random_uuid()`,
+        tenantId: councilIdOf(actor),
+        caseId,
+        potId: l.potId,
+        needCategory: l.needCategory,
+        amountPence: l.amountPence,
+        paymentMethod: l.paymentMethod,
+        proposedById: personOf(actor).userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.push(row.id);
   }
   // Lines waiting for an approver first, then the commitments, the very last posting together
   // with COMMIT (the pot's lock held for no round trip).

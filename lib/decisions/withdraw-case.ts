@@ -17,7 +17,7 @@ export async function withdrawCase(actor: TActor, caseId: string, reason: unknow
     async (sql) => {
       const moved = await transitionCase(sql, actor, caseId, "withdraw", { eventData: { reason: parsed.data } });
       if (moved.outcome !== "done") return moved;
-      const open = await sql.rows<{ id: string }>(`select id from "Award" where "caseId" = $1::uuid and status <> 'CANCELLED' order by "createdAt", id`, [caseId]);
+      const open = await sql.db.selectFrom("Award").select("id").where("caseId", "=", caseId).where("status", "<>", "CANCELLED").orderBy("createdAt").orderBy("id").execute();
       for (const [i, { id }] of open.entries()) {
         const award = (await readAward(sql, id))!;
         const done = await transitionAward(sql, actor, award, "cancel", { reason: `Case withdrawn: ${parsed.data}`, last: i === open.length - 1 });

@@ -1,6 +1,8 @@
 // Opening and changing funds and pots. Each function works inside the caller's transaction
 // (council in scope), so the app (withTenant) and owner-run scripts (seed) share one path.
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
 import type { LedgerAccountKind } from "@/lib/generated/prisma/client";
 import { postLedger } from "@/lib/ledger/post";
 
@@ -27,12 +29,14 @@ export type TPotRules = {
 type TActor = { tenantId: string; actorUserId: string | null; at?: Date };
 
 /**
- * New accounts start at zero. Raw SQL because the app role may insert only these columns (not
- * the balance), and Prisma's createMany names every column it knows.
+ * New accounts start at zero. Written by hand (Kysely) because the app role may insert only these
+ * columns (not the balance), and Prisma's createMany names every column it knows.
  */
 async function openAccounts(tx: Tx, tenantId: string, fundId: string, potId: string | null, kinds: LedgerAccountKind[]) {
-  await tx.$executeRaw`insert into "LedgerAccount" (id, "tenantId", "fundId", "potId", kind)
-    select gen_random_uuid(), ${tenantId}::uuid, ${fundId}::uuid, ${potId}::uuid, k::"LedgerAccountKind" from unnest(${kinds}::text[]) as k`;
+  await prismaSql(tx)
+    .db.insertInto("LedgerAccount")
+    .values(kinds.map((kind) => ({ id: q<string>`gen_random_uuid()`, tenantId, fundId, potId, kind })))
+    .execute();
 }
 
 /** A new fund with its ledger accounts; the funder's allocation is paid in as its first transaction. */

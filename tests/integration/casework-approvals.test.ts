@@ -9,7 +9,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/cookies";
 import { createAuthSession } from "@/lib/auth/session";
 import { approveAward } from "@/lib/awards/approve-award";
-import { awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
+import { awardSummary, awardVerdict, countAwaitingApproval, listAwaitingApproval } from "@/lib/awards/awaiting-approval";
+import { approvalProblems } from "@/lib/awards/award-checks";
 import { rejectAward } from "@/lib/awards/reject-award";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
@@ -199,6 +200,40 @@ describe("the awaiting-approval list", () => {
     }
     // Another council's approver sees none of them.
     expect((await listAwaitingApproval(otherApprover))!.rows).toEqual([]);
+  });
+
+  it("shows one line as the approver sees it and what stops it being approved now; nothing for another council or a lower role", async () => {
+    const closing = (await createFund(owner(), council.id, { pots: [{ name: "Closing soon", allocatePence: 100_000n }] })).pots[0]!;
+    const made = await newCase();
+    expect((await claimCase(officer, made.caseId)).outcome).toBe("done");
+    const r = await decideCase(officer, made.caseId, decision(closing.id, 30_000n));
+    if (r.outcome !== "decided") throw new Error(`not decided: ${r.outcome}`);
+    const awardId = r.awards[0]!.id;
+    expect(await awardSummary(approver, awardId)).toEqual({
+      awardId,
+      caseId: made.caseId,
+      caseReference: expect.stringMatching(/^APA/),
+      fullName: expect.any(String),
+      caseStatus: "APPROVED",
+      caseOfficerName: "Olu Officer",
+      needCategory: "food",
+      amountPence: 30_000n,
+      status: "AWAITING_APPROVAL",
+      potName: "Closing soon",
+      potAvailablePence: 100_000n,
+      proposedById: officer.user.userId,
+      proposedByName: "Olu Officer",
+      proposedAt: expect.any(Date),
+    });
+    expect(await approvalProblems(approver, awardId)).toMatchObject({ ok: true, problems: [], short: null });
+    await owner().pot.update({ where: { id: closing.id }, data: { active: false } });
+    expect(await approvalProblems(approver, awardId)).toMatchObject({ ok: false, problems: [{ code: "ineligible-pot", reasons: [{ code: "inactive" }] }] });
+    for (const who of [otherApprover, officer]) {
+      expect(await awardSummary(who, awardId)).toBeNull();
+      expect(await approvalProblems(who, awardId)).toBeNull();
+    }
+    expect(await rejectAward(approver, awardId, "The pot has closed")).toMatchObject({ outcome: "done", sentBack: true });
+    expect(await awardSummary(approver, awardId)).toMatchObject({ status: "CANCELLED", caseStatus: "IN_REVIEW" });
   });
 });
 

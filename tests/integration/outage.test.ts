@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { checkDatabase } from "@/lib/db/health";
 import { databaseDown, outagePage, settleOutageCheck } from "@/lib/db/outage";
 import { resetEnvForTests } from "@/lib/env";
 import { createCouncil } from "@/prisma/factories";
@@ -28,6 +29,8 @@ describe("database outage", () => {
   it("is noticed within a second or two, answered with a plain page, and recovers by itself", async () => {
     await createCouncil(testDb().owner, { slug: "outage-town", name: "Outage Town Council", contactPhone: "0300 123 4567" });
     expect(await checkNow()).toBe(false);
+    // The health check (/api/health) asks the database the same.
+    expect(await checkDatabase()).toBe(true);
 
     // The database "stops": nothing listens where the app connects.
     const url = new URL(realUrl);
@@ -35,6 +38,7 @@ describe("database outage", () => {
     process.env.APP_DATABASE_URL = url.toString();
     resetEnvForTests();
     expect(await checkNow()).toBe(true);
+    expect(await checkDatabase()).toBe(false);
 
     const html = outagePage("/outage-town/apply", "n0nce");
     expect(html).toContain("Sorry, the service is unavailable");
@@ -52,5 +56,6 @@ describe("database outage", () => {
     resetEnvForTests();
     await pause(1100);
     expect(await databaseDown()).toBe(false);
+    expect(await checkDatabase()).toBe(true);
   });
 });

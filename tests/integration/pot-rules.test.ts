@@ -5,6 +5,7 @@ import type { TMemberActor } from "@/lib/actor";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approveAward } from "@/lib/awards/approve-award";
 import { eligiblePotsForCase, potChoicesForCase } from "@/lib/awards/award-checks";
+import { amendApplication } from "@/lib/cases/amend-application";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
 import type { TRawAnswers } from "@/lib/applications/steps";
@@ -247,5 +248,20 @@ describe("the decision form's pots", () => {
     const manager = await caseActor(council, "MANAGER", "Mo Manager");
     expect(await potChoicesForCase(manager, caseId)).toBeNull();
     expect(await eligiblePotsForCase(manager, caseId)).toEqual([]);
+  });
+
+  it("reads the household as the officer corrected it (the latest correction of a field wins), with each pot's money and fund", async () => {
+    const disability = await pot({ name: "Form: disability only", eligibleHouseholdTypes: ["disability"], maxSingleAwardPence: 40_000n });
+    const { caseId } = await claimed();
+    const choice = async () => (await potChoicesForCase(officer, caseId))!.find((p) => p.id === disability.id)!;
+    expect(await choice()).toMatchObject({ name: "Form: disability only", availablePence: 1_000_000n, maxSingleAwardPence: 40_000n, verdict: { eligible: false, reasons: [{ code: "household-type" }] } });
+    expect((await choice()).fundName).toMatch(/^Fund /);
+    const amend = (value: boolean) => amendApplication(officer, caseId, { field: "household.disabilityOrIllness", value, reason: "Told us on the phone" });
+    expect((await amend(true)).outcome).toBe("amended");
+    expect((await choice()).verdict).toMatchObject({ eligible: true });
+    expect((await amend(false)).outcome).toBe("amended");
+    expect((await choice()).verdict).toMatchObject({ eligible: false, reasons: [{ code: "household-type" }] });
+    expect((await amend(true)).outcome).toBe("amended");
+    expect((await eligiblePotsForCase(officer, caseId)).map((p) => p.id)).toContain(disability.id);
   });
 });
