@@ -1,6 +1,7 @@
 // The one way a line is added to a case's timeline, by whoever acts (lib/actor: the same "by
 // whom" as the audit log). Below lib/cases and lib/awards, so the case's and the award's writers
 // and the resident-view writer share it.
+import { sql as q } from "kysely";
 import { councilIdOf, personOf, type TActor } from "@/lib/actor";
 import type { TSql } from "@/lib/db/sql";
 
@@ -12,11 +13,16 @@ import type { TSql } from "@/lib/db/sql";
  * column to allow them first (docs/decisions/0021).
  */
 export async function recordCaseEvent(sql: TSql, actor: TActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
-    councilIdOf(actor),
-    caseId,
-    kind,
-    personOf(actor).userId,
-    JSON.stringify(data),
-  ]);
+  await sql.db
+    .insertInto("CaseEvent")
+    .values({
+      id: q<string>`gen_random_uuid()`,
+      tenantId: councilIdOf(actor),
+      caseId,
+      kind,
+      actorUserId: personOf(actor).userId,
+      data: q`${JSON.stringify(data)}::jsonb`,
+      createdAt: q<Date>`clock_timestamp()`,
+    })
+    .execute();
 }

@@ -17,17 +17,10 @@ const NOT_MOVED_YET = [
   "lib/awards/award-checks.ts",
   "lib/awards/reject-award.ts",
   "lib/awards/transition.ts",
-  "lib/cases/amend-application.ts",
-  "lib/cases/options.ts",
-  "lib/cases/rescore.ts",
-  "lib/cases/resident-view-writer.ts",
-  "lib/cases/transition.ts",
-  "lib/cases/update-settings.ts",
   "lib/db/health.ts",
   "lib/decisions/decide-case.ts",
   "lib/decisions/withdraw-case.ts",
   "lib/funds/write.ts",
-  "lib/timeline/case-events.ts",
 ];
 
 function libFiles(dir: string, out: string[] = []): string[] {
