@@ -7,6 +7,7 @@
 // the band's working days (England and Wales calendar, computed here for each day cases arrived
 // on). Each case whose score or band changed gets a timeline event.
 import { type CompiledQuery, type Expression, sql as q, type SqlBool } from "kysely";
+import { actorColumns, type TActor } from "@/lib/actor";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { OPEN_CASE_STATES } from "@/lib/cases/lifecycle";
 import { queryBuilder } from "@/lib/db/kysely";
@@ -20,7 +21,7 @@ const londonDay = (receivedAt: Expression<Date>) => q<string>`((${receivedAt} at
 
 export type TRescoreResult = { updated: number; scoreChanged: number; bandChanged: number };
 
-export async function rescoreOpenCases(sql: TSql, tenantId: string, actorUserId: string, priority: TPrioritySettings, sla: TSlaSettings): Promise<TRescoreResult> {
+export async function rescoreOpenCases(sql: TSql, tenantId: string, actor: TActor, priority: TPrioritySettings, sla: TSlaSettings): Promise<TRescoreResult> {
   const days = (
     await sql.db
       .selectFrom("Case")
@@ -33,15 +34,17 @@ export async function rescoreOpenCases(sql: TSql, tenantId: string, actorUserId:
   if (!days.length) return { updated: 0, scoreChanged: 0, bandChanged: 0 };
   const urgent = days.map((d) => addWorkingDays(d, sla.urgentWorkingDays));
   const standard = days.map((d) => addWorkingDays(d, sla.standardWorkingDays));
-  const { rows } = await sql.db.executeQuery(rescoreStatement(tenantId, actorUserId, priority, days, urgent, standard));
+  const { rows } = await sql.db.executeQuery(rescoreStatement(tenantId, actor, priority, days, urgent, standard));
   return rows[0]!;
 }
 
 /** The one statement, compiled (exported so its plan can be examined). */
-export function rescoreStatement(tenantId: string, actorUserId: string, priority: TPrioritySettings, days: string[], urgent: string[], standard: string[]): CompiledQuery<TRescoreResult> {
+export function rescoreStatement(tenantId: string, actor: TActor, priority: TPrioritySettings, days: string[], urgent: string[], standard: string[]): CompiledQuery<TRescoreResult> {
   const reasons = [...PRIORITY_REASONS];
   const weights = PRIORITY_REASONS.map((r) => priority.weights[r]);
   const order = PRIORITY_REASONS.map((_, i) => i);
+  // By whom, as every timeline line records it (lib/timeline recordCaseEvent).
+  const by = actorColumns(actor);
   return (
     queryBuilder
       // The new weight of each reason, and its place in PRIORITY_REASONS (ties in weight keep that order).
@@ -94,7 +97,7 @@ export function rescoreStatement(tenantId: string, actorUserId: string, priority
       .with("e", (db) =>
         db
           .insertInto("CaseEvent")
-          .columns(["id", "tenantId", "caseId", "kind", "actorUserId", "data"])
+          .columns(["id", "tenantId", "caseId", "kind", "actorKind", "actorUserId", "actorRef", "data"])
           .expression((eb) =>
             eb
               .selectFrom("u")
@@ -103,7 +106,9 @@ export function rescoreStatement(tenantId: string, actorUserId: string, priority
                 q<string>`${tenantId}::uuid`.as("tenantId"),
                 "u.id as caseId",
                 q<string>`'priority.rescored'`.as("kind"),
-                q<string>`${actorUserId}::uuid`.as("actorUserId"),
+                q<string>`${by.actorKind}::text`.as("actorKind"),
+                q<string | null>`${by.actorUserId}::uuid`.as("actorUserId"),
+                q<string | null>`${by.actorRef}::text`.as("actorRef"),
                 q<unknown>`jsonb_build_object('fromScore', ${eb.ref("u.old_score")}, 'toScore', ${eb.ref("u.score")}, 'fromBand', ${eb.ref("u.old_band")}, 'toBand', ${eb.ref("u.band")},
                                       'fromDueOn', to_char(${eb.ref("u.old_due")}, 'YYYY-MM-DD'), 'toDueOn', to_char(${eb.ref("u.new_due")}, 'YYYY-MM-DD'), 'why', 'casework settings changed')`.as("data"),
               ])

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql as q } from "kysely";
-import { actorUserId, personOf, type TActor } from "@/lib/actor";
+import { actorUserId, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { rescoreOpenCases, type TRescoreResult } from "@/lib/cases/rescore";
@@ -92,7 +92,7 @@ export async function updateCaseworkSettings(actor: TActor, input: unknown, ip: 
       let rescore: TRescoreResult | null = null;
       if (changed.includes("priority")) {
         const started = performance.now();
-        rescore = await rescoreOpenCases(sql, tenantId, personOf(actor).userId, next.priority, next.sla);
+        rescore = await rescoreOpenCases(sql, tenantId, actor, next.priority, next.sla);
         await recordAuditSql(sql, {
           tenantId,
           actor,
