@@ -296,7 +296,7 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
           {d.reason ? `. Reason: ${String(d.reason)}` : ""}
         </p>
       );
-    return { id: e.id, time: e.createdAt, title: w.event(e.kind), by: e.actorUserId ? name(e.actorUserId) : undefined, at: formatDateTimeShort(e.createdAt), description };
+    return { id: e.id, time: e.createdAt, title: w.event(e.kind), by: e.actorUserId ? name(e.actorUserId) : (e.actorLabel ?? undefined), at: formatDateTimeShort(e.createdAt), description };
   });
   for (const msg of page.messages) {
     const title = msg.status === "FAILED" ? m.casework.events.messageFailed : msg.status === "QUEUED" ? m.casework.events.messageQueued : m.casework.events.messageSent;

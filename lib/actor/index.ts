@@ -77,6 +77,61 @@ export function actorLabel(actor: TActor): string {
   }
 }
 
+/** What the timeline and the audit log record as the actor's kind: an actor's, or "anonymous" (the audit log only: nobody known, a failed sign-in). */
+export type TRecordedActorKind = TActorKind | "anonymous";
+
+/** "By whom" as the CaseEvent and AuditEvent columns hold it (migration 20261206040000_actor_kind_and_ref). */
+export type TActorColumns<K extends TRecordedActorKind = TRecordedActorKind> = {
+  actorKind: K;
+  /** The person (staff, referrer, person); null for every other kind. */
+  actorUserId: string | null;
+  /** The API client's id, the job's name, the resident's application id (or null); null for a person. */
+  actorRef: string | null;
+};
+
+/**
+ * The one mapping of an actor to the columns that record it, used by the timeline's writer
+ * (lib/timeline) and the audit log's (lib/audit), so both say "by whom" the same way. Null: nobody
+ * is known (the audit log's failed sign-ins).
+ */
+export function actorColumns(actor: TActor): TActorColumns<TActorKind>;
+export function actorColumns(actor: TActor | null): TActorColumns;
+export function actorColumns(actor: TActor | null): TActorColumns {
+  if (!actor) return { actorKind: "anonymous", actorUserId: null, actorRef: null };
+  switch (actor.kind) {
+    case "staff":
+    case "referrer":
+    case "person":
+      return { actorKind: actor.kind, actorUserId: actor.user.userId, actorRef: null };
+    case "api-client":
+      return { actorKind: actor.kind, actorUserId: null, actorRef: actor.client.id };
+    case "resident":
+      return { actorKind: actor.kind, actorUserId: null, actorRef: actor.applicationId };
+    case "system":
+      return { actorKind: actor.kind, actorUserId: null, actorRef: actor.name };
+  }
+}
+
+/**
+ * Who, from what a timeline line or an audit event recorded, for an actor that is not a person
+ * (a person is named by the reader from "actorUserId": null here). The words are actorLabel's; an
+ * API client is named by its id until API clients have a table the reader can join for the name.
+ */
+export function recordedActorLabel(row: { actorKind: string; actorRef: string | null }): string | null {
+  switch (row.actorKind) {
+    case "api-client":
+      return `API client ${row.actorRef ?? ""}`.trim();
+    case "resident":
+      return "resident";
+    case "system":
+      return row.actorRef ? `system (${row.actorRef})` : "system";
+    case "anonymous":
+      return "someone not signed in";
+    default:
+      return null;
+  }
+}
+
 /** The council an actor acts in, for work that is only ever a council's (an actor of no council here is a bug). */
 export function councilIdOf(actor: TActor): string {
   if (!actor.council) throw new Error(`${actorLabel(actor)} acts in no council`);

@@ -1,4 +1,5 @@
 // Pure rules for reading the audit trail: kinds of event to filter by, and who acted, in words.
+import { recordedActorLabel } from "@/lib/actor";
 
 export const AUDIT_KINDS = {
   applications: { label: "Applications", prefixes: ["application."] },
@@ -20,11 +21,16 @@ export function kindOf(action: string): TAuditKind | null {
   return null;
 }
 
-/** Who acted: the person's email; a resident by their application; "System" only for the system itself. */
-export function describeActor(event: { actorEmail: string | null; action: string; metadata: unknown }): string {
+/**
+ * Who acted, from the row's kind (lib/actor actorColumns): the person's email; a resident by their
+ * application; nobody known ("Someone not signed in"); a job or an API client by its label
+ * (lib/actor recordedActorLabel); "System" for the service itself when no job was named.
+ */
+export function describeActor(event: { actorKind: string; actorRef: string | null; actorEmail: string | null; action: string; metadata: unknown }): string {
   if (event.actorEmail) return event.actorEmail;
   const meta = (event.metadata && typeof event.metadata === "object" ? event.metadata : {}) as Record<string, unknown>;
-  if (event.action.startsWith("application.")) return typeof meta.reference === "string" ? `Resident (application ${meta.reference})` : "Resident";
-  if (event.action.startsWith("auth.") || event.action.startsWith("authz.")) return "Someone not signed in";
-  return "System";
+  if (event.actorKind === "resident") return typeof meta.reference === "string" ? `Resident (application ${meta.reference})` : "Resident";
+  if (event.actorKind === "anonymous") return "Someone not signed in";
+  if (event.actorKind === "system" && !event.actorRef) return "System";
+  return recordedActorLabel(event) ?? "System";
 }

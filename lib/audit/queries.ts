@@ -15,7 +15,7 @@ export async function listAuditEvents(tenantId: string, page: number, kind?: TAu
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip,
         take: AUDIT_PAGE_SIZE,
-        select: { id: true, createdAt: true, actorEmail: true, action: true, summary: true, metadata: true },
+        select: { id: true, createdAt: true, actorKind: true, actorEmail: true, actorRef: true, action: true, summary: true, metadata: true },
       }),
       tx.auditEvent.count({ where }),
     ]);

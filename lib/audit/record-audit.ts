@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql as q } from "kysely";
-import { actorEmail, actorUserId, type TActor } from "@/lib/actor";
+import { actorColumns, actorEmail, type TActor } from "@/lib/actor";
 import type { Tx } from "@/lib/db/client";
 import type { TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TAuditEntry = {
   tenantId: string | null;
-  /** By whom (lib/actor): the same actor the timeline records; null when nobody is known (a failed sign-in). */
+  /** By whom (lib/actor): kind, person and reference written as the timeline writes them (actorColumns); null when nobody is known (a failed sign-in). */
   actor: TActor | null;
   action: string;
   entityType: string;
@@ -27,7 +27,7 @@ export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
   await tx.auditEvent.createMany({
     data: {
       tenantId: entry.tenantId,
-      actorUserId: entry.actor && actorUserId(entry.actor),
+      ...actorColumns(entry.actor),
       actorEmail: entry.actor && actorEmail(entry.actor),
       action: entry.action,
       entityType: entry.entityType,
@@ -46,8 +46,8 @@ export async function recordAuditSql(sql: TSql, entry: TAuditEntry): Promise<voi
     .values({
       id: randomUUID(),
       tenantId: entry.tenantId,
-      actorUserId: entry.actor ? actorUserId(entry.actor) : null,
-      actorEmail: entry.actor ? actorEmail(entry.actor) : null,
+      ...actorColumns(entry.actor),
+      actorEmail: entry.actor && actorEmail(entry.actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

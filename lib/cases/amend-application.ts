@@ -1,5 +1,6 @@
 import "server-only";
-import { actorUserId, type TActor } from "@/lib/actor";
+import { sql as q } from "kysely";
+import { actorUserId, personOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { isOpenCase } from "@/lib/cases/lifecycle";
 import { AMENDABLE_FIELDS, ZAmendment } from "@/lib/cases/schemas";
@@ -44,21 +45,40 @@ export async function amendApplication(actor: TActor, caseId: string, input: unk
       if (!isOpenCase(found.status)) return { outcome: "closed" as const };
       const path = field.split(".");
       // Serialised per case (row lock) so two amendments of one field each record the value they replaced.
-      await sql.rows(`select id from "Case" where id = $1::uuid for update`, [caseId]);
-      const [row] = await sql.rows<{ old: unknown }>(
-        `select coalesce((select m."newValue" from "CaseAmendment" m where m."caseId" = c.id and m.field = $2 order by m."createdAt" desc, m.id desc limit 1),
-                         a.data #> $3::text[], 'null'::jsonb) as old
-         from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid`,
-        [caseId, field, path],
-      );
+      await sql.db.selectFrom("Case").select("id").where("id", "=", caseId).forUpdate().execute();
+      const row = await sql.db
+        .selectFrom("Case as c")
+        .innerJoin("Application as a", "a.id", "c.applicationId")
+        .select((eb) => [
+          q<unknown>`coalesce(${eb
+            .selectFrom("CaseAmendment as m")
+            .select("m.newValue")
+            .whereRef("m.caseId", "=", "c.id")
+            .where("m.field", "=", field)
+            .orderBy("m.createdAt", "desc")
+            .orderBy("m.id", "desc")
+            .limit(1)}, ${eb.ref("a.data")} #> ${path}::text[], 'null'::jsonb)`.as("old"),
+        ])
+        .where("c.id", "=", caseId)
+        .executeTakeFirst();
       const oldValue = row?.old ?? null;
       if (JSON.stringify(oldValue) === JSON.stringify(value.data)) return { outcome: "unchanged" as const };
-      await sql.rows(
-        `insert into "CaseAmendment" (id, "tenantId", "caseId", field, "oldValue", "newValue", reason, "actorUserId") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::jsonb, $5::jsonb, $6, $7::uuid)`,
-        [actor.council.id, caseId, field, JSON.stringify(oldValue), JSON.stringify(value.data), reason, actorUserId(actor)],
-      );
+      await sql.db
+        .insertInto("CaseAmendment")
+        .values({
+          id: q<string>`gen_random_uuid()`,
+          tenantId: actor.council.id,
+          caseId,
+          field,
+          oldValue: q`${JSON.stringify(oldValue)}::jsonb`,
+          newValue: q`${JSON.stringify(value.data)}::jsonb`,
+          reason,
+          actorUserId: personOf(actor).userId,
+        })
+        .execute();
       const column = CASE_COLUMN[field];
-      if (column) await sql.rows(`update "Case" set "${column}" = $2, "updatedAt" = now() where id = $1::uuid`, [caseId, value.data]);
+      // The field's schema (AMENDABLE_FIELDS) gave a string for the name and postcode, the needs' list for the categories.
+      if (column) await sql.db.updateTable("Case").set(column, q<string | string[]>`${value.data}`).set("updatedAt", q<Date>`now()`).where("id", "=", caseId).execute();
       await recordCaseEvent(sql, actor, caseId, "amended", { field, oldValue, newValue: value.data, reason });
       return { outcome: "amended" as const, oldValue, newValue: value.data };
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql as q } from "kysely";
-import { actorUserId, type TActor } from "@/lib/actor";
+import { actorUserId, recordedActorLabel, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { personHistoryIn, type THistoryEntry } from "@/lib/cases/person-history";
@@ -28,7 +28,8 @@ export type TCaseFile = {
   application: { id: string; data: unknown; submittedAt: Date; locale: string };
   amendments: { id: string; field: string; oldValue: unknown; newValue: unknown; reason: string; actorUserId: string; createdAt: Date }[];
   awards: { id: string; needCategory: string; amountPence: bigint; paymentMethod: string; status: string; pot: { name: string }; proposedById: string; approvedById: string | null }[];
-  events: { id: string; kind: string; actorUserId: string | null; data: unknown; createdAt: Date }[];
+  /** By a person (actorUserId: the page names them), or by another kind of actor (actorLabel: its words, lib/actor recordedActorLabel). */
+  events: { id: string; kind: string; actorUserId: string | null; actorLabel: string | null; data: unknown; createdAt: Date }[];
 };
 
 export type TCasePage = {
@@ -106,14 +107,16 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
           .orderBy("a.id")
           .execute()
       ).map(({ potName, ...a }) => ({ ...a, pot: { name: potName } }));
-      const events = await sql.db
-        .selectFrom("CaseEvent")
-        .select(["id", "kind", "actorUserId", "data", "createdAt"])
-        .where("caseId", "=", caseId)
-        .orderBy("createdAt", "desc")
-        .orderBy("id", "desc")
-        .limit(500)
-        .execute();
+      const events = (
+        await sql.db
+          .selectFrom("CaseEvent")
+          .select(["id", "kind", "actorKind", "actorUserId", "actorRef", "data", "createdAt"])
+          .where("caseId", "=", caseId)
+          .orderBy("createdAt", "desc")
+          .orderBy("id", "desc")
+          .limit(500)
+          .execute()
+      ).map(({ actorKind, actorRef, ...e }) => ({ ...e, actorLabel: recordedActorLabel({ actorKind, actorRef }) }));
       // By the generated "reference" (indexed with the council; migration 20261125040000_case_queue_indexes).
       const messages: TCaseMessage[] = await sql.db
         .selectFrom("OutboundMessage")

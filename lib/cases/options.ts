@@ -1,7 +1,8 @@
 import "server-only";
+import { sql as q } from "kysely";
 import { actorUserId, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
-import { ASSIGNABLE_PEOPLE, CASEWORK_ROLES } from "@/lib/cases/transition";
+import { assignablePeople } from "@/lib/cases/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 // Small lists the casework pages choose from (filters, assign, award lines), read in the
@@ -9,14 +10,10 @@ import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export type TOption = { value: string; label: string };
 
-/** Officers and approvers of the council: whose cases the queue can be filtered by. */
-const CASEWORKERS = `select distinct u.id as value, u.name as label from "Membership" m join "User" u on u.id = m."userId"
-  where m.status = 'ACTIVE' and m.role in ('OFFICER', 'APPROVER') order by label, value`;
-
-/** Who a case can be assigned to: the same rule transitionCase checks (ASSIGNABLE_PEOPLE). */
+/** Who a case can be assigned to: the same rule transitionCase checks (assignablePeople). */
 export async function listCaseworkers(actor: TActor): Promise<TOption[]> {
   if (!can(actor, "cases:read")) return [];
-  return withTenantSql(actor.council.id, (sql) => sql.rows<TOption>(`${ASSIGNABLE_PEOPLE} order by label, value`, [actor.council.id, CASEWORK_ROLES]), actorUserId(actor));
+  return withTenantSql(actor.council.id, (sql) => assignablePeople(sql.db, actor.council.id).orderBy("label").orderBy("value").execute(), actorUserId(actor));
 }
 
 /** Both lists for the queue's filter panel, in one transaction. */
@@ -25,8 +22,18 @@ export async function queueFilterOptions(actor: TActor): Promise<{ caseworkers: 
   return withTenantSql(
     actor.council.id,
     async (sql) => ({
-      caseworkers: await sql.rows<TOption>(CASEWORKERS, []),
-      organisations: await sql.rows<TOption>(`select id as value, name as label from "Organisation" order by name, id`, []),
+      // Officers and approvers of the council: whose cases the queue can be filtered by.
+      caseworkers: await sql.db
+        .selectFrom("Membership as m")
+        .innerJoin("User as u", "u.id", "m.userId")
+        .select(["u.id as value", "u.name as label"])
+        .distinct()
+        .where("m.status", "=", "ACTIVE")
+        .where("m.role", "in", ["OFFICER", "APPROVER"])
+        .orderBy("label")
+        .orderBy("value")
+        .execute(),
+      organisations: await sql.db.selectFrom("Organisation").select(["id as value", "name as label"]).orderBy("name").orderBy("id").execute(),
     }),
     actorUserId(actor),
   );
@@ -37,17 +44,20 @@ export type TPotOption = { id: string; name: string; fundName: string; available
 /** Open pots of open funds, with the money available in each (the ledger's AVAILABLE account). */
 export async function listAwardPots(actor: TActor): Promise<TPotOption[]> {
   if (!can(actor, "cases:work")) return [];
-  const rows = await withTenantSql(
+  return withTenantSql(
     actor.council.id,
     (sql) =>
-      sql.rows<{ id: string; name: string; fundName: string; available: string; eligibleNeeds: string[]; max: string | null }>(
-        `select p.id, p.name, f.name as "fundName", coalesce(a."balancePence", 0)::text as available, p."eligibleNeeds", p."maxSingleAwardPence"::text as max
-         from "Pot" p join "Fund" f on f.id = p."fundId"
-         left join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE'
-         where p.active and f.status = 'ACTIVE' order by f.name, p.name, p.id`,
-        [],
-      ),
+      sql.db
+        .selectFrom("Pot as p")
+        .innerJoin("Fund as f", "f.id", "p.fundId")
+        .leftJoin("LedgerAccount as a", (join) => join.onRef("a.potId", "=", "p.id").on("a.kind", "=", "AVAILABLE"))
+        .select((eb) => ["p.id", "p.name", "f.name as fundName", q<bigint>`coalesce(${eb.ref("a.balancePence")}, 0)`.as("availablePence"), "p.eligibleNeeds", "p.maxSingleAwardPence"])
+        .where("p.active", "=", true)
+        .where("f.status", "=", "ACTIVE")
+        .orderBy("f.name")
+        .orderBy("p.name")
+        .orderBy("p.id")
+        .execute(),
     actorUserId(actor),
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, fundName: r.fundName, availablePence: BigInt(r.available), eligibleNeeds: r.eligibleNeeds, maxSingleAwardPence: r.max === null ? null : BigInt(r.max) }));
 }

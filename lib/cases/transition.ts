@@ -3,8 +3,10 @@
 // (so of two officers racing, one wins and the other is told what happened), writes the
 // timeline event and keeps what the resident reads and hears in step (the one writer,
 // lib/cases/resident-view-writer.ts), all in the caller's transaction. Either driver (TSql): the decision path runs on withTenantSql's connection.
+import { sql as q, type SqlBool } from "kysely";
 import { actorUserId, type TActor } from "@/lib/actor";
 import { can, permissionsFor, ROLES } from "@/lib/auth/permissions";
+import type { TDb } from "@/lib/db/kysely";
 import type { TSql } from "@/lib/db/sql";
 import { CASE_RULES, nextCaseState, type TCaseAction, type TCaseState } from "@/lib/cases/lifecycle";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
@@ -46,29 +48,38 @@ export const CASEWORK_ROLES: readonly string[] = ROLES.filter((role) => permissi
 
 /**
  * Who can be given a case: someone who can sign in (account not deactivated), with an ACTIVE
- * membership of this council ($1) in a role that works cases ($2). One rule for the people the
- * case page offers and for the check below, so the list never offers someone the write refuses.
- * The council is named, not left to row-level security: a user may also read their own
- * memberships of other councils.
+ * membership of this council in a role that works cases (CASEWORK_ROLES), as { value, label }.
+ * One rule for the people the case page offers and for the check below, so the list never offers
+ * someone the write refuses. The council is named, not left to row-level security: a user may
+ * also read their own memberships of other councils.
  */
-export const ASSIGNABLE_PEOPLE = `select distinct u.id as value, u.name as label from "Membership" m join "User" u on u.id = m."userId"
-  where m."tenantId" = $1::uuid and m.status = 'ACTIVE' and u."deactivatedAt" is null and m.role::text = any($2::text[])`;
+export function assignablePeople(db: TDb, councilId: string) {
+  return db
+    .selectFrom("Membership as m")
+    .innerJoin("User as u", "u.id", "m.userId")
+    .select(["u.id as value", "u.name as label"])
+    .distinct()
+    .where("m.tenantId", "=", councilId)
+    .where("m.status", "=", "ACTIVE")
+    .where("u.deactivatedAt", "is", null)
+    .where((eb) => q<SqlBool>`${eb.ref("m.role")}::text = any(${[...CASEWORK_ROLES]}::text[])`);
+}
 
 async function canBeAssigned(sql: TSql, councilId: string, userId: string | undefined): Promise<boolean> {
   if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return false;
-  const rows = await sql.rows(`${ASSIGNABLE_PEOPLE} and u.id = $3::uuid`, [councilId, CASEWORK_ROLES, userId]);
+  const rows = await assignablePeople(sql.db, councilId).where("u.id", "=", userId).execute();
   return rows.length > 0;
 }
 
 /** The case as this council sees it (another council's id reads as not found: row-level security). */
 export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) return undefined;
-  const [row] = await sql.rows<TCaseRow>(
-    `select c.id, c.status, c."assignedToId", u.name as "assignedToName", c."applicationId", c.reference
-     from "Case" c left join "User" u on u.id = c."assignedToId" where c.id = $1::uuid`,
-    [caseId],
-  );
-  return row;
+  return sql.db
+    .selectFrom("Case as c")
+    .leftJoin("User as u", "u.id", "c.assignedToId")
+    .select(["c.id", "c.status", "c.assignedToId", "u.name as assignedToName", "c.applicationId", "c.reference"])
+    .where("c.id", "=", caseId)
+    .executeTakeFirst();
 }
 
 /** Writes one case action; see the file comment. */
@@ -86,18 +97,22 @@ export async function transitionCase(sql: TSql, actor: TActor, caseId: string, a
   const assignmentChanges = assignee !== current.assignedToId;
   const decided = options.decision ?? null;
   // Conditional on what was read: a concurrent change makes this touch no row.
-  const updated = await sql.rows<{ id: string }>(
-    `update "Case" set status = $3::"CaseStatus", "assignedToId" = $4::uuid,
-       "assignedAt" = case when $5::boolean then (case when $4::uuid is null then null else now() end) else "assignedAt" end,
-       "decidedAt" = case when $6::text is null then "decidedAt" else now() end,
-       "decidedById" = case when $6::text is null then "decidedById" else $7::uuid end,
-       "decisionReasonCode" = coalesce($6::text, "decisionReasonCode"),
-       "decisionExplanation" = coalesce($8::text, "decisionExplanation"),
-       "updatedAt" = now()
-     where id = $1::uuid and status = $2::"CaseStatus" and "assignedToId" is not distinct from $9::uuid
-     returning id`,
-    [caseId, current.status, step.to, assignee, assignmentChanges, decided?.reasonCode ?? null, actorUserId(actor), decided?.explanation ?? null, current.assignedToId],
-  );
+  const updated = await sql.db
+    .updateTable("Case")
+    .set({
+      status: step.to,
+      assignedToId: assignee,
+      ...(assignmentChanges ? { assignedAt: assignee === null ? null : q<Date>`now()` } : {}),
+      ...(decided
+        ? { decidedAt: q<Date>`now()`, decidedById: actorUserId(actor), decisionReasonCode: decided.reasonCode, decisionExplanation: decided.explanation }
+        : {}),
+      updatedAt: q<Date>`now()`,
+    })
+    .where("id", "=", caseId)
+    .where("status", "=", current.status)
+    .where("assignedToId", "is not distinct from", current.assignedToId)
+    .returning("id")
+    .execute();
   if (!updated.length) {
     const now = await readCase(sql, caseId);
     if (!now) return { outcome: "not-found" };

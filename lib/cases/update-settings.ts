@@ -1,5 +1,6 @@
 import "server-only";
-import { actorUserId, personOf, type TActor } from "@/lib/actor";
+import { sql as q } from "kysely";
+import { actorUserId, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { rescoreOpenCases, type TRescoreResult } from "@/lib/cases/rescore";
@@ -46,7 +47,7 @@ export async function updateCaseworkSettings(actor: TActor, input: unknown, ip: 
     tenantId,
     async (sql): Promise<TUpdateSettingsResult> => {
       // One change at a time per council: the second admin's save reads the first one's result.
-      await sql.rows(`select pg_advisory_xact_lock(hashtextextended('casework-settings:' || $1::text, 0))::text as locked`, [tenantId]);
+      await sql.db.selectNoFrom(q<string>`pg_advisory_xact_lock(hashtextextended('casework-settings:' || ${tenantId}::text, 0))::text`.as("locked")).execute();
       const current = await loadCaseworkSettings(sql, tenantId);
       const dropped = current.allReasonCodes.filter((c) => !next.reasonCodes.some((n) => n.code === c.code));
       if (dropped.length) return { outcome: "invalid", issues: [{ path: ["reasonCodes"], message: "settings.codes.removed" }] };
@@ -54,21 +55,30 @@ export async function updateCaseworkSettings(actor: TActor, input: unknown, ip: 
       const after = sections(next);
       const changed = (Object.keys(after) as TSection[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       if (!changed.length) return { outcome: "unchanged" };
-      await sql.rows(
-        `insert into "CaseworkSettings" ("tenantId", "priorityWeights", "urgentFrom", "slaUrgentDays", "slaStandardDays", "officerLimitPence", "reasonCodes", "updatedAt")
-         values ($1::uuid, $2::jsonb, $3::int, $4::int, $5::int, $6::bigint, $7::jsonb, now())
-         on conflict ("tenantId") do update set "priorityWeights" = excluded."priorityWeights", "urgentFrom" = excluded."urgentFrom", "slaUrgentDays" = excluded."slaUrgentDays",
-           "slaStandardDays" = excluded."slaStandardDays", "officerLimitPence" = excluded."officerLimitPence", "reasonCodes" = excluded."reasonCodes", "updatedAt" = now()`,
-        [
+      await sql.db
+        .insertInto("CaseworkSettings")
+        .values({
           tenantId,
-          JSON.stringify(next.priority.weights),
-          next.priority.urgentFrom,
-          next.sla.urgentWorkingDays,
-          next.sla.standardWorkingDays,
-          next.officerLimitPence.toString(),
-          JSON.stringify(after.reasonCodes),
-        ],
-      );
+          priorityWeights: q`${JSON.stringify(next.priority.weights)}::jsonb`,
+          urgentFrom: next.priority.urgentFrom,
+          slaUrgentDays: next.sla.urgentWorkingDays,
+          slaStandardDays: next.sla.standardWorkingDays,
+          officerLimitPence: next.officerLimitPence,
+          reasonCodes: q`${JSON.stringify(after.reasonCodes)}::jsonb`,
+          updatedAt: q<Date>`now()`,
+        })
+        .onConflict((oc) =>
+          oc.column("tenantId").doUpdateSet((eb) => ({
+            priorityWeights: eb.ref("excluded.priorityWeights"),
+            urgentFrom: eb.ref("excluded.urgentFrom"),
+            slaUrgentDays: eb.ref("excluded.slaUrgentDays"),
+            slaStandardDays: eb.ref("excluded.slaStandardDays"),
+            officerLimitPence: eb.ref("excluded.officerLimitPence"),
+            reasonCodes: eb.ref("excluded.reasonCodes"),
+            updatedAt: q<Date>`now()`,
+          })),
+        )
+        .execute();
       await recordAuditSql(sql, {
         tenantId,
         actor,
@@ -82,7 +92,7 @@ export async function updateCaseworkSettings(actor: TActor, input: unknown, ip: 
       let rescore: TRescoreResult | null = null;
       if (changed.includes("priority")) {
         const started = performance.now();
-        rescore = await rescoreOpenCases(sql, tenantId, personOf(actor).userId, next.priority, next.sla);
+        rescore = await rescoreOpenCases(sql, tenantId, actor, next.priority, next.sla);
         await recordAuditSql(sql, {
           tenantId,
           actor,

@@ -143,7 +143,8 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   const { reference } = created;
   await recordAudit(tx, {
     tenantId: council.id,
-    actor: source.actor,
+    // A resident sending their own application is recorded with it (the audit log's actorRef).
+    actor: source.actor?.kind === "resident" && !source.actor.applicationId ? { ...source.actor, applicationId: created.id } : source.actor,
     action: "application.submitted",
     entityType: "Application",
     entityId: created.id,

@@ -1,22 +1,27 @@
 // The one way a line is added to a case's timeline, by whoever acts (lib/actor: the same "by
 // whom" as the audit log). Below lib/cases and lib/awards, so the case's and the award's writers
 // and the resident-view writer share it.
-import { councilIdOf, personOf, type TActor } from "@/lib/actor";
+import { sql as q } from "kysely";
+import { actorColumns, councilIdOf, type TActor } from "@/lib/actor";
 import type { TSql } from "@/lib/db/sql";
 
 /**
  * One line on the case's timeline (append-only). Stamped with clock_timestamp(), not now(): a
  * decision writes several events in one transaction, and now() would give them all the same time,
- * so the timeline (newest first) could show "award approved" before "decided". By a person today
- * ("actorUserId" names a user, as in the audit log); a line by a job or an API client needs the
- * column to allow them first (docs/decisions/0021).
+ * so the timeline (newest first) could show "award approved" before "decided". By any actor of
+ * the council: its kind, person and reference (actorColumns, as the audit log records them).
  */
 export async function recordCaseEvent(sql: TSql, actor: TActor, caseId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  await sql.rows(`insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt") values (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4::uuid, $5::jsonb, clock_timestamp())`, [
-    councilIdOf(actor),
-    caseId,
-    kind,
-    personOf(actor).userId,
-    JSON.stringify(data),
-  ]);
+  await sql.db
+    .insertInto("CaseEvent")
+    .values({
+      id: q<string>`gen_random_uuid()`,
+      tenantId: councilIdOf(actor),
+      caseId,
+      kind,
+      ...actorColumns(actor),
+      data: q`${JSON.stringify(data)}::jsonb`,
+      createdAt: q<Date>`clock_timestamp()`,
+    })
+    .execute();
 }

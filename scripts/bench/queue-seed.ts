@@ -156,8 +156,8 @@ export async function seedBenchCouncil(client: pg.Client, c: TBenchCouncil, firs
     written.messages = messages.rowCount ?? 0;
     // One case in five has a timeline and, when approved, an award line (the case page reads them).
     const events = await client.query(
-      `insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorUserId", data, "createdAt")
-       select gen_random_uuid(), $1::uuid, c.id, e.kind, c."assignedToId", jsonb_build_object('from', e.f, 'to', e.t), c."receivedAt" + e.after
+      `insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorKind", "actorUserId", data, "createdAt")
+       select gen_random_uuid(), $1::uuid, c.id, e.kind, case when c."assignedToId" is null then 'system' else 'staff' end, c."assignedToId", jsonb_build_object('from', e.f, 'to', e.t), c."receivedAt" + e.after
        from "Case" c join bench_rows r on r.reference = c.reference
        cross join lateral (values ('claimed', 'NEW', 'IN_REVIEW', interval '3 hours'), ('note', null, null, interval '5 hours'),
                                   ('status.' || case c.status when 'APPROVED' then 'approve' when 'PART_APPROVED' then 'part-approve' else 'decline' end, 'IN_REVIEW', c.status::text, interval '2 days')) as e(kind, f, t, after)

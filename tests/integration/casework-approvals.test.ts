@@ -405,7 +405,7 @@ describe("casework settings", () => {
     const open = await owner().case.count({ where: { tenantId: bulk.id, status: { in: ["NEW", "IN_REVIEW", "AWAITING_INFORMATION"] } } });
     if (process.env.EXPLAIN_RESCORE) {
       const { rescoreStatement } = await import("@/lib/cases/rescore");
-      const [text, values] = rescoreStatement(bulk.id, bulkAdmin.user.userId, { weights: { ...WEIGHTS, disability: 31 }, urgentFrom: 40 }, ["2026-11-20"], ["2026-11-24"], ["2026-12-04"]);
+      const { sql: text, parameters: values } = rescoreStatement(bulk.id, bulkAdmin, { weights: { ...WEIGHTS, disability: 31 }, urgentFrom: 40 }, ["2026-11-20"], ["2026-11-24"], ["2026-12-04"]);
       await withTenant(bulk.id, async (tx) => {
         const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, costs off) ${text}`, ...values);
         console.log(plan.map((p) => p["QUERY PLAN"]).join("\n"));

@@ -80,7 +80,7 @@ describe("row-level security, as the app's database role", () => {
 
   it("keeps the audit log append-only", async () => {
     await inTenant(a.id, async () => {
-      await app.query(`insert into "AuditEvent" (id, "tenantId", action, "entityType", summary) values (gen_random_uuid(), $1, 'test', 'Test', 'x')`, [a.id]);
+      await app.query(`insert into "AuditEvent" (id, "tenantId", "actorKind", action, "entityType", summary) values (gen_random_uuid(), $1, 'system', 'test', 'Test', 'x')`, [a.id]);
       await expect(app.query(`update "AuditEvent" set summary = 'changed'`)).rejects.toThrow(/permission denied/);
     });
     await inTenant(a.id, async () => {
@@ -90,7 +90,7 @@ describe("row-level security, as the app's database role", () => {
 
   it("refuses UPDATE and DELETE of audit rows even for the owner", async () => {
     const { owner } = testDb();
-    await owner.$executeRaw`insert into "AuditEvent" (id, "tenantId", action, "entityType", summary) values (gen_random_uuid(), ${a.id}::uuid, 'owner-test', 'Test', 'x')`;
+    await owner.$executeRaw`insert into "AuditEvent" (id, "tenantId", "actorKind", action, "entityType", summary) values (gen_random_uuid(), ${a.id}::uuid, 'system', 'owner-test', 'Test', 'x')`;
     await expect(owner.$executeRaw`update "AuditEvent" set summary = 'changed'`).rejects.toThrow(/append-only/);
   });
 

@@ -1,6 +1,6 @@
 // One actor for every service, the timeline and the audit log; one permission check for all of them.
 import { describe, expect, it } from "vitest";
-import { actorEmail, actorLabel, actorUserId, councilIdOf, memberActor, personActor, personOf, residentActor, rolesOf, staffActor, systemActor, type TActor } from "@/lib/actor";
+import { actorColumns, actorEmail, actorLabel, actorUserId, councilIdOf, memberActor, personActor, personOf, recordedActorLabel, residentActor, rolesOf, staffActor, systemActor, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 
 const council = { id: "council-a" };
@@ -24,6 +24,23 @@ describe("the actor", () => {
       ["person", "user-9", "op@platform.example"],
     ]);
     expect([officer, apiClient, resident, job].map(actorLabel)).toEqual(["officer@a.example", "API client Citizens Advice", "resident", "system (notifications:sweep)"]);
+  });
+
+  it("is recorded as kind, person and reference by one mapping (the timeline's and the audit log's columns), and labelled from them", () => {
+    const rows = [officer, referrer, apiClient, resident, job, operator, null].map((a) => actorColumns(a));
+    expect(rows).toEqual([
+      { actorKind: "staff", actorUserId: "user-1", actorRef: null },
+      { actorKind: "referrer", actorUserId: "user-2", actorRef: null },
+      { actorKind: "api-client", actorUserId: null, actorRef: "client-1" },
+      { actorKind: "resident", actorUserId: null, actorRef: "application-1" },
+      { actorKind: "system", actorUserId: null, actorRef: "notifications:sweep" },
+      { actorKind: "person", actorUserId: "user-9", actorRef: null },
+      { actorKind: "anonymous", actorUserId: null, actorRef: null },
+    ]);
+    // A person is named by the reader from the user; every other kind by its label, actorLabel's words.
+    expect(rows.map(recordedActorLabel)).toEqual([null, null, "API client client-1", "resident", "system (notifications:sweep)", null, "someone not signed in"]);
+    expect(recordedActorLabel(actorColumns(job))).toBe(actorLabel(job));
+    expect(recordedActorLabel(actorColumns(resident))).toBe(actorLabel(resident));
   });
 
   it("is a referrer when the member's role is REFERRER, staff otherwise", () => {

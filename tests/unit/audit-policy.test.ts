@@ -3,10 +3,18 @@ import { AUDIT_KINDS, describeActor, isAuditKind, kindOf } from "@/lib/audit/pol
 
 describe("audit wording", () => {
   it("names a resident by their application, never 'System'", () => {
-    expect(describeActor({ actorEmail: null, action: "application.submitted", metadata: { reference: "HKW-7C4K-P2Q9" } })).toBe("Resident (application HKW-7C4K-P2Q9)");
-    expect(describeActor({ actorEmail: null, action: "application.submitted", metadata: {} })).toBe("Resident");
-    expect(describeActor({ actorEmail: "admin@hackwell.example", action: "people.invited", metadata: {} })).toBe("admin@hackwell.example");
-    expect(describeActor({ actorEmail: null, action: "auth.sign-in.failed", metadata: null })).toBe("Someone not signed in");
+    const resident = { actorKind: "resident", actorRef: "application-1", actorEmail: null, action: "application.submitted" };
+    expect(describeActor({ ...resident, metadata: { reference: "HKW-7C4K-P2Q9" } })).toBe("Resident (application HKW-7C4K-P2Q9)");
+    expect(describeActor({ ...resident, metadata: {} })).toBe("Resident");
+    expect(describeActor({ actorKind: "staff", actorRef: null, actorEmail: "admin@hackwell.example", action: "people.invited", metadata: {} })).toBe("admin@hackwell.example");
+    expect(describeActor({ actorKind: "anonymous", actorRef: null, actorEmail: null, action: "auth.sign-in.failed", metadata: null })).toBe("Someone not signed in");
+  });
+
+  it("names a job and an API client by their label, and the service itself 'System'", () => {
+    const event = { actorEmail: null, action: "funds.pot-created", metadata: {} };
+    expect(describeActor({ ...event, actorKind: "system", actorRef: "notifications:sweep" })).toBe("system (notifications:sweep)");
+    expect(describeActor({ ...event, actorKind: "api-client", actorRef: "client-1" })).toBe("API client client-1");
+    expect(describeActor({ ...event, actorKind: "system", actorRef: null })).toBe("System");
   });
 
   it("files every action the app records under a kind", () => {

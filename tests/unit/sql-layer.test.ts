@@ -1,6 +1,7 @@
 // One typed way to write SQL by hand (docs/decisions/0020): Kysely (`sql.db`, `prismaSql(tx).db`),
 // row types generated from the Prisma schema. SQL as strings (`sql.rows<T>(…)`, `$queryRaw`,
-// `$executeRaw`) is left only in the modules the ADR lists as not moved yet; this list only shrinks.
+// `$executeRaw`) is left only in the drivers
+// themselves: every module of lib/ was moved (2026-12-06).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,17 +10,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** Infrastructure: the drivers themselves (TSql, Kysely's connection, the scope's set_config). */
 const DRIVERS = ["lib/db/kysely.ts", "lib/db/sql.ts", "lib/db/tenant-scope.ts"];
-
-/** Not moved yet (other branches were changing them); the lead moves them after merging. */
-const NOT_MOVED_YET = [
-  "lib/cases/amend-application.ts",
-  "lib/cases/options.ts",
-  "lib/cases/rescore.ts",
-  "lib/cases/resident-view-writer.ts",
-  "lib/cases/transition.ts",
-  "lib/cases/update-settings.ts",
-  "lib/timeline/case-events.ts",
-];
 
 function libFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
@@ -32,11 +22,11 @@ function libFiles(dir: string, out: string[] = []): string[] {
 }
 
 describe("SQL written by hand", () => {
-  it("goes through Kysely everywhere but the drivers and the modules not moved yet", () => {
+  it("goes through Kysely everywhere but the drivers", () => {
     const stringSql = libFiles("lib")
       .filter((f) => /\bsql\.rows\s*[<(]|\$queryRaw|\$executeRaw/.test(fs.readFileSync(path.join(root, f), "utf8")))
       .map((f) => f.split(path.sep).join("/"))
       .sort();
-    expect(stringSql).toEqual([...DRIVERS, ...NOT_MOVED_YET].sort());
+    expect(stringSql).toEqual([...DRIVERS].sort());
   });
 });
