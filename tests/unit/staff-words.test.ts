@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { getPath } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/catalogues";
 
 // Staff pages read their words from the staff catalogue (messages/en/staff.json, ADR 0019), not
 // English written in JSX. This parses every .tsx file of the staff pages, the platform page and
@@ -43,6 +45,42 @@ function englishInJsx(file: string, source = fs.readFileSync(path.join(root, fil
   return found;
 }
 
+/**
+ * Every `t("key")` whose `t` came from `getTranslations("<namespace>")` in the file, as
+ * "namespace.key" (keys built at run time are skipped).
+ */
+function translationKeys(file: string): string[] {
+  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const namespaces = new Map<string, string>();
+  const namespaceOf = (e: ts.Expression | undefined): string | undefined => {
+    while (e && ts.isAwaitExpression(e)) e = e.expression;
+    return e && ts.isCallExpression(e) && e.expression.getText(sf) === "getTranslations" && e.arguments[0] && ts.isStringLiteral(e.arguments[0]) ? e.arguments[0].text : undefined;
+  };
+  const keys: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      if (ts.isIdentifier(node.name)) {
+        const ns = namespaceOf(node.initializer);
+        if (ns) namespaces.set(node.name.text, ns);
+      } else if (ts.isArrayBindingPattern(node.name)) {
+        let init: ts.Expression = node.initializer;
+        while (ts.isAwaitExpression(init)) init = init.expression;
+        const list = ts.isCallExpression(init) && init.arguments[0] && ts.isArrayLiteralExpression(init.arguments[0]) ? init.arguments[0].elements : undefined;
+        node.name.elements.forEach((el, i) => {
+          const ns = list ? namespaceOf(list[i]) : undefined;
+          if (ns && ts.isBindingElement(el) && ts.isIdentifier(el.name)) namespaces.set(el.name.text, ns);
+        });
+      }
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && namespaces.has(node.expression.text) && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      keys.push(`${namespaces.get(node.expression.text)}.${node.arguments[0].text}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return keys;
+}
+
 describe("staff words come from the staff catalogue", () => {
   const files = DIRS.flatMap((d) => tsxFiles(d));
 
@@ -52,6 +90,13 @@ describe("staff words come from the staff catalogue", () => {
 
   it.each(files)("%s has no English in its JSX", (file) => {
     expect(englishInJsx(file)).toEqual([]);
+  });
+
+  it("every key a staff page asks getTranslations for is in the catalogue", () => {
+    const english = messagesFor("en");
+    const keys = files.flatMap((f) => translationKeys(f).map((k) => [f, k] as const));
+    expect(keys.length).toBeGreaterThan(100);
+    for (const [file, key] of keys) expect(typeof getPath(english, key), `${file}: ${key}`).toBe("string");
   });
 
   it("catches a text node and a read attribute, and lets symbols through", () => {
