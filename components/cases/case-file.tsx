@@ -13,32 +13,37 @@ import { latestCorrections } from "@/lib/cases/corrected-answers";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import type { TMessages } from "@/lib/i18n";
+import { translate } from "@/lib/i18n/translate";
 
 // The case file's read-only parts: header (MOJ identity bar), the application as submitted with
 // its corrections, the person's history, the awards and the timeline. Server components.
 
 type Words = ReturnType<typeof caseworkWords>;
 
+/** One of the case file's words (messages/en/staff.json `caseFile`), formatted as ICU. */
+const say = (m: TMessages, key: string, params: Record<string, string | number> = {}) => translate("en", m, `caseFile.${key}`, params);
+
 /** Labels of the application's answers for staff (the resident's check-your-answers words where they exist). */
 export function answerLabel(m: TMessages, path: string): string {
   const rows = m.checkAnswers.rows as Record<string, string>;
+  const own = m.caseFile.answerLabels;
   const extra: Record<string, string> = {
     "aboutYou.preferredLanguage": rows.preferredLanguage!,
-    "address.line1": "Address line 1",
-    "address.line2": "Address line 2",
-    "address.town": "Town or city",
-    "address.source": "Address found by",
-    "address.lookupId": "Address lookup id",
-    "household.pregnant": "Someone pregnant",
-    "household.overPensionAge": "Someone over State Pension age",
-    "household.disabilityOrIllness": "Disability or long-term illness",
+    "address.line1": own.line1,
+    "address.line2": own.line2,
+    "address.town": own.town,
+    "address.source": own.source,
+    "address.lookupId": own.lookupId,
+    "household.pregnant": own.pregnant,
+    "household.overPensionAge": own.overPensionAge,
+    "household.disabilityOrIllness": own.disabilityOrIllness,
     "needs.categories": rows.needs!,
     "needs.rentArrearsPence": rows.rentArrears!,
     "needs.councilTaxArrearsPence": rows.councilTaxArrears!,
     "income.noRecourseToPublicFunds": rows.nrpf!,
     "payment.method": rows.paymentMethod!,
     "payment.bank": rows.bankAccount!,
-    "declaration.confirmed": "Declaration confirmed",
+    "declaration.confirmed": own.declarationConfirmed,
   };
   const last = path.split(".").pop()!;
   return extra[path] ?? rows[last] ?? last.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
@@ -57,18 +62,18 @@ const STEP_FIELD: Record<string, string> = { "income.noRecourseToPublicFunds": "
 /** An answer as text: yes/no, lists, money in pence, dates, bank details masked as stored. */
 export function answerText(m: TMessages, w: Words, path: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return m.common.notProvided;
-  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "boolean") return value ? m.caseFile.yes : m.caseFile.no;
   const options = STEP_FIELD[path] ? optionWords(m).get(STEP_FIELD[path]!) : undefined;
-  if (options) return (Array.isArray(value) ? value : [value]).map((v) => options[String(v)] ?? String(v)).join(", ") || "None";
+  if (options) return (Array.isArray(value) ? value : [value]).map((v) => options[String(v)] ?? String(v)).join(", ") || m.caseFile.none;
   if (path === "aboutYou.dateOfBirth" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(new Date(`${value}T12:00:00Z`));
   if (path.endsWith("Pence") && typeof value === "number") return w.money(BigInt(value));
   if (path === "needs.categories" && Array.isArray(value)) return value.map((v) => w.need(String(v))).join(", ");
   if (path === "payment.method") return w.paymentMethod(String(value));
   if (path === "payment.bank" && typeof value === "object") {
     const b = value as { accountName?: string; sortCodeLast2?: string; accountNumberLast4?: string };
-    return `${b.accountName ?? ""}, sort code ending ${b.sortCodeLast2 ?? "??"}, account ending ${b.accountNumberLast4 ?? "????"}`;
+    return say(m, "bank", { name: b.accountName ?? "", sortCode: b.sortCodeLast2 ?? "??", account: b.accountNumberLast4 ?? "????" });
   }
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "None";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : m.caseFile.none;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -77,11 +82,12 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
   const w = caseworkWords(m);
   const c = page.file;
   const due = c.slaDueOn;
+  const h = m.caseFile.header;
   return (
     <IdentityBar
       title={
         <>
-          <span className="govuk-caption-m">Case {c.reference}</span>
+          <span className="govuk-caption-m">{say(m, "header.case", { reference: c.reference })}</span>
           <span className="govuk-heading-l mb-2 block" data-testid="case-name">
             {c.fullName}
           </span>
@@ -90,27 +96,27 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
     >
       <dl className="grid gap-x-8 gap-y-1 sm:grid-cols-2 lg:grid-cols-4" data-testid="case-header">
         <div>
-          <dt className="govuk-body-s mb-0 font-bold">Priority</dt>
+          <dt className="govuk-body-s mb-0 font-bold">{h.priority}</dt>
           <dd className="govuk-body-s ms-0 mb-0">
             <PriorityTag band={c.priorityBand} m={m} /> {w.reasons(c.priorityReasons)}
           </dd>
         </div>
         <div>
-          <dt className="govuk-body-s mb-0 font-bold">SLA due</dt>
+          <dt className="govuk-body-s mb-0 font-bold">{h.sla}</dt>
           <dd className="govuk-body-s ms-0 mb-0">
             {formatDate(new Date(`${due}T12:00:00Z`))} {slaTag({ dueOn: due, now, running: isOpenCase(c.status as TCaseState), m })}
           </dd>
         </div>
         <div>
-          <dt className="govuk-body-s mb-0 font-bold">Status</dt>
+          <dt className="govuk-body-s mb-0 font-bold">{h.status}</dt>
           <dd className="govuk-body-s ms-0 mb-0" data-testid="case-status">
             <Tag colour={STATUS_COLOUR[c.status]}>{w.status(c.status)}</Tag>
           </dd>
         </div>
         <div>
-          <dt className="govuk-body-s mb-0 font-bold">Assigned to</dt>
+          <dt className="govuk-body-s mb-0 font-bold">{h.assigned}</dt>
           <dd className="govuk-body-s ms-0 mb-0" data-testid="case-assignee">
-            {c.assignedTo?.name ?? "Nobody (in the queue)"}
+            {c.assignedTo?.name ?? h.nobody}
           </dd>
         </div>
       </dl>
@@ -158,9 +164,9 @@ export function ApplicationAnswers({ page, m }: { page: TCasePage; m: TMessages 
                 testId: `answer-${path}`,
                 value: corrected ? (
                   <>
-                    <strong>{answerText(m, w, path, corrected.newValue)}</strong> <Tag colour="yellow">Corrected</Tag>
+                    <strong>{answerText(m, w, path, corrected.newValue)}</strong> <Tag colour="yellow">{m.caseFile.corrected}</Tag>
                     <br />
-                    <span className="govuk-body-s text-govuk-secondary">As sent: {answerText(m, w, path, value)}</span>
+                    <span className="govuk-body-s text-govuk-secondary">{say(m, "asSent", { value: answerText(m, w, path, value) })}</span>
                   </>
                 ) : (
                   answerText(m, w, path, value)
@@ -175,22 +181,23 @@ export function ApplicationAnswers({ page, m }: { page: TCasePage; m: TMessages 
 
 export function Amendments({ page, m }: { page: TCasePage; m: TMessages }) {
   const w = caseworkWords(m);
-  if (!page.file.amendments.length) return <p className="govuk-body">No answers have been corrected.</p>;
+  const aw = m.caseFile.amendments;
+  if (!page.file.amendments.length) return <p className="govuk-body">{aw.none}</p>;
   return (
     <Table
-      caption="Corrections to the application"
+      caption={aw.caption}
       captionHidden
       small
       testId="amendments"
       rows={page.file.amendments}
       rowKey={(a) => a.id}
       columns={[
-        { key: "field", header: "Answer", cell: (a) => answerLabel(m, a.field) },
-        { key: "old", header: "Was", cell: (a) => answerText(m, w, a.field, a.oldValue) },
-        { key: "new", header: "Now", cell: (a) => answerText(m, w, a.field, a.newValue) },
-        { key: "reason", header: "Reason", cell: (a) => a.reason },
-        { key: "who", header: "By", cell: (a) => page.names.get(a.actorUserId) ?? "Unknown" },
-        { key: "when", header: "When", nowrap: true, cell: (a) => formatDateTimeShort(a.createdAt) },
+        { key: "field", header: aw.columns.field, cell: (a) => answerLabel(m, a.field) },
+        { key: "old", header: aw.columns.old, cell: (a) => answerText(m, w, a.field, a.oldValue) },
+        { key: "new", header: aw.columns.new, cell: (a) => answerText(m, w, a.field, a.newValue) },
+        { key: "reason", header: aw.columns.reason, cell: (a) => a.reason },
+        { key: "who", header: aw.columns.who, cell: (a) => page.names.get(a.actorUserId) ?? aw.unknown },
+        { key: "when", header: aw.columns.when, nowrap: true, cell: (a) => formatDateTimeShort(a.createdAt) },
       ]}
     />
   );
@@ -198,40 +205,41 @@ export function Amendments({ page, m }: { page: TCasePage; m: TMessages }) {
 
 export function PersonHistory({ page, m, base }: { page: TCasePage; m: TMessages; base: string }) {
   const w = caseworkWords(m);
-  if (!page.history.length) return <p className="govuk-body" data-testid="history-empty">No other applications from this person (same date of birth and the same name, email or phone).</p>;
-  const why = { name: "name", email: "email", phone: "phone" } as const;
+  const hw = m.caseFile.history;
+  if (!page.history.length) return <p className="govuk-body" data-testid="history-empty">{hw.none}</p>;
+  const why = hw.why;
   return (
     <>
-    <p className="govuk-body">Applications to this council with the same date of birth and the same name, email or phone, in any channel or fund.</p>
+    <p className="govuk-body">{hw.intro}</p>
     <Table
-      caption="Other applications from this person"
+      caption={hw.caption}
       captionHidden
       small
       testId="history"
       rows={page.history}
       rowKey={(h) => h.applicationId}
       columns={[
-        { key: "ref", header: "Reference", nowrap: true, cell: (h) => (h.caseId ? <Link href={`${base}/${h.caseId}`}>{h.reference}</Link> : h.reference) },
-        { key: "date", header: "Received", nowrap: true, cell: (h) => formatDateShort(h.submittedAt) },
-        { key: "channel", header: "Channel", cell: (h) => w.channel(h.channel) },
-        { key: "status", header: "Status", cell: (h) => (h.caseStatus ? <Tag colour={STATUS_COLOUR[h.caseStatus]}>{w.status(h.caseStatus)}</Tag> : "No case") },
+        { key: "ref", header: hw.columns.ref, nowrap: true, cell: (h) => (h.caseId ? <Link href={`${base}/${h.caseId}`}>{h.reference}</Link> : h.reference) },
+        { key: "date", header: hw.columns.date, nowrap: true, cell: (h) => formatDateShort(h.submittedAt) },
+        { key: "channel", header: hw.columns.channel, cell: (h) => w.channel(h.channel) },
+        { key: "status", header: hw.columns.status, cell: (h) => (h.caseStatus ? <Tag colour={STATUS_COLOUR[h.caseStatus]}>{w.status(h.caseStatus)}</Tag> : hw.noCase) },
         {
           key: "awards",
-          header: "Awards",
+          header: hw.columns.awards,
           cell: (h) =>
             h.awards.length ? (
               <ul className="govuk-list govuk-body-s mb-0">
                 {h.awards.map((a, i) => (
                   <li key={i}>
-                    {w.money(a.amountPence)} {w.need(a.needCategory).toLowerCase()} from {a.potName} ({w.awardStatus(a.status).toLowerCase()})
+                    {say(m, "history.award", { amount: w.money(a.amountPence), need: w.need(a.needCategory).toLowerCase(), pot: a.potName, status: w.awardStatus(a.status).toLowerCase() })}
                   </li>
                 ))}
               </ul>
             ) : (
-              "None"
+              hw.noAwards
             ),
         },
-        { key: "match", header: "Same", cell: (h) => h.matchedOn.map((r) => why[r]).join(", ") },
+        { key: "match", header: hw.columns.match, cell: (h) => h.matchedOn.map((r) => why[r]).join(", ") },
       ]}
     />
     </>
@@ -240,22 +248,23 @@ export function PersonHistory({ page, m, base }: { page: TCasePage; m: TMessages
 
 export function AwardsTable({ page, m, actions }: { page: TCasePage; m: TMessages; actions?: (awardId: string) => ReactNode }) {
   const w = caseworkWords(m);
-  if (!page.file.awards.length) return <p className="govuk-body">No awards on this case.</p>;
+  const aw = m.caseFile.awards;
+  if (!page.file.awards.length) return <p className="govuk-body">{aw.none}</p>;
   return (
     <Table
-      caption="Awards on this case"
+      caption={aw.caption}
       captionHidden
       small
       testId="awards"
       rows={page.file.awards}
       rowKey={(a) => a.id}
       columns={[
-        { key: "need", header: "For", cell: (a) => w.need(a.needCategory) },
-        { key: "amount", header: "Amount", numeric: true, cell: (a) => w.money(a.amountPence) },
-        { key: "pot", header: "Pot", cell: (a) => a.pot.name },
-        { key: "method", header: "Paid by", cell: (a) => w.paymentMethod(a.paymentMethod) },
-        { key: "status", header: "Status", cell: (a) => <Tag colour={AWARD_COLOUR[a.status]}>{w.awardStatus(a.status)}</Tag> },
-        ...(actions ? [{ key: "actions", header: "Actions", cell: (a: (typeof page.file.awards)[number]) => actions(a.id) }] : []),
+        { key: "need", header: aw.columns.need, cell: (a) => w.need(a.needCategory) },
+        { key: "amount", header: aw.columns.amount, numeric: true, cell: (a) => w.money(a.amountPence) },
+        { key: "pot", header: aw.columns.pot, cell: (a) => a.pot.name },
+        { key: "method", header: aw.columns.method, cell: (a) => w.paymentMethod(a.paymentMethod) },
+        { key: "status", header: aw.columns.status, cell: (a) => <Tag colour={AWARD_COLOUR[a.status]}>{w.awardStatus(a.status)}</Tag> },
+        ...(actions ? [{ key: "actions", header: aw.columns.actions, cell: (a: (typeof page.file.awards)[number]) => actions(a.id) }] : []),
       ]}
     />
   );
@@ -264,36 +273,37 @@ export function AwardsTable({ page, m, actions }: { page: TCasePage; m: TMessage
 /** Every event on the case, newest first: timeline events, messages to the resident and the ledger's movements. */
 export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
   const w = caseworkWords(m);
-  const name = (id: unknown) => (typeof id === "string" ? (page.names.get(id) ?? "someone") : "nobody");
+  const tw = m.caseFile.timeline;
+  const tl = (key: string, params: Record<string, string | number> = {}) => say(m, `timeline.${key}`, params);
+  const name = (id: unknown) => (typeof id === "string" ? (page.names.get(id) ?? tw.someone) : tw.nobody);
   const reason = (code: unknown) => reasonCodeLabel(page.settings, String(code ?? ""));
   type Item = TTimelineEvent & { time: Date };
   const items: Item[] = page.file.events.map((e) => {
     const d = (e.data ?? {}) as Record<string, unknown>;
     let description: ReactNode = null;
     if (e.kind === "note") description = <p className="govuk-body whitespace-pre-wrap">{String(d.text ?? "")}</p>;
-    else if (e.kind === "claimed" || e.kind === "assigned") description = <p className="govuk-body">Assigned to {name(d.assignedToId)}</p>;
-    else if (e.kind === "unassigned") description = <p className="govuk-body">Back in the queue</p>;
+    else if (e.kind === "claimed" || e.kind === "assigned") description = <p className="govuk-body">{tl("assignedTo", { name: name(d.assignedToId) })}</p>;
+    else if (e.kind === "unassigned") description = <p className="govuk-body">{tw.backInQueue}</p>;
     else if (e.kind === "amended")
       description = (
         <p className="govuk-body">
-          {answerLabel(m, String(d.field))}: {answerText(m, w, String(d.field), d.oldValue)} → {answerText(m, w, String(d.field), d.newValue)}. Reason: {String(d.reason ?? "")}
+          {tl("amended", { field: answerLabel(m, String(d.field)), old: answerText(m, w, String(d.field), d.oldValue), new: answerText(m, w, String(d.field), d.newValue), reason: String(d.reason ?? "") })}
         </p>
       );
     else if (e.kind.startsWith("status.") && d.reasonCode)
       description = (
         <>
-          <p className="govuk-body mb-1">Reason: {reason(d.reasonCode)}</p>
-          <p className="govuk-body whitespace-pre-wrap">The resident reads: {String(d.explanation ?? "")}</p>
+          <p className="govuk-body mb-1">{tl("reason", { reason: reason(d.reasonCode) })}</p>
+          <p className="govuk-body whitespace-pre-wrap">{tl("residentReads", { explanation: String(d.explanation ?? "") })}</p>
         </>
       );
-    else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">Reason: {String(d.reason)}</p>;
+    else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">{tl("reason", { reason: String(d.reason) })}</p>;
     else if (e.kind === "resident.told")
-      description = <p className="govuk-body">{d.to ? `Message ${String(d.template)} to ${String(d.to)}` : `Nothing sent (${String(d.template)}): no email or mobile on the application`}</p>;
+      description = <p className="govuk-body">{d.to ? tl("told", { template: String(d.template), to: String(d.to) }) : tl("notTold", { template: String(d.template) })}</p>;
     else if (e.kind.startsWith("award."))
       description = (
         <p className="govuk-body">
-          {w.money(String(d.amountPence ?? "0"))} from {String(d.pot ?? "")}
-          {d.reason ? `. Reason: ${String(d.reason)}` : ""}
+          {tl(d.reason ? "awardReason" : "award", { amount: w.money(String(d.amountPence ?? "0")), pot: String(d.pot ?? ""), reason: String(d.reason ?? "") })}
         </p>
       );
     return { id: e.id, time: e.createdAt, title: w.event(e.kind), by: e.actorUserId ? name(e.actorUserId) : (e.actorLabel ?? undefined), at: formatDateTimeShort(e.createdAt), description };
@@ -307,8 +317,7 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
       at: formatDateTimeShort(msg.failedAt ?? msg.sentAt ?? msg.createdAt),
       description: (
         <p className="govuk-body">
-          {msg.template.replace(/-/g, " ")} by {msg.channel === "EMAIL" ? "email" : "text message"} to {msg.to}
-          {msg.failureReason ? `. ${msg.failureReason}` : ""}
+          {tl(msg.failureReason ? "messageFailed" : "message", { template: msg.template.replace(/-/g, " "), channel: msg.channel, to: msg.to, reason: msg.failureReason ?? "" })}
         </p>
       ),
     });
@@ -318,10 +327,10 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
     items.push({
       id: t.id,
       time: t.createdAt,
-      title: `${m.casework.events.ledger}: ${kinds[t.kind] ?? t.kind}`,
+      title: tl("ledgerTitle", { ledger: m.casework.events.ledger, kind: kinds[t.kind] ?? t.kind }),
       by: t.actorUserId ? name(t.actorUserId) : undefined,
       at: formatDateTimeShort(t.createdAt),
-      description: <p className="govuk-body">{`${w.money(t.amountPence)}${t.kind === "RELEASE" ? " back to" : " committed from"} ${t.potName ?? "the pot"}`}</p>,
+      description: <p className="govuk-body">{tl(t.kind === "RELEASE" ? "released" : "committed", { amount: w.money(t.amountPence), pot: t.potName ?? tw.thePot })}</p>,
     });
   }
   const received = page.file.application.submittedAt;
@@ -330,7 +339,7 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
 }
 
 export function CaseTimeline({ page, m }: { page: TCasePage; m: TMessages }) {
-  return <Timeline events={caseTimeline(page, m)} label="Timeline of the case" />;
+  return <Timeline events={caseTimeline(page, m)} label={m.caseFile.timeline.label} by={m.staffUi.timeline.by} />;
 }
 
 export { SummaryList };

@@ -4,6 +4,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, Radios, Select, TextArea, TextInput } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+import { format, type TStaffMessages } from "@/lib/i18n";
 
 // The case page's forms. Each posts to a server action (lib/decisions/actions.ts) and works without
 // JavaScript; a refusal comes back as a GOV.UK error summary above the form, success redirects
@@ -67,6 +68,7 @@ export function DecisionForm({
   reasons,
   limitText,
   defaultMethod,
+  words: w,
 }: {
   action: Action;
   caseId: string;
@@ -78,59 +80,61 @@ export function DecisionForm({
   reasons: Option[];
   limitText: string;
   defaultMethod: string;
+  /** messages/en/staff.json `caseForms.decision`. */
+  words: TStaffMessages["caseForms"]["decision"];
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = state.values;
   return (
     <FormFrame title={title} state={state} action={formAction} id="decision-form">
-      <h1 className="govuk-heading-l">Record a decision</h1>
+      <h1 className="govuk-heading-l">{w.heading}</h1>
       <input type="hidden" name="caseId" value={caseId} />
       <Radios
         name="decision"
-        legend="Decision"
+        legend={w.decision}
         errors={state.errors}
         defaultValue={v.decision}
         options={[
-          { value: "approve", label: "Approve", hint: "Give the resident what they need, in one or more awards" },
-          { value: "part-approve", label: "Part approve", hint: "Give part of what they asked for" },
-          { value: "decline", label: "Decline", hint: "Give no award: the awards below are ignored" },
+          { value: "approve", label: w.approve, hint: w.approveHint },
+          { value: "part-approve", label: w.partApprove, hint: w.partApproveHint },
+          { value: "decline", label: w.decline, hint: w.declineHint },
         ]}
       />
-      <h2 className="govuk-heading-m">Awards</h2>
-      <p className="govuk-body">{limitText} Leave a line empty if you do not need it.</p>
+      <h2 className="govuk-heading-m">{w.awards}</h2>
+      <p className="govuk-body">{format(w.awardsHint, { limit: limitText })}</p>
       {Array.from({ length: lines }, (_, i) => i + 1).map((n) => (
         <fieldset key={n} className="govuk-fieldset mb-6 border-s-4 border-govuk-border ps-4" aria-describedby={undefined}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Award {n}</legend>
-          <Select name={`line-${n}-need`} label="What it is for" options={[{ value: "", label: "Select a need" }, ...needs]} errors={state.errors} defaultValue={v[`line-${n}-need`] ?? ""} />
-          <TextInput name={`line-${n}-amount`} label="Amount" hint="In pounds, for example 60 or 60.50" prefix="£" width="10" inputMode="decimal" errors={state.errors} defaultValue={v[`line-${n}-amount`]} />
-          <Select name={`line-${n}-pot`} label="Pot" hint="Money available now is shown for each pot" options={[{ value: "", label: "Select a pot" }, ...pots]} errors={state.errors} defaultValue={v[`line-${n}-pot`] ?? ""} />
-          <Select name={`line-${n}-method`} label="Payment method" options={[{ value: "", label: "Select how it is paid" }, ...methods]} errors={state.errors} defaultValue={v[`line-${n}-method`] ?? (n === 1 ? defaultMethod : "")} />
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{format(w.award, { n })}</legend>
+          <Select name={`line-${n}-need`} label={w.need} options={[{ value: "", label: w.selectNeed }, ...needs]} errors={state.errors} defaultValue={v[`line-${n}-need`] ?? ""} />
+          <TextInput name={`line-${n}-amount`} label={w.amount} hint={w.amountHint} prefix="£" width="10" inputMode="decimal" errors={state.errors} defaultValue={v[`line-${n}-amount`]} />
+          <Select name={`line-${n}-pot`} label={w.pot} hint={w.potHint} options={[{ value: "", label: w.selectPot }, ...pots]} errors={state.errors} defaultValue={v[`line-${n}-pot`] ?? ""} />
+          <Select name={`line-${n}-method`} label={w.method} options={[{ value: "", label: w.selectMethod }, ...methods]} errors={state.errors} defaultValue={v[`line-${n}-method`] ?? (n === 1 ? defaultMethod : "")} />
         </fieldset>
       ))}
-      <Select name="reasonCode" label="Reason" hint="From your council's list of reasons" options={[{ value: "", label: "Select a reason" }, ...reasons]} errors={state.errors} defaultValue={v.reasonCode ?? ""} />
-      <TextArea name="explanation" label="Explanation for the resident" hint="In plain words: the resident reads this in the decision message." rows={4} errors={state.errors} defaultValue={v.explanation} />
-      <Button>Record decision</Button>
+      <Select name="reasonCode" label={w.reason} hint={w.reasonHint} options={[{ value: "", label: w.selectReason }, ...reasons]} errors={state.errors} defaultValue={v.reasonCode ?? ""} />
+      <TextArea name="explanation" label={w.explanation} hint={w.explanationHint} rows={4} errors={state.errors} defaultValue={v.explanation} />
+      <Button>{w.submit}</Button>
     </FormFrame>
   );
 }
 
 /** Correct one answer of the application: the original stays visible, the correction is recorded. */
-export function AmendForm({ action, caseId, title, fields, defaultField }: { action: Action; caseId: string; title: string; fields: Option[]; defaultField?: string }) {
+export function AmendForm({ action, caseId, title, fields, defaultField, words: a }: { action: Action; caseId: string; title: string; fields: Option[]; defaultField?: string; words: TStaffMessages["caseForms"]["amend"] }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = state.values;
   return (
     <FormFrame title={title} state={state} action={formAction}>
       <input type="hidden" name="caseId" value={caseId} />
-      <Select name="field" label="Answer to correct" options={[{ value: "", label: "Select an answer" }, ...fields]} errors={state.errors} defaultValue={v.field ?? defaultField ?? ""} />
+      <Select name="field" label={a.field} options={[{ value: "", label: a.selectField }, ...fields]} errors={state.errors} defaultValue={v.field ?? defaultField ?? ""} />
       <TextInput
         name="value"
-        label="Corrected answer"
-        hint="Yes or no for yes-or-no answers; needs as a list such as food, energy; leave empty to remove an email address or mobile number"
+        label={a.value}
+        hint={a.valueHint}
         errors={state.errors}
         defaultValue={v.value}
       />
-      <TextArea name="reason" label="Reason for the correction" hint="For example, The resident spelled her name differently on the phone" rows={3} errors={state.errors} defaultValue={v.reason} />
-      <Button>Save correction</Button>
+      <TextArea name="reason" label={a.reason} hint={a.reasonHint} rows={3} errors={state.errors} defaultValue={v.reason} />
+      <Button>{a.submit}</Button>
     </FormFrame>
   );
 }

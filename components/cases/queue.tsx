@@ -14,8 +14,6 @@ import type { TMessages } from "@/lib/i18n";
 import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
-const OPEN_LABEL = "Open (new, in review, awaiting information)";
-
 // The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
 
@@ -53,24 +51,26 @@ export function QueueView({
 }) {
   const w = caseworkWords(m);
   const c = m.casework;
+  const q = m.queue;
+  const OPEN_LABEL = q.open;
   const status = effectiveStatus(query);
-  const any = { value: "", label: "Any" };
+  const any = { value: "", label: q.any };
   const assignedOptions = [any, { value: "mine", label: c.assignedFilters.mine }, { value: "unassigned", label: c.assignedFilters.unassigned }, ...caseworkers];
   const label = (options: TOption[], v: string | undefined) => options.find((o) => o.value === v)?.label ?? v ?? "";
   const selected: TSelectedFilter[] = [
-    { category: "Search", items: query.q ? [{ label: query.q, removeHref: queueHref(base, query, { q: undefined }) }] : [] },
-    { category: "Status", items: status !== "all" ? [{ label: status === "open" ? OPEN_LABEL : w.status(status), removeHref: queueHref(base, query, { status: "all" }) }] : [] },
-    { category: "Channel", items: query.channel ? [{ label: w.channel(query.channel), removeHref: queueHref(base, query, { channel: undefined }) }] : [] },
-    { category: "Need", items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
-    { category: "Partner organisation", items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
-    { category: "Assigned to", items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
-    { category: "SLA", items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
+    { category: q.categories.search, items: query.q ? [{ label: query.q, removeHref: queueHref(base, query, { q: undefined }) }] : [] },
+    { category: q.categories.status, items: status !== "all" ? [{ label: status === "open" ? OPEN_LABEL : w.status(status), removeHref: queueHref(base, query, { status: "all" }) }] : [] },
+    { category: q.categories.channel, items: query.channel ? [{ label: w.channel(query.channel), removeHref: queueHref(base, query, { channel: undefined }) }] : [] },
+    { category: q.categories.need, items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
+    { category: q.categories.organisation, items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
+    { category: q.categories.assigned, items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
+    { category: q.categories.sla, items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
   ];
   const sort = query.sort ?? "priority";
   const columns: TColumn<TQueueRow>[] = [
     {
       key: "reference",
-      header: "Reference",
+      header: q.columns.reference,
       nowrap: true,
       cell: (r) => (
         <Link href={`${base}/${r.id}`} className="govuk-link" data-testid="case-link">
@@ -78,11 +78,11 @@ export function QueueView({
         </Link>
       ),
     },
-    { key: "name", header: "Name", cell: (r) => r.fullName },
-    { key: "received", header: "Received", nowrap: true, sortHref: queueHref(base, query, { sort: sort === "oldest" ? "newest" : "oldest" }), cell: (r) => formatDateShort(new Date(r.receivedAt)) },
+    { key: "name", header: q.columns.name, cell: (r) => r.fullName },
+    { key: "received", header: q.columns.received, nowrap: true, sortHref: queueHref(base, query, { sort: sort === "oldest" ? "newest" : "oldest" }), cell: (r) => formatDateShort(new Date(r.receivedAt)) },
     {
       key: "priority",
-      header: "Priority",
+      header: q.columns.priority,
       sortHref: queueHref(base, query, { sort: "priority" }),
       cell: (r) => (
         <>
@@ -94,7 +94,7 @@ export function QueueView({
     },
     {
       key: "sla",
-      header: "SLA due",
+      header: q.columns.sla,
       sortHref: queueHref(base, query, { sort: "sla" }),
       cell: (r) => {
         const tag = slaTag({ dueOn: r.slaDueOn, now, running: isOpenCase(r.status as TCaseState), m });
@@ -111,9 +111,9 @@ export function QueueView({
         );
       },
     },
-    { key: "status", header: "Status", cell: (r) => <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag> },
-    { key: "channel", header: "Channel", cell: (r) => <span className="govuk-body-s">{w.channel(r.channel)}</span> },
-    { key: "assigned", header: "Assigned to", cell: (r) => r.assignedToName ?? <span className="text-govuk-secondary">Unassigned</span> },
+    { key: "status", header: q.columns.status, cell: (r) => <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag> },
+    { key: "channel", header: q.columns.channel, cell: (r) => <span className="govuk-body-s">{w.channel(r.channel)}</span> },
+    { key: "assigned", header: q.columns.assigned, cell: (r) => r.assignedToName ?? <span className="text-govuk-secondary">{q.unassigned}</span> },
   ];
   const sorted = { priority: { key: "priority", direction: "descending" }, oldest: { key: "received", direction: "ascending" }, newest: { key: "received", direction: "descending" }, sla: { key: "sla", direction: "ascending" } } as const;
   const pages = page.totalCapped ? (page.hasNext ? page.page + 1 : page.page) : Math.max(1, Math.ceil(page.total / page.pageSize));
@@ -121,21 +121,21 @@ export function QueueView({
   return (
     <div>
       <div>
-        <FilterPanel label="Filter the queue" selected={selected} clearHref={base}>
+        <FilterPanel label={q.filterLabel} selected={selected} clearHref={base} words={m.staffUi.filters}>
           {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
           <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 lg:grid-cols-4 [&>*]:min-w-0 [&_input]:max-w-full [&_select]:max-w-full">
-          <TextInput name="q" label="Reference, name or postcode" defaultValue={query.q ?? ""} />
+          <TextInput name="q" label={q.search} defaultValue={query.q ?? ""} />
           <Select
             name="status"
-            label="Status"
+            label={q.categories.status}
             defaultValue={status}
-            options={[{ value: "all", label: "Any" }, { value: "open", label: OPEN_LABEL }, ...CASE_STATES.map((s) => ({ value: s, label: w.status(s) }))]}
+            options={[{ value: "all", label: q.any }, { value: "open", label: OPEN_LABEL }, ...CASE_STATES.map((s) => ({ value: s, label: w.status(s) }))]}
           />
-          <Select name="assigned" label="Assigned to" defaultValue={query.assigned ?? ""} options={assignedOptions} />
-          <Select name="sla" label="SLA" defaultValue={query.sla ?? ""} options={[any, { value: "breached", label: c.slaFilters.breached }, { value: "due-today", label: c.slaFilters["due-today"] }]} />
-          <Select name="need" label="Need" defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
-          <Select name="channel" label="Channel" defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
-          {organisations.length ? <Select name="organisation" label="Partner organisation" defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
+          <Select name="assigned" label={q.categories.assigned} defaultValue={query.assigned ?? ""} options={assignedOptions} />
+          <Select name="sla" label={q.categories.sla} defaultValue={query.sla ?? ""} options={[any, { value: "breached", label: c.slaFilters.breached }, { value: "due-today", label: c.slaFilters["due-today"] }]} />
+          <Select name="need" label={q.categories.need} defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
+          <Select name="channel" label={q.categories.channel} defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
+          {organisations.length ? <Select name="organisation" label={q.categories.organisation} defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
           </div>
         </FilterPanel>
       </div>
@@ -148,22 +148,22 @@ export function QueueView({
             {KEYS.filter((k) => k !== "sort" && k !== "page" && query[k] !== undefined).map((k) => (
               <input key={k} type="hidden" name={k} value={String(query[k])} />
             ))}
-            <Select name="sort" label="Sort by" defaultValue={sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: c.sorts[s] }))} />
+            <Select name="sort" label={q.sortBy} defaultValue={sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: c.sorts[s] }))} />
             <div className="govuk-form-group">
               <button type="submit" className="govuk-button govuk-button--secondary mb-0" data-module="govuk-button">
-                Sort
+                {q.sort}
               </button>
             </div>
           </form>
         </div>
         {page.rows.length ? (
-          <Table caption="Cases" captionHidden columns={columns} rows={page.rows} rowKey={(r) => r.id} sort={sorted[sort]} small testId="queue-table" />
+          <Table caption={q.caption} captionHidden columns={columns} rows={page.rows} rowKey={(r) => r.id} sort={sorted[sort]} small testId="queue-table" />
         ) : (
           <p className="govuk-body" data-testid="queue-empty">
-            No cases match these filters.
+            {q.empty}
           </p>
         )}
-        <Pagination page={page.page} pages={pages} href={(p) => queueHref(base, query, { page: p })} label="Pages of the queue" />
+        <Pagination page={page.page} pages={pages} href={(p) => queueHref(base, query, { page: p })} label={q.pages} words={m.staffUi.pagination} />
       </div>
     </div>
   );

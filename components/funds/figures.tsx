@@ -1,4 +1,5 @@
 import { projectionText, type TProjection, type TSpendFigures } from "@/lib/funds/projection";
+import { format } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
 
 /** "Nearly empty: runs out around 5 December 2026 (today)", "No spending yet", "Underspend of about £12,345.00 at …". */
@@ -20,6 +21,7 @@ export function UsageMeter({ percent, label }: { percent: number; label: string 
   );
 }
 
-export function burnText(f: TSpendFigures): string {
-  return `${formatPence(f.burnPerDay7)} a day (last 7 days), ${formatPence(f.burnPerDay30)} a day (last 30 days)`;
+/** `words` is staff.json's `funds.burnRate`: "{week} a day (last 7 days), {month} a day (last 30 days)". */
+export function burnText(f: TSpendFigures, words: string): string {
+  return format(words, { week: formatPence(f.burnPerDay7), month: formatPence(f.burnPerDay30) });
 }

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { Button, Checkboxes, Radios, Select, TextInput } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+import type { TStaffMessages } from "@/lib/i18n";
 
 type Action = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 type Option = { value: string; label: string };
@@ -21,6 +22,7 @@ export function PotForm({
   routes,
   defaults = {},
   checked = {},
+  words: w,
 }: {
   action: Action;
   title: string;
@@ -35,6 +37,8 @@ export function PotForm({
   routes: Option[];
   defaults?: Record<string, string>;
   checked?: Record<string, string[]>;
+  /** messages/en/staff.json `funds.potForm`. */
+  words: TStaffMessages["funds"]["potForm"];
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = { ...defaults, ...state.values };
@@ -47,40 +51,40 @@ export function PotForm({
       <input type="hidden" name="fundId" value={fundId} />
       {potId ? <input type="hidden" name="potId" value={potId} /> : null}
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
-      <TextInput name="name" label="Pot name" hint="For example, Food and energy, or Direct awards: health visiting" errors={e} defaultValue={v.name} />
+      <TextInput name="name" label={w.name} hint={w.nameHint} errors={e} defaultValue={v.name} />
       <Select
         name="ownerOrganisationId"
-        label="Partner organisation that spends from this pot (optional)"
-        hint="For a partner's direct-award allowance. Leave as none for pots the council spends from."
-        options={[{ value: "", label: "None" }, ...organisations]}
+        label={w.owner}
+        hint={w.ownerHint}
+        options={[{ value: "", label: w.ownerNone }, ...organisations]}
         errors={e}
         defaultValue={v.ownerOrganisationId ?? ""}
       />
-      <TextInput name="maxSingleAward" label="Largest single award" optional hint="In pounds. Leave empty for no limit." prefix="£" width="10" inputMode="decimal" errors={e} defaultValue={v.maxSingleAward} />
-      <Checkboxes name="eligibleNeeds" legend="Needs this pot can pay for" hint="Select all that apply. Select none for any need." options={needs} checked={ticked("eligibleNeeds", needs)} errors={e} />
-      <Checkboxes name="eligibleHouseholdTypes" legend="Households this pot is for" hint="Select all that apply. Select none for any household." options={householdTypes} checked={ticked("eligibleHouseholdTypes", householdTypes)} errors={e} />
-      <Checkboxes name="accessRoutes" legend="Routes that can award from this pot" hint="Select all that apply. Select none for every route." options={routes} checked={ticked("accessRoutes", routes)} errors={e} />
+      <TextInput name="maxSingleAward" label={w.maxSingleAward} optional hint={w.maxSingleAwardHint} prefix="£" width="10" inputMode="decimal" errors={e} defaultValue={v.maxSingleAward} />
+      <Checkboxes name="eligibleNeeds" legend={w.needs} hint={w.needsHint} options={needs} checked={ticked("eligibleNeeds", needs)} errors={e} />
+      <Checkboxes name="eligibleHouseholdTypes" legend={w.households} hint={w.householdsHint} options={householdTypes} checked={ticked("eligibleHouseholdTypes", householdTypes)} errors={e} />
+      <Checkboxes name="accessRoutes" legend={w.routes} hint={w.routesHint} options={routes} checked={ticked("accessRoutes", routes)} errors={e} />
       <fieldset className="govuk-form-group">
-        <legend className="govuk-fieldset-legend">How often one household may get an award from this pot (optional)</legend>
-        <div className="govuk-hint">For example, 1 award in 365 days. Leave both empty for no limit.</div>
+        <legend className="govuk-fieldset-legend">{w.often}</legend>
+        <div className="govuk-hint">{w.oftenHint}</div>
         <div className="flex flex-wrap gap-x-6">
-          <TextInput name="maxAwardsPerHousehold" label="Number of awards" width="5" inputMode="numeric" errors={e} defaultValue={v.maxAwardsPerHousehold} />
-          <TextInput name="repeatWindowDays" label="In this many days" width="5" inputMode="numeric" errors={e} defaultValue={v.repeatWindowDays} />
+          <TextInput name="maxAwardsPerHousehold" label={w.maxAwards} width="5" inputMode="numeric" errors={e} defaultValue={v.maxAwardsPerHousehold} />
+          <TextInput name="repeatWindowDays" label={w.window} width="5" inputMode="numeric" errors={e} defaultValue={v.repeatWindowDays} />
         </div>
       </fieldset>
       {potId ? (
         <Radios
           name="active"
-          legend="Is the pot open for new awards?"
+          legend={w.active}
           options={[
-            { value: "yes", label: "Yes, open" },
-            { value: "no", label: "No, closed to new awards", hint: "Money already committed can still be paid." },
+            { value: "yes", label: w.open },
+            { value: "no", label: w.closed, hint: w.closedHint },
           ]}
           errors={e}
           defaultValue={v.active}
         />
       ) : null}
-      <Button>{potId ? "Save changes" : "Create pot"}</Button>
+      <Button>{potId ? w.save : w.create}</Button>
     </FormFrame>
   );
 }

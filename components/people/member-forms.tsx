@@ -4,10 +4,11 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { fieldId } from "@/components/ui/field-id";
 import { Button, errorFor } from "@/components/ui/fields";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
+import { format, type TStaffMessages } from "@/lib/i18n";
 
 type Action = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 
-export function ChangeRolesForm({ action, userId, current, roles }: { action: Action; userId: string; current: string[]; roles: { value: string; label: string }[] }) {
+export function ChangeRolesForm({ action, userId, current, roles, words: w }: { action: Action; userId: string; current: string[]; roles: { value: string; label: string }[]; words: TStaffMessages["people"]["roles"] }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const error = errorFor(state.errors, "roles");
   return (
@@ -16,10 +17,10 @@ export function ChangeRolesForm({ action, userId, current, roles }: { action: Ac
       <input type="hidden" name="userId" value={userId} />
       <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
         <fieldset aria-describedby={error ? `${fieldId("roles")}-error` : undefined}>
-          <legend className="govuk-fieldset-legend text-2xl">Roles in this council</legend>
+          <legend className="govuk-fieldset-legend text-2xl">{w.legend}</legend>
           {error ? (
             <p id={`${fieldId("roles")}-error`} className="govuk-error-message">
-              <span className="sr-only">Error: </span>
+              <span className="sr-only">{w.errorPrefix}</span>
               {error}
             </p>
           ) : null}
@@ -33,20 +34,20 @@ export function ChangeRolesForm({ action, userId, current, roles }: { action: Ac
           ))}
         </fieldset>
       </div>
-      <Button>Save roles</Button>
+      <Button>{w.submit}</Button>
     </form>
   );
 }
 
-export function DeactivateForm({ action, userId, name }: { action: Action; userId: string; name: string }) {
+export function DeactivateForm({ action, userId, name, words: w }: { action: Action; userId: string; name: string; words: TStaffMessages["people"]["deactivate"] }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.errors} />
       <input type="hidden" name="userId" value={userId} />
-      <h2 className="govuk-heading-m">Remove access</h2>
-      <p>{name} will be signed out at once and will not be able to use Money Hub for this council. Their past work stays on record.</p>
-      <Button variant="warning">Deactivate {name}</Button>
+      <h2 className="govuk-heading-m">{w.heading}</h2>
+      <p>{format(w.body, { name })}</p>
+      <Button variant="warning">{format(w.submit, { name })}</Button>
     </form>
   );
 }

@@ -8,7 +8,8 @@ import type { ReactNode } from "react";
 export type TTimelineEvent = { id: string; title: ReactNode; by?: ReactNode; at: ReactNode; description?: ReactNode };
 
 /** Who did what and when, newest first (callers pass events in that order). */
-export function Timeline({ events, label }: { events: readonly TTimelineEvent[]; label: string }) {
+/** `by` is the word before who did it ("by"). */
+export function Timeline({ events, label, by }: { events: readonly TTimelineEvent[]; label: string; by: string }) {
   return (
     <div className="moj-timeline" aria-label={label} role="list">
       {events.map((e) => (
@@ -16,7 +17,9 @@ export function Timeline({ events, label }: { events: readonly TTimelineEvent[];
           <div className="moj-timeline__header">
             <h3 className="moj-timeline__title">{e.title}</h3>
             {/* MOJ's markup has white space between title and byline (both inline); JSX has none. */}
-            {e.by ? <> <p className="moj-timeline__byline">by {e.by}</p></> : null}
+            {e.by ? <> <p className="moj-timeline__byline">
+                  {by} {e.by}
+                </p></> : null}
           </div>
           <p className="moj-timeline__date">{e.at}</p>
           {e.description ? <div className="moj-timeline__description">{e.description}</div> : null}
@@ -26,6 +29,9 @@ export function Timeline({ events, label }: { events: readonly TTimelineEvent[];
   );
 }
 
+/** The filter panel's words, from the page's catalogue. */
+export type TFilterWords = { heading: string; apply: string; selected: string; clear: string; remove: string };
+
 export type TSelectedFilter = { category: string; items: { label: string; removeHref: string }[] };
 
 /**
@@ -33,26 +39,24 @@ export type TSelectedFilter = { category: string; items: { label: string; remove
  * shared), the filters in force as tags that remove themselves, and an "Apply filters" button.
  */
 export function FilterPanel({
-  heading = "Filter",
   selected = [],
   clearHref,
-  submitText = "Apply filters",
   children,
   label,
+  words,
 }: {
-  heading?: string;
   selected?: readonly TSelectedFilter[];
   clearHref: string;
-  submitText?: string;
   children: ReactNode;
   label: string;
+  words: TFilterWords;
 }) {
   const active = selected.filter((s) => s.items.length);
   return (
     <form method="get" className="moj-filter mb-8" aria-label={label} data-testid="filter-panel">
       <div className="moj-filter__header">
         <div className="moj-filter__header-title">
-          <h2 className="govuk-heading-m">{heading}</h2>
+          <h2 className="govuk-heading-m">{words.heading}</h2>
         </div>
         <div className="moj-filter__header-action" />
       </div>
@@ -61,12 +65,12 @@ export function FilterPanel({
           <div className="moj-filter__selected">
             <div className="moj-filter__selected-heading flex flex-wrap items-baseline justify-between gap-x-4">
               <div className="moj-filter__heading-title">
-                <h2 className="govuk-heading-m">Selected filters</h2>
+                <h2 className="govuk-heading-m">{words.selected}</h2>
               </div>
               <div className="moj-filter__heading-action">
                 <p>
                   <Link className="govuk-link govuk-link--no-visited-state" href={clearHref}>
-                    Clear filters
+                    {words.clear}
                   </Link>
                 </p>
               </div>
@@ -78,7 +82,7 @@ export function FilterPanel({
                   {s.items.map((i) => (
                     <li key={i.removeHref}>
                       <a className="moj-filter__tag" href={i.removeHref}>
-                        <span className="govuk-visually-hidden">Remove this filter</span> {i.label}
+                        <span className="govuk-visually-hidden">{words.remove}</span> {i.label}
                       </a>
                     </li>
                   ))}
@@ -89,7 +93,7 @@ export function FilterPanel({
         ) : null}
         <div className="moj-filter__options">
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            {submitText}
+            {words.apply}
           </button>
           {children}
         </div>

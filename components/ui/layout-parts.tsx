@@ -27,6 +27,7 @@ export function Header({
   currentPath,
   signOut,
   navLabel = "Menu",
+  serviceLabel = "Service information",
 }: {
   homeHref: string;
   councilName: string;
@@ -37,6 +38,8 @@ export function Header({
   currentPath?: string;
   signOut?: ReactNode;
   navLabel?: string;
+  /** The accessible name of the service navigation. */
+  serviceLabel?: string;
 }) {
   const current = currentNavItem(nav, currentPath);
   return (
@@ -50,7 +53,7 @@ export function Header({
           </div>
         </div>
       </div>
-      <section aria-label="Service information" className="govuk-service-navigation">
+      <section aria-label={serviceLabel} className="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
@@ -164,10 +167,10 @@ export function NotificationBanner({ title = "Important", children, success }: {
 }
 
 /** The GOV.UK success banner after an action ("Case claimed"); nothing when there is no message. */
-export function SuccessBanner({ children, testId }: { children: ReactNode; testId?: string }) {
+export function SuccessBanner({ children, testId, title }: { children: ReactNode; testId?: string; title: string }) {
   if (!children) return null;
   return (
-    <NotificationBanner success title="Success">
+    <NotificationBanner success title={title}>
       <p className="govuk-notification-banner__heading mb-0" data-testid={testId}>
         {children}
       </p>

@@ -1,5 +1,9 @@
 // GOV.UK pagination: previous and next links and the page numbers around the current page, with
 // ellipses for the gaps. Plain links: the server renders each page.
+import { format } from "@/lib/i18n";
+
+/** Its words ("Previous", "Next", " page", "Page {page}"), from the page's catalogue. */
+export type TPaginationWords = { previous: string; next: string; page: string; pageNumber: string };
 
 /** Pages to list: first, last, and one either side of the current page; null marks a gap. */
 export function pageWindow(current: number, pages: number): (number | null)[] {
@@ -14,7 +18,7 @@ export function pageWindow(current: number, pages: number): (number | null)[] {
   return out;
 }
 
-export function Pagination({ page, pages, href, label = "Pagination" }: { page: number; pages: number; href: (page: number) => string; label?: string }) {
+export function Pagination({ page, pages, href, label, words }: { page: number; pages: number; href: (page: number) => string; label: string; words: TPaginationWords }) {
   if (pages <= 1) return null;
   return (
     <nav className="govuk-pagination" aria-label={label}>
@@ -25,7 +29,8 @@ export function Pagination({ page, pages, href, label = "Pagination" }: { page: 
               <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
             </svg>
             <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
+              {words.previous}
+              <span className="govuk-visually-hidden">{words.page}</span>
             </span>
           </a>
         </div>
@@ -38,7 +43,7 @@ export function Pagination({ page, pages, href, label = "Pagination" }: { page: 
             </li>
           ) : (
             <li key={p} className={`govuk-pagination__item ${p === page ? "govuk-pagination__item--current" : ""}`}>
-              <a className="govuk-link govuk-pagination__link" href={href(p)} aria-label={`Page ${p}`} aria-current={p === page ? "page" : undefined}>
+              <a className="govuk-link govuk-pagination__link" href={href(p)} aria-label={format(words.pageNumber, { page: p })} aria-current={p === page ? "page" : undefined}>
                 {p}
               </a>
             </li>
@@ -49,7 +54,8 @@ export function Pagination({ page, pages, href, label = "Pagination" }: { page: 
         <div className="govuk-pagination__next">
           <a className="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
             <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
+              {words.next}
+              <span className="govuk-visually-hidden">{words.page}</span>
             </span>
             <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
               <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_LOCALE, LOCALE_TABLE, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
-import type { TMessages, TResidentMessages } from "@/lib/i18n";
+import type { TMessages, TResidentMessages, TStaffMessages } from "@/lib/i18n";
 
 const DIR = path.join(process.cwd(), "messages");
 const read = (locale: string, ns: string): unknown => JSON.parse(fs.readFileSync(path.join(DIR, locale, `${ns}.json`), "utf8"));
@@ -37,10 +37,20 @@ export function residentMessages(locale: TLocale): TResidentMessages {
   return m;
 }
 
-let staff: { casework: TMessages["casework"]; errors: Record<string, unknown> } | undefined;
-/** Staff words: English only (messages/en/staff.json). */
-export function staffMessages() {
-  return (staff ??= read("en", "staff") as { casework: TMessages["casework"]; errors: Record<string, unknown> });
+let staff: TStaffMessages | undefined;
+/**
+ * Staff words: English only (messages/en/staff.json). Its top-level keys are namespaces beside the
+ * resident ones (`casework`, `funds`, `caseFile`, …; `errors` is merged with the resident errors),
+ * read with getTranslations("<namespace>") on staff pages.
+ */
+export function staffMessages(): TStaffMessages {
+  if (!staff) {
+    const s = read("en", "staff") as TStaffMessages;
+    const clash = Object.keys(s).filter((ns) => ns !== "errors" && (RESIDENT_NAMESPACES as readonly string[]).includes(ns));
+    if (clash.length) throw new Error(`messages/en/staff.json: ${clash.join(", ")} is also a resident namespace`);
+    staff = s;
+  }
+  return staff;
 }
 
 function deepMerge(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
@@ -59,8 +69,8 @@ export function messagesFor(locale: TLocale): TMessages {
   let m = full.get(served);
   if (!m) {
     const r = residentMessages(served);
-    const s = staffMessages();
-    m = { ...r, casework: s.casework, errors: deepMerge(s.errors, r.errors) } as TMessages;
+    const { errors, ...staffNamespaces } = staffMessages();
+    m = { ...r, ...staffNamespaces, errors: deepMerge(errors, r.errors) } as TMessages;
     full.set(served, m);
   }
   return m;

@@ -42,8 +42,10 @@ export type TResidentMessages = {
   ledger: typeof ledger;
   errors: typeof errors;
 };
+/** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
+export type TStaffMessages = typeof staff;
 /** Everything a page can say: the resident namespaces of one language, plus the staff words (English). */
-export type TMessages = Omit<TResidentMessages, "errors"> & { casework: typeof staff.casework; errors: typeof errors & typeof staff.errors };
+export type TMessages = Omit<TResidentMessages, "errors"> & Omit<TStaffMessages, "errors"> & { errors: typeof errors & typeof staff.errors };
 
 /** Fills {name} placeholders. Unknown placeholders are left as they are, so a gap shows in review. */
 export function format(template: string, params: Record<string, string | number> = {}): string {

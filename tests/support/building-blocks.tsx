@@ -73,6 +73,7 @@ export function buildingBlocksMarkup(): string {
         <h2 className="govuk-heading-m" id="timeline-heading">Timeline</h2>
         <Timeline
           label="What has happened on this case"
+          by="by"
           events={[
             { id: "3", title: "Award approved", by: "Priya Shah", at: "24 Nov 2026 at 2:05pm", description: <p className="govuk-body">£120.00 from Food and energy</p> },
             { id: "2", title: "Assigned", by: "Alex Jones", at: "24 Nov 2026 at 11:40am" },

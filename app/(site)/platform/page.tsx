@@ -8,39 +8,44 @@ import { SuccessBanner } from "@/components/ui/layout-parts";
 import { requirePlatformOperator } from "@/lib/auth/access";
 import { createCouncilAction } from "@/lib/platform/actions";
 import { listCouncils } from "@/lib/tenancy/queries";
+import { staffMessages } from "@/lib/i18n/catalogues";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Councils – Money Hub platform" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("platform"))("title") };
+}
 
 export default async function PlatformPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   await requirePlatformOperator();
   const { created } = await readSearchParams(searchParams);
   const councils = await listCouncils();
+  const [t, ui] = await Promise.all([getTranslations("platform"), getTranslations("staffUi")]);
   return (
     <>
-      <h1>Councils on this Money Hub</h1>
-      <SuccessBanner>{created ? "Council added. Its first admin has been emailed an invitation." : null}</SuccessBanner>
+      <h1>{t("heading")}</h1>
+      <SuccessBanner title={ui("success")}>{created ? t("created") : null}</SuccessBanner>
       <Table
-        caption="Councils"
+        caption={t("caption")}
         captionHidden
         rows={councils}
         rowKey={(c) => c.id}
         columns={[
-          { key: "name", header: "Council", cell: (c) => c.name },
+          { key: "name", header: t("columns.name"), cell: (c) => c.name },
           {
             key: "slug",
-            header: "Web address",
+            header: t("columns.slug"),
             cell: (c) => (
               <Link href={`/${c.slug}`} className="govuk-link">
                 /{c.slug}
               </Link>
             ),
           },
-          { key: "status", header: "Status", cell: (c) => (c.status === "ACTIVE" ? <Tag colour="green">Active</Tag> : <Tag colour="red">Suspended</Tag>) },
-          { key: "added", header: "Added", nowrap: true, cell: (c) => formatDateShort(c.createdAt) },
+          { key: "status", header: t("columns.status"), cell: (c) => (c.status === "ACTIVE" ? <Tag colour="green">{t("active")}</Tag> : <Tag colour="red">{t("suspended")}</Tag>) },
+          { key: "added", header: t("columns.added"), nowrap: true, cell: (c) => formatDateShort(c.createdAt) },
         ]}
       />
       <div className="md:w-2/3">
-        <CreateCouncilForm action={createCouncilAction} />
+        <CreateCouncilForm action={createCouncilAction} words={staffMessages().platform.form} />
       </div>
     </>
   );

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { listStaffCouncils } from "@/lib/people/queries";
 import { getSessionUser } from "@/lib/auth/session";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Your councils – Money Hub" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("staffHome.councils"))("title") };
+}
 
 // Where everyone signed in lands: the councils they work for and, for the platform operator,
 // the platform's own pages. Nobody reaches a page with nothing to do.
@@ -12,10 +15,11 @@ export default async function StaffHomePage() {
   if (!user) redirect("/sign-in");
   const councils = await listStaffCouncils(user.userId);
   if (councils.length === 1 && !user.isPlatformOperator) redirect(`/${councils[0]!.slug}/staff`);
+  const t = await getTranslations("staffHome.councils");
   return (
     <>
-      <h1>{user.isPlatformOperator && councils.length === 0 ? "Platform" : "Your councils"}</h1>
-      {councils.length === 0 && !user.isPlatformOperator ? <p>You do not work for any council on Money Hub yet. Ask your council admin to invite you.</p> : null}
+      <h1>{user.isPlatformOperator && councils.length === 0 ? t("platform") : t("heading")}</h1>
+      {councils.length === 0 && !user.isPlatformOperator ? <p>{t("none")}</p> : null}
       {councils.length ? (
         <ul className="govuk-list govuk-list--spaced" data-testid="staff-councils">
           {councils.map((c) => (
@@ -29,14 +33,14 @@ export default async function StaffHomePage() {
       ) : null}
       {user.isPlatformOperator ? (
         <>
-          <p>As the platform operator you can:</p>
+          <p>{t("operator")}</p>
           <ul className="govuk-list govuk-list--spaced" data-testid="platform-areas">
             <li>
               <Link href="/platform" className="govuk-link font-bold">
-                Manage councils
+                {t("manage")}
               </Link>
               <br />
-              <span className="text-govuk-secondary">Add a council and its first admin, see every council on Money Hub</span>
+              <span className="text-govuk-secondary">{t("manageHint")}</span>
             </li>
           </ul>
         </>

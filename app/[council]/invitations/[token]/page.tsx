@@ -10,6 +10,7 @@ import { findOpenInvitation } from "@/lib/people/queries";
 import { invitationTotpSecret } from "@/lib/people/invitation-secret";
 import { totpUri } from "@/lib/security/totp";
 import { findCouncilBySlug } from "@/lib/tenancy/queries";
+import { staffMessages } from "@/lib/i18n/catalogues";
 
 export default async function InvitationPage({ params }: { params: Promise<{ council: string; token: string }> }) {
   const { council: slug, token } = await params;
@@ -83,6 +84,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ cou
         totpSecret={secret}
         qrSvgDataUrl={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
         councilName={council.name}
+        words={staffMessages().people.accept}
       />
     </div>
   );

@@ -5,8 +5,12 @@ import { staffActor } from "@/lib/actor";
 import { queueFilterOptions } from "@/lib/cases/options";
 import { listCaseQueue, ZQueueQuery } from "@/lib/cases/queue";
 import { messagesFor } from "@/lib/i18n/catalogues";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Cases – Money Hub" };
+export async function generateMetadata() {
+  const [t, ui] = await Promise.all([getTranslations("queue"), getTranslations("staffUi")]);
+  return { title: ui("title", { title: t("title") }) };
+}
 
 export default async function CaseQueuePage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { council: slug } = await params;
@@ -15,11 +19,11 @@ export default async function CaseQueuePage({ params, searchParams }: { params: 
   const raw = await readSearchParams(searchParams);
   const query = ZQueueQuery.parse(raw);
   const now = new Date();
-  const [page, options] = await Promise.all([listCaseQueue(actor, query, now), queueFilterOptions(actor)]);
+  const [page, options, t] = await Promise.all([listCaseQueue(actor, query, now), queueFilterOptions(actor), getTranslations("queue")]);
   return (
     <>
       <span className="govuk-caption-l">{access.council.name}</span>
-      <h1>Cases</h1>
+      <h1>{t("title")}</h1>
       <QueueView base={`/${slug}/staff/cases`} query={query} page={page!} m={messagesFor("en")} caseworkers={options.caseworkers} organisations={options.organisations} now={now} />
     </>
   );

@@ -6,23 +6,28 @@ import { formatDate } from "@/lib/dates";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { listFunds } from "@/lib/funds/queries";
 import { formatPence } from "@/lib/money";
+import { getTranslations } from "next-intl/server";
 
-export const metadata = { title: "Funds – Money Hub" };
+export async function generateMetadata() {
+  const [t, ui] = await Promise.all([getTranslations("funds.list"), getTranslations("staffUi")]);
+  return { title: ui("title", { title: t("title") }) };
+}
 
 export default async function FundsPage({ params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
   const access = await requireCouncilPermission(slug, "funds:read");
   const funds = await listFunds(access.council.id);
+  const t = await getTranslations("funds.list");
   return (
     <>
       <span className="govuk-caption-l">{access.council.name}</span>
-      <h1>Funds</h1>
+      <h1>{t("title")}</h1>
       {access.permissions.has("funds:manage") ? (
         <Link href={`/${slug}/staff/funds/new`} className="govuk-button">
-          Add a fund
+          {t("add")}
         </Link>
       ) : null}
-      {funds.length === 0 ? <p>There are no funds yet.</p> : null}
+      {funds.length === 0 ? <p>{t("none")}</p> : null}
       {funds.map((f) => (
         <section key={f.id} className="mb-10 border-t-4 border-govuk-blue pt-4" aria-labelledby={`fund-${f.id}`}>
           <h2 id={`fund-${f.id}`} className="govuk-heading-l">
@@ -31,25 +36,25 @@ export default async function FundsPage({ params }: { params: Promise<{ council:
             </Link>
             {f.status === "CLOSED" ? (
               <span className="ms-3 align-middle">
-                <Tag colour="grey">Closed</Tag>
+                <Tag colour="grey">{t("closed")}</Tag>
               </span>
             ) : null}
           </h2>
           <p className="text-govuk-secondary">
-            {f.funder} · {formatDate(f.periodStart)} to {formatDate(f.periodEnd)} · {f.figures.daysLeft} days left
+            {t("period", { funder: f.funder, start: formatDate(f.periodStart), end: formatDate(f.periodEnd), daysLeft: String(f.figures.daysLeft) })}
           </p>
           <Table
-            caption={`Figures for ${f.name}`}
+            caption={t("figuresCaption", { name: f.name })}
             captionHidden
             rows={[f]}
             rowKey={(r) => r.id}
             columns={[
-              { key: "allocation", header: "Allocation", numeric: true, cell: (r) => formatPence(r.allocationPence) },
-              { key: "pots", header: "In pots", numeric: true, cell: (r) => formatPence(r.allocatedToPotsPence) },
-              { key: "committed", header: "Committed", numeric: true, cell: (r) => formatPence(r.committedPence) },
-              { key: "spent", header: "Spent", numeric: true, cell: (r) => formatPence(r.spentPence) },
-              { key: "available", header: "Available", numeric: true, cell: (r) => formatPence(r.figures.remainingPence) },
-              { key: "used", header: "Used", cell: (r) => <UsageMeter percent={r.figures.percentUsed} label={`${r.name}: share used`} /> },
+              { key: "allocation", header: t("columns.allocation"), numeric: true, cell: (r) => formatPence(r.allocationPence) },
+              { key: "pots", header: t("columns.pots"), numeric: true, cell: (r) => formatPence(r.allocatedToPotsPence) },
+              { key: "committed", header: t("columns.committed"), numeric: true, cell: (r) => formatPence(r.committedPence) },
+              { key: "spent", header: t("columns.spent"), numeric: true, cell: (r) => formatPence(r.spentPence) },
+              { key: "available", header: t("columns.available"), numeric: true, cell: (r) => formatPence(r.figures.remainingPence) },
+              { key: "used", header: t("columns.used"), cell: (r) => <UsageMeter percent={r.figures.percentUsed} label={t("shareUsed", { name: r.name })} /> },
             ]}
           />
           <p>

@@ -15,6 +15,7 @@ import { reasonCodeLabel } from "@/lib/cases/settings";
 import { formatDate } from "@/lib/dates";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { clientIp } from "@/lib/security/request";
+import { getTranslations } from "next-intl/server";
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {
   const { council: slug, caseId } = await params;
@@ -24,6 +25,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const page = await loadCasePage(actor, caseId, await clientIp());
   if (!page) notFound();
   const m = messagesFor("en");
+  const [t, ui] = await Promise.all([getTranslations("casePage"), getTranslations("staffUi")]);
   const c = page.file;
   const base = `/${slug}/staff/cases`;
   const status = c.status as TCaseState;
@@ -35,56 +37,57 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const hidden = { caseId: c.id };
   return (
     <>
-      <title>{`Case ${c.reference}: ${c.fullName} – Money Hub`}</title>
-      <BackLink href={base}>Cases</BackLink>
-      <SuccessBanner testId="case-banner">{banner}</SuccessBanner>
+      <title>{t("title", { reference: c.reference, name: c.fullName })}</title>
+      <BackLink href={base}>{t("back")}</BackLink>
+      <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
           {works ? (
             <section aria-labelledby="actions-heading" data-testid="case-actions">
               <h2 className="govuk-heading-m" id="actions-heading">
-                Actions
+                {t("actions")}
               </h2>
-              {may("claim") && !c.assignedToId ? <SmallCaseForm action={claimCaseAction.bind(null, slug)} hidden={hidden} submit="Claim this case" testId="claim-form" /> : null}
+              {may("claim") && !c.assignedToId ? <SmallCaseForm action={claimCaseAction.bind(null, slug)} hidden={hidden} submit={t("claim")} testId="claim-form" /> : null}
               {may("approve") && mine ? (
                 <p>
                   <Link href={`${base}/${c.id}/decide`} className="govuk-button" data-testid="decide-link">
-                    Record a decision
+                    {t("decide")}
                   </Link>
                 </p>
               ) : null}
-              {may("approve") && !mine ? <p className="govuk-body">Only the officer assigned to this case can decide it. Assign it to yourself to decide it.</p> : null}
+              {may("approve") && !mine ? <p className="govuk-body">{t("onlyAssigned")}</p> : null}
               {may("assign") ? (
                 <SmallCaseForm
                   action={assignCaseAction.bind(null, slug)}
                   hidden={hidden}
-                  fields={[{ kind: "select", name: "assignTo", label: c.assignedToId ? "Reassign to" : "Assign to", options: [{ value: "", label: "Select an officer" }, ...caseworkers.filter((o) => o.value !== c.assignedToId)] }]}
-                  submit={c.assignedToId ? "Reassign" : "Assign"}
+                  fields={[{ kind: "select", name: "assignTo", label: c.assignedToId ? t("reassignTo") : t("assignTo"), options: [{ value: "", label: t("selectOfficer") }, ...caseworkers.filter((o) => o.value !== c.assignedToId)] }]}
+                  submit={c.assignedToId ? t("reassign") : t("assign")}
                   variant="secondary"
                   testId="assign-form"
                 />
               ) : null}
-              {may("unassign") && c.assignedToId ? <SmallCaseForm action={unassignCaseAction.bind(null, slug)} hidden={hidden} submit="Unassign: put it back in the queue" variant="secondary" testId="unassign-form" /> : null}
+              {may("unassign") && c.assignedToId ? <SmallCaseForm action={unassignCaseAction.bind(null, slug)} hidden={hidden} submit={t("unassign")} variant="secondary" testId="unassign-form" /> : null}
               {may("claim") ? (
                 <p>
                   <Link href={`${base}/${c.id}/amend`} className="govuk-link">
-                    Correct an answer<span className="govuk-visually-hidden"> in this application</span>
+                    {t("correct")}
+                    <span className="govuk-visually-hidden">{t("correctHidden")}</span>
                   </Link>
                 </p>
               ) : null}
-              <SmallCaseForm action={addNoteAction.bind(null, slug)} hidden={hidden} fields={[{ kind: "textarea", name: "text", label: "Add a note", hint: "Staff only: the resident never sees notes", rows: 3 }]} submit="Add note" variant="secondary" testId="note-form" />
+              <SmallCaseForm action={addNoteAction.bind(null, slug)} hidden={hidden} fields={[{ kind: "textarea", name: "text", label: t("note"), hint: t("noteHint"), rows: 3 }]} submit={t("addNote")} variant="secondary" testId="note-form" />
               {may("withdraw") ? (
                 <details className="govuk-details">
                   <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">Withdraw this case</span>
+                    <span className="govuk-details__summary-text">{t("withdraw")}</span>
                   </summary>
                   <div className="govuk-details__text">
                     <SmallCaseForm
                       action={withdrawCaseAction.bind(null, slug)}
                       hidden={hidden}
-                      fields={[{ kind: "textarea", name: "reason", label: "Why is the case withdrawn?", hint: "Awards not yet paid are cancelled and their money goes back to the pot" }]}
-                      submit="Withdraw case"
+                      fields={[{ kind: "textarea", name: "reason", label: t("withdrawWhy"), hint: t("withdrawHint") }]}
+                      submit={t("withdrawSubmit")}
                       variant="warning"
                       testId="withdraw-form"
                     />
@@ -94,20 +97,20 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             </section>
           ) : (
             <p className="govuk-inset-text" data-testid="read-only">
-              You can read this case. Officers and approvers work it.
+              {t("readOnly")}
             </p>
           )}
-          <h2 className="govuk-heading-m mt-8">Timeline</h2>
+          <h2 className="govuk-heading-m mt-8">{t("timeline")}</h2>
           <CaseTimeline page={page} m={m} />
         </div>
         <div className="lg:col-span-2 lg:col-start-1 lg:row-start-1">
           {c.decisionExplanation ? (
             <div className="govuk-inset-text" data-testid="decision">
-              <p className="govuk-body mb-1 font-bold">Decision: {reasonCodeLabel(page.settings, c.decisionReasonCode ?? "")}</p>
-              <p className="govuk-body mb-0 whitespace-pre-wrap">The resident reads: {c.decisionExplanation}</p>
+              <p className="govuk-body mb-1 font-bold">{t("decision", { reason: reasonCodeLabel(page.settings, c.decisionReasonCode ?? "") })}</p>
+              <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
-          <h2 className="govuk-heading-l">Awards</h2>
+          <h2 className="govuk-heading-l">{t("awards")}</h2>
           <AwardsTable
             page={page}
             m={m}
@@ -119,13 +122,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                     return (
                       <details className="govuk-details mb-0">
                         <summary className="govuk-details__summary">
-                          <span className="govuk-details__summary-text">Cancel</span>
+                          <span className="govuk-details__summary-text">{t("cancel")}</span>
                         </summary>
                         <SmallCaseForm
                           action={cancelAwardAction.bind(null, slug)}
                           hidden={{ caseId: c.id, awardId }}
-                          fields={[{ kind: "textarea", name: `reason-${awardId}`, label: "Why is it cancelled?", rows: 2 }]}
-                          submit="Cancel award"
+                          fields={[{ kind: "textarea", name: `reason-${awardId}`, label: t("cancelWhy"), rows: 2 }]}
+                          submit={t("cancelSubmit")}
                           variant="warning"
                         />
                       </details>
@@ -134,14 +137,12 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 : undefined
             }
           />
-          <h2 className="govuk-heading-l">The application as sent</h2>
-          <p className="govuk-body">
-            Sent on {formatDate(c.application.submittedAt)}. Corrections are shown beside the original answer.
-          </p>
+          <h2 className="govuk-heading-l">{t("application")}</h2>
+          <p className="govuk-body">{t("sentOn", { date: formatDate(c.application.submittedAt) })}</p>
           <ApplicationAnswers page={page} m={m} />
-          <h2 className="govuk-heading-m">Corrections</h2>
+          <h2 className="govuk-heading-m">{t("corrections")}</h2>
           <Amendments page={page} m={m} />
-          <h2 className="govuk-heading-l mt-8">This person&apos;s other applications</h2>
+          <h2 className="govuk-heading-l mt-8">{t("otherApplications")}</h2>
           <PersonHistory page={page} m={m} base={base} />
         </div>
       </div>

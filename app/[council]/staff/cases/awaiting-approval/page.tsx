@@ -18,7 +18,6 @@ import { messagesFor } from "@/lib/i18n/catalogues";
 import { getTranslations } from "next-intl/server";
 import { formatPence } from "@/lib/money";
 
-const TITLE = "Awards awaiting approval";
 const m = messagesFor("en");
 const needs = m.vocabulary.needs as Record<string, string>;
 const w = caseworkWords(m);
@@ -27,7 +26,8 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const { council: slug } = await params;
   const query = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "awards:approve");
-  const counts = await getTranslations("casework.counts");
+  const [counts, t, ui] = await Promise.all([getTranslations("casework.counts"), getTranslations("approvals"), getTranslations("staffUi")]);
+  const TITLE = t("title");
   const actor = staffActor(access);
   const list = (await listAwaitingApproval(actor, query))!;
   const now = new Date();
@@ -37,19 +37,15 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const approve = approveAwardAction.bind(null, slug, EMPTY_FORM_STATE) as unknown as (formData: FormData) => Promise<void>;
   return (
     <>
-      <title>{`${pageTitle(TITLE, notice?.kind === "error")} – Money Hub`}</title>
+      <title>{ui("title", { title: pageTitle(TITLE, notice?.kind === "error") })}</title>
       {notice?.kind === "error" ? <ErrorSummary errors={[{ field: notice.field, message: notice.text }]} /> : null}
-      <SuccessBanner testId="approval-banner">{notice?.kind === "success" ? notice.text : null}</SuccessBanner>
+      <SuccessBanner testId="approval-banner" title={ui("success")}>{notice?.kind === "success" ? notice.text : null}</SuccessBanner>
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{TITLE}</h1>
-      <p>
-        Award lines that take a household over the officer&apos;s approval limit wait here for an approver, most pressing first: urgent cases, then the
-        higher priority score, then the earliest SLA due date (the resident is waiting to hear about these lines), then the oldest. Approving commits the money in the pot; rejecting needs a reason, which the case&apos;s
-        timeline keeps. You cannot approve or reject an award you proposed yourself.
-      </p>
+      <p>{t("intro")}</p>
       {list.rows.length === 0 ? (
         <p className="govuk-body-l" data-testid="awaiting-empty">
-          There are no awards waiting for approval.
+          {t("empty")}
         </p>
       ) : (
         <>
@@ -66,7 +62,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
             columns={[
               {
                 key: "case",
-                header: "Case",
+                header: t("columns.case"),
                 nowrap: true,
                 cell: (r) => (
                   <Link className="govuk-link" href={`/${slug}/staff/cases/${r.caseId}`}>
@@ -74,10 +70,10 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                   </Link>
                 ),
               },
-              { key: "name", header: "Name", cell: (r) => r.fullName },
+              { key: "name", header: t("columns.name"), cell: (r) => r.fullName },
               {
                 key: "priority",
-                header: "Priority and SLA due",
+                header: t("columns.priority"),
                 cell: (r) => {
                   const sla = slaTag({ dueOn: r.slaDueOn, now, running: true, m });
                   return (
@@ -86,7 +82,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                       <br />
                       <span className="govuk-body-s">{w.reasons(r.priorityReasons)}</span>
                       <br />
-                      <span className="app-nowrap">Due {formatDateShort(new Date(`${r.slaDueOn}T12:00:00Z`))}</span>
+                      <span className="app-nowrap">{t("due", { date: formatDateShort(new Date(`${r.slaDueOn}T12:00:00Z`)) })}</span>
                       {sla ? (
                         <>
                           <br />
@@ -97,29 +93,29 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                   );
                 },
               },
-              { key: "need", header: "Need", cell: (r) => needs[r.needCategory] ?? r.needCategory },
-              { key: "amount", header: "Amount", numeric: true, nowrap: true, cell: (r) => formatPence(r.amountPence) },
+              { key: "need", header: t("columns.need"), cell: (r) => needs[r.needCategory] ?? r.needCategory },
+              { key: "amount", header: t("columns.amount"), numeric: true, nowrap: true, cell: (r) => formatPence(r.amountPence) },
               {
                 key: "pot",
-                header: "Pot",
+                header: t("columns.pot"),
                 cell: (r) => (
                   <>
                     {r.potName}
                     <br />
-                    <span className={r.potAvailablePence < r.amountPence ? "text-govuk-error font-bold" : "text-govuk-secondary"}>{formatPence(r.potAvailablePence)} available</span>
+                    <span className={r.potAvailablePence < r.amountPence ? "text-govuk-error font-bold" : "text-govuk-secondary"}>{t("available", { amount: formatPence(r.potAvailablePence) })}</span>
                   </>
                 ),
               },
               {
                 key: "proposed",
-                header: "Proposed",
+                header: t("columns.proposed"),
                 cell: (r) => (
                   <>
                     {r.proposedByName}
                     {r.proposedById === access.user.userId ? (
                       <>
                         {" "}
-                        <Tag colour="grey">You</Tag>
+                        <Tag colour="grey">{t("you")}</Tag>
                       </>
                     ) : null}
                     <br />
@@ -129,24 +125,26 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
               },
               {
                 key: "actions",
-                header: <span className="govuk-visually-hidden">Actions</span>,
+                header: <span className="govuk-visually-hidden">{t("columns.actions")}</span>,
                 cell: (r) => (
                   <div className="flex flex-wrap items-baseline gap-x-4">
                     <form action={approve} className="m-0">
                       <input type="hidden" name="awardId" value={r.awardId} />
                       <button type="submit" id={`field-award-${r.awardId}`} className="govuk-button govuk-button--secondary mb-2" data-module="govuk-button">
-                        Approve<span className="govuk-visually-hidden"> {formatPence(r.amountPence)} for {r.caseReference}</span>
+                        {t("approve")}
+                        <span className="govuk-visually-hidden">{t("which", { amount: formatPence(r.amountPence), reference: r.caseReference })}</span>
                       </button>
                     </form>
                     <Link className="govuk-link" href={`${base}/${r.awardId}/reject`}>
-                      Reject<span className="govuk-visually-hidden"> {formatPence(r.amountPence)} for {r.caseReference}</span>
+                      {t("reject")}
+                      <span className="govuk-visually-hidden">{t("which", { amount: formatPence(r.amountPence), reference: r.caseReference })}</span>
                     </Link>
                   </div>
                 ),
               },
             ]}
           />
-          <Pagination page={list.page} pages={list.hasNext ? Math.max(pages, list.page + 1) : Math.min(pages, list.page)} href={(p) => `${base}?page=${p}`} label="Pages of awards awaiting approval" />
+          <Pagination page={list.page} pages={list.hasNext ? Math.max(pages, list.page + 1) : Math.min(pages, list.page)} href={(p) => `${base}?page=${p}`} label={t("pages")} words={m.staffUi.pagination} />
         </>
       )}
     </>

@@ -9,8 +9,10 @@ import { updateCaseworkSettingsAction } from "@/lib/cases/settings-actions";
 import { errorWords, format } from "@/lib/i18n";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { penceToPoundsText } from "@/lib/money";
+import { getTranslations } from "next-intl/server";
 
-const en = errorWords(messagesFor("en"));
+const m = messagesFor("en");
+const en = errorWords(m);
 
 export default async function CaseworkSettingsPage({ params, searchParams }: { params: Promise<{ council: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { council: slug } = await params;
@@ -18,6 +20,7 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
   const access = await requireCouncilPermission(slug, "settings:manage");
   const settings = (await readCaseworkSettings(staffActor(access)))!;
   const count = Number(query.count ?? 0);
+  const [t, ui] = await Promise.all([getTranslations("settings"), getTranslations("staffUi")]);
   const banner =
     query.saved === "rescored"
       ? format(en["settings.savedRescored"]!, { count: Number.isSafeInteger(count) ? count.toLocaleString("en-GB") : "0" })
@@ -35,12 +38,13 @@ export default async function CaseworkSettingsPage({ params, searchParams }: { p
   };
   return (
     <div className="md:w-3/4">
-      <SuccessBanner testId="settings-banner">{banner}</SuccessBanner>
+      <SuccessBanner testId="settings-banner" title={ui("success")}>{banner}</SuccessBanner>
       <CaseworkSettingsForm
         caption={access.council.name}
         action={updateCaseworkSettingsAction.bind(null, slug)}
-        title="Casework settings"
-        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: messagesFor("en").casework.priorityReasons[r] }))}
+        title={t("title")}
+        words={m.settings.form}
+        factors={PRIORITY_REASONS.map((r) => ({ name: r, label: m.casework.priorityReasons[r] }))}
         defaults={defaults}
         codes={settings.allReasonCodes.map((c) => ({ code: c.code, label: c.label, decision: c.decision, retired: Boolean(c.retired) }))}
       />

@@ -9,6 +9,7 @@ import { AMENDABLE_FIELD_NAMES } from "@/lib/cases/forms";
 import { staffActor } from "@/lib/actor";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { clientIp } from "@/lib/security/request";
+import { getTranslations } from "next-intl/server";
 
 export default async function AmendPage({ params }: { params: Promise<{ council: string; caseId: string }> }) {
   const { council: slug, caseId } = await params;
@@ -17,14 +18,15 @@ export default async function AmendPage({ params }: { params: Promise<{ council:
   if (!page) notFound();
   const m = messagesFor("en");
   const c = page.file;
+  const t = await getTranslations("amendPage");
   return (
     <>
-      <BackLink href={`/${slug}/staff/cases/${c.id}`}>Case {c.reference}</BackLink>
+      <BackLink href={`/${slug}/staff/cases/${c.id}`}>{t("back", { reference: c.reference })}</BackLink>
       <CaseHeader page={page} m={m} now={new Date()} />
       <div className="lg:w-2/3">
-        <h1 className="govuk-heading-l">Correct an answer</h1>
-        <p className="govuk-body">The answer as sent stays on the case; your correction is recorded with your name, the time and the reason.</p>
-        <AmendForm action={amendAction.bind(null, slug)} caseId={c.id} title={`Correct an answer: case ${c.reference}`} fields={AMENDABLE_FIELD_NAMES.map((f) => ({ value: f, label: answerLabel(m, f) }))} />
+        <h1 className="govuk-heading-l">{t("heading")}</h1>
+        <p className="govuk-body">{t("intro")}</p>
+        <AmendForm action={amendAction.bind(null, slug)} caseId={c.id} title={t("title", { reference: c.reference })} fields={AMENDABLE_FIELD_NAMES.map((f) => ({ value: f, label: answerLabel(m, f) }))} words={m.caseForms.amend} />
       </div>
     </>
   );

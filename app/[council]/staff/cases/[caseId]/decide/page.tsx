@@ -15,6 +15,7 @@ import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
 import { clientIp } from "@/lib/security/request";
 import { NEEDS } from "@/lib/vocabulary";
+import { getTranslations } from "next-intl/server";
 
 export default async function DecidePage({ params }: { params: Promise<{ council: string; caseId: string }> }) {
   const { council: slug, caseId } = await params;
@@ -24,6 +25,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   if (!page) notFound();
   const m = messagesFor("en");
   const w = caseworkWords(m);
+  const t = await getTranslations("decidePage");
   const c = page.file;
   const casePath = `/${slug}/staff/cases/${c.id}`;
   const ready = c.status === "IN_REVIEW" && c.assignedToId === access.user.userId;
@@ -31,29 +33,30 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   const data = c.application.data as { payment?: { method?: string } };
   return (
     <>
-      <BackLink href={casePath}>Case {c.reference}</BackLink>
+      <BackLink href={casePath}>{t("back", { reference: c.reference })}</BackLink>
       <CaseHeader page={page} m={m} now={new Date()} />
       <div className="lg:w-2/3">
         {ready ? (
           <DecisionForm
             action={decideAction.bind(null, slug)}
             caseId={c.id}
-            title={`Decide case ${c.reference}`}
+            title={t("title", { reference: c.reference })}
             lines={DECISION_FORM_LINES}
             needs={NEEDS.map((n) => ({ value: n, label: w.need(n) }))}
-            pots={pots.map((p) => ({ value: p.id, label: `${p.name} (${p.fundName}): ${formatPence(p.availablePence)} available${p.maxSingleAwardPence !== null ? `, largest award ${formatPence(p.maxSingleAwardPence)}` : ""}` }))}
+            pots={pots.map((p) => ({ value: p.id, label: p.maxSingleAwardPence !== null ? t("potWithLargest", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence), largest: formatPence(p.maxSingleAwardPence) }) : t("pot", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence) }) }))}
             methods={PAYMENT.map((p) => ({ value: p, label: w.paymentMethod(p) }))}
-            reasons={page.settings.reasonCodes.map((r) => ({ value: r.code, label: `${r.label}${r.decision === "any" ? "" : r.decision === "approve" ? " (approve)" : " (decline)"}` }))}
-            limitText={`You can approve up to ${formatPence(page.settings.officerLimitPence)} in total for this household on your own; from the line that takes this decision over it, the lines wait for an approver.`}
+            reasons={page.settings.reasonCodes.map((r) => ({ value: r.code, label: t("reason", { label: r.label, decision: r.decision }) }))}
+            limitText={t("limit", { limit: formatPence(page.settings.officerLimitPence) })}
             defaultMethod={data.payment?.method ?? ""}
+            words={m.caseForms.decision}
           />
         ) : (
           <>
-            <title>{`Decide case ${c.reference} – Money Hub`}</title>
-            <h1 className="govuk-heading-l">This case cannot be decided by you now</h1>
-            <p className="govuk-body">{c.status === "IN_REVIEW" ? "Only the officer it is assigned to can decide it." : `It is ${w.status(c.status).toLowerCase()}.`}</p>
+            <title>{t("pageTitle", { reference: c.reference })}</title>
+            <h1 className="govuk-heading-l">{t("cannot")}</h1>
+            <p className="govuk-body">{c.status === "IN_REVIEW" ? t("onlyAssigned") : t("itIs", { status: w.status(c.status).toLowerCase() })}</p>
             <p className="govuk-body">
-              <Link href={casePath}>Go back to the case</Link>
+              <Link href={casePath}>{t("goBack")}</Link>
             </p>
           </>
         )}

@@ -3,6 +3,7 @@ import { FundForm } from "@/components/funds/fund-form";
 import { BackLink } from "@/components/ui/layout-parts";
 import { changeFundAction } from "@/lib/funds/actions";
 import { requireFund } from "@/lib/funds/queries";
+import { staffMessages } from "@/lib/i18n/catalogues";
 import { penceToPoundsText } from "@/lib/money";
 
 const dateParts = (name: string, d: Date) => ({ [`${name}-day`]: String(d.getUTCDate()), [`${name}-month`]: String(d.getUTCMonth() + 1), [`${name}-year`]: String(d.getUTCFullYear()) });
@@ -10,12 +11,14 @@ const dateParts = (name: string, d: Date) => ({ [`${name}-day`]: String(d.getUTC
 export default async function EditFundPage({ params }: { params: Promise<{ council: string; fundId: string }> }) {
   const { council: slug, fundId } = await params;
   const { fund } = await requireFund(slug, fundId, "funds:manage");
+  const { funds, staffUi } = staffMessages();
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}`}>{fund.name}</BackLink>
       <FundForm
         action={changeFundAction.bind(null, slug)}
-        title="Change fund details"
+        title={funds.editFund.title}
+        words={{ ...funds.fundForm, dateLabels: staffUi.dateLabels }}
         idempotencyKey={randomUUID()}
         fundId={fund.id}
         defaults={{

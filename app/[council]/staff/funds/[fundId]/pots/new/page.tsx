@@ -4,6 +4,7 @@ import { BackLink } from "@/components/ui/layout-parts";
 import { createPotAction } from "@/lib/funds/actions";
 import { POT_RULE_OPTIONS } from "@/lib/funds/options";
 import { requireFund } from "@/lib/funds/queries";
+import { staffMessages } from "@/lib/i18n/catalogues";
 import { listOrganisations } from "@/lib/people/queries";
 
 export default async function NewPotPage({ params }: { params: Promise<{ council: string; fundId: string }> }) {
@@ -13,7 +14,7 @@ export default async function NewPotPage({ params }: { params: Promise<{ council
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}`}>{fund.name}</BackLink>
-      <PotForm caption={fund.name} action={createPotAction.bind(null, slug)} title="Add a pot" fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
+      <PotForm caption={fund.name} action={createPotAction.bind(null, slug)} title={staffMessages().funds.newPot.title} words={staffMessages().funds.potForm} fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
     </div>
   );
 }

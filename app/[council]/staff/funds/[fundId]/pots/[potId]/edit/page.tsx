@@ -4,6 +4,7 @@ import { BackLink } from "@/components/ui/layout-parts";
 import { changePotAction } from "@/lib/funds/actions";
 import { POT_RULE_OPTIONS } from "@/lib/funds/options";
 import { requireFund } from "@/lib/funds/queries";
+import { staffMessages } from "@/lib/i18n/catalogues";
 import { penceToPoundsText } from "@/lib/money";
 import { listOrganisations } from "@/lib/people/queries";
 
@@ -19,7 +20,8 @@ export default async function EditPotPage({ params }: { params: Promise<{ counci
       <PotForm
         caption={fund.name}
         action={changePotAction.bind(null, slug)}
-        title="Change pot rules"
+        title={staffMessages().funds.editPot.title}
+        words={staffMessages().funds.potForm}
         fundId={fund.id}
         potId={pot.id}
         organisations={organisations}
