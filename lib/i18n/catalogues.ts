@@ -43,6 +43,12 @@ export function staffMessages() {
   return (staff ??= read("en", "staff") as { casework: TMessages["casework"]; errors: Record<string, unknown> });
 }
 
+let partnerAdmin: TMessages["partnerAdmin"] | undefined;
+/** Partner organisations' admin and lead pages: English only (messages/en/partnerAdmin.json; its `errors` join the form errors). */
+export function partnerAdminMessages() {
+  return (partnerAdmin ??= read("en", "partnerAdmin") as TMessages["partnerAdmin"]);
+}
+
 function deepMerge(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
@@ -60,7 +66,8 @@ export function messagesFor(locale: TLocale): TMessages {
   if (!m) {
     const r = residentMessages(served);
     const s = staffMessages();
-    m = { ...r, casework: s.casework, errors: deepMerge(s.errors, r.errors) } as TMessages;
+    const pa = partnerAdminMessages();
+    m = { ...r, casework: s.casework, partnerAdmin: pa, errors: deepMerge(deepMerge(s.errors, pa.errors), r.errors) } as TMessages;
     full.set(served, m);
   }
   return m;
