@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { parseDateParts } from "@/lib/forms/dates";
 import { EVEN_IF_OTHER_FIELDS_FAIL } from "@/lib/forms/form-state";
-import { zLine } from "@/lib/forms/text";
+import { zLine, zText } from "@/lib/forms/text";
 import { parseEmailDomains } from "@/lib/partners/policy";
 
 export const ORGANISATION_TYPES = [
@@ -27,7 +27,7 @@ const optionalLine = (max: number, key: string) =>
     .default("")
     .transform((v) => v || null);
 
-const domains = zLine({ error: "partners.domains.required" }).transform((text, ctx) => {
+const domains = zText({ error: "partners.domains.required" }).transform((text, ctx) => {
   const parsed = parseEmailDomains(text);
   if (!parsed.ok) {
     ctx.addIssue({ code: "custom", message: `partners.domains.${parsed.problem}` });
