@@ -18,7 +18,7 @@ test("a council admin adds a partner organisation (nonsense first), invites a me
   const email = `midwife.${stamp}@northside.example`;
   await signInAsStaff(page, "admin@hackwell.example");
   await page.goto("/hackwell/staff");
-  await page.getByRole("navigation").getByRole("link", { name: "Partners" }).click();
+  await page.getByTestId("service-navigation").getByRole("link", { name: "Partners", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Partner organisations" })).toBeVisible();
   await expect(page.getByTestId("partners-table")).toContainText("Hackwell Health Visiting Service");
   await expectAccessible(page);
