@@ -2,6 +2,9 @@
 // borough with a one-form Money Hub and a county council running direct awards through partners.
 import type { CouncilKind, OrganisationType, Role } from "@/lib/generated/prisma/client";
 
+/** A referrer of a partner organisation: trained (in date) or not, and whether they lead it. */
+type TDemoReferrer = { email: string; name: string; trained?: boolean; lead?: boolean };
+
 type DemoCouncil = {
   slug: string;
   name: string;
@@ -10,7 +13,7 @@ type DemoCouncil = {
   contactPhone: string;
   postcodeAreas: string[];
   settings: object;
-  organisations: { name: string; type: OrganisationType; domains: string[]; referrer: { email: string; name: string } }[];
+  organisations: { name: string; type: OrganisationType; domains: string[]; referrer: TDemoReferrer; colleagues?: TDemoReferrer[] }[];
   staff: { role: Role; email: string; name: string }[];
 };
 
@@ -33,7 +36,8 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
       ],
     },
     organisations: [
-      { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor" } },
+      { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor", trained: true, lead: true }, colleagues: [{ email: "hv.ben@nhs.example", name: "Ben Carter", trained: true }] },
+      { name: "Hackwell Social Prescribing Partnership", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "sp.jordan@nhs.example", name: "Jordan Ellis", trained: true } },
       { name: "Hackwell Leaving Care Team", type: "LEAVING_CARE", domains: ["hackwell.example"], referrer: { email: "leaving.care@hackwell.example", name: "Tom Brennan" } },
     ],
     staff: [
@@ -61,7 +65,7 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
       ],
     },
     organisations: [
-      { name: "Fenshire Social Prescribing Network", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "social.prescriber@nhs.example", name: "Megan Hollis" } },
+      { name: "Fenshire Social Prescribing Network", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "social.prescriber@nhs.example", name: "Megan Hollis", trained: true, lead: true }, colleagues: [{ email: "sp.olu@nhs.example", name: "Olu Adebayo", trained: true }] },
       { name: "Fen Valley Food Partnership", type: "VOLUNTARY_SECTOR", domains: ["fenvalley.example"], referrer: { email: "coordinator@fenvalley.example", name: "Ravi Patel" } },
     ],
     staff: [

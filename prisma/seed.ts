@@ -21,9 +21,22 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
     for (const o of c.organisations) {
       const org = await createOrganisation(db, tenant.id, { name: o.name, type: o.type, allowedEmailDomains: o.domains });
       organisations.set(o.name, org.id);
-      const existing = await db.user.findUnique({ where: { email: o.referrer.email } });
-      const referrer = existing ?? (await createUser(db, { email: o.referrer.email, name: o.referrer.name, password: null }));
-      await addMembership(db, tenant.id, referrer.id, "REFERRER", org.id);
+      for (const r of [o.referrer, ...(o.colleagues ?? [])]) {
+        const existing = await db.user.findUnique({ where: { email: r.email } });
+        const referrer = existing ?? (await createUser(db, { email: r.email, name: r.name, password: null }));
+        // Trained 60 days ago, valid for a year: fast-track referrals and direct awards are open to them.
+        const day = (offset: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + offset));
+        await db.membership.create({
+          data: {
+            tenantId: tenant.id,
+            userId: referrer.id,
+            role: "REFERRER",
+            organisationId: org.id,
+            organisationLead: r.lead ?? false,
+            ...(r.trained ? { trainingCompletedOn: day(-60), trainingExpiresOn: day(305) } : {}),
+          },
+        });
+      }
     }
     const posted = await seedDemoFunds(db, tenant.id, c.slug, organisations);
     log(`Demo data: ${c.name}: funds opened and allocated (${posted} ledger transactions).`);

@@ -22,7 +22,12 @@ export const getCouncilAccess = cache(async (slug: string): Promise<TCouncilAcce
   if (!user) return null;
   const memberships = await withTenant(
     council.id,
-    (tx) => tx.membership.findMany({ where: { tenantId: council.id, userId: user.userId, status: "ACTIVE" } }),
+    // A referrer's membership counts only while its partner organisation is active: deactivating
+    // the organisation (or the member) takes their access away on their next request.
+    (tx) =>
+      tx.membership.findMany({
+        where: { tenantId: council.id, userId: user.userId, status: "ACTIVE", OR: [{ role: { not: "REFERRER" } }, { organisation: { is: { active: true } } }] },
+      }),
     user.userId,
   );
   const roles = memberships.map((m) => m.role as TRole);

@@ -53,6 +53,12 @@ export function staffMessages(): TStaffMessages {
   return staff;
 }
 
+let partnerAdmin: TMessages["partnerAdmin"] | undefined;
+/** Partner organisations' admin and lead pages: English only (messages/en/partnerAdmin.json; its `errors` join the form errors). */
+export function partnerAdminMessages() {
+  return (partnerAdmin ??= read("en", "partnerAdmin") as TMessages["partnerAdmin"]);
+}
+
 function deepMerge(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
@@ -70,7 +76,8 @@ export function messagesFor(locale: TLocale): TMessages {
   if (!m) {
     const r = residentMessages(served);
     const { errors, ...staffNamespaces } = staffMessages();
-    m = { ...r, ...staffNamespaces, errors: deepMerge(errors, r.errors) } as TMessages;
+    const pa = partnerAdminMessages();
+    m = { ...r, ...staffNamespaces, partnerAdmin: pa, errors: deepMerge(deepMerge(errors, pa.errors), r.errors) } as TMessages;
     full.set(served, m);
   }
   return m;

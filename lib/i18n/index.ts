@@ -19,6 +19,7 @@ import type steps from "@/messages/en/steps.json";
 import type tooLarge from "@/messages/en/tooLarge.json";
 import type vocabulary from "@/messages/en/vocabulary.json";
 import type staff from "@/messages/en/staff.json";
+import type partnerAdmin from "@/messages/en/partnerAdmin.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -45,7 +46,11 @@ export type TResidentMessages = {
 /** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
 export type TStaffMessages = typeof staff;
 /** Everything a page can say: the resident namespaces of one language, plus the staff words (English). */
-export type TMessages = Omit<TResidentMessages, "errors"> & Omit<TStaffMessages, "errors"> & { errors: typeof errors & typeof staff.errors };
+export type TMessages = Omit<TResidentMessages, "errors"> &
+  Omit<TStaffMessages, "errors"> & {
+    partnerAdmin: typeof partnerAdmin;
+    errors: typeof errors & typeof staff.errors & typeof partnerAdmin.errors;
+  };
 
 /** Fills {name} placeholders. Unknown placeholders are left as they are, so a gap shows in review. */
 export function format(template: string, params: Record<string, string | number> = {}): string {

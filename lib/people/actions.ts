@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { staffAction, publicAction } from "@/lib/auth/action-client";
 import { getSessionUser, startSession } from "@/lib/auth/session";
 import { formError } from "@/lib/forms/form-state";
+import { format } from "@/lib/i18n";
+import { partnerAdminMessages } from "@/lib/i18n/catalogues";
 import { acceptInvitation } from "@/lib/people/accept-invitation";
 import { changeMemberRoles } from "@/lib/people/change-member-roles";
 import { deactivateMember } from "@/lib/people/deactivate-member";
@@ -25,6 +27,21 @@ export const inviteReferrerAction = staffAction({ permission: "people:manage", s
     return { errors: [{ field: "email", message: "Enter an email address from one of the organisation's allowed domains" }], values: raw };
   }
   redirect(`/${ctx.council.slug}/staff/people?invited=${encodeURIComponent(input.email)}`);
+});
+
+/**
+ * A member invited from their organisation's page (council admins, organisations:manage): the
+ * same invitation as above, back to that page, and the domain error names the allowed domains.
+ */
+export const inviteOrganisationMemberAction = staffAction({ permission: "organisations:manage", schema: ZInviteReferrer, name: "invite organisation member" }, async (ctx, input, raw) => {
+  const words = partnerAdminMessages().actionErrors;
+  const result = await inviteMember(ctx, { ...input, role: "REFERRER" }, ctx.ip);
+  if (result.outcome === "already-member") return { errors: [{ field: "email", message: words.alreadyMember }], values: raw };
+  if (result.outcome === "bad-organisation") return formError(words.organisationInactive, raw);
+  if (result.outcome === "domain-not-allowed") {
+    return { errors: [{ field: "email", message: format(words.domainNotAllowed, { domains: result.allowedDomains.map((d) => `@${d}`).join(" or ") }) }], values: raw };
+  }
+  redirect(`/${ctx.council.slug}/staff/partners/${input.organisationId}?invited=${encodeURIComponent(input.email)}`);
 });
 
 export const changeRolesAction = staffAction({ permission: "people:manage", schema: ZChangeRoles, name: "change roles" }, async (ctx, input, raw) => {

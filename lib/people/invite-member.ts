@@ -11,7 +11,7 @@ import { newToken } from "@/lib/security/crypto";
 
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export type TInviteResult = { outcome: "invited"; invitationId: string } | { outcome: "already-member" } | { outcome: "bad-organisation" } | { outcome: "domain-not-allowed" };
+export type TInviteResult = { outcome: "invited"; invitationId: string } | { outcome: "already-member" } | { outcome: "bad-organisation" } | { outcome: "domain-not-allowed"; allowedDomains: string[] };
 
 /** Invites someone to this council by email. The link works once, for 7 days. */
 export async function inviteMember(
@@ -27,7 +27,7 @@ export async function inviteMember(
     if (input.role === "REFERRER") {
       const organisation = input.organisationId ? await tx.organisation.findUnique({ where: { id: input.organisationId } }) : null;
       if (!organisation || !organisation.active) return { outcome: "bad-organisation" };
-      if (!emailDomainAllowed(input.email, organisation.allowedEmailDomains)) return { outcome: "domain-not-allowed" };
+      if (!emailDomainAllowed(input.email, organisation.allowedEmailDomains)) return { outcome: "domain-not-allowed", allowedDomains: organisation.allowedEmailDomains };
     }
     // A new invitation replaces any open one for the same person and role.
     await tx.invitation.updateMany({ where: { email: input.email, role: input.role, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });

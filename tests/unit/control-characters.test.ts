@@ -16,6 +16,7 @@ import * as fundSchemas from "@/lib/funds/schemas";
 import { HIDDEN_CONTROL, readSearchParams, stripControl, zLine, zText } from "@/lib/forms/text";
 import { errorText } from "@/lib/i18n";
 import { availableLocales, messagesFor } from "@/lib/i18n/catalogues";
+import * as partnerSchemas from "@/lib/partners/schemas";
 import * as peopleSchemas from "@/lib/people/schemas";
 import * as tenancySchemas from "@/lib/tenancy/schemas";
 
@@ -72,6 +73,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "lib/cases/settings": caseSettings,
   "lib/cases/settings-schemas": caseSettingsSchemas,
   "lib/funds/schemas": fundSchemas,
+  "lib/partners/schemas": partnerSchemas,
   "lib/people/schemas": peopleSchemas,
   "lib/tenancy/schemas": tenancySchemas,
 };
