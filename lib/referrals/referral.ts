@@ -25,18 +25,19 @@ import { postcodeInAreas } from "@/lib/applications/formats";
 import { ZApplication } from "@/lib/applications/schemas";
 import { recordApplication, type TRecordResult } from "@/lib/intake/record-application";
 import type { TCouncil } from "@/lib/tenancy/queries";
+import { CONSENT_METHODS } from "@/lib/referrals/section-form";
 
-/** How the resident's consent to the referral was obtained. */
-export const CONSENT_METHODS = ["in-person", "phone", "video", "written"] as const;
+/** How the resident's consent to the referral was obtained (one list, the portal's form's too). */
+export { CONSENT_METHODS };
 export type TConsentMethod = (typeof CONSENT_METHODS)[number];
 
-/** Message keys of the refusals (messages/en/referrals.json, "errors"). */
+/** Message keys of the refusals (messages/en/referrals.json, errors.referrals). */
 export const REFERRAL_ERRORS = {
-  consentInFuture: "referrals.errors.consentInFuture",
-  outsideArea: "referrals.errors.outsideArea",
-  notMember: "referrals.errors.notMember",
-  organisationInactive: "referrals.errors.organisationInactive",
-  untrainedFastTrack: "referrals.errors.untrainedFastTrack",
+  consentInFuture: "referrals.consentInFuture",
+  outsideArea: "referrals.outsideArea",
+  notMember: "referrals.notMember",
+  organisationInactive: "referrals.organisationInactive",
+  untrainedFastTrack: "referrals.untrainedFastTrack",
 } as const;
 
 /** The referrer section: who refers and why, the resident's consent, what was tried, fast-track. */
