@@ -15,6 +15,7 @@ import { correctedContact } from "@/lib/cases/corrected-answers";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling } from "@/lib/cases/resident-view";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
+import { tellReferrer } from "@/lib/cases/referrer-notice";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 
 /** The case, its application and its council, the case row locked (see the file comment). */
@@ -68,8 +69,11 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
     .limit(1)
     .executeTakeFirst();
   const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(last?.data ?? null));
-  if (view.status !== c.residentStatus)
+  if (view.status !== c.residentStatus) {
     await sql.db.updateTable("Application").set({ residentStatus: view.status, updatedAt: q<Date>`now()` }).where("id", "=", c.applicationId).execute();
+    // A referral's referrer hears that it was decided or needs information (issue 17).
+    await tellReferrer(sql, actor, caseId, view.status);
+  }
   if (!view.tell || !view.told) return;
   const sent = await tell(sql, caseId, c, view.tell);
   await recordCaseEvent(sql, actor, caseId, "resident.told", { ...view.told, template: view.tell.template, channel: sent?.channel ?? null, to: sent?.to ?? null });

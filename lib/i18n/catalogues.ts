@@ -59,6 +59,12 @@ export function partnerAdminMessages() {
   return (partnerAdmin ??= read("en", "partnerAdmin") as TMessages["partnerAdmin"]);
 }
 
+let referrer: Record<string, unknown> | undefined;
+/** The referrer portal's words: English only (messages/en/referrals.json). */
+export function referrerMessages(): Record<string, unknown> {
+  return (referrer ??= read("en", "referrals") as Record<string, unknown>);
+}
+
 function deepMerge(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
@@ -77,7 +83,14 @@ export function messagesFor(locale: TLocale): TMessages {
     const r = residentMessages(served);
     const { errors, ...staffNamespaces } = staffMessages();
     const pa = partnerAdminMessages();
-    m = { ...r, ...staffNamespaces, partnerAdmin: pa, errors: deepMerge(deepMerge(errors, pa.errors), r.errors) } as TMessages;
+    const { errors: referralErrors, ...referrals } = referrerMessages();
+    m = {
+      ...r,
+      ...staffNamespaces,
+      partnerAdmin: pa,
+      referrals,
+      errors: deepMerge(deepMerge(deepMerge(errors, pa.errors), referralErrors as Record<string, unknown>), r.errors),
+    } as TMessages;
     full.set(served, m);
   }
   return m;

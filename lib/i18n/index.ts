@@ -20,6 +20,7 @@ import type tooLarge from "@/messages/en/tooLarge.json";
 import type vocabulary from "@/messages/en/vocabulary.json";
 import type staff from "@/messages/en/staff.json";
 import type partnerAdmin from "@/messages/en/partnerAdmin.json";
+import type referrals from "@/messages/en/referrals.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -47,10 +48,13 @@ export type TResidentMessages = {
 export type TStaffMessages = typeof staff;
 /** Everything a page can say: the resident namespaces of one language, plus the staff words (English). */
 export type TMessages = Omit<TResidentMessages, "errors"> &
-  Omit<TStaffMessages, "errors"> & {
+  Omit<TStaffMessages, "errors"> &
+  TReferrerMessages & {
     partnerAdmin: typeof partnerAdmin;
-    errors: typeof errors & typeof staff.errors & typeof partnerAdmin.errors;
+    errors: typeof errors & typeof staff.errors & typeof partnerAdmin.errors & typeof referrals.errors;
   };
+/** The referrer portal's words (English only, messages/en/referrals.json; its errors join `errors`). */
+export type TReferrerMessages = { referrals: Omit<typeof referrals, "errors"> };
 
 /** Fills {name} placeholders. Unknown placeholders are left as they are, so a gap shows in review. */
 export function format(template: string, params: Record<string, string | number> = {}): string {

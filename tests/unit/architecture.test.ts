@@ -47,6 +47,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["cases"],
   ["awards", "intake"],
   ["decisions"],
+  ["referrals"],
   ["worker"],
 ];
 const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));

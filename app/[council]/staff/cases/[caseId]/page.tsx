@@ -2,6 +2,7 @@ import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
+import { CaseReferral } from "@/components/referrals/case-referral";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -137,6 +138,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 : undefined
             }
           />
+          <CaseReferral page={page} m={m} />
           <h2 className="govuk-heading-l">{t("application")}</h2>
           <p className="govuk-body">{t("sentOn", { date: formatDate(c.application.submittedAt) })}</p>
           <ApplicationAnswers page={page} m={m} />
