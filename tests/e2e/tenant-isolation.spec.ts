@@ -19,9 +19,9 @@ test("staff of one council cannot reach another council's pages or people", asyn
 
   // Crafted form: Hackwell's deactivate form, with the hidden id swapped for Fenshire's.
   await page.goto("/hackwell/staff/people");
-  await page.getByRole("link", { name: "Priya Shah" }).click();
+  await page.getByRole("link", { name: "Priya Shah", exact: true }).click();
   await page.locator('input[name="userId"]').last().evaluate((el, id) => ((el as HTMLInputElement).value = id), fenshireUserId);
-  await page.getByRole("button", { name: "Deactivate Priya Shah" }).click();
+  await page.getByRole("button", { name: "Deactivate Priya Shah", exact: true }).click();
   await expect(page.getByTestId("error-summary")).toContainText("That person does not work for this council");
   await fenshire.goto("/fenshire/staff/people");
   await expect(fenshire.getByRole("row", { name: /Lucy Marsh/ })).toContainText("Active");
