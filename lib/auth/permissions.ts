@@ -20,7 +20,9 @@ export type Permission =
   | "settings:manage"
   | "audit:read"
   | "referrals:submit"
-  | "referrals:read-own";
+  | "referrals:read-own"
+  /** A trusted referrer awarding from their organisation's allowance (lib/referrals/direct-award.ts checks training, fast-track and every money rule first). */
+  | "awards:direct";
 
 const CASEWORK: Permission[] = ["staff:access", "cases:read", "cases:work"];
 
@@ -38,7 +40,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = 
     "settings:manage",
     "audit:read",
   ],
-  REFERRER: ["referrals:submit", "referrals:read-own"],
+  REFERRER: ["referrals:submit", "referrals:read-own", "awards:direct"],
 };
 
 export function permissionsFor(roles: readonly string[]): Set<Permission> {

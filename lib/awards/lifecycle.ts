@@ -6,7 +6,7 @@ import { AWARD_STATES, type TAwardState } from "@/lib/vocabulary";
 
 export { AWARD_STATES, type TAwardState };
 
-export const AWARD_ACTIONS = ["approve-within-limit", "send-for-approval", "approve", "reject", "cancel"] as const;
+export const AWARD_ACTIONS = ["approve-within-limit", "send-for-approval", "approve", "reject", "cancel", "approve-direct"] as const;
 export type TAwardAction = (typeof AWARD_ACTIONS)[number];
 
 type TRule = { from: readonly TAwardState[]; to: TAwardState; permission: Permission; ledger: "commit" | "release" | "release-if-committed" | null };
@@ -17,6 +17,8 @@ export const AWARD_RULES: Readonly<Record<TAwardAction, TRule>> = {
   approve: { from: ["AWAITING_APPROVAL"], to: "APPROVED", permission: "awards:approve", ledger: "commit" },
   reject: { from: ["AWAITING_APPROVAL"], to: "CANCELLED", permission: "awards:approve", ledger: null },
   cancel: { from: ["PROPOSED", "AWAITING_APPROVAL", "APPROVED"], to: "CANCELLED", permission: "cases:work", ledger: "release-if-committed" },
+  // A referrer's direct award from their allowance, after checkAwardLines and the officer's limit passed.
+  "approve-direct": { from: ["PROPOSED"], to: "APPROVED", permission: "awards:direct", ledger: "commit" },
 };
 
 export type TAwardStep = { ok: true; to: TAwardState; ledger: "commit" | "release" | null } | { ok: false; problem: "not-allowed-from-state" };

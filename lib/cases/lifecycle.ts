@@ -22,6 +22,7 @@ export const CASE_ACTIONS = [
   "close-duplicate",
   "reopen",
   "send-back",
+  "direct-award",
 ] as const;
 export type TCaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -51,6 +52,9 @@ export const CASE_RULES: Readonly<Record<TCaseAction, TRule>> = {
   // resident is never told "approved" with nothing behind it (lib/awards/after-award-change.ts,
   // docs/decisions/0015 and 0018). Whoever may cancel or reject a line may cause it.
   "send-back": { from: ["APPROVED", "PART_APPROVED"], to: "IN_REVIEW", permission: "cases:work" },
+  // A trusted referrer's own fast-track referral, awarded from their organisation's allowance
+  // before any officer has opened it (issue 17; lib/referrals/direct-award.ts).
+  "direct-award": { from: ["NEW"], to: "APPROVED", permission: "awards:direct" },
 };
 
 export type TCaseStep = { ok: true; to: TCaseState } | { ok: false; problem: "not-allowed-from-state" };

@@ -131,5 +131,7 @@ export async function transitionCase(sql: TSql, actor: TActor, caseId: string, a
 }
 
 function eventKindOf(action: TCaseAction): string {
+  // A direct award is an approval on the timeline and for what the resident is told ("status.approve"; its data says directAward).
+  if (action === "direct-award") return "status.approve";
   return action === "claim" ? "claimed" : action === "assign" ? "assigned" : action === "unassign" ? "unassigned" : `status.${action}`;
 }

@@ -15,9 +15,9 @@ import "server-only";
 // Anything outside stays in the queue; the reason is recorded on the case's timeline
 // ("referral.direct-award-refused") and shown to the referrer.
 //
-// The referrer holds no casework permission. For this one operation, after the checks above,
-// the case and award writers are called with the member acting with the casework permission
-// (DIRECT_AWARD_ROLE, below): their timeline and audit lines name the member, as they should.
+// The referrer holds no casework permission; the case and award writers let them through by their
+// own permission, "awards:direct", on two transitions only: the case's "direct-award" (NEW to
+// APPROVED) and the line's "approve-direct" (PROPOSED to APPROVED, committed in the ledger).
 import { sql as q } from "kysely";
 import { z } from "zod";
 import { actorUserId, type TReferrerActor } from "@/lib/actor";
@@ -36,9 +36,6 @@ import { ledgerRefusalOf } from "@/lib/ledger/refusals";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { formatPence, parsePounds } from "@/lib/money";
 import { NEEDS } from "@/lib/vocabulary";
-
-/** The role the member acts with for the case and award writers, inside directAward only. */
-const DIRECT_AWARD_ROLE = "OFFICER";
 
 export const ZDirectAwardForm = z.strictObject({
   caseId: z.uuid({ error: "referrals.directAwardCase" }),
@@ -107,14 +104,12 @@ async function award(sql: TSql, actor: TReferrerActor, caseId: string, line: { p
   const code = settings.reasonCodes.find((r) => r.decision === "approve") ?? settings.reasonCodes.find((r) => r.decision === "any");
   if (!code) return { outcome: "queued", reasons: [reason("referrals.directAwardNoReasonCode")] };
 
-  const acting: TReferrerActor = { ...actor, roles: [...actor.roles, DIRECT_AWARD_ROLE] };
-  const claimed = await transitionCase(sql, acting, caseId, "claim");
-  if (claimed.outcome !== "done") return { outcome: "queued", reasons: [reason("referrals.directAwardNotNew")] };
   const org = await sql.db.selectFrom("Organisation").select("name").where("id", "=", actor.organisationId!).executeTakeFirst();
-  const moved = await transitionCase(sql, acting, caseId, "approve", {
+  const moved = await transitionCase(sql, actor, caseId, "direct-award", {
     decision: { reasonCode: code.code, explanation: `Awarded directly by ${org?.name ?? "your referrer"} from the allowance the council gives them.` },
     eventData: { directAward: true },
   });
+  if (moved.outcome === "not-allowed" || moved.outcome === "changed") return { outcome: "queued", reasons: [reason("referrals.directAwardNotNew")] };
   if (moved.outcome !== "done") throw new Error(`direct award on ${caseId}: ${moved.outcome}`);
   const row = await sql.db
     .insertInto("Award")
@@ -133,7 +128,7 @@ async function award(sql: TSql, actor: TReferrerActor, caseId: string, line: { p
     metadata: { caseId, potId: line.potId, amountPence: line.amountPence.toString(), organisationId: actor.organisationId },
   });
   // The commitment last, together with COMMIT: not enough left in the allowance throws LedgerRefused and nothing stays.
-  const done = await transitionAward(sql, acting, awardRow, "approve-within-limit", { last: true });
+  const done = await transitionAward(sql, actor, awardRow, "approve-direct", { last: true });
   if (done.outcome !== "done") throw new Error(`direct award ${awardRow.id}: ${done.outcome}`);
   return { outcome: "awarded", awardId: awardRow.id, amountPence: line.amountPence, pot: awardRow.potName };
 }
