@@ -10,7 +10,7 @@ const member = (roles: string[]) => memberActor({ council: { id: "council" }, us
 
 // Every (state, action) pair, written out: a change to the map must change this table too.
 const CASE_ALLOWED: Record<TCaseState, Partial<Record<TCaseAction, TCaseState>>> = {
-  NEW: { claim: "IN_REVIEW", assign: "IN_REVIEW", withdraw: "WITHDRAWN", "close-duplicate": "CLOSED_DUPLICATE" },
+  NEW: { claim: "IN_REVIEW", assign: "IN_REVIEW", withdraw: "WITHDRAWN", "close-duplicate": "CLOSED_DUPLICATE", "direct-award": "APPROVED" },
   IN_REVIEW: {
     claim: "IN_REVIEW",
     assign: "IN_REVIEW",
@@ -50,7 +50,7 @@ describe("case lifecycle", () => {
   }
 
   it("officers work cases (and send a case back by cancelling its last line), only approvers reopen, managers and admins change nothing", () => {
-    for (const action of CASE_ACTIONS) {
+    for (const action of CASE_ACTIONS.filter((a) => a !== "direct-award")) {
       const perm = CASE_RULES[action].permission;
       expect(can(member(["MANAGER"]), perm)).toBe(false);
       expect(can(member(["COUNCIL_ADMIN"]), perm)).toBe(false);
@@ -59,10 +59,16 @@ describe("case lifecycle", () => {
       expect(can(member(["OFFICER"]), perm)).toBe(action !== "reopen");
     }
   });
+
+  it("only a referrer awards directly (their own permission); no member of staff does it by that route", () => {
+    const perm = CASE_RULES["direct-award"].permission;
+    expect(can(member(["REFERRER"]), perm)).toBe(true);
+    for (const role of ["OFFICER", "APPROVER", "MANAGER", "COUNCIL_ADMIN"]) expect(can(member([role]), perm)).toBe(false);
+  });
 });
 
 const AWARD_ALLOWED: Record<TAwardState, Partial<Record<TAwardAction, [TAwardState, "commit" | "release" | null]>>> = {
-  PROPOSED: { "approve-within-limit": ["APPROVED", "commit"], "send-for-approval": ["AWAITING_APPROVAL", null], cancel: ["CANCELLED", null] },
+  PROPOSED: { "approve-within-limit": ["APPROVED", "commit"], "send-for-approval": ["AWAITING_APPROVAL", null], cancel: ["CANCELLED", null], "approve-direct": ["APPROVED", "commit"] },
   AWAITING_APPROVAL: { approve: ["APPROVED", "commit"], reject: ["CANCELLED", null], cancel: ["CANCELLED", null] },
   APPROVED: { cancel: ["CANCELLED", "release"] },
   CANCELLED: {},
@@ -85,6 +91,11 @@ describe("award lifecycle", () => {
       expect(can(member(["OFFICER"]), AWARD_RULES[action].permission)).toBe(false);
       expect(can(member(["APPROVER"]), AWARD_RULES[action].permission)).toBe(true);
     }
+  });
+
+  it("a referrer may commit a line only by approve-direct, and may not cancel, approve or reject", () => {
+    for (const action of AWARD_ACTIONS) expect(can(member(["REFERRER"]), AWARD_RULES[action].permission)).toBe(action === "approve-direct");
+    expect(can(member(["OFFICER"]), AWARD_RULES["approve-direct"].permission)).toBe(false);
   });
 });
 
