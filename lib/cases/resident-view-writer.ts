@@ -17,6 +17,7 @@ import { residentView, toldOf, type TTelling, type TViewLine } from "@/lib/cases
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 import type { TAwardState } from "@/lib/vocabulary";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
+import { queueReferralStatusChanged } from "@/lib/webhooks/queue";
 
 type TCaseFacts = {
   tenantId: string;
@@ -56,8 +57,11 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
     [caseId],
   );
   const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(last?.data ?? null));
-  if (view.status !== c.residentStatus)
+  if (view.status !== c.residentStatus) {
     await sql.rows(`update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid`, [c.applicationId, view.status]);
+    // A referral's organisation hears of it by webhook (lib/webhooks; nothing for a resident's own application).
+    await queueReferralStatusChanged(sql, { tenantId: c.tenantId, caseId, applicationId: c.applicationId, reference: c.reference, status: view.status, previousStatus: c.residentStatus });
+  }
   if (!view.tell || !view.told) return;
   const sent = await tell(sql, caseId, c, view.tell);
   await recordCaseEvent(sql, actor, caseId, "resident.told", { ...view.told, template: view.tell.template, channel: sent?.channel ?? null, to: sent?.to ?? null });

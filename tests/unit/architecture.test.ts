@@ -39,14 +39,14 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["dates", "money", "db"],
   ["security", "forms"],
   ["audit", "jobs", "ledger", "timeline"],
-  ["notifications"],
+  ["notifications", "webhooks"],
   ["tenancy"],
   ["auth"],
   ["people", "partners"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
   ["awards", "intake"],
-  ["decisions"],
+  ["decisions", "partner-api"],
   ["worker"],
 ];
 const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));

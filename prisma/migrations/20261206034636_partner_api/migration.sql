@@ -113,9 +113,11 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_attempts" CHECK ("
 
 -- ===== Security (docs/decisions/0003) =====
 -- No DELETE on keys, endpoints or deliveries (revoke / deactivate instead; the log is the record).
--- Idempotency records may be deleted (old ones are purged).
+-- An idempotency record is claimed first and its response written once the referral is recorded,
+-- in the same transaction: only those two columns may change. Old records may be deleted.
 GRANT SELECT, INSERT, UPDATE ON "ApiKey" TO moneyhub_app;
 GRANT SELECT, INSERT, DELETE ON "IdempotencyRecord" TO moneyhub_app;
+GRANT UPDATE ("responseStatus", "responseBody") ON "IdempotencyRecord" TO moneyhub_app;
 GRANT SELECT, INSERT, UPDATE ON "WebhookEndpoint" TO moneyhub_app;
 GRANT SELECT, INSERT, UPDATE ON "WebhookDelivery" TO moneyhub_app;
 
