@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_LOCALE, LOCALE_TABLE, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
-import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
+import { ENGLISH_ONLY_NAMESPACES, RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
 import type { TMessages, TResidentMessages } from "@/lib/i18n";
 
 const DIR = path.join(process.cwd(), "messages");
@@ -60,7 +60,8 @@ export function messagesFor(locale: TLocale): TMessages {
   if (!m) {
     const r = residentMessages(served);
     const s = staffMessages();
-    m = { ...r, casework: s.casework, errors: deepMerge(s.errors, r.errors) } as TMessages;
+    const english = Object.fromEntries(ENGLISH_ONLY_NAMESPACES.map((ns) => [ns, read("en", ns)]));
+    m = { ...r, ...english, casework: s.casework, errors: deepMerge(s.errors, r.errors) } as TMessages;
     full.set(served, m);
   }
   return m;
