@@ -15,6 +15,7 @@ import type { TCaseState } from "@/lib/cases/lifecycle";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling, type TViewLine } from "@/lib/cases/resident-view";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
+import { tellReferrer } from "@/lib/cases/referrer-notice";
 import type { TAwardState } from "@/lib/vocabulary";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 import { queueReferralStatusChanged } from "@/lib/webhooks/queue";
@@ -59,6 +60,8 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
   const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(last?.data ?? null));
   if (view.status !== c.residentStatus) {
     await sql.rows(`update "Application" set "residentStatus" = $2::"ResidentStatus", "updatedAt" = now() where id = $1::uuid`, [c.applicationId, view.status]);
+    // A referral's referrer hears that it was decided or needs information (issue 17).
+    await tellReferrer(sql, actor, caseId, view.status);
     // A referral's organisation hears of it by webhook (lib/webhooks; nothing for a resident's own application).
     await queueReferralStatusChanged(sql, { tenantId: c.tenantId, caseId, applicationId: c.applicationId, reference: c.reference, status: view.status, previousStatus: c.residentStatus });
   }

@@ -43,6 +43,12 @@ export function staffMessages() {
   return (staff ??= read("en", "staff") as { casework: TMessages["casework"]; errors: Record<string, unknown> });
 }
 
+let referrer: Record<string, unknown> | undefined;
+/** The referrer portal's words: English only (messages/en/referrals.json). */
+export function referrerMessages(): Record<string, unknown> {
+  return (referrer ??= read("en", "referrals") as Record<string, unknown>);
+}
+
 function deepMerge(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(top)) {
@@ -61,7 +67,8 @@ export function messagesFor(locale: TLocale): TMessages {
     const r = residentMessages(served);
     const s = staffMessages();
     const english = Object.fromEntries(ENGLISH_ONLY_NAMESPACES.map((ns) => [ns, read("en", ns)]));
-    m = { ...r, ...english, casework: s.casework, errors: deepMerge(s.errors, r.errors) } as TMessages;
+    const { errors: referralErrors, ...referrals } = referrerMessages();
+    m = { ...r, ...english, casework: s.casework, referrals, errors: deepMerge(deepMerge(s.errors, referralErrors as Record<string, unknown>), r.errors) } as TMessages;
     full.set(served, m);
   }
   return m;

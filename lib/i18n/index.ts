@@ -19,6 +19,7 @@ import type steps from "@/messages/en/steps.json";
 import type tooLarge from "@/messages/en/tooLarge.json";
 import type vocabulary from "@/messages/en/vocabulary.json";
 import type staff from "@/messages/en/staff.json";
+import type referrals from "@/messages/en/referrals.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -43,7 +44,9 @@ export type TResidentMessages = {
   errors: typeof errors;
 };
 /** Everything a page can say: the resident namespaces of one language, plus the staff words (English). */
-export type TMessages = Omit<TResidentMessages, "errors"> & { casework: typeof staff.casework; errors: typeof errors & typeof staff.errors };
+export type TMessages = Omit<TResidentMessages, "errors"> & { casework: typeof staff.casework; errors: typeof errors & typeof staff.errors & typeof referrals.errors } & TReferrerMessages;
+/** The referrer portal's words (English only, messages/en/referrals.json; its errors join `errors`). */
+export type TReferrerMessages = { referrals: Omit<typeof referrals, "errors"> };
 
 /** Fills {name} placeholders. Unknown placeholders are left as they are, so a gap shows in review. */
 export function format(template: string, params: Record<string, string | number> = {}): string {

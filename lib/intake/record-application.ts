@@ -36,6 +36,10 @@ export type TApplicationSource = {
   organisationId?: string | null;
   /** A trusted referrer asked for it to be fast-tracked (a priority reason). */
   fastTrack?: boolean;
+  /** Referral channels: the referrer section as validated (lib/referrals/referral.ts), kept in Application.referral. */
+  referral?: unknown;
+  /** Referral portal: the member who referred (Application.referrerUserId) and who follows the case (Case.referrerUserId). */
+  referrerUserId?: string | null;
 };
 
 export type TRecordResult =
@@ -70,6 +74,8 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   const masked = JSON.stringify(maskedForStorage(app));
   const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
   const flags = urgencyFlags(app).join(",");
+  const referral = source.referral === undefined ? null : JSON.stringify(source.referral);
+  const referrerUserId = source.referrerUserId ?? null;
   // Its case (lib/cases): priority and SLA from the council's settings, in the same statement.
   const sql = prismaSql(tx);
   const settings = await loadCaseworkSettings(sql, council.id);
@@ -106,6 +112,8 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
             urgencyFlags: q<string[]>`string_to_array(${flags}, ',')`,
             submittedAt: receivedAt,
             updatedAt: q<Date>`now()`,
+            referral: q`${referral}::jsonb`,
+            referrerUserId: q<string | null>`${referrerUserId}::uuid`,
           })
           .onConflict((oc) => oc.columns(["tenantId", "reference"]).doNothing())
           .returning(["id", "tenantId", "reference", "channel", "fullName", "postcode", "submittedAt"]),
@@ -113,7 +121,7 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
       .with("c", (db) =>
         db
           .insertInto("Case")
-          .columns(["id", "tenantId", "applicationId", "reference", "channel", "fullName", "postcode", "needCategories", "organisationId", "priorityScore", "priorityBand", "priorityReasons", "receivedAt", "slaDueOn"])
+          .columns(["id", "tenantId", "applicationId", "reference", "channel", "fullName", "postcode", "needCategories", "organisationId", "priorityScore", "priorityBand", "priorityReasons", "receivedAt", "slaDueOn", "referrerUserId"])
           .expression((eb) =>
             eb
               .selectFrom("a")
@@ -132,6 +140,7 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
                 q<string[]>`${priority.reasons}::text[]`.as("priorityReasons"),
                 "a.submittedAt",
                 q<Date>`${slaDueOn}::date`.as("slaDueOn"),
+                q<string | null>`${referrerUserId}::uuid`.as("referrerUserId"),
               ]),
           ),
       )

@@ -5,7 +5,7 @@
 // pass the schemas.
 import { z } from "zod";
 import { ZApplication } from "@/lib/applications/schemas";
-import { ZReferrerSection } from "@/lib/partner-api/referral-port";
+import { ZReferrerSection } from "@/lib/referrals/referral";
 import { PROBLEM_KINDS } from "@/lib/partner-api/problem";
 import { SIGNATURE_HEADER } from "@/lib/webhooks/signature";
 import {

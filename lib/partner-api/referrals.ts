@@ -3,13 +3,12 @@ import { createHash } from "node:crypto";
 import { sql as q } from "kysely";
 import { withTenant, withTenantSql } from "@/lib/db/tenant-scope";
 import { prismaSql } from "@/lib/db/sql";
-import { errorText } from "@/lib/i18n";
+import { errorText, format } from "@/lib/i18n";
 import { messagesFor } from "@/lib/i18n/catalogues";
-import words from "@/messages/en/partnerApi.json";
 import { ipOf, json, readJsonBody } from "@/lib/partner-api/http";
 import type { TApiCaller } from "@/lib/partner-api/keys";
 import { fail, pointerOf, type TFieldError } from "@/lib/partner-api/problem";
-import { recordApiReferral } from "@/lib/partner-api/referral-port";
+import { recordReferral } from "@/lib/referrals/referral";
 import { ZIdempotencyKey, ZListQuery, type RESIDENT_STATUSES } from "@/lib/partner-api/schemas";
 
 // The partner API's referral resources: create (idempotent), read one, list. A caller sees only
@@ -18,11 +17,10 @@ import { ZIdempotencyKey, ZListQuery, type RESIDENT_STATUSES } from "@/lib/partn
 
 type TReferralOut = { id: string; reference: string; status: (typeof RESIDENT_STATUSES)[number]; fastTrack: boolean; submittedAt: string; lastChangedAt: string };
 
-/** One field error for an issue of the referral's schemas (a message key, or Zod's own words). */
-function fieldError(issue: { path: PropertyKey[]; message: string }): TFieldError {
+/** One field error for an issue of the referral's schemas or rules: a message key (worded as in the portal), or Zod's own words. */
+function fieldError(issue: { path: PropertyKey[]; message: string }, council: { name: string }): TFieldError {
   const key = issue.message;
-  const refusal = /^referrals\.errors\.(\w+)$/.exec(key)?.[1];
-  const detail = refusal ? ((words.refusals as Record<string, string>)[refusal] ?? key) : errorText(messagesFor("en"), key);
+  const detail = format(errorText(messagesFor("en"), key), { council: council.name });
   return { pointer: pointerOf(issue.path), detail, code: /^[A-Za-z]+(\.[A-Za-z]+)+$/.test(key) ? key : "invalid" };
 }
 
@@ -58,9 +56,9 @@ export async function createReferral(caller: TApiCaller, request: Request): Prom
       if (earlier.requestHash !== requestHash) fail("idempotency-conflict", "This Idempotency-Key was first used with a different body. Use a new key for a new referral.");
       return { replayed: true, status: earlier.responseStatus, body: earlier.responseBody as TReferralOut };
     }
-    const result = await recordApiReferral(tx, caller.council, caller.actor, { application, referrer, organisationId: caller.organisationId, ip: ipOf(request) });
+    const result = await recordReferral(tx, caller.council, caller.actor, { application, referrer, channel: "REFERRAL_API", organisationId: caller.organisationId, draftId: null, ip: ipOf(request) });
     // Throwing rolls back the claim too: the same key may be used again with a corrected body.
-    if (result.outcome === "invalid") fail("validation-failed", undefined, result.issues.map(fieldError));
+    if (result.outcome === "invalid") fail("validation-failed", undefined, result.issues.map((i) => fieldError(i, caller.council)));
     const at = result.submittedAt.toISOString();
     const out: TReferralOut = { id: result.id, reference: result.reference, status: "RECEIVED", fastTrack: referrerFastTrack(referrer), submittedAt: at, lastChangedAt: at };
     await db.updateTable("IdempotencyRecord").set({ responseStatus: 201, responseBody: q`${JSON.stringify(out)}::jsonb` }).where("id", "=", claimed.id).execute();

@@ -5,7 +5,7 @@
 // portal's referral journey uses, not a copy.
 import { z } from "zod";
 import { ZApplication } from "@/lib/applications/schemas";
-import { ZReferrerSection } from "@/lib/partner-api/referral-port";
+import { ZReferrerSection } from "@/lib/referrals/referral";
 
 export const RESIDENT_STATUSES = ["RECEIVED", "IN_REVIEW", "MORE_INFO_NEEDED", "DECIDED", "PAID", "CLOSED"] as const;
 
@@ -100,5 +100,5 @@ export const EXAMPLE_PROBLEM = {
   type: "/developers#problem-validation-failed",
   title: "The referral is not valid",
   status: 422,
-  errors: [{ pointer: "/application/address/postcode", detail: "This postcode is not in the council's area.", code: "referrals.errors.outsideArea" }],
+  errors: [{ pointer: "/application/address/postcode", detail: "This postcode is not in the council's area.", code: "referrals.outsideArea" }],
 } as const;

@@ -159,7 +159,7 @@ describe("POST referrals", () => {
     const outside = await post("api-a", { key: a1.key, idempotencyKey: randomUUID(), body: body({ postcode: "SW1A 1AA" }) });
     expect(outside.status).toBe(422);
     const po = await problemOf(outside);
-    expect(po.errors).toEqual([expect.objectContaining({ pointer: "/application/address/postcode", code: "referrals.errors.outsideArea" })]);
+    expect(po.errors).toEqual([expect.objectContaining({ pointer: "/application/address/postcode", code: "referrals.outsideArea" })]);
     expect(po.errors![0]!.detail).not.toMatch(/^referrals\./);
   });
 

@@ -46,7 +46,9 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["applications", "triage", "funds", "platform"],
   ["cases"],
   ["awards", "intake"],
-  ["decisions", "partner-api"],
+  ["decisions"],
+  ["referrals"],
+  ["partner-api"],
   ["worker"],
 ];
 const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SendApplicationForm } from "@/components/applications/send-form";
+import { StepForm } from "@/components/applications/step-form";
+import { ReferrerSectionForm } from "@/components/referrals/referral-forms";
+import { BackLink, SummaryList } from "@/components/ui/layout-parts";
+import { stepCopy, stepWords } from "@/lib/applications/pages";
+import { isStepId } from "@/lib/applications/steps";
+import { summarise } from "@/lib/applications/summary";
+import { readSearchParams } from "@/lib/forms/text";
+import { errorWords, format } from "@/lib/i18n";
+import { saveReferralStep, saveReferrerSectionAction, sendReferral } from "@/lib/referrals/actions";
+import { draftPath, guardReferralPage, referralBackHref, type TReferralContext, type TReferralPage } from "@/lib/referrals/pages";
+
+// Every page of a referral draft: the resident's application pages (the same StepForm and words),
+// then the referrer section, then check and send. One route, so the journey is the resident's.
+
+export const metadata = { title: "Referral – Money Hub" };
+
+function Caption({ ctx }: { ctx: TReferralContext }) {
+  const w = ctx.m.referrals.journey;
+  const name = ctx.answers["full-name"]?.fullName;
+  return <span className="govuk-caption-l">{name ? format(w.caption, { name }) : w.captionUnnamed}</span>;
+}
+
+export default async function ReferralStepPage({ params, searchParams }: { params: Promise<{ council: string; draftId: string; step: string }>; searchParams: Promise<{ change?: string }> }) {
+  const { council: slug, draftId, step } = await params;
+  if (!isStepId(step) && step !== "referrer" && step !== "check" && step !== "outside-area") notFound();
+  const change = (await readSearchParams(searchParams)).change === "1";
+  const page = step as TReferralPage;
+  const ctx = await guardReferralPage(slug, draftId, page);
+  const { m } = ctx;
+  const r = m.referrals;
+  const back = <BackLink href={referralBackHref(ctx, page, change)}>{m.common.back}</BackLink>;
+  const frame = { thereIsAProblem: m.common.thereIsAProblem, errorPrefix: m.common.errorPrefix };
+
+  if (step === "outside-area") {
+    return (
+      <div className="md:w-2/3">
+        {back}
+        <h1 className="govuk-heading-l">{format(r.journey.outsideTitle, { council: ctx.council.name })}</h1>
+        <p>{format(r.journey.outsideText, { council: ctx.council.name })}</p>
+        <p>
+          <Link className="govuk-link" href={draftPath(slug, draftId, "postcode")}>
+            {r.journey.changePostcode}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (step === "referrer") {
+    return (
+      <div className="md:w-2/3">
+        {back}
+        <Caption ctx={ctx} />
+        <ReferrerSectionForm action={saveReferrerSectionAction.bind(null, slug, draftId)} values={ctx.draft.section ?? {}} words={{ ...r.section, ...frame, title: r.section.title }} optionalWord={m.common.optional} />
+      </div>
+    );
+  }
+
+  if (step === "check") {
+    const section = ctx.draft.section!;
+    const s = r.section;
+    const changeLink = (label: string) => (
+      <Link href={draftPath(slug, draftId, "referrer")} className="govuk-link">
+        {r.check.change}
+        <span className="govuk-visually-hidden"> {label}</span>
+      </Link>
+    );
+    return (
+      <>
+        {back}
+        <SendApplicationForm
+          action={sendReferral.bind(null, slug, draftId)}
+          words={{ title: r.check.title, heading: r.check.declarationHeading, text: r.check.declarationText, label: r.check.declarationLabel, submit: r.check.send, ...frame }}
+        >
+          <Caption ctx={ctx} />
+          <h1 className="md:w-2/3">{r.check.title}</h1>
+          <section aria-label={r.check.referrer}>
+            <h2 className="govuk-heading-m">{r.check.referrer}</h2>
+            <SummaryList
+              rows={[
+                { key: s.role, value: section.role, action: changeLink(s.role) },
+                { key: s.relationship, value: section.relationship, action: changeLink(s.relationship) },
+                { key: s.consentMethod, value: s.consentMethods[section.consentMethod as keyof typeof s.consentMethods] ?? section.consentMethod, action: changeLink(s.consentMethod) },
+                { key: s.consentDate, value: `${section["consentDate-day"]}/${section["consentDate-month"]}/${section["consentDate-year"]}`, action: changeLink(s.consentDate) },
+                { key: s.alreadyTried, value: section.alreadyTried || m.common.notProvided, action: changeLink(s.alreadyTried) },
+                { key: s.fastTrack, value: section.fastTrack === "yes" ? s.yes : s.no, action: changeLink(s.fastTrack), testId: "answer-fast-track" },
+              ]}
+            />
+          </section>
+          {summarise(ctx.answers, m, ctx.locale).map((part) => (
+            <section key={part.title} aria-label={part.title}>
+              <h2 className="govuk-heading-m">{part.title}</h2>
+              <SummaryList
+                rows={part.rows.map((row) => ({
+                  key: row.key,
+                  value: row.value,
+                  testId: `answer-${row.step}`,
+                  action: (
+                    <Link href={draftPath(slug, draftId, row.step, true)} className="govuk-link">
+                      {m.common.change}
+                      <span className="govuk-visually-hidden"> {row.key}</span>
+                    </Link>
+                  ),
+                }))}
+              />
+            </section>
+          ))}
+        </SendApplicationForm>
+      </>
+    );
+  }
+
+  if (!isStepId(step)) notFound();
+  const copy = stepCopy(ctx, step);
+  return (
+    <div className="md:w-2/3">
+      {back}
+      <Caption ctx={ctx} />
+      <StepForm
+        key={step}
+        stepId={step}
+        action={saveReferralStep.bind(null, slug, draftId, step, change)}
+        values={ctx.draft.answers[step] ?? {}}
+        title={copy.title}
+        intro={copy.intro}
+        fields={copy.fields}
+        oneQuestion={copy.oneQuestion}
+        words={stepWords(m)}
+        errorTexts={errorWords(m)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import "server-only";
+// Direct awards (issue 17): a trained member's fast-track referral that their organisation's
+// allowance allows is awarded by the referrer on the confirmation page, with no officer step.
+// The same money controls as an officer's decision, by calling the same functions
+// (lib/decisions/decide-case.ts does the same steps for an officer):
+// - checkAwardLines: every pot rule (needs, largest award, how often per household, route,
+//   owning organisation) and the household's standing awards, under the household's lock;
+// - the council's officer limit (four eyes): above it, the referral waits for an officer;
+// - transitionCase (claim, approve) and transitionAward ("approve-within-limit"): the case's
+//   timeline, the resident's view and message, and the COMMIT in the ledger, whose pot lock and
+//   balance check are what stop two members spending the last of an allowance at once.
+// On top: the allowance must be a pot OWNED by the member's organisation (a council-wide pot
+// open to referrals is not theirs to spend), the case must be the member's own fast-track
+// referral, still new and untouched by an officer, and the member trained today.
+// Anything outside stays in the queue; the reason is recorded on the case's timeline
+// ("referral.direct-award-refused") and shown to the referrer.
+//
+// The referrer holds no casework permission. For this one operation, after the checks above,
+// the case and award writers are called with the member acting with the casework permission
+// (DIRECT_AWARD_ROLE, below): their timeline and audit lines name the member, as they should.
+import { z } from "zod";
+import { actorUserId, type TReferrerActor } from "@/lib/actor";
+import { checkAwardLines } from "@/lib/awards/award-checks";
+import { linesAwaitingApproval } from "@/lib/awards/policy";
+import { ruleMessage } from "@/lib/awards/pot-rules";
+import { readAward, transitionAward } from "@/lib/awards/transition";
+import { recordAuditSql } from "@/lib/audit/record-audit";
+import { recordCaseEvent } from "@/lib/timeline/case-events";
+import { loadCaseworkSettings } from "@/lib/cases/settings";
+import { transitionCase } from "@/lib/cases/transition";
+import type { TSql } from "@/lib/db/sql";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+import { zLine } from "@/lib/forms/text";
+import { ledgerRefusalOf } from "@/lib/ledger/refusals";
+import { londonIsoDate } from "@/lib/calendar/working-days";
+import { formatPence, parsePounds } from "@/lib/money";
+import { NEEDS } from "@/lib/vocabulary";
+
+/** The role the member acts with for the case and award writers, inside directAward only. */
+const DIRECT_AWARD_ROLE = "OFFICER";
+
+export const ZDirectAwardForm = z.strictObject({
+  caseId: z.uuid({ error: "referrals.directAwardCase" }),
+  potId: z.uuid({ error: "referrals.directAwardPot" }),
+  needCategory: z.enum(NEEDS, { error: "referrals.directAwardNeed" }),
+  amount: zLine()
+    .trim()
+    .refine((v) => (parsePounds(v) ?? 0n) > 0n, "referrals.directAwardAmount"),
+});
+
+/** Why a direct award was not made: a message key (errors.* of the catalogues) and its values. */
+export type TQueuedReason = { key: string; params: Record<string, string> };
+
+export type TDirectAwardResult =
+  | { outcome: "awarded"; awardId: string; amountPence: bigint; pot: string }
+  /** Not made: the referral stays in the officers' queue, with these reasons. */
+  | { outcome: "queued"; reasons: TQueuedReason[] }
+  /** Not this member's referral in this council (or no such case). */
+  | { outcome: "not-found" };
+
+type TCaseFacts = { status: string; assignedToId: string | null; organisationId: string | null; referrerUserId: string | null; channel: string; priorityReasons: string[]; paymentMethod: string | null };
+
+const reason = (key: string, params: Record<string, string> = {}): TQueuedReason => ({ key, params });
+
+/** What stops this case, member and pot from a direct award, before any money rule. */
+async function standing(sql: TSql, actor: TReferrerActor, caseId: string, potId: string): Promise<{ found: boolean; reasons: TQueuedReason[]; paymentMethod: string }> {
+  const [c] = await sql.rows<TCaseFacts>(
+    `select c.status, c."assignedToId", c."organisationId", c."referrerUserId", c.channel, c."priorityReasons", a.data -> 'payment' ->> 'method' as "paymentMethod"
+     from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid for update of c`,
+    [caseId],
+  );
+  if (!c || c.organisationId !== actor.organisationId || c.referrerUserId !== actor.user.userId) return { found: false, reasons: [], paymentMethod: "" };
+  const reasons: TQueuedReason[] = [];
+  if (c.channel !== "REFERRAL_PORTAL" || !c.priorityReasons.includes("fast-track-referral")) reasons.push(reason("referrals.directAwardNotFastTrack"));
+  if (c.status !== "NEW" || c.assignedToId) reasons.push(reason("referrals.directAwardNotNew"));
+  const [m] = await sql.rows<{ trained: boolean }>(
+    `select coalesce(bool_or("trainingExpiresOn" >= $3::date), false) as trained from "Membership"
+     where "tenantId" = $4::uuid and "userId" = $1::uuid and "organisationId" = $2::uuid and role = 'REFERRER' and status = 'ACTIVE'`,
+    [actor.user.userId, actor.organisationId, londonIsoDate(new Date()), actor.council.id],
+  );
+  if (!m?.trained) reasons.push(reason("referrals.untrainedFastTrack"));
+  const [pot] = await sql.rows<{ owner: string | null }>(`select "ownerOrganisationId" as owner from "Pot" where id = $1::uuid`, [potId]);
+  if (!pot || pot.owner !== actor.organisationId) reasons.push(reason("referrals.directAwardNotYourAllowance"));
+  return { found: true, reasons, paymentMethod: c.paymentMethod ?? "bank" };
+}
+
+async function award(sql: TSql, actor: TReferrerActor, caseId: string, line: { potId: string; needCategory: string; amountPence: bigint }): Promise<TDirectAwardResult> {
+  const tenantId = actor.council.id;
+  const who = await standing(sql, actor, caseId, line.potId);
+  if (!who.found) return { outcome: "not-found" };
+  if (who.reasons.length) return { outcome: "queued", reasons: who.reasons };
+  // Every pot rule and the household's totals, as for an officer (holds the household's lock).
+  const check = await checkAwardLines(sql, tenantId, caseId, [line]);
+  if (!check) return { outcome: "not-found" };
+  if (check.problems.length) return { outcome: "queued", reasons: check.problems.map((p) => ruleMessage(p)) };
+  if (check.short) return { outcome: "queued", reasons: [reason("referrals.directAwardNoRoom", { pot: check.short.pot, available: formatPence(check.short.availablePence) })] };
+  const settings = await loadCaseworkSettings(sql, tenantId);
+  if (linesAwaitingApproval([line.amountPence], settings.officerLimitPence)[0])
+    return { outcome: "queued", reasons: [reason("referrals.directAwardOverLimit", { limit: formatPence(settings.officerLimitPence) })] };
+  const code = settings.reasonCodes.find((r) => r.decision === "approve") ?? settings.reasonCodes.find((r) => r.decision === "any");
+  if (!code) return { outcome: "queued", reasons: [reason("referrals.directAwardNoReasonCode")] };
+
+  const acting: TReferrerActor = { ...actor, roles: [...actor.roles, DIRECT_AWARD_ROLE] };
+  const claimed = await transitionCase(sql, acting, caseId, "claim");
+  if (claimed.outcome !== "done") return { outcome: "queued", reasons: [reason("referrals.directAwardNotNew")] };
+  const [org] = await sql.rows<{ name: string }>(`select name from "Organisation" where id = $1::uuid`, [actor.organisationId]);
+  const moved = await transitionCase(sql, acting, caseId, "approve", {
+    decision: { reasonCode: code.code, explanation: `Awarded directly by ${org?.name ?? "your referrer"} from the allowance the council gives them.` },
+    eventData: { directAward: true },
+  });
+  if (moved.outcome !== "done") throw new Error(`direct award on ${caseId}: ${moved.outcome}`);
+  const [row] = await sql.rows<{ id: string }>(
+    `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", "proposedById") values (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4, $5::bigint, $6, $7::uuid) returning id`,
+    [tenantId, caseId, line.potId, line.needCategory, line.amountPence, who.paymentMethod, actorUserId(actor)],
+  );
+  const awardRow = (await readAward(sql, row!.id))!;
+  await recordCaseEvent(sql, actor, caseId, "referral.direct-award", { awardId: awardRow.id, pot: awardRow.potName, amountPence: line.amountPence.toString(), organisationId: actor.organisationId });
+  await recordAuditSql(sql, {
+    tenantId,
+    actor,
+    action: "award.direct",
+    entityType: "Award",
+    entityId: awardRow.id,
+    summary: `Direct award ${formatPence(line.amountPence)} from ${awardRow.potName} on ${awardRow.caseReference}`,
+    metadata: { caseId, potId: line.potId, amountPence: line.amountPence.toString(), organisationId: actor.organisationId },
+  });
+  // The commitment last, together with COMMIT: not enough left in the allowance throws LedgerRefused and nothing stays.
+  const done = await transitionAward(sql, acting, awardRow, "approve-within-limit", { last: true });
+  if (done.outcome !== "done") throw new Error(`direct award ${awardRow.id}: ${done.outcome}`);
+  return { outcome: "awarded", awardId: awardRow.id, amountPence: line.amountPence, pot: awardRow.potName };
+}
+
+/** The refusal on the case's timeline, so officers see why the referrer could not award it. */
+async function recordRefusal(actor: TReferrerActor, caseId: string, reasons: TQueuedReason[]): Promise<void> {
+  await withTenantSql(
+    actor.council.id,
+    async (sql) => {
+      const [c] = await sql.rows(`select 1 from "Case" where id = $1::uuid and "organisationId" = $2::uuid and "referrerUserId" = $3::uuid`, [caseId, actor.organisationId, actor.user.userId]);
+      if (c) await recordCaseEvent(sql, actor, caseId, "referral.direct-award-refused", { reasons });
+    },
+    actor.user.userId,
+  );
+}
+
+/** See the file comment. `input`: the confirmation page's form (ZDirectAwardForm's shape). */
+export async function directAward(actor: TReferrerActor, input: z.output<typeof ZDirectAwardForm>): Promise<TDirectAwardResult> {
+  if (!actor.organisationId) return { outcome: "not-found" };
+  const line = { potId: input.potId, needCategory: input.needCategory, amountPence: parsePounds(input.amount) ?? 0n };
+  let result: TDirectAwardResult;
+  try {
+    result = await withTenantSql(actor.council.id, (sql) => award(sql, actor, input.caseId, line), actor.user.userId);
+  } catch (error) {
+    const refusal = ledgerRefusalOf(error);
+    if (!refusal) throw error;
+    result = { outcome: "queued", reasons: [reason("referrals.directAwardNoRoom", { pot: refusal.facts.pot ?? "", available: refusal.facts.balancePence ? formatPence(BigInt(refusal.facts.balancePence)) : "" })] };
+  }
+  if (result.outcome === "queued") await recordRefusal(actor, input.caseId, result.reasons);
+  return result;
+}
