@@ -53,7 +53,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
         { name: "Food vouchers", allocatePounds: 1_600_000, maxSingleAwardPence: 10_000n, eligibleNeeds: ["food"] },
         { name: "Energy support", allocatePounds: 1_500_000, maxSingleAwardPence: 20_000n, eligibleNeeds: ["energy"] },
         { name: "Essential household items", allocatePounds: 900_000, eligibleNeeds: ["essentials", "furniture"] },
-        { name: "Direct awards: social prescribing", allocatePounds: 120_000, owner: "Fenshire Social Prescribing Network", accessRoutes: ["REFERRAL"] },
+        { name: "Direct awards: social prescribing", allocatePounds: 120_000, owner: "Fenshire Social Prescribing Network", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
       ],
     },
     {

@@ -24,6 +24,11 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
       const existing = await db.user.findUnique({ where: { email: o.referrer.email } });
       const referrer = existing ?? (await createUser(db, { email: o.referrer.email, name: o.referrer.name, password: null }));
       await addMembership(db, tenant.id, referrer.id, "REFERRER", org.id);
+      // Issue 17: each demo referrer leads their organisation and is trained, so the demo can fast-track and award directly.
+      await db.membership.updateMany({
+        where: { tenantId: tenant.id, userId: referrer.id, role: "REFERRER" },
+        data: { organisationLead: true, trainingCompletedOn: new Date("2026-09-01"), trainingExpiresOn: new Date("2027-08-31") },
+      });
     }
     const posted = await seedDemoFunds(db, tenant.id, c.slug, organisations);
     log(`Demo data: ${c.name}: funds opened and allocated (${posted} ledger transactions).`);

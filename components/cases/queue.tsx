@@ -20,7 +20,7 @@ const OPEN_LABEL = "Open (new, in review, awaiting information)";
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
 
 type TQueryKey = keyof TQueueQuery;
-const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "assigned", "sla", "q", "sort", "page"];
+const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "assigned", "sla", "q", "sort", "page"];
 
 /** The queue's URL with some of its query changed (undefined removes a key); page resets unless given. */
 export function queueHref(base: string, query: TQueueQuery, changes: Partial<Record<TQueryKey, string | number | undefined>>): string {
@@ -63,6 +63,7 @@ export function QueueView({
     { category: "Channel", items: query.channel ? [{ label: w.channel(query.channel), removeHref: queueHref(base, query, { channel: undefined }) }] : [] },
     { category: "Need", items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
     { category: "Partner organisation", items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
+    { category: m.referrals.queue.filter, items: query.direct ? [{ label: m.referrals.queue.directAwards, removeHref: queueHref(base, query, { direct: undefined }) }] : [] },
     { category: "Assigned to", items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
     { category: "SLA", items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
   ];
@@ -136,6 +137,7 @@ export function QueueView({
           <Select name="need" label="Need" defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
           <Select name="channel" label="Channel" defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
           {organisations.length ? <Select name="organisation" label="Partner organisation" defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
+          <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
           </div>
         </FilterPanel>
       </div>

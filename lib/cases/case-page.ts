@@ -29,6 +29,10 @@ export type TCaseFile = {
   amendments: { id: string; field: string; oldValue: unknown; newValue: unknown; reason: string; actorUserId: string; createdAt: Date }[];
   awards: { id: string; needCategory: string; amountPence: bigint; paymentMethod: string; status: string; pot: { name: string }; proposedById: string; approvedById: string | null }[];
   events: { id: string; kind: string; actorUserId: string | null; data: unknown; createdAt: Date }[];
+  /** Referrals (issue 17): the referrer section as sent, the organisation, and the member who follows it now. */
+  referral: unknown;
+  organisationName: string | null;
+  referrerUserId: string | null;
 };
 
 export type TCasePage = {
@@ -58,7 +62,11 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
         .selectFrom("Case as c")
         .innerJoin("Application as a", "a.id", "c.applicationId")
         .leftJoin("User as u", "u.id", "c.assignedToId")
+        .leftJoin("Organisation as o", "o.id", "c.organisationId")
         .select((eb) => [
+          "a.referral",
+          "o.name as organisationName",
+          "c.referrerUserId",
           "c.id",
           "c.reference",
           "c.status",
@@ -141,6 +149,7 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
         if (typeof data?.assignedToId === "string") ids.add(data.assignedToId);
       }
       for (const m of amendments) ids.add(m.actorUserId);
+      if (c.referrerUserId) ids.add(c.referrerUserId);
       for (const a of awards) {
         ids.add(a.proposedById);
         if (a.approvedById) ids.add(a.approvedById);

@@ -38,6 +38,8 @@ export const ZQueueQuery = z.object({
   /** "mine", "unassigned" or a user id. */
   assigned: one(z.union([z.enum(["mine", "unassigned"]), z.uuid()])).catch(undefined),
   sla: one(z.enum(["breached", "due-today"])).catch(undefined),
+  /** "yes": only cases a referrer awarded directly from their organisation's allowance (issue 17). */
+  direct: one(z.enum(["yes"])).catch(undefined),
   q: one(z.string().trim().max(100)).catch(undefined),
   sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
   page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
@@ -82,8 +84,9 @@ export const isOpen = (eb: ExpressionBuilder<TCaseAs, "c">) => q<SqlBool>`case_s
  * The status the queue shows when the URL names none: the open cases (an officer's work), or,
  * when searching, every case (a search for a reference must find a decided case too).
  */
-export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q">): NonNullable<TQueueQuery["status"]> {
-  return query.status ?? (query.q ? "all" : "open");
+export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q" | "direct">): NonNullable<TQueueQuery["status"]> {
+  // A direct award is decided when it is made: the filter looks at every status unless told.
+  return query.status ?? (query.q || query.direct ? "all" : "open");
 }
 
 /** The conditions for a query (pure: built, not run). */
@@ -96,6 +99,8 @@ export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQue
   if (query.channel) and.push(eb("c.channelKey", "=", query.channel));
   if (query.need) and.push(eb("c.needCategories", "@>", q<string[]>`array[${query.need}::text]`));
   if (query.organisation) and.push(eb("c.organisationId", "=", query.organisation));
+  if (query.direct)
+    and.push(eb.exists(eb.selectFrom("CaseEvent as e").select(q<number>`1`.as("one")).whereRef("e.caseId", "=", "c.id").where("e.kind", "=", "referral.direct-award")));
   if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
   else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {

@@ -2,6 +2,7 @@ import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
+import { CaseReferral } from "@/components/referrals/case-referral";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -134,6 +135,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 : undefined
             }
           />
+          <CaseReferral page={page} m={m} />
           <h2 className="govuk-heading-l">The application as sent</h2>
           <p className="govuk-body">
             Sent on {formatDate(c.application.submittedAt)}. Corrections are shown beside the original answer.
