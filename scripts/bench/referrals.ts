@@ -11,8 +11,9 @@
 //      missing; doubled = more than one application for one Idempotency-Key);
 //   5. for the same seconds and concurrency, the resident's submit exactly as bench:apply sends it
 //      (the check-answers form's POST, drafts made in the database first);
-//   6. the allowance race (two referrers spending the last of an allowance at once) needs the
-//      direct awards of lib/referrals: reported as not measured until they are on this branch.
+//   6. the allowance race: the organisation's allowance is moved down to room for ROOM awards of
+//      the largest size, then ROOM + 6 fast-track referrals are directly awarded at once (in this
+//      process, through lib/referrals' directAward, the portal's own path): exactly ROOM succeed.
 // Prints progress on stderr, then ONE JSON object (last) with figures, targets and pass/fail.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -54,6 +55,55 @@ const pct = (xs: number[], p: number) => {
   return s.length ? +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1) : null;
 };
 const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
+
+/** See step 6 above. */
+async function raceTheAllowance(tenantId: string, organisationId: string, run: string) {
+  const ROOM = 6;
+  const { memberActor, staffActor } = await import("@/lib/actor");
+  const { withTenant } = await import("@/lib/db/tenant-scope");
+  const { findCouncilBySlug } = await import("@/lib/tenancy/queries");
+  const { recordReferral } = await import("@/lib/referrals/referral");
+  const { directAward } = await import("@/lib/referrals/direct-award");
+  const { moveMoney } = await import("@/lib/funds/manage");
+  const { EXAMPLE_REFERRAL: example } = await import("@/lib/partner-api/schemas");
+  const council = (await findCouncilBySlug(COUNCIL))!;
+  const lead = await owner.membership.findFirstOrThrow({ where: { tenantId, organisationId, role: "REFERRER", status: "ACTIVE", organisationLead: true }, include: { user: true } });
+  const admin = await owner.membership.findFirstOrThrow({ where: { tenantId, role: "COUNCIL_ADMIN", status: "ACTIVE" }, include: { user: true } });
+  const actor = memberActor({ council, user: { userId: lead.userId, email: lead.user.email }, roles: ["REFERRER"], organisationId });
+  const pot = await owner.pot.findFirstOrThrow({ where: { tenantId, ownerOrganisationId: organisationId } });
+  const amountPence = pot.maxSingleAwardPence ?? 15_000n;
+  const balance = async () => (await owner.ledgerAccount.findFirstOrThrow({ where: { potId: pot.id, kind: "AVAILABLE" } })).balancePence;
+  const keep = amountPence * BigInt(ROOM) + amountPence / 2n;
+  const drain = (await balance()) - keep;
+  if (drain > 0n) {
+    const moved = await moveMoney(
+      { council, user: { userId: admin.userId, email: admin.user.email, name: admin.user.name, isPlatformOperator: false, sessionId: "bench" }, roles: ["COUNCIL_ADMIN"] },
+      { fundId: pot.fundId, fromPotId: pot.id, toPotId: null, amountPence: drain, reason: "bench:referrals allowance race", formKey: `bench-${run}-drain` },
+      null,
+    );
+    if (moved.outcome !== "done") throw new Error("could not move the allowance down for the race");
+  }
+  const before = await balance();
+  const room = Number(before / amountPence);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const cases: string[] = [];
+  for (let i = 0; i < room + 6; i++) {
+    const application = structuredClone(example.application) as unknown as { aboutYou: { fullName: string; dateOfBirth: string; email: string } };
+    application.aboutYou = { ...application.aboutYou, fullName: `Race ${run} ${i}`, dateOfBirth: `19${60 + i}-0${(i % 9) + 1}-1${i % 9}`, email: `race-${run}-${i}@example.com` };
+    const recorded = await withTenant(tenantId, (tx) =>
+      recordReferral(tx, council, actor, { application, referrer: { ...example.referrer, consentDate: today, fastTrack: true }, channel: "REFERRAL_PORTAL", organisationId, draftId: null }),
+    );
+    if (recorded.outcome !== "recorded") throw new Error(`race referral refused: ${JSON.stringify(recorded.issues)}`);
+    cases.push((await owner.case.findFirstOrThrow({ where: { applicationId: recorded.id } })).id);
+  }
+  const pounds = (Number(amountPence) / 100).toFixed(2);
+  const t = performance.now();
+  const results = await Promise.all(cases.map((caseId) => directAward(actor, { caseId, potId: pot.id, needCategory: "food", amount: pounds })));
+  const ms = +(performance.now() - t).toFixed(1);
+  const after = await balance();
+  const awarded = results.filter((r) => r.outcome === "awarded").length;
+  return { measured: true, racers: cases.length, room, awarded, queued: results.filter((r) => r.outcome === "queued").length, amountPence: Number(amountPence), beforePence: Number(before), leftPence: Number(after), spentPence: Number(before - after), ms };
+}
 
 try {
   app = await startNextApp({ port: PORT, appUrl });
@@ -194,6 +244,10 @@ try {
   const resPerSecond = +(submitted / resSeconds).toFixed(1);
   log(`resident submits: ${submitted} in ${resSeconds.toFixed(1)} s (${resPerSecond}/s), p95 ${pct(resLat, 95)} ms`);
 
+  // ---- the allowance race: more members' direct awards at once than the allowance has room for ----
+  const allowanceRace = await raceTheAllowance(tenant.id, member.organisationId!, run);
+  log(`allowance race: ${allowanceRace.racers} at once, room for ${allowanceRace.room}, ${allowanceRace.awarded} awarded, ${allowanceRace.leftPence} pence left`);
+
   const ratio = resPerSecond ? +(refPerSecond / resPerSecond).toFixed(2) : null;
   const p95 = pct(refLat, 95);
   const result = {
@@ -205,13 +259,14 @@ try {
     referrals: { attempted: refAttempted, acknowledged: acknowledged.size, doubleSends: doubles, perSecond: refPerSecond, latencyMs: { p50: pct(refLat, 50), p95, p99: pct(refLat, 99) }, failures: refFailures },
     database: { lost, doubled },
     residentSubmit: { acknowledged: submitted, perSecond: resPerSecond, latencyMs: { p50: pct(resLat, 50), p95: pct(resLat, 95), p99: pct(resLat, 99) }, failures: resFailures },
-    allowanceRace: { measured: false, why: "direct awards from an allowance (lib/referrals) are not on this branch yet" },
+    allowanceRace,
     machine: { node: process.version, cpus: os.cpus().length, loadAverage1m: +os.loadavg()[0]!.toFixed(2) },
     targets: {
       referralPostP95Ms: { target: TARGETS.referralP95Ms, actual: p95, pass: p95 !== null && p95 <= TARGETS.referralP95Ms },
       throughputVsResidentSubmit: { target: TARGETS.throughputRatio, actual: ratio, pass: ratio !== null && ratio >= TARGETS.throughputRatio },
       lost: { target: 0, actual: lost, pass: lost === 0 },
       doubled: { target: 0, actual: doubled, pass: doubled === 0 },
+      allowanceExactlyTheRoom: { target: allowanceRace.room, actual: allowanceRace.awarded, pass: allowanceRace.awarded === allowanceRace.room && allowanceRace.leftPence >= 0 },
     },
   };
   await shutdown();
