@@ -59,7 +59,6 @@ const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1)
 /** See step 6 above. */
 async function raceTheAllowance(tenantId: string, organisationId: string, run: string) {
   const ROOM = 6;
-  const { memberActor, staffActor } = await import("@/lib/actor");
   const { withTenant } = await import("@/lib/db/tenant-scope");
   const { findCouncilBySlug } = await import("@/lib/tenancy/queries");
   const { recordReferral } = await import("@/lib/referrals/referral");
@@ -69,7 +68,7 @@ async function raceTheAllowance(tenantId: string, organisationId: string, run: s
   const council = (await findCouncilBySlug(COUNCIL))!;
   const lead = await owner.membership.findFirstOrThrow({ where: { tenantId, organisationId, role: "REFERRER", status: "ACTIVE", organisationLead: true }, include: { user: true } });
   const admin = await owner.membership.findFirstOrThrow({ where: { tenantId, role: "COUNCIL_ADMIN", status: "ACTIVE" }, include: { user: true } });
-  const actor = memberActor({ council, user: { userId: lead.userId, email: lead.user.email }, roles: ["REFERRER"], organisationId });
+  const actor = { kind: "referrer" as const, council: { id: council.id }, user: { userId: lead.userId, email: lead.user.email }, organisationId, roles: ["REFERRER"] };
   const pot = await owner.pot.findFirstOrThrow({ where: { tenantId, ownerOrganisationId: organisationId } });
   const amountPence = pot.maxSingleAwardPence ?? 15_000n;
   const balance = async () => (await owner.ledgerAccount.findFirstOrThrow({ where: { potId: pot.id, kind: "AVAILABLE" } })).balancePence;
