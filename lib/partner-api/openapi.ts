@@ -8,10 +8,8 @@ import { ZApplication } from "@/lib/applications/schemas";
 import { ZReferrerSection } from "@/lib/referrals/referral";
 import { PROBLEM_KINDS } from "@/lib/partner-api/problem";
 import { SIGNATURE_HEADER } from "@/lib/webhooks/signature";
+import { EXAMPLE_PROBLEM, EXAMPLE_REFERRAL, EXAMPLE_REFERRAL_RESPONSE } from "@/lib/partner-api/examples";
 import {
-  EXAMPLE_PROBLEM,
-  EXAMPLE_REFERRAL,
-  EXAMPLE_REFERRAL_RESPONSE,
   ZListQuery,
   ZProblem,
   ZReferral,

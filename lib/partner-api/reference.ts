@@ -1,6 +1,6 @@
 // The reference page's and docs/api.md's examples, built from the same example values the
 // OpenAPI document carries (a test checks those pass the schemas).
-import { EXAMPLE_PROBLEM, EXAMPLE_REFERRAL, EXAMPLE_REFERRAL_RESPONSE } from "@/lib/partner-api/schemas";
+import { EXAMPLE_PROBLEM, EXAMPLE_REFERRAL, EXAMPLE_REFERRAL_RESPONSE } from "@/lib/partner-api/examples";
 
 export function curlExamples(slug: string, base = "http://localhost:3000", key = "$MONEY_HUB_API_KEY") {
   return {

@@ -64,7 +64,7 @@ async function raceTheAllowance(tenantId: string, organisationId: string, run: s
   const { recordReferral } = await import("@/lib/referrals/referral");
   const { directAward } = await import("@/lib/referrals/direct-award");
   const { moveMoney } = await import("@/lib/funds/manage");
-  const { EXAMPLE_REFERRAL: example } = await import("@/lib/partner-api/schemas");
+  const { EXAMPLE_REFERRAL: example } = await import("@/lib/partner-api/examples");
   const council = (await findCouncilBySlug(COUNCIL))!;
   const lead = await owner.membership.findFirstOrThrow({ where: { tenantId, organisationId, role: "REFERRER", status: "ACTIVE", organisationLead: true }, include: { user: true } });
   const admin = await owner.membership.findFirstOrThrow({ where: { tenantId, role: "COUNCIL_ADMIN", status: "ACTIVE" }, include: { user: true } });
@@ -119,7 +119,7 @@ try {
     await owner.apiKey.create({ data: { tenantId: tenant.id, organisationId: member.organisationId!, name: `bench ${run} ${c}`, prefix: k.prefix, secretHash: k.hash, createdByUserId: member.userId } });
     keys.push(k.key);
   }
-  const { EXAMPLE_REFERRAL } = await import("@/lib/partner-api/schemas");
+  const { EXAMPLE_REFERRAL } = await import("@/lib/partner-api/examples");
   const nameOf = (i: number) => `Bench ${run} ${i}`;
   const bodyOf = (i: number) => {
     const b = structuredClone(EXAMPLE_REFERRAL) as unknown as { application: { aboutYou: { fullName: string } } };

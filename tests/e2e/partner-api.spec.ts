@@ -5,7 +5,7 @@
 // reference page and the OpenAPI document are served. axe on every page visited.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { EXAMPLE_REFERRAL } from "@/lib/partner-api/schemas";
+import { EXAMPLE_REFERRAL } from "@/lib/partner-api/examples";
 import { expectAccessibleWithoutJs, HACKWELL, latestMailLink } from "./support";
 
 test.describe.configure({ mode: "serial" });

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { POST as postReferral, GET as listReferrals } from "@/app/api/v1/[council]/referrals/route";
 import { GET as getReferral } from "@/app/api/v1/[council]/referrals/[referral]/route";
 import { createApiKey, type TLeadAccess } from "@/lib/partner-api/manage";
-import { EXAMPLE_REFERRAL } from "@/lib/partner-api/schemas";
+import { EXAMPLE_REFERRAL } from "@/lib/partner-api/examples";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createMember, createOrganisation } from "@/prisma/factories";
 import { testDb } from "./globals";
