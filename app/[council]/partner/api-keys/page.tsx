@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { SecretForm, RowAction } from "@/app/[council]/partner/api-keys/forms";
-import { BackLink } from "@/components/ui/layout-parts";
+import { BackLink, pageTitle } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { formatDateTime } from "@/lib/dates";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/partner-api/actions";
 import { isOrganisationLead, listApiKeys } from "@/lib/partner-api/manage";
-
-export const metadata = { title: "API keys – Money Hub" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
@@ -18,6 +16,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ counci
   if (!(await isOrganisationLead(access))) {
     return (
       <>
+        <title>{pageTitle(t("notLead.title"))}</title>
         <BackLink href={`/${slug}/partner`} />
         <h1>{t("notLead.title")}</h1>
         <p>{t("notLead.body")}</p>

@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RowAction, SecretForm } from "@/app/[council]/partner/api-keys/forms";
-import { BackLink } from "@/components/ui/layout-parts";
+import { BackLink, pageTitle } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { formatDateTimeShort } from "@/lib/dates";
 import { addWebhookAction, deactivateWebhookAction, sendTestEventAction } from "@/lib/partner-api/actions";
 import { isOrganisationLead, listWebhooks } from "@/lib/partner-api/manage";
-
-export const metadata = { title: "Webhooks – Money Hub" };
 
 export default async function WebhooksPage({ params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
@@ -18,6 +16,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ counc
   if (!(await isOrganisationLead(access))) {
     return (
       <>
+        <title>{pageTitle(t("notLead.title"))}</title>
         <BackLink href={`/${slug}/partner`} />
         <h1>{t("notLead.title")}</h1>
         <p>{t("notLead.body")}</p>
