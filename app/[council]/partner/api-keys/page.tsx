@@ -5,7 +5,7 @@ import { BackLink, pageTitle } from "@/components/ui/layout-parts";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { requireCouncilPermission } from "@/lib/auth/access";
-import { formatDateTime } from "@/lib/dates";
+import { formatDateTimeShort } from "@/lib/dates";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/partner-api/actions";
 import { isOrganisationLead, listApiKeys } from "@/lib/partner-api/manage";
 
@@ -50,12 +50,24 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ counci
           rows={keys}
           rowKey={(k) => k.id}
           testId="api-keys"
+          small
           columns={[
             { key: "name", header: t("keys.colName"), cell: (k) => k.name },
-            { key: "prefix", header: t("keys.colKey"), cell: (k) => <code>{k.prefix}</code>, nowrap: true },
-            { key: "created", header: t("keys.colCreated"), cell: (k) => formatDateTime(k.createdAt), nowrap: true },
-            { key: "used", header: t("keys.colLastUsed"), cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t("keys.neverUsed")), nowrap: true },
-            { key: "status", header: t("keys.colStatus"), cell: (k) => (k.revokedAt ? <Tag colour="grey">{t("keys.revoked", { date: formatDateTime(k.revokedAt) })}</Tag> : <Tag colour="green">{t("keys.live")}</Tag>) },
+            { key: "prefix", header: t("keys.colKey"), cell: (k) => <code className="break-all">{k.prefix}</code> },
+            { key: "created", header: t("keys.colCreated"), cell: (k) => formatDateTimeShort(k.createdAt) },
+            { key: "used", header: t("keys.colLastUsed"), cell: (k) => (k.lastUsedAt ? formatDateTimeShort(k.lastUsedAt) : t("keys.neverUsed")) },
+            {
+              key: "status",
+              header: t("keys.colStatus"),
+              cell: (k) =>
+                k.revokedAt ? (
+                  <>
+                    <Tag colour="grey">{t("keys.revokedTag")}</Tag> {formatDateTimeShort(k.revokedAt)}
+                  </>
+                ) : (
+                  <Tag colour="green">{t("keys.live")}</Tag>
+                ),
+            },
             {
               key: "action",
               header: t("keys.colAction"),

@@ -52,6 +52,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ counc
           rows={endpoints}
           rowKey={(e) => e.id}
           testId="webhook-endpoints"
+          small
           columns={[
             { key: "url", header: t("webhooks.colUrl"), cell: (e) => <span className="break-all">{e.url}</span> },
             { key: "status", header: t("webhooks.colStatus"), cell: (e) => (e.active ? <Tag colour="green">{t("webhooks.active")}</Tag> : <Tag colour="grey">{t("webhooks.inactive")}</Tag>) },
@@ -82,13 +83,13 @@ export default async function WebhooksPage({ params }: { params: Promise<{ counc
           rowKey={(d) => d.id}
           testId="webhook-deliveries"
           columns={[
-            { key: "sent", header: t("webhooks.colSent"), cell: (d) => formatDateTimeShort(d.createdAt), nowrap: true },
+            { key: "sent", header: t("webhooks.colSent"), cell: (d) => formatDateTimeShort(d.createdAt) },
             { key: "event", header: t("webhooks.colEvent"), cell: (d) => <code>{d.event}</code> },
             { key: "url", header: t("webhooks.colUrl"), cell: (d) => <span className="break-all">{urlOf.get(d.endpointId)}</span> },
             { key: "status", header: t("webhooks.colStatus"), cell: (d) => <Tag colour={statusColour[d.status as keyof typeof statusColour]}>{t(`webhooks.status${d.status as "PENDING" | "DELIVERED" | "FAILED"}`)}</Tag> },
             { key: "tries", header: t("webhooks.colTries"), cell: (d) => d.attempts, numeric: true },
-            { key: "response", header: t("webhooks.colResponse"), cell: (d) => (d.responseCode ? `HTTP ${d.responseCode}` : (d.lastError ?? t("webhooks.noResponse"))) },
-            { key: "next", header: t("webhooks.colNext"), cell: (d) => (d.status === "PENDING" && d.nextAttemptAt ? formatDateTimeShort(d.nextAttemptAt) : ""), nowrap: true },
+            { key: "response", header: t("webhooks.colResponse"), cell: (d) => <span className="break-all">{d.responseCode ? `HTTP ${d.responseCode}` : (d.lastError ?? t("webhooks.noResponse"))}</span> },
+            { key: "next", header: t("webhooks.colNext"), cell: (d) => (d.status === "PENDING" && d.nextAttemptAt ? formatDateTimeShort(d.nextAttemptAt) : "") },
           ]}
         />
       )}
