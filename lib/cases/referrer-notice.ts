@@ -15,12 +15,14 @@ const TOLD_FOR = { DECIDED: "referral-decided", MORE_INFO_NEEDED: "referral-more
 export async function tellReferrer(sql: TSql, actor: TActor, caseId: string, residentStatus: string): Promise<void> {
   if (!(residentStatus in TOLD_FOR)) return;
   const template = TOLD_FOR[residentStatus as keyof typeof TOLD_FOR];
-  const [row] = await sql.rows<{ tenantId: string; reference: string; referrerUserId: string; email: string; slug: string; name: string; settings: unknown }>(
-    `select c."tenantId", c.reference, c."referrerUserId", u.email, t.slug, t.name, t.settings
-     from "Case" c join "User" u on u.id = c."referrerUserId" join "Tenant" t on t.id = c."tenantId"
-     where c.id = $1::uuid and u."deactivatedAt" is null`,
-    [caseId],
-  );
+  const row = await sql.db
+    .selectFrom("Case as c")
+    .innerJoin("User as u", "u.id", "c.referrerUserId")
+    .innerJoin("Tenant as t", "t.id", "c.tenantId")
+    .select(["c.tenantId", "c.reference", "c.referrerUserId", "u.email", "t.slug", "t.name", "t.settings"])
+    .where("c.id", "=", caseId)
+    .where("u.deactivatedAt", "is", null)
+    .executeTakeFirst();
   if (!row || row.referrerUserId === actorUserId(actor)) return;
   const params = { council: row.name, reference: row.reference, link: `${env().APP_URL}/${row.slug}/partner/referrals` };
   await enqueueMessageSql(sql, { council: { id: row.tenantId, settings: ZTenantSettings.parse(row.settings ?? {}) }, template, channel: "EMAIL", to: row.email, locale: "en", params });

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberActor, type TReferrerActor } from "@/lib/actor";
 import { referrerAction } from "@/lib/auth/action-client";
+import { assertSameOrigin } from "@/lib/security/request";
 import type { TCouncilAccess } from "@/lib/auth/access";
 import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/journey";
 import { cleanFormData } from "@/lib/applications/form-helpers";
@@ -37,6 +38,7 @@ export async function startReferral(councilSlug: string, prev: TFormState, formD
 
 /** One page of the application, saved to the member's draft; then the page the journey picks. */
 export async function saveReferralStep(councilSlug: string, draftId: string, stepId: string, change: boolean, prev: TFormState, formData: FormData): Promise<TFormState> {
+  await assertSameOrigin(); // first, before anything is looked at (referrerAction checks it again)
   if (!isStepId(stepId) || !ZId.safeParse(draftId).success) return formError(errorText(en(), "form.expired"));
   const step: TStepId = stepId;
   const action = referrerAction({ permission: "referrals:submit", schema: STEPS[step].schema, name: `referral ${step}` }, async (ctx, input, raw) => {
@@ -59,6 +61,7 @@ export async function saveReferralStep(councilSlug: string, draftId: string, ste
 
 /** The referrer section: who refers, consent, what was tried, fast-track. */
 export async function saveReferrerSectionAction(councilSlug: string, draftId: string, prev: TFormState, formData: FormData): Promise<TFormState> {
+  await assertSameOrigin(); // first, before anything is looked at (referrerAction checks it again)
   if (!ZId.safeParse(draftId).success) return formError(errorText(en(), "form.expired"));
   const action = referrerAction({ permission: "referrals:submit", schema: ZSectionForm, name: "referral referrer section" }, async (ctx, _input, raw) => {
     const saved = await saveReferrerSection(ctx.council, actorOf(ctx), draftId, raw as unknown as TSectionRaw);
@@ -70,6 +73,7 @@ export async function saveReferrerSectionAction(councilSlug: string, draftId: st
 
 /** Check and send: recorded once through recordReferral, however often it is pressed. */
 export async function sendReferral(councilSlug: string, draftId: string, prev: TFormState, formData: FormData): Promise<TFormState> {
+  await assertSameOrigin(); // first, before anything is looked at (referrerAction checks it again)
   if (!ZId.safeParse(draftId).success) return formError(errorText(en(), "form.expired"));
   const schema = z.strictObject({ declaration: z.literal("yes", { error: "referrals.declaration" }) });
   const action = referrerAction({ permission: "referrals:submit", schema, name: "send referral" }, async (ctx) => {

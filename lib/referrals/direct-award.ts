@@ -18,6 +18,7 @@ import "server-only";
 // The referrer holds no casework permission. For this one operation, after the checks above,
 // the case and award writers are called with the member acting with the casework permission
 // (DIRECT_AWARD_ROLE, below): their timeline and audit lines name the member, as they should.
+import { sql as q } from "kysely";
 import { z } from "zod";
 import { actorUserId, type TReferrerActor } from "@/lib/actor";
 import { checkAwardLines } from "@/lib/awards/award-checks";
@@ -64,23 +65,29 @@ const reason = (key: string, params: Record<string, string> = {}): TQueuedReason
 
 /** What stops this case, member and pot from a direct award, before any money rule. */
 async function standing(sql: TSql, actor: TReferrerActor, caseId: string, potId: string): Promise<{ found: boolean; reasons: TQueuedReason[]; paymentMethod: string }> {
-  const [c] = await sql.rows<TCaseFacts>(
-    `select c.status, c."assignedToId", c."organisationId", c."referrerUserId", c.channel, c."priorityReasons", a.data -> 'payment' ->> 'method' as "paymentMethod"
-     from "Case" c join "Application" a on a.id = c."applicationId" where c.id = $1::uuid for update of c`,
-    [caseId],
-  );
+  const c: TCaseFacts | undefined = await sql.db
+    .selectFrom("Case as c")
+    .innerJoin("Application as a", "a.id", "c.applicationId")
+    .select(["c.status", "c.assignedToId", "c.organisationId", "c.referrerUserId", "c.channel", "c.priorityReasons", q<string | null>`a.data -> 'payment' ->> 'method'`.as("paymentMethod")])
+    .where("c.id", "=", caseId)
+    .forUpdate("c")
+    .executeTakeFirst();
   if (!c || c.organisationId !== actor.organisationId || c.referrerUserId !== actor.user.userId) return { found: false, reasons: [], paymentMethod: "" };
   const reasons: TQueuedReason[] = [];
   if (c.channel !== "REFERRAL_PORTAL" || !c.priorityReasons.includes("fast-track-referral")) reasons.push(reason("referrals.directAwardNotFastTrack"));
   if (c.status !== "NEW" || c.assignedToId) reasons.push(reason("referrals.directAwardNotNew"));
-  const [m] = await sql.rows<{ trained: boolean }>(
-    `select coalesce(bool_or("trainingExpiresOn" >= $3::date), false) as trained from "Membership"
-     where "tenantId" = $4::uuid and "userId" = $1::uuid and "organisationId" = $2::uuid and role = 'REFERRER' and status = 'ACTIVE'`,
-    [actor.user.userId, actor.organisationId, londonIsoDate(new Date()), actor.council.id],
-  );
+  const m = await sql.db
+    .selectFrom("Membership")
+    .select(q<boolean>`coalesce(bool_or("trainingExpiresOn" >= ${londonIsoDate(new Date())}::date), false)`.as("trained"))
+    .where("tenantId", "=", actor.council.id)
+    .where("userId", "=", actor.user.userId)
+    .where("organisationId", "=", actor.organisationId!)
+    .where("role", "=", "REFERRER")
+    .where("status", "=", "ACTIVE")
+    .executeTakeFirst();
   if (!m?.trained) reasons.push(reason("referrals.untrainedFastTrack"));
-  const [pot] = await sql.rows<{ owner: string | null }>(`select "ownerOrganisationId" as owner from "Pot" where id = $1::uuid`, [potId]);
-  if (!pot || pot.owner !== actor.organisationId) reasons.push(reason("referrals.directAwardNotYourAllowance"));
+  const pot = await sql.db.selectFrom("Pot").select("ownerOrganisationId").where("id", "=", potId).executeTakeFirst();
+  if (!pot || pot.ownerOrganisationId !== actor.organisationId) reasons.push(reason("referrals.directAwardNotYourAllowance"));
   return { found: true, reasons, paymentMethod: c.paymentMethod ?? "bank" };
 }
 
@@ -103,17 +110,18 @@ async function award(sql: TSql, actor: TReferrerActor, caseId: string, line: { p
   const acting: TReferrerActor = { ...actor, roles: [...actor.roles, DIRECT_AWARD_ROLE] };
   const claimed = await transitionCase(sql, acting, caseId, "claim");
   if (claimed.outcome !== "done") return { outcome: "queued", reasons: [reason("referrals.directAwardNotNew")] };
-  const [org] = await sql.rows<{ name: string }>(`select name from "Organisation" where id = $1::uuid`, [actor.organisationId]);
+  const org = await sql.db.selectFrom("Organisation").select("name").where("id", "=", actor.organisationId!).executeTakeFirst();
   const moved = await transitionCase(sql, acting, caseId, "approve", {
     decision: { reasonCode: code.code, explanation: `Awarded directly by ${org?.name ?? "your referrer"} from the allowance the council gives them.` },
     eventData: { directAward: true },
   });
   if (moved.outcome !== "done") throw new Error(`direct award on ${caseId}: ${moved.outcome}`);
-  const [row] = await sql.rows<{ id: string }>(
-    `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", "proposedById") values (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4, $5::bigint, $6, $7::uuid) returning id`,
-    [tenantId, caseId, line.potId, line.needCategory, line.amountPence, who.paymentMethod, actorUserId(actor)],
-  );
-  const awardRow = (await readAward(sql, row!.id))!;
+  const row = await sql.db
+    .insertInto("Award")
+    .values({ id: q<string>`gen_random_uuid()`, tenantId, caseId, potId: line.potId, needCategory: line.needCategory, amountPence: line.amountPence, paymentMethod: who.paymentMethod, proposedById: actorUserId(actor)!, updatedAt: q<Date>`now()` })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const awardRow = (await readAward(sql, row.id))!;
   await recordCaseEvent(sql, actor, caseId, "referral.direct-award", { awardId: awardRow.id, pot: awardRow.potName, amountPence: line.amountPence.toString(), organisationId: actor.organisationId });
   await recordAuditSql(sql, {
     tenantId,
@@ -135,7 +143,7 @@ async function recordRefusal(actor: TReferrerActor, caseId: string, reasons: TQu
   await withTenantSql(
     actor.council.id,
     async (sql) => {
-      const [c] = await sql.rows(`select 1 from "Case" where id = $1::uuid and "organisationId" = $2::uuid and "referrerUserId" = $3::uuid`, [caseId, actor.organisationId, actor.user.userId]);
+      const c = await sql.db.selectFrom("Case").select("id").where("id", "=", caseId).where("organisationId", "=", actor.organisationId).where("referrerUserId", "=", actor.user.userId).executeTakeFirst();
       if (c) await recordCaseEvent(sql, actor, caseId, "referral.direct-award-refused", { reasons });
     },
     actor.user.userId,

@@ -3,6 +3,7 @@ import "server-only";
 // organisation's lead, names another active referrer of the same organisation in this council.
 // Case.referrerUserId changes (the colleague now sees it in "my referrals" and gets its emails),
 // with a line on the case's timeline and an audit event, in one transaction.
+import { sql as q } from "kysely";
 import { z } from "zod";
 import type { TReferrerActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
@@ -25,18 +26,29 @@ export async function handOverReferral(actor: TReferrerActor, input: z.output<ty
     async (sql) => {
       const standing = await standingOf(sql, actor);
       if (!standing) return { outcome: "not-found" } as const;
-      const [c] = await sql.rows<{ referrerUserId: string | null; reference: string }>(
-        `select "referrerUserId", reference from "Case" where id = $1::uuid and "tenantId" = $2::uuid and "organisationId" = $3::uuid and channel in ('REFERRAL_PORTAL', 'REFERRAL_API') for update`,
-        [input.caseId, actor.council.id, actor.organisationId],
-      );
+      const c = await sql.db
+        .selectFrom("Case")
+        .select(["referrerUserId", "reference"])
+        .where("id", "=", input.caseId)
+        .where("tenantId", "=", actor.council.id)
+        .where("organisationId", "=", actor.organisationId!)
+        .where("channel", "in", ["REFERRAL_PORTAL", "REFERRAL_API"])
+        .forUpdate()
+        .executeTakeFirst();
       if (!c || (c.referrerUserId !== actor.user.userId && !standing.lead)) return { outcome: "not-found" } as const;
-      const [to] = await sql.rows<{ name: string; email: string }>(
-        `select u.name, u.email from "Membership" m join "User" u on u.id = m."userId"
-         where m."tenantId" = $1::uuid and m."organisationId" = $2::uuid and m."userId" = $3::uuid and m.role = 'REFERRER' and m.status = 'ACTIVE' and u."deactivatedAt" is null`,
-        [actor.council.id, actor.organisationId, input.toUserId],
-      );
+      const to = await sql.db
+        .selectFrom("Membership as m")
+        .innerJoin("User as u", "u.id", "m.userId")
+        .select(["u.name", "u.email"])
+        .where("m.tenantId", "=", actor.council.id)
+        .where("m.organisationId", "=", actor.organisationId!)
+        .where("m.userId", "=", input.toUserId)
+        .where("m.role", "=", "REFERRER")
+        .where("m.status", "=", "ACTIVE")
+        .where("u.deactivatedAt", "is", null)
+        .executeTakeFirst();
       if (!to || input.toUserId === c.referrerUserId) return { outcome: "not-a-colleague" } as const;
-      await sql.rows(`update "Case" set "referrerUserId" = $2::uuid, "updatedAt" = now() where id = $1::uuid`, [input.caseId, input.toUserId]);
+      await sql.db.updateTable("Case").set({ referrerUserId: input.toUserId, updatedAt: q<Date>`now()` }).where("id", "=", input.caseId).execute();
       await recordCaseEvent(sql, actor, input.caseId, "referral.handed-over", { from: c.referrerUserId, to: input.toUserId, toName: to.name });
       await recordAuditSql(sql, {
         tenantId: actor.council.id,

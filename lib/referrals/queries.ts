@@ -5,6 +5,7 @@ import "server-only";
 // organisation's allowances. Every query runs inside withTenantSql (row-level security keeps it to
 // the council in the URL) AND filters on the member's organisation explicitly: a referrer never
 // sees applications from other routes, nor another organisation's referrals.
+import { sql as q } from "kysely";
 import type { TReferrerActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseworkSettings, reasonCodeLabel } from "@/lib/cases/settings";
@@ -35,14 +36,23 @@ const ROWS_LIMIT = 200;
 /** The member's standing in their organisation today: lead, trained. null: not an active member of an active organisation. */
 export async function standingOf(sql: TSql, actor: TReferrerActor): Promise<TReferrerStanding | null> {
   if (!actor.organisationId) return null;
-  const [row] = await sql.rows<{ organisation: string; lead: boolean; trained: boolean; expires: string | null }>(
-    `select o.name as organisation, bool_or(m."organisationLead") as lead, coalesce(bool_or(m."trainingExpiresOn" >= $4::date), false) as trained,
-            to_char(max(m."trainingExpiresOn"), 'YYYY-MM-DD') as expires
-     from "Membership" m join "Organisation" o on o.id = m."organisationId" and o."tenantId" = m."tenantId"
-     where m."tenantId" = $1::uuid and m."userId" = $2::uuid and m."organisationId" = $3::uuid and m.role = 'REFERRER' and m.status = 'ACTIVE' and o.active
-     group by o.name`,
-    [actor.council.id, actor.user.userId, actor.organisationId, londonIsoDate(new Date())],
-  );
+  const row = await sql.db
+    .selectFrom("Membership as m")
+    .innerJoin("Organisation as o", (j) => j.onRef("o.id", "=", "m.organisationId").onRef("o.tenantId", "=", "m.tenantId"))
+    .select([
+      "o.name as organisation",
+      q<boolean>`bool_or(m."organisationLead")`.as("lead"),
+      q<boolean>`coalesce(bool_or(m."trainingExpiresOn" >= ${londonIsoDate(new Date())}::date), false)`.as("trained"),
+      q<string | null>`to_char(max(m."trainingExpiresOn"), 'YYYY-MM-DD')`.as("expires"),
+    ])
+    .where("m.tenantId", "=", actor.council.id)
+    .where("m.userId", "=", actor.user.userId)
+    .where("m.organisationId", "=", actor.organisationId)
+    .where("m.role", "=", "REFERRER")
+    .where("m.status", "=", "ACTIVE")
+    .where("o.active", "=", true)
+    .groupBy("o.name")
+    .executeTakeFirst();
   return row ? { organisationId: actor.organisationId, organisation: row.organisation, lead: row.lead, trained: row.trained, trainingExpiresOn: row.expires } : null;
 }
 
@@ -51,15 +61,32 @@ export async function referrerStanding(actor: TReferrerActor): Promise<TReferrer
   return withTenantSql(actor.council.id, (sql) => standingOf(sql, actor), actor.user.userId);
 }
 
-const SELECT = `select c.id as "caseId", c.reference, c."fullName" as resident, c."receivedAt" as "submittedAt", c.status::text as status, c."updatedAt" as "lastChangeAt",
-    c."decisionReasonCode" as decision, c."decisionExplanation" as explanation, u.name as "followedBy",
-    'fast-track-referral' = any(c."priorityReasons") as "fastTrack",
-    coalesce((select sum(a."amountPence") from "Award" a where a."caseId" = c.id and a.status in ('APPROVED', 'AWAITING_APPROVAL')), 0)::text as "awardedPence",
-    exists (select 1 from "CaseEvent" e where e."caseId" = c.id and e.kind = 'referral.direct-award') as "directAward"
-  from "Case" c left join "User" u on u.id = c."referrerUserId"
-  where c."tenantId" = $1::uuid and c."organisationId" = $2::uuid and c.channel in ('REFERRAL_PORTAL', 'REFERRAL_API')`;
+/** The referrals of the member's organisation in this council (referral channels only), with what the lists show. */
+function referralsOf(sql: TSql, actor: TReferrerActor) {
+  return sql.db
+    .selectFrom("Case as c")
+    .leftJoin("User as u", "u.id", "c.referrerUserId")
+    .select([
+      "c.id as caseId",
+      "c.reference",
+      "c.fullName as resident",
+      "c.receivedAt as submittedAt",
+      q<string>`c.status::text`.as("status"),
+      "c.updatedAt as lastChangeAt",
+      "c.decisionReasonCode as decision",
+      "c.decisionExplanation as explanation",
+      "u.name as followedBy",
+      "c.referrerUserId as followedById",
+      q<boolean>`'fast-track-referral' = any(c."priorityReasons")`.as("fastTrack"),
+      q<string>`coalesce((select sum(a."amountPence") from "Award" a where a."caseId" = c.id and a.status in ('APPROVED', 'AWAITING_APPROVAL')), 0)::text`.as("awardedPence"),
+      q<boolean>`exists (select 1 from "CaseEvent" e where e."caseId" = c.id and e.kind = 'referral.direct-award')`.as("directAward"),
+    ])
+    .where("c.tenantId", "=", actor.council.id)
+    .where("c.organisationId", "=", actor.organisationId!)
+    .where("c.channel", "in", ["REFERRAL_PORTAL", "REFERRAL_API"]);
+}
 
-type TRaw = Omit<TReferralRow, "awardedPence"> & { awardedPence: string };
+type TRaw = Omit<TReferralRow, "awardedPence" | "submittedAt" | "lastChangeAt"> & { awardedPence: string; submittedAt: Date | string; lastChangeAt: Date | string; followedById: string | null };
 
 async function rowsOf(sql: TSql, actor: TReferrerActor, raw: TRaw[]): Promise<TReferralRow[]> {
   const settings = await loadCaseworkSettings(sql, actor.council.id);
@@ -73,7 +100,7 @@ export async function listMyReferrals(actor: TReferrerActor): Promise<TReferralR
     actor.council.id,
     async (sql) => {
       if (!(await standingOf(sql, actor))) return [];
-      const raw = await sql.rows<TRaw>(`${SELECT} and c."referrerUserId" = $3::uuid order by c."receivedAt" desc limit ${ROWS_LIMIT}`, [actor.council.id, actor.organisationId, actor.user.userId]);
+      const raw = await referralsOf(sql, actor).where("c.referrerUserId", "=", actor.user.userId).orderBy("c.receivedAt", "desc").limit(ROWS_LIMIT).execute();
       return rowsOf(sql, actor, raw);
     },
     actor.user.userId,
@@ -88,7 +115,7 @@ export async function listOrganisationReferrals(actor: TReferrerActor): Promise<
     async (sql) => {
       const standing = await standingOf(sql, actor);
       if (!standing?.lead) return null;
-      const raw = await sql.rows<TRaw>(`${SELECT} order by c."receivedAt" desc limit ${ROWS_LIMIT}`, [actor.council.id, actor.organisationId]);
+      const raw = await referralsOf(sql, actor).orderBy("c.receivedAt", "desc").limit(ROWS_LIMIT).execute();
       return rowsOf(sql, actor, raw);
     },
     actor.user.userId,
@@ -110,24 +137,29 @@ export async function getReferral(actor: TReferrerActor, caseId: string): Promis
     async (sql) => {
       const standing = await standingOf(sql, actor);
       if (!standing) return null;
-      const [raw] = await sql.rows<TRaw & { followedById: string | null }>(`${SELECT.replace(`as "followedBy",`, `as "followedBy", c."referrerUserId" as "followedById",`)} and c.id = $3::uuid`, [
-        actor.council.id,
-        actor.organisationId,
-        caseId,
-      ]);
+      const raw = await referralsOf(sql, actor).where("c.id", "=", caseId).executeTakeFirst();
       if (!raw) return null;
       const yours = raw.followedById === actor.user.userId;
       if (!yours && !standing.lead) return null;
       const [row] = await rowsOf(sql, actor, [raw]);
-      const awards = await sql.rows<{ id: string; pot: string; needCategory: string; amountPence: string; status: string }>(
-        `select a.id, p.name as pot, a."needCategory", a."amountPence"::text as "amountPence", a.status::text as status from "Award" a join "Pot" p on p.id = a."potId" where a."caseId" = $1::uuid order by a."createdAt", a.id`,
-        [caseId],
-      );
-      const [refused] = await sql.rows<{ data: { reasons?: { key: string; params: Record<string, string> }[] } }>(
-        `select data from "CaseEvent" where "caseId" = $1::uuid and kind = 'referral.direct-award-refused' order by "createdAt" desc, id desc limit 1`,
-        [caseId],
-      );
-      return { ...row!, followedById: raw.followedById, yours, awards: awards.map((a) => ({ ...a, amountPence: BigInt(a.amountPence) })), directAwardRefusals: refused?.data.reasons ?? [] };
+      const awards = await sql.db
+        .selectFrom("Award as a")
+        .innerJoin("Pot as p", "p.id", "a.potId")
+        .select(["a.id", "p.name as pot", "a.needCategory", q<string>`a."amountPence"::text`.as("amountPence"), q<string>`a.status::text`.as("status")])
+        .where("a.caseId", "=", caseId)
+        .orderBy("a.createdAt")
+        .orderBy("a.id")
+        .execute();
+      const refused = await sql.db
+        .selectFrom("CaseEvent")
+        .select("data")
+        .where("caseId", "=", caseId)
+        .where("kind", "=", "referral.direct-award-refused")
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .executeTakeFirst();
+      const reasons = ((refused?.data ?? {}) as { reasons?: { key: string; params: Record<string, string> }[] }).reasons ?? [];
+      return { ...row!, followedById: raw.followedById, yours, awards: awards.map((a) => ({ ...a, amountPence: BigInt(a.amountPence) })), directAwardRefusals: reasons };
     },
     actor.user.userId,
   );
@@ -139,12 +171,19 @@ export async function colleaguesOf(actor: TReferrerActor): Promise<{ userId: str
   return withTenantSql(
     actor.council.id,
     (sql) =>
-      sql.rows<{ userId: string; name: string; email: string }>(
-        `select u.id as "userId", u.name, u.email from "Membership" m join "User" u on u.id = m."userId"
-         where m."tenantId" = $1::uuid and m."organisationId" = $2::uuid and m.role = 'REFERRER' and m.status = 'ACTIVE' and u."deactivatedAt" is null and u.id <> $3::uuid
-         order by u.name, u.email`,
-        [actor.council.id, actor.organisationId, actor.user.userId],
-      ),
+      sql.db
+        .selectFrom("Membership as m")
+        .innerJoin("User as u", "u.id", "m.userId")
+        .select(["u.id as userId", "u.name", "u.email"])
+        .where("m.tenantId", "=", actor.council.id)
+        .where("m.organisationId", "=", actor.organisationId!)
+        .where("m.role", "=", "REFERRER")
+        .where("m.status", "=", "ACTIVE")
+        .where("u.deactivatedAt", "is", null)
+        .where("u.id", "<>", actor.user.userId)
+        .orderBy("u.name")
+        .orderBy("u.email")
+        .execute(),
     actor.user.userId,
   );
 }
@@ -157,12 +196,15 @@ export async function allowancesOf(actor: TReferrerActor): Promise<TAllowance[]>
   const rows = await withTenantSql(
     actor.council.id,
     (sql) =>
-      sql.rows<{ id: string; name: string; available: string; max: string | null; eligibleNeeds: string[] }>(
-        `select p.id, p.name, coalesce(a."balancePence", 0)::text as available, p."maxSingleAwardPence"::text as max, p."eligibleNeeds"
-         from "Pot" p left join "LedgerAccount" a on a."potId" = p.id and a.kind = 'AVAILABLE'
-         where p."tenantId" = $1::uuid and p."ownerOrganisationId" = $2::uuid and p.active order by p.name`,
-        [actor.council.id, actor.organisationId],
-      ),
+      sql.db
+        .selectFrom("Pot as p")
+        .leftJoin("LedgerAccount as a", (j) => j.onRef("a.potId", "=", "p.id").on("a.kind", "=", "AVAILABLE"))
+        .select(["p.id", "p.name", q<string>`coalesce(a."balancePence", 0)::text`.as("available"), q<string | null>`p."maxSingleAwardPence"::text`.as("max"), "p.eligibleNeeds"])
+        .where("p.tenantId", "=", actor.council.id)
+        .where("p.ownerOrganisationId", "=", actor.organisationId!)
+        .where("p.active", "=", true)
+        .orderBy("p.name")
+        .execute(),
     actor.user.userId,
   );
   return rows.map((r) => ({ id: r.id, name: r.name, availablePence: BigInt(r.available), maxSingleAwardPence: r.max === null ? null : BigInt(r.max), eligibleNeeds: r.eligibleNeeds }));

@@ -109,7 +109,7 @@ test("a health visitor refers a family fast-track; an officer decides it; the re
   const officer = await (await browser.newContext()).newPage();
   await signInAsStaff(officer, "officer@hackwell.example");
   await officer.goto(`/${HACKWELL}/staff/cases?q=${encodeURIComponent(reference)}`);
-  await officer.getByRole("link", { name: reference }).click();
+  await officer.getByRole("link", { name: reference, exact: true }).click();
   await expect(officer.getByTestId("case-name")).toHaveText(name);
   await expect(officer.getByText("Hackwell Health Visiting Service").first()).toBeVisible();
   await officer.getByRole("button", { name: "Claim this case" }).click();
@@ -130,7 +130,7 @@ test("a health visitor refers a family fast-track; an officer decides it; the re
   const decided = page.getByTestId("referrals").locator("tbody tr").filter({ hasText: reference });
   await expect(decided).toContainText("Approved");
   await expect(decided).toContainText("The need is met in full");
-  await decided.getByRole("link", { name: reference }).click();
+  await decided.getByRole("link", { name: reference, exact: true }).click();
   await expect(page.getByTestId("referral-status")).toHaveText("Approved");
   await expect(page.getByTestId("referral-award")).toContainText("£40.00");
   await expectAccessible(page);
@@ -166,7 +166,7 @@ test.describe("without JavaScript", () => {
     await page.goto(`/${FENSHIRE}/partner/referrals`);
     const row = page.getByTestId("referrals").locator("tbody tr").filter({ hasText: outside });
     await expect(row).toContainText("Waiting for an officer");
-    await row.getByRole("link", { name: outside }).click();
+    await row.getByRole("link", { name: outside, exact: true }).click();
     await expect(page.getByTestId("direct-award-refused")).toBeVisible();
     await expectAccessibleWithoutJs(page);
 
@@ -174,9 +174,9 @@ test.describe("without JavaScript", () => {
     const officer = await (await browser.newContext()).newPage();
     await signInAsStaff(officer, "officer@fenshire.example");
     await officer.goto(`/${FENSHIRE}/staff/cases?direct=yes&q=${encodeURIComponent(within)}`);
-    await officer.getByRole("link", { name: within }).click();
+    await officer.getByRole("link", { name: within, exact: true }).click();
     await expect(officer.getByTestId("case-direct-award")).toContainText("£60.00");
     await officer.goto(`/${FENSHIRE}/staff/cases?direct=yes&q=${encodeURIComponent(outside)}`);
-    await expect(officer.getByRole("link", { name: outside })).toHaveCount(0);
+    await expect(officer.getByRole("link", { name: outside, exact: true })).toHaveCount(0);
   });
 });

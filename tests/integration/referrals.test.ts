@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberActor, type TMemberActor, type TReferrerActor } from "@/lib/actor";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { claimCase } from "@/lib/cases/claim-case";
+import { loadCasePage } from "@/lib/cases/case-page";
+import { listCaseQueue } from "@/lib/cases/queue";
 import { transitionCase } from "@/lib/cases/transition";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { withTenant, withTenantSql } from "@/lib/db/tenant-scope";
@@ -209,6 +211,13 @@ describe("direct awards", () => {
     expect(await told()).toBe(toldBefore);
     expect(await owner().caseEvent.count({ where: { caseId, kind: "resident.told" } })).toBe(1);
     expect((await getReferral(amara, caseId))!.directAward).toBe(true);
+    // The council sees it: the queue's direct-award filter (every status) and the case file.
+    const queue = await listCaseQueue(officer, { direct: "yes" });
+    expect(queue!.rows.map((row) => row.id)).toContain(caseId);
+    const plainQueue = await listCaseQueue(officer, { direct: "yes", q: c.reference });
+    expect(plainQueue!.rows).toHaveLength(1);
+    const file = await loadCasePage(officer, caseId, null);
+    expect(file!.file).toMatchObject({ organisationName: "Health visiting", referrerUserId: amara.user.userId, referral: { role: "Health visitor", fastTrack: true } });
     // Twice is not twice.
     expect((await award(amara, caseId, "80")).outcome).toBe("queued");
     expect(await committed(allowance.id)).toBe(before + 8_000n);
@@ -250,5 +259,8 @@ describe("direct awards", () => {
     expect((await owner().ledgerAccount.findFirstOrThrow({ where: { potId: pot.id, kind: "AVAILABLE" } })).balancePence).toBe(0n);
     expect(await owner().award.count({ where: { potId: pot.id } })).toBe(3);
     expect(await owner().case.count({ where: { id: { in: cases }, status: "NEW" } })).toBe(5);
+    // Only the three awarded are in the queue's direct-award filter.
+    const direct = (await listCaseQueue(officer, { direct: "yes" }))!.rows.map((r) => r.id);
+    expect(cases.filter((id) => direct.includes(id))).toHaveLength(3);
   });
 });

@@ -55,6 +55,8 @@ function argumentsFor(fn: (...args: never[]) => unknown): unknown[] {
           return formData();
         case "token":
           return "t".repeat(43);
+        case "draftId":
+          return "00000000-0000-4000-8000-000000000000";
         default:
           throw new Error(`Teach this test the server-action parameter "${name}" (${fn.name})`);
       }

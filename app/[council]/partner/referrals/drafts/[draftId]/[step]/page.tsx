@@ -15,7 +15,7 @@ import { draftPath, guardReferralPage, referralBackHref, type TReferralContext, 
 // Every page of a referral draft: the resident's application pages (the same StepForm and words),
 // then the referrer section, then check and send. One route, so the journey is the resident's.
 
-export const metadata = { title: "Referral – Money Hub" };
+// No page metadata: each form renders its own <title> (FormFrame), "Error: " first when it has problems, as GOV.UK asks.
 
 function Caption({ ctx }: { ctx: TReferralContext }) {
   const w = ctx.m.referrals.journey;
@@ -37,6 +37,7 @@ export default async function ReferralStepPage({ params, searchParams }: { param
   if (step === "outside-area") {
     return (
       <div className="md:w-2/3">
+        <title>{`${format(r.journey.outsideTitle, { council: ctx.council.name })} – Money Hub`}</title>
         {back}
         <h1 className="govuk-heading-l">{format(r.journey.outsideTitle, { council: ctx.council.name })}</h1>
         <p>{format(r.journey.outsideText, { council: ctx.council.name })}</p>
