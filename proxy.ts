@@ -50,6 +50,12 @@ export async function proxy(request: NextRequest) {
 
   // Over-large bodies stop here with 413 and a page that says why (lib/security/body-limit.ts).
   if (request.method !== "GET" && request.method !== "HEAD" && bodyTooLarge(request.headers.get("content-length"))) {
+    // The partner API answers in problem+json (lib/partner-api/problem.ts), not with a page.
+    if (path.startsWith("/api/v1/"))
+      return new NextResponse(JSON.stringify({ type: "/developers#problem-too-large", title: "The request body is too large", status: 413 }), {
+        status: 413,
+        headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", Connection: "close" },
+      });
     const referer = request.headers.get("referer");
     const back = referer && new URL(referer, request.url).origin === request.nextUrl.origin ? new URL(referer).pathname : "/";
     return new NextResponse(tooLargePage(resident ? chosen : "en", nonce, back), {

@@ -17,6 +17,7 @@ import { residentView, toldOf, type TTelling } from "@/lib/cases/resident-view";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 import { tellReferrer } from "@/lib/cases/referrer-notice";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
+import { queueReferralStatusChanged } from "@/lib/webhooks/queue";
 
 /** The case, its application and its council, the case row locked (see the file comment). */
 function readCaseFacts(sql: TSql, caseId: string) {
@@ -73,6 +74,8 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
     await sql.db.updateTable("Application").set({ residentStatus: view.status, updatedAt: q<Date>`now()` }).where("id", "=", c.applicationId).execute();
     // A referral's referrer hears that it was decided or needs information (issue 17).
     await tellReferrer(sql, actor, caseId, view.status);
+    // A referral's organisation hears of it by webhook (lib/webhooks; nothing for a resident's own application).
+    await queueReferralStatusChanged(sql, { tenantId: c.tenantId, caseId, applicationId: c.applicationId, reference: c.reference, status: view.status, previousStatus: c.residentStatus });
   }
   if (!view.tell || !view.told) return;
   const sent = await tell(sql, caseId, c, view.tell);

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_LOCALE, LOCALE_TABLE, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
-import { RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
+import { ENGLISH_ONLY_NAMESPACES, RESIDENT_NAMESPACES } from "@/lib/i18n/namespaces";
 import type { TMessages, TResidentMessages, TStaffMessages } from "@/lib/i18n";
 
 const DIR = path.join(process.cwd(), "messages");
@@ -84,9 +84,11 @@ export function messagesFor(locale: TLocale): TMessages {
     const { errors, ...staffNamespaces } = staffMessages();
     const pa = partnerAdminMessages();
     const { errors: referralErrors, ...referrals } = referrerMessages();
+    const english = Object.fromEntries(ENGLISH_ONLY_NAMESPACES.map((ns) => [ns, read("en", ns)]));
     m = {
       ...r,
       ...staffNamespaces,
+      ...english,
       partnerAdmin: pa,
       referrals,
       errors: deepMerge(deepMerge(deepMerge(errors, pa.errors), referralErrors as Record<string, unknown>), r.errors),

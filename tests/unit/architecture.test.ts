@@ -39,7 +39,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["dates", "money", "db"],
   ["security", "forms"],
   ["audit", "jobs", "ledger", "timeline"],
-  ["notifications"],
+  ["notifications", "webhooks"],
   ["tenancy"],
   ["auth"],
   ["people", "partners"],
@@ -48,6 +48,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["awards", "intake"],
   ["decisions"],
   ["referrals"],
+  ["partner-api"],
   ["worker"],
 ];
 const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));

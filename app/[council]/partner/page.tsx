@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import { format } from "@/lib/i18n";
@@ -14,6 +15,7 @@ export default async function PartnerHomePage({ params }: { params: Promise<{ co
   const { access, actor } = await requireReferrer(slug);
   const [home, standing, allowances, { m }] = await Promise.all([getPartnerHome(access), referrerStanding(actor), allowancesOf(actor), getMessages(access.council)]);
   const w = m.referrals.home;
+  const api = await getTranslations("partnerApi");
   return (
     <div className="md:w-2/3">
       <span className="govuk-caption-l">
@@ -39,6 +41,20 @@ export default async function PartnerHomePage({ params }: { params: Promise<{ co
               {w.organisationReferrals}
             </Link>
           </li>
+        ) : null}
+        {standing?.lead ? (
+          <>
+            <li>
+              <Link className="govuk-link" href={`/${slug}/partner/api-keys`}>
+                {api("nav.apiKeys")}
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" href={`/${slug}/partner/webhooks`}>
+                {api("nav.webhooks")}
+              </Link>
+            </li>
+          </>
         ) : null}
       </ul>
       <p data-testid="training-status">{standing?.trained && standing.trainingExpiresOn ? format(w.training, { date: formatDate(new Date(`${standing.trainingExpiresOn}T12:00:00Z`)) }) : w.untrained}</p>
