@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRequest as pipeline } from "@/lib/partner-api/http";
 import { listApiKeys, revokeApiKey, createApiKey } from "@/lib/partner-api/manage";
+import { hashApiKey } from "@/lib/partner-api/keys";
 import { ZProblem, ZReferral, ZReferralList } from "@/lib/partner-api/schemas";
 import { testDb } from "../support/globals";
 import { apiRequest, getOne, list, makeCouncil, makePartner, post, referralBody, type TPartner } from "../support/partner-api";
@@ -85,6 +86,10 @@ describe("POST referrals", () => {
     expect(res.headers.get("location")).toBe(`/api/v1/api-a/referrals/${referral.id}`);
     const row = await testDb().owner.case.findFirstOrThrow({ where: { applicationId: referral.id } });
     expect(row).toMatchObject({ channel: "REFERRAL_API", organisationId: a1.organisationId, fullName: "Api Person", reference: referral.reference });
+    // The audit log says which key sent it: an API client, by the key's id (no person).
+    const apiKey = await testDb().owner.apiKey.findFirstOrThrow({ where: { secretHash: hashApiKey(a1.key) } });
+    const audit = await testDb().owner.auditEvent.findFirstOrThrow({ where: { tenantId: a1.council.id, action: "application.submitted", entityId: referral.id } });
+    expect(audit).toMatchObject({ actorKind: "api-client", actorRef: apiKey.id, actorUserId: null });
     // Its own organisation reads it by id and by reference; nobody else does.
     expect(ZReferral.parse(await (await getOne("api-a", a1.key, referral.id)).json()).reference).toBe(referral.reference);
     expect((await getOne("api-a", a1.key, referral.reference.toLowerCase())).status).toBe(200);
