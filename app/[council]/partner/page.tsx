@@ -43,6 +43,13 @@ export default async function PartnerHomePage({ params }: { params: Promise<{ co
           </li>
         ) : null}
         {standing?.lead ? (
+          <li>
+            <Link className="govuk-link" href={`/${slug}/partner/organisation`}>
+              {w.organisation}
+            </Link>
+          </li>
+        ) : null}
+        {standing?.lead ? (
           <>
             <li>
               <Link className="govuk-link" href={`/${slug}/partner/api-keys`}>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MembersTable } from "@/components/partners/members-table";
 import { BackLink } from "@/components/ui/layout-parts";
@@ -49,7 +50,11 @@ export default async function PartnerOrganisationLeadPage({ params }: { params: 
           trainingText: (m) => (m.trainingExpiresOn ? t(`training.${m.training}`, { date: formatDateShort(m.trainingExpiresOn) }) : t("training.untrained")),
         }}
       />
-      {/* The organisation's referrals (issue 17, "my organisation's referrals") are linked here by the referrals pages. */}
+      <p>
+        <Link className="govuk-link" href={`/${slug}/partner/referrals/organisation`}>
+          {t("lead.referrals", { organisation })}
+        </Link>
+      </p>
       <h2 className="govuk-heading-l">{t("lead.allowance")}</h2>
       {view.allowances.length ? (
         <>
