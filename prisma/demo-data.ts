@@ -36,7 +36,7 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
       ],
     },
     organisations: [
-      { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor", trained: true, lead: true }, colleagues: [{ email: "hv.ben@nhs.example", name: "Ben Carter", trained: true }] },
+      { name: "Hackwell Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.amara@nhs.example", name: "Amara Okafor", trained: true, lead: true }, colleagues: [{ email: "hv.ben@nhs.example", name: "Ben Carter", trained: true, lead: true }] },
       { name: "Hackwell Social Prescribing Partnership", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "sp.jordan@nhs.example", name: "Jordan Ellis", trained: true } },
       { name: "Hackwell Leaving Care Team", type: "LEAVING_CARE", domains: ["hackwell.example"], referrer: { email: "leaving.care@hackwell.example", name: "Tom Brennan" } },
     ],
@@ -66,6 +66,7 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
     },
     organisations: [
       { name: "Fenshire Social Prescribing Network", type: "SOCIAL_PRESCRIBING", domains: ["nhs.example"], referrer: { email: "social.prescriber@nhs.example", name: "Megan Hollis", trained: true, lead: true }, colleagues: [{ email: "sp.olu@nhs.example", name: "Olu Adebayo", trained: true }] },
+      { name: "Fenshire Health Visiting Service", type: "HEALTH_VISITING", domains: ["nhs.example"], referrer: { email: "hv.chloe@nhs.example", name: "Chloe Evans", trained: true, lead: true } },
       { name: "Fen Valley Food Partnership", type: "VOLUNTARY_SECTOR", domains: ["fenvalley.example"], referrer: { email: "coordinator@fenvalley.example", name: "Ravi Patel" } },
     ],
     staff: [

@@ -30,6 +30,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
         { name: "White goods and furniture", allocatePounds: 350_000, maxSingleAwardPence: 60_000n, eligibleNeeds: ["furniture"], maxAwardsPerHousehold: 1, repeatWindowDays: 365 },
         { name: "Rent and council tax arrears", allocatePounds: 500_000, maxSingleAwardPence: 150_000n, eligibleNeeds: ["rent-arrears", "council-tax-arrears"] },
         { name: "Direct awards: health visiting", allocatePounds: 60_000, owner: "Hackwell Health Visiting Service", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
+        { name: "Direct awards: social prescribing", allocatePounds: 30_000, owner: "Hackwell Social Prescribing Partnership", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
       ],
     },
     {
@@ -54,6 +55,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
         { name: "Energy support", allocatePounds: 1_500_000, maxSingleAwardPence: 20_000n, eligibleNeeds: ["energy"] },
         { name: "Essential household items", allocatePounds: 900_000, eligibleNeeds: ["essentials", "furniture"] },
         { name: "Direct awards: social prescribing", allocatePounds: 120_000, owner: "Fenshire Social Prescribing Network", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
+        { name: "Direct awards: health visiting", allocatePounds: 60_000, owner: "Fenshire Health Visiting Service", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
       ],
     },
     {

@@ -15,7 +15,7 @@ test("every page in demo mode says so", async ({ page }) => {
 test("the dev mailbox answers this machine only: not a forwarded client, nor a rebinding host name", async ({ page, request }) => {
   // A magic link lands in the mailbox (sign in as this referrer, for whoever can read it).
   await page.goto("/hackwell/partner/sign-in");
-  await page.getByLabel("Work email address").fill("hv.amara@nhs.example");
+  await page.getByLabel("Work email address").fill("sp.jordan@nhs.example");
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
@@ -23,7 +23,7 @@ test("the dev mailbox answers this machine only: not a forwarded client, nor a r
   // (The job queue delivers it a moment after the request.)
   await expect
     .poll(async () => {
-      const local = await request.get("/dev/mailbox?to=hv.amara@nhs.example");
+      const local = await request.get("/dev/mailbox?to=sp.jordan@nhs.example");
       return `${local.status()} ${(await local.text()).includes("/hackwell/partner/sign-in/link?token=")}`;
     }, { timeout: 15_000 })
     .toBe("200 true");
@@ -37,7 +37,7 @@ test("the dev mailbox answers this machine only: not a forwarded client, nor a r
     "public forwarded host": { "X-Forwarded-Host": "moneyhub.example.org" },
   };
   for (const [what, headers] of Object.entries(attacks)) {
-    const res = await request.get("/dev/mailbox?to=hv.amara@nhs.example", { headers });
+    const res = await request.get("/dev/mailbox?to=sp.jordan@nhs.example", { headers });
     const body = await res.text();
     expect({ what, status: res.status(), leaks: body.includes("sign-in/link?token=") }).toEqual({ what, status: 404, leaks: false });
   }

@@ -93,7 +93,7 @@ async function refer(page: Page, council: string, answers: TRawAnswers, axe: TAx
 test("a health visitor refers a family fast-track; an officer decides it; the referrer sees the decision and is emailed", async ({ page, browser }) => {
   test.setTimeout(300_000);
   const name = `Referred Family ${Date.now()}`;
-  await signInAsReferrer(page, HACKWELL, "hv.amara@nhs.example", expectAccessible);
+  await signInAsReferrer(page, HACKWELL, "hv.ben@nhs.example", expectAccessible);
   const reference = await refer(page, HACKWELL, family(name, "hackwell"), expectAccessible);
 
   await page.goto(`/${HACKWELL}/partner/referrals`);
@@ -134,7 +134,7 @@ test("a health visitor refers a family fast-track; an officer decides it; the re
   await expect(page.getByTestId("referral-status")).toHaveText("Approved");
   await expect(page.getByTestId("referral-award")).toContainText("£40.00");
   await expectAccessible(page);
-  await openMailbox(page, "hv.amara@nhs.example");
+  await openMailbox(page, "hv.ben@nhs.example");
   await expect(page.getByTestId("mail").first()).toContainText(`Referral ${reference} has been decided`);
 });
 

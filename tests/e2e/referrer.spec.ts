@@ -13,12 +13,12 @@ test("magic links are refused for addresses outside the partners' domains", asyn
 
 test("a referrer signs in by email link, once, and cannot reach staff pages", async ({ page, browser }) => {
   await page.goto("/hackwell/partner/sign-in");
-  await page.getByLabel("Work email address").fill("hv.amara@nhs.example");
+  await page.getByLabel("Work email address").fill("leaving.care@hackwell.example");
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expectAccessible(page);
 
-  const link = await latestMailLink(page, "hv.amara@nhs.example");
+  const link = await latestMailLink(page, "leaving.care@hackwell.example");
   expect(new URL(link).pathname).toBe("/hackwell/partner/sign-in/link");
   // Opening the link (as a mail scanner would) does not spend it.
   const other = await browser.newPage();
@@ -30,7 +30,7 @@ test("a referrer signs in by email link, once, and cannot reach staff pages", as
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/hackwell\/partner$/);
   await expect(page.getByRole("heading", { name: "Partner portal" })).toBeVisible();
-  await expect(page.getByText("Hackwell Health Visiting Service")).toBeVisible();
+  await expect(page.getByText("Hackwell Leaving Care Team")).toBeVisible();
   await expectAccessible(page);
 
   const staff = await page.goto("/hackwell/staff");
