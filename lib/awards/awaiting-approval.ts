@@ -5,7 +5,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import type { TIsoDate } from "@/lib/calendar/working-days";
 import type { TPriorityBand } from "@/lib/triage/priority";
-import type { DB } from "@/lib/db/kysely";
+import type { DB, TDb } from "@/lib/db/kysely";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
@@ -48,6 +48,16 @@ export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: numb
 /** The pot's money not yet committed to awards: its AVAILABLE account's balance (none yet: 0). */
 const potAvailable = (eb: ExpressionBuilder<DB, "LedgerAccount">) => q<bigint>`coalesce(${eb.ref("LedgerAccount.balancePence")}, 0)`;
 
+/** An award line with its case, its pot, who proposed it, and the pot's AVAILABLE account: what the approvals list and one line's summary both read. */
+function awardsWithPot(db: TDb) {
+  return db
+    .selectFrom("Award as a")
+    .innerJoin("Case as c", "c.id", "a.caseId")
+    .innerJoin("Pot as p", "p.id", "a.potId")
+    .innerJoin("User as u", "u.id", "a.proposedById")
+    .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"));
+}
+
 /** One page of the lines awaiting approval; null for anyone without awards:approve. */
 export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}): Promise<TAwaitingPage | null> {
   if (!can(actor, "awards:approve")) return null;
@@ -55,12 +65,7 @@ export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const rows: TAwaitingRow[] = await sql.db
-        .selectFrom("Award as a")
-        .innerJoin("Case as c", "c.id", "a.caseId")
-        .innerJoin("Pot as p", "p.id", "a.potId")
-        .innerJoin("User as u", "u.id", "a.proposedById")
-        .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"))
+      const rows: TAwaitingRow[] = await awardsWithPot(sql.db)
         .select((eb) => [
           "a.id as awardId",
           "a.caseId",
@@ -186,13 +191,8 @@ export async function awardSummary(actor: TActor, awardId: string): Promise<TAwa
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const row: TAwardSummary | undefined = await sql.db
-        .selectFrom("Award as a")
-        .innerJoin("Case as c", "c.id", "a.caseId")
-        .innerJoin("Pot as p", "p.id", "a.potId")
-        .innerJoin("User as u", "u.id", "a.proposedById")
+      const row: TAwardSummary | undefined = await awardsWithPot(sql.db)
         .leftJoin("User as o", "o.id", "c.assignedToId")
-        .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"))
         .select((eb) => [
           "a.id as awardId",
           "a.caseId",
