@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AnswersSummary } from "@/components/applications/answers-summary";
 import { SendApplicationForm } from "@/components/applications/send-form";
 import { StepForm } from "@/components/applications/step-form";
 import { ReferrerSectionForm } from "@/components/referrals/referral-forms";
@@ -91,24 +92,7 @@ export default async function ReferralStepPage({ params, searchParams }: { param
               ]}
             />
           </section>
-          {summarise(ctx.answers, m, ctx.locale).map((part) => (
-            <section key={part.title} aria-label={part.title}>
-              <h2 className="govuk-heading-m">{part.title}</h2>
-              <SummaryList
-                rows={part.rows.map((row) => ({
-                  key: row.key,
-                  value: row.value,
-                  testId: `answer-${row.step}`,
-                  action: (
-                    <Link href={draftPath(slug, draftId, row.step, true)} className="govuk-link">
-                      {m.common.change}
-                      <span className="govuk-visually-hidden"> {row.key}</span>
-                    </Link>
-                  ),
-                }))}
-              />
-            </section>
-          ))}
+          <AnswersSummary sections={summarise(ctx.answers, m, ctx.locale)} change={m.common.change} changeHref={(step) => draftPath(slug, draftId, step, true)} />
         </SendApplicationForm>
       </>
     );
