@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sql as q } from "kysely";
 import { actorColumns, actorEmail, type TActor } from "@/lib/actor";
 import type { Tx } from "@/lib/db/client";
-import type { TSql } from "@/lib/db/sql";
+import { prismaSql, type TSql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type TAuditEntry = {
@@ -19,27 +19,16 @@ export type TAuditEntry = {
 };
 
 /**
- * Appends one audit event in the caller's transaction, so the event and the change commit together.
- * createMany, not create: an INSERT … RETURNING must also pass the SELECT policy, and platform
- * events (tenantId null) are deliberately not readable outside platform scope.
+ * Appends one audit event in the caller's Prisma transaction, so the event and the change commit
+ * together: the same statement as recordAuditSql, on that transaction. No RETURNING: an INSERT …
+ * RETURNING must also pass the SELECT policy, and platform events (tenantId null) are deliberately
+ * not readable outside platform scope.
  */
 export async function recordAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
-  await tx.auditEvent.createMany({
-    data: {
-      tenantId: entry.tenantId,
-      ...actorColumns(entry.actor),
-      actorEmail: entry.actor && actorEmail(entry.actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary,
-      metadata: entry.metadata ?? {},
-      ip: entry.ip ?? null,
-    },
-  });
+  await recordAuditSql(prismaSql(tx), entry);
 }
 
-/** recordAudit on either driver's transaction (withTenantSql's node-postgres connection too). */
+/** The one writer of an audit event, on either driver's transaction (withTenantSql's node-postgres connection, or Prisma's through recordAudit). */
 export async function recordAuditSql(sql: TSql, entry: TAuditEntry): Promise<void> {
   await sql.db
     .insertInto("AuditEvent")
