@@ -14,7 +14,7 @@ import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
 import { correctedContact } from "@/lib/cases/corrected-answers";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling } from "@/lib/cases/resident-view";
-import { recordCaseEvent } from "@/lib/timeline/case-events";
+import { latestCaseEventData, recordCaseEvent } from "@/lib/timeline/case-events";
 import { tellReferrer } from "@/lib/cases/referrer-notice";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
 import { queueReferralStatusChanged } from "@/lib/webhooks/queue";
@@ -60,16 +60,8 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
   const c = await readCaseFacts(sql, caseId);
   if (!c) return;
   const lines = await sql.db.selectFrom("Award").select(["id", "status", "amountPence", "needCategory"]).where("caseId", "=", caseId).orderBy("createdAt").orderBy("id").execute();
-  const last = await sql.db
-    .selectFrom("CaseEvent")
-    .select("data")
-    .where("caseId", "=", caseId)
-    .where("kind", "=", "resident.told")
-    .orderBy("createdAt", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(last?.data ?? null));
+  const told = await latestCaseEventData(sql, caseId, "resident.told");
+  const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(told ?? null));
   if (view.status !== c.residentStatus) {
     await sql.db.updateTable("Application").set({ residentStatus: view.status, updatedAt: q<Date>`now()` }).where("id", "=", c.applicationId).execute();
     // A referral's referrer hears that it was decided or needs information (issue 17).

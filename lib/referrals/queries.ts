@@ -12,6 +12,7 @@ import { loadCaseworkSettings, reasonCodeLabel } from "@/lib/cases/settings";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { londonIsoDate } from "@/lib/calendar/working-days";
+import { latestCaseEventData } from "@/lib/timeline/case-events";
 
 export type TReferralRow = {
   caseId: string;
@@ -145,21 +146,14 @@ export async function getReferral(actor: TReferrerActor, caseId: string): Promis
       const awards = await sql.db
         .selectFrom("Award as a")
         .innerJoin("Pot as p", "p.id", "a.potId")
-        .select(["a.id", "p.name as pot", "a.needCategory", q<string>`a."amountPence"::text`.as("amountPence"), q<string>`a.status::text`.as("status")])
+        .select(["a.id", "p.name as pot", "a.needCategory", "a.amountPence", "a.status"])
         .where("a.caseId", "=", caseId)
         .orderBy("a.createdAt")
         .orderBy("a.id")
         .execute();
-      const refused = await sql.db
-        .selectFrom("CaseEvent")
-        .select("data")
-        .where("caseId", "=", caseId)
-        .where("kind", "=", "referral.direct-award-refused")
-        .orderBy("createdAt", "desc")
-        .orderBy("id", "desc")
-        .executeTakeFirst();
-      const reasons = ((refused?.data ?? {}) as { reasons?: { key: string; params: Record<string, string> }[] }).reasons ?? [];
-      return { ...row!, followedById: raw.followedById, yours, awards: awards.map((a) => ({ ...a, amountPence: BigInt(a.amountPence) })), directAwardRefusals: reasons };
+      const refused = await latestCaseEventData(sql, caseId, "referral.direct-award-refused");
+      const reasons = ((refused ?? {}) as { reasons?: { key: string; params: Record<string, string> }[] }).reasons ?? [];
+      return { ...row!, followedById: raw.followedById, yours, awards, directAwardRefusals: reasons };
     },
     actor.user.userId,
   );

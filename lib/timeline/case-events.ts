@@ -25,3 +25,17 @@ export async function recordCaseEvent(sql: TSql, actor: TActor, caseId: string, 
     })
     .execute();
 }
+
+/** The data of the newest line of one kind on a case's timeline (what the resident was last told, why a direct award was refused); undefined when there is none. */
+export async function latestCaseEventData(sql: TSql, caseId: string, kind: string): Promise<unknown> {
+  const row = await sql.db
+    .selectFrom("CaseEvent")
+    .select("data")
+    .where("caseId", "=", caseId)
+    .where("kind", "=", kind)
+    .orderBy("createdAt", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.data;
+}
