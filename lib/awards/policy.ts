@@ -11,14 +11,16 @@ export type TApprovalSettings = z.infer<typeof ZApprovalSettings>;
  * The officer's limit, per household per decision: lines are committed by the officer while the
  * running total of what this decision gives stays within the limit; from the first line that
  * would take it over, that line and every later one wait for an approver. true = waits.
+ * `mustWait[i]` makes line i wait whatever its amount (a pot rule overridden with a reason; an
+ * application the deciding officer entered): it still counts towards the household's total.
  */
-export function linesAwaitingApproval(amounts: readonly bigint[], officerLimitPence: bigint): boolean[] {
+export function linesAwaitingApproval(amounts: readonly bigint[], officerLimitPence: bigint, { mustWait = [] }: { mustWait?: readonly boolean[] } = {}): boolean[] {
   let total = 0n;
   let over = false;
-  return amounts.map((a) => {
+  return amounts.map((a, i) => {
     total += a;
     if (total > officerLimitPence) over = true;
-    return over;
+    return over || mustWait[i] === true;
   });
 }
 

@@ -124,6 +124,12 @@ describe("the officer's limit per household per decision", () => {
     expect(linesAwaitingApproval([30_000n, 1_000n], 25_000n)).toEqual([true, true]);
   });
 
+  it("a line that must wait (an overridden pot rule, an application the officer entered) waits whatever its amount, and still counts towards the total", () => {
+    expect(linesAwaitingApproval([1_000n, 1_000n], 25_000n, { mustWait: [true, false] })).toEqual([true, false]);
+    expect(linesAwaitingApproval([20_000n, 10_000n], 25_000n, { mustWait: [true, false] })).toEqual([true, true]);
+    expect(linesAwaitingApproval([1_000n, 1_000n], 25_000n, { mustWait: [true, true] })).toEqual([true, true]);
+  });
+
   it("property: no set of lines commits more than the limit without a second person, and nothing waits while the total is within it", () => {
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: 1n, max: 100_000_00n }), { minLength: 1, maxLength: 6 }), fc.bigInt({ min: 0n, max: 100_000_00n }), (amounts, limit) => {
