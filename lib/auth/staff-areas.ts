@@ -28,14 +28,15 @@ export function staffNavigation(slug: string, permissions: ReadonlySet<Permissio
 }
 
 /**
- * What the staff home page lists. Casework staff also get the resident-facing status check they
- * use on the phone. No link to the public application form: filled in by an officer it would be
- * recorded as "Online application by the resident"; officer-assisted applications (their own
- * channel, OFFICER_PHONE / OFFICER_IN_PERSON) are a later issue.
+ * What the staff home page lists. Casework staff also get the staff journey for taking an
+ * application by phone or in person (its own channel, OFFICER_PHONE / OFFICER_IN_PERSON, never the
+ * public form, which would record "Online application by the resident") and the resident-facing
+ * status check they use on the phone.
  */
 export function staffAreas(slug: string, permissions: ReadonlySet<Permission>): TStaffArea[] {
   const areas = AREAS.filter((a) => permissions.has(a.permission)).map((a) => ({ href: `/${slug}/${a.path}`, label: a.label, description: a.description }));
   if (permissions.has("cases:work")) {
+    areas.push({ href: `/${slug}/staff/apply`, label: "Take an application by phone or in person", description: "Enter an application for a resident on the phone or face to face, with their consent witnessed" });
     areas.push({ href: `/${slug}/status`, label: "Check an application's status", description: "With the reference number and the resident's date of birth" });
   }
   return areas;

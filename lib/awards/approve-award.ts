@@ -35,7 +35,7 @@ export async function approveAward(actor: TActor, awardId: string): Promise<TApp
         // before the case's row lock, the order decideCase takes them in).
         const rules = award.status === "AWAITING_APPROVAL" ? await checkAwardApproval(sql, actor.council.id, award) : null;
         await lockCase(sql, award.caseId);
-        const check = mayApproveAboveLimit(personOf(actor).userId, { proposedById: award.proposedById, applicationEnteredById: null });
+        const check = mayApproveAboveLimit(personOf(actor).userId, { proposedById: award.proposedById, applicationEnteredById: award.applicationEnteredById });
         if (award.status === "AWAITING_APPROVAL" && rolesOf(actor).includes("APPROVER") && !check.ok) return { outcome: "four-eyes" as const, problem: check.problem };
         if (rules?.problems.length) return { outcome: "rules" as const, problems: rules.problems };
         if (rules?.short) throw new LedgerRefused("insufficient", { pot: rules.short.pot, account: "AVAILABLE", balancePence: rules.short.availablePence.toString() });

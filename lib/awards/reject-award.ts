@@ -43,7 +43,7 @@ export async function rejectAward(actor: TActor, awardId: string, reason: unknow
       const award = await readAward(sql, awardId);
       if (!award) return { outcome: "not-found" };
       await lockCase(sql, award.caseId);
-      const check = mayApproveAboveLimit(personOf(actor).userId, { proposedById: award.proposedById, applicationEnteredById: null });
+      const check = mayApproveAboveLimit(personOf(actor).userId, { proposedById: award.proposedById, applicationEnteredById: award.applicationEnteredById });
       if (award.status === "AWAITING_APPROVAL" && !check.ok) return { outcome: "four-eyes", problem: check.problem };
       const done = await transitionAward(sql, actor, award, "reject", { reason: parsed.data });
       if (done.outcome !== "done") return done;

@@ -29,6 +29,8 @@ export type TAwardRow = {
   proposedById: string;
   caseReference: string;
   applicationId: string;
+  /** The officer who entered the application (officer-assisted channels), else null: four eyes. */
+  applicationEnteredById: string | null;
 };
 
 export type TAwardTransitionResult =
@@ -44,7 +46,8 @@ export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow |
     .selectFrom("Award as a")
     .innerJoin("Pot as p", "p.id", "a.potId")
     .innerJoin("Case as c", "c.id", "a.caseId")
-    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId"])
+    .leftJoin("Application as ap", "ap.id", "c.applicationId")
+    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId", "ap.enteredById as applicationEnteredById"])
     .where("a.id", "=", awardId)
     .executeTakeFirst();
 }

@@ -19,6 +19,8 @@ export type TCaseRow = {
   assignedToName: string | null;
   applicationId: string;
   reference: string;
+  /** The officer who entered the application (officer-assisted channels), else null: four eyes (lib/awards/policy.ts). */
+  applicationEnteredById: string | null;
 };
 
 export type TTransitionRefusal =
@@ -77,7 +79,8 @@ export async function readCase(sql: TSql, caseId: string): Promise<TCaseRow | un
   return sql.db
     .selectFrom("Case as c")
     .leftJoin("User as u", "u.id", "c.assignedToId")
-    .select(["c.id", "c.status", "c.assignedToId", "u.name as assignedToName", "c.applicationId", "c.reference"])
+    .leftJoin("Application as ap", "ap.id", "c.applicationId")
+    .select(["c.id", "c.status", "c.assignedToId", "u.name as assignedToName", "c.applicationId", "c.reference", "ap.enteredById as applicationEnteredById"])
     .where("c.id", "=", caseId)
     .executeTakeFirst();
 }

@@ -95,7 +95,9 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
       throw new LedgerRefused("insufficient", { pot: check.short.pot, account: "AVAILABLE", balancePence: check.short.availablePence.toString() });
   }
   // The officer's limit applies to what this decision gives the household, not to each line.
-  const overLimit = linesAwaitingApproval(lines.map((l) => l.amountPence), settings.officerLimitPence);
+  // Four eyes: an officer deciding an application they entered (by phone or in person) sends every line to an approver.
+  const enteredIt = found.applicationEnteredById !== null && found.applicationEnteredById === actorUserId(actor);
+  const overLimit = linesAwaitingApproval(lines.map((l) => l.amountPence), settings.officerLimitPence, { mustWait: lines.map(() => enteredIt) });
   const action = decision.decision;
   const moved = await transitionCase(sql, actor, caseId, action, {
     decision: { reasonCode: decision.reasonCode, explanation: decision.explanation },

@@ -40,6 +40,9 @@ export type TApplicationSource = {
   referral?: unknown;
   /** Referral portal: the member who referred (Application.referrerUserId) and who follows the case (Case.referrerUserId). */
   referrerUserId?: string | null;
+  /** Officer-assisted channels: the officer who entered it, who also witnessed the resident's consent at consentWitnessedAt. */
+  enteredById?: string | null;
+  consentWitnessedAt?: Date | null;
 };
 
 export type TRecordResult =
@@ -114,6 +117,9 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
             updatedAt: q<Date>`now()`,
             referral: q`${referral}::jsonb`,
             referrerUserId: q<string | null>`${referrerUserId}::uuid`,
+            enteredById: q<string | null>`${source.enteredById ?? null}::uuid`,
+            consentWitnessedById: q<string | null>`${source.enteredById ?? null}::uuid`,
+            consentWitnessedAt: source.enteredById ? (source.consentWitnessedAt ?? receivedAt) : null,
           })
           .onConflict((oc) => oc.columns(["tenantId", "reference"]).doNothing())
           .returning(["id", "tenantId", "reference", "channel", "fullName", "postcode", "submittedAt"]),

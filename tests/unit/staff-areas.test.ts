@@ -13,10 +13,13 @@ describe("staff areas", () => {
 
   it("lists only what the permissions allow", () => {
     const officer = staffAreas("hackwell", permissionsFor(["OFFICER"])).map((a) => a.label);
-    expect(officer).toEqual(["Cases", "Check an application's status"]);
+    expect(officer).toEqual(["Cases", "Take an application by phone or in person", "Check an application's status"]);
     // Issue 15: the public form recorded an officer's application as "Online application by the
-    // resident". No link to it until officer-assisted applications record their own channel.
-    expect(staffAreas("hackwell", permissionsFor(["OFFICER"])).map((a) => a.href)).not.toContain("/hackwell/apply");
+    // resident". Issue 18: officers take one through the staff journey, with its own channel.
+    const hrefs = staffAreas("hackwell", permissionsFor(["OFFICER"])).map((a) => a.href);
+    expect(hrefs).not.toContain("/hackwell/apply");
+    expect(hrefs).toContain("/hackwell/staff/apply");
+    expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.href)).not.toContain("/hackwell/staff/apply");
     // A manager reads the queue (cases:read); a council admin configures and does not work cases.
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)[0]).toBe("Cases");
     const admin = staffAreas("hackwell", permissionsFor(["COUNCIL_ADMIN"])).map((a) => a.label);
