@@ -36,6 +36,9 @@ export type TAwaitingRow = {
   proposedById: string;
   proposedByName: string;
   proposedAt: Date;
+  /** Officer-assisted applications: who entered it (they may not approve it: four eyes); null otherwise. */
+  enteredById: string | null;
+  enteredByName: string | null;
   priorityBand: TPriorityBand;
   priorityScore: number;
   priorityReasons: string[];
@@ -55,6 +58,8 @@ function awardsWithPot(db: TDb) {
     .innerJoin("Case as c", "c.id", "a.caseId")
     .innerJoin("Pot as p", "p.id", "a.potId")
     .innerJoin("User as u", "u.id", "a.proposedById")
+    .leftJoin("Application as ap", "ap.id", "c.applicationId")
+    .leftJoin("User as eu", "eu.id", "ap.enteredById")
     .leftJoin("LedgerAccount", (j) => j.onRef("LedgerAccount.fundId", "=", "p.fundId").onRef("LedgerAccount.potId", "=", "p.id").on("LedgerAccount.kind", "=", "AVAILABLE"));
 }
 
@@ -78,6 +83,8 @@ export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}
           "a.proposedById",
           "u.name as proposedByName",
           "a.createdAt as proposedAt",
+          "ap.enteredById",
+          "eu.name as enteredByName",
           "c.priorityBand",
           "c.priorityScore",
           "c.priorityReasons",

@@ -1,5 +1,6 @@
 import { readSearchParams } from "@/lib/forms/text";
 import { QueueView } from "@/components/cases/queue";
+import { TakeApplicationLink } from "@/components/assisted/take-application-link";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { staffActor } from "@/lib/actor";
 import { queueFilterOptions } from "@/lib/cases/options";
@@ -24,6 +25,7 @@ export default async function CaseQueuePage({ params, searchParams }: { params: 
     <>
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{t("title")}</h1>
+      <TakeApplicationLink slug={slug} show={access.permissions.has("cases:work")} />
       <QueueView base={`/${slug}/staff/cases`} query={query} page={page!} m={messagesFor("en")} caseworkers={options.caseworkers} organisations={options.organisations} now={now} />
     </>
   );

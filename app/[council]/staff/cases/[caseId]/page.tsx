@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
+import { CaseAssisted } from "@/components/assisted/case-assisted";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -42,6 +43,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <BackLink href={base}>{t("back")}</BackLink>
       <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
+      <CaseAssisted council={access.council} actor={actor} caseId={c.id} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
           {works ? (

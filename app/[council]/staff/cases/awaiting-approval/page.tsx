@@ -1,4 +1,5 @@
 import { staffActor } from "@/lib/actor";
+import { EnteredBy } from "@/components/assisted/entered-by";
 import { readSearchParams } from "@/lib/forms/text";
 import Link from "next/link";
 import { PriorityTag, slaTag } from "@/components/cases/case-tags";
@@ -120,6 +121,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                     ) : null}
                     <br />
                     <span className="text-govuk-secondary app-nowrap">{formatDateTimeShort(r.proposedAt)}</span>
+                    <EnteredBy enteredById={r.enteredById} enteredByName={r.enteredByName} you={access.user.userId} />
                   </>
                 ),
               },
