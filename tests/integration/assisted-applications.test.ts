@@ -15,6 +15,7 @@ import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund, createMember, createOrganisation } from "@/prisma/factories";
+import { DEMO_ASSISTED } from "@/prisma/demo-assisted";
 import { FULL } from "../support/application-answers";
 import { caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
@@ -154,5 +155,19 @@ describe("four eyes on an application an officer entered", () => {
     expect((await claimCase(priya, theirs.caseId)).outcome).toBe("done");
     expect((await decideCase(priya, theirs.caseId, decision(2_000n))).outcome).toBe("decided");
     expect((await owner().award.findMany({ where: { caseId: theirs.caseId } })).map((x) => x.status)).toEqual(["APPROVED"]);
+  });
+});
+
+describe("the demo's assisted applications", () => {
+  it("each is a complete application the journey accepts and sends", async () => {
+    for (const a of DEMO_ASSISTED) {
+      const draftId = (await startAssistedDraft(council, priya, a.channel))!;
+      for (const [step, raw] of Object.entries(a.answers("E8 1AA"))) {
+        const parsed = (await import("@/lib/applications/steps")).STEPS[step as TStepId].schema.safeParse(raw);
+        expect(parsed.success, `${a.channel} ${step}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+        expect(await saveAssistedAnswer(council, priya, draftId, step as TStepId, raw as Record<string, string>)).not.toBeNull();
+      }
+      expect((await submitAssistedDraft(council, priya, draftId, null)).outcome).toBe("sent");
+    }
   });
 });
