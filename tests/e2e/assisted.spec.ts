@@ -1,0 +1,174 @@
+// Officer-assisted applications (issue 18): an officer takes a resident's application by phone
+// through the staff journey (the resident's own pages, in a draft the officer owns), reads the
+// declaration aloud and confirms the resident agreed; the case shows who entered it and that
+// consent was witnessed, and the queue shows the channel. The same in person without JavaScript.
+// axe on every new page and its error states.
+import { expect, test, type Page } from "@playwright/test";
+import type { TRawAnswers } from "@/lib/applications/steps";
+import { TOTP_STEP_SECONDS, currentTotp } from "@/lib/security/totp";
+import { demoTotpSecret } from "@/prisma/factories";
+import { FULL } from "../support/application-answers";
+import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, openMailbox, ownerQuery, submitButton } from "./support";
+
+// This spec's own officers: copies of the demo officers (same password, role and authenticator
+// secret), so no other spec running at the same time spends their second-factor codes.
+const ORIGINALS = ["officer@hackwell.example", "officer@fenshire.example"] as const;
+const copyOf = (email: string) => `assisted.${email}`;
+
+test.beforeAll(async () => {
+  for (const email of ORIGINALS) {
+    await ownerQuery(
+      `insert into "User" (id, email, name, "passwordHash", "totpSecretEnc", "mfaEnrolledAt", "updatedAt")
+       select gen_random_uuid(), $1, 'Assisting ' || name, "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
+       on conflict (email) do nothing`,
+      [copyOf(email), email],
+    );
+    await ownerQuery(
+      `insert into "Membership" (id, "tenantId", "userId", role, "updatedAt")
+       select gen_random_uuid(), m."tenantId", c.id, m.role, now() from "Membership" m join "User" o on o.id = m."userId", "User" c where o.email = $1 and c.email = $2
+       on conflict do nothing`,
+      [email, copyOf(email)],
+    );
+  }
+});
+
+async function signIn(page: Page, original: (typeof ORIGINALS)[number]) {
+  const email = copyOf(original);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
+  const [row] = await ownerQuery<{ lastTotpStep: number | null }>(`select "lastTotpStep" from "User" where email = $1`, [email]);
+  const now = Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
+  const step = Math.max(now, (row?.lastTotpStep ?? 0) + 1);
+  if (step > now + 1) await page.waitForTimeout(((now + 1) * TOTP_STEP_SECONDS - Date.now() / 1000) * 1000 + 100);
+  await page.getByLabel("Enter the code from your authenticator app").fill(currentTotp(demoTotpSecret(original), step * TOTP_STEP_SECONDS));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** A resident of their own (name, date of birth, email), in Hackwell or Fenshire. */
+function resident(name: string, where: "hackwell" | "fenshire"): TRawAnswers {
+  const n = Date.now() % 100_000;
+  const own: TRawAnswers = {
+    ...FULL,
+    "full-name": { fullName: name },
+    "date-of-birth": { "dateOfBirth-day": String((n % 27) + 1), "dateOfBirth-month": String((n % 12) + 1), "dateOfBirth-year": String(1950 + (n % 40)) },
+    contact: { email: `assisted-${n}@example.com`, mobile: "" },
+  };
+  if (where === "hackwell") return own;
+  const answers: TRawAnswers = { ...own, postcode: { postcode: "CB1 2ZZ" }, address: { address: "manual" }, "address-manual": { line1: "1 Mill Road", line2: "", town: "Cambridge" } };
+  const order = ["full-name", "date-of-birth", "contact", "language", "postcode", "address", "address-manual", ...Object.keys(FULL).filter((k) => !["full-name", "date-of-birth", "contact", "language", "postcode", "address"].includes(k))];
+  return Object.fromEntries(order.map((k) => [k, answers[k as keyof TRawAnswers]!])) as TRawAnswers;
+}
+
+/** The start page: its error state (no channel chosen), then the channel and the first page. */
+async function start(page: Page, council: string, channel: string, axe: (p: Page) => Promise<void>) {
+  await page.goto(`/${council}/staff`);
+  await page.getByRole("link", { name: "Take an application by phone or in person" }).click();
+  await expect(page.getByRole("heading", { name: "Take an application by phone or in person", level: 1 })).toBeVisible();
+  await axe(page);
+  await page.getByRole("button", { name: "Start the application" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Select how you are speaking to the resident");
+  await expect(page).toHaveTitle(/^Error: /);
+  await axe(page);
+  await page.getByLabel(channel).check();
+  await page.getByRole("button", { name: "Start the application" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/full-name$`));
+}
+
+/** Every page of the application from where the journey is, in order. */
+async function answer(page: Page, council: string, answers: TRawAnswers, axe: (p: Page) => Promise<void>, skip: string[] = []) {
+  let first = true;
+  for (const [step, raw] of Object.entries(answers)) {
+    if (skip.includes(step)) continue;
+    await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/${step}$`));
+    if (first) {
+      await axe(page);
+      first = false;
+    }
+    await fillRaw(page, raw);
+    await submitButton(page).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
+  }
+  await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/check$`));
+}
+
+/** Check, the declaration read aloud: refused until the officer confirms, then sent; the case page. */
+async function witnessAndSend(page: Page, axe: (p: Page) => Promise<void>, js: boolean) {
+  await expect(page.getByRole("heading", { name: "Check the answers and witness consent", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("declaration-read-aloud")).toContainText("By sending this application you confirm");
+  await axe(page);
+  await page.getByRole("button", { name: "Send the application" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Confirm that you read the declaration to the resident and they agreed");
+  await expect(page).toHaveTitle(/^Error: /);
+  if (js) await expect(page.getByTestId("error-summary")).toBeFocused();
+  await axe(page);
+  await page.getByLabel("I confirm I read the declaration to the resident and the resident agreed").check();
+  await page.getByRole("button", { name: "Send the application" }).click();
+  await expect(page).toHaveURL(/\/staff\/cases\/[0-9a-f-]+\?entered=1$/);
+}
+
+test("an officer takes a phone application end to end: resumable draft, witnessed consent, on the case and in the queue with its channel", async ({ page }) => {
+  test.setTimeout(300_000);
+  const name = `Phone Resident ${Date.now()}`;
+  const answers = resident(name, "hackwell");
+  await signIn(page, "officer@hackwell.example");
+  await start(page, HACKWELL, "By phone", expectAccessible);
+
+  // The first page answered, the officer leaves and comes back to it from their unfinished applications.
+  await fillRaw(page, answers["full-name"]!);
+  await submitButton(page).click();
+  await expect(page).toHaveURL(/\/date-of-birth$/);
+  await page.goto(`/${HACKWELL}/staff/apply`);
+  const drafts = page.getByTestId("assisted-drafts");
+  await expect(drafts).toContainText(name);
+  await expect(drafts).toContainText("By phone");
+  await expectAccessible(page);
+  await drafts.getByRole("link", { name: `Continue ${name}` }).click();
+  await expect(page.getByRole("textbox").first()).toHaveValue(name);
+  await submitButton(page).click();
+  await answer(page, HACKWELL, answers, expectAccessible, ["full-name"]);
+  await witnessAndSend(page, expectAccessible, true);
+
+  await expect(page.getByTestId("case-name")).toHaveText(name);
+  await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Priya Shah by phone, consent witnessed");
+  await expectAccessible(page);
+  const reference = (await ownerQuery<{ reference: string; channel: string; locale: string }>(`select reference, channel::text, locale from "Application" where "fullName" = $1`, [name]))[0]!;
+  expect(reference).toMatchObject({ channel: "OFFICER_PHONE", locale: "tr" });
+
+  // In the queue with its channel.
+  await page.goto(`/${HACKWELL}/staff/cases`);
+  await expect(page.getByTestId("take-application")).toBeVisible();
+  await page.getByLabel("Reference, name or postcode").fill(name);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  const row = page.getByTestId("queue-table").locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(reference.reference);
+  await expect(row).toContainText(/phone/i);
+
+  // The resident's confirmation arrives, as for an online application.
+  await openMailbox(page, answers.contact!.email!);
+  await expect(page.getByTestId("mail").first()).toContainText(reference.reference);
+
+  // Sent: no longer among the officer's unfinished applications.
+  await page.goto(`/${HACKWELL}/staff/apply`);
+  await expect(page.locator("main")).not.toContainText(name);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a Fenshire officer takes an application in person with plain forms", async ({ page }) => {
+    test.setTimeout(300_000);
+    const name = `Desk Resident ${Date.now()}`;
+    await signIn(page, "officer@fenshire.example");
+    await start(page, FENSHIRE, "In person", expectAccessibleWithoutJs);
+    await answer(page, FENSHIRE, resident(name, "fenshire"), expectAccessibleWithoutJs);
+    await witnessAndSend(page, expectAccessibleWithoutJs, false);
+    await expect(page.getByTestId("case-name")).toHaveText(name);
+    await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Lucy Marsh in person, consent witnessed");
+    await expectAccessibleWithoutJs(page);
+  });
+});
