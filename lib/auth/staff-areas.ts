@@ -21,7 +21,9 @@ export type TAreaCounts = Partial<Record<string, string>>;
 /** Areas for the navigation: "Home" first for staff, then each area the permissions allow. */
 export function staffNavigation(slug: string, permissions: ReadonlySet<Permission>, counts: TAreaCounts = {}): TStaffArea[] {
   const home: TStaffArea[] = permissions.has("staff:access") ? [{ href: `/${slug}/staff`, label: "Home", description: "" }] : [];
-  return [...home, ...staffAreas(slug, permissions)].map((a) => {
+  // Taking an application is linked from the home page and the queue; the navigation stays one line.
+  const inNavigation = staffAreas(slug, permissions).filter((a) => a.href !== `/${slug}/staff/apply`);
+  return [...home, ...inNavigation].map((a) => {
     const count = counts[a.href.slice(slug.length + 2)];
     return count === undefined ? a : { ...a, label: `${a.label} (${count})` };
   });

@@ -66,7 +66,7 @@ function resident(name: string, where: "hackwell" | "fenshire"): TRawAnswers {
 /** The start page: its error state (no channel chosen), then the channel and the first page. */
 async function start(page: Page, council: string, channel: string, axe: (p: Page) => Promise<void>) {
   await page.goto(`/${council}/staff`);
-  await page.getByTestId("staff-areas").getByRole("link", { name: "Take an application by phone or in person" }).click();
+  await page.getByRole("link", { name: "Take an application by phone or in person" }).click();
   await expect(page.getByRole("heading", { name: "Take an application by phone or in person", level: 1 })).toBeVisible();
   await axe(page);
   await page.getByRole("button", { name: "Start the application" }).click();

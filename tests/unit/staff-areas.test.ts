@@ -20,6 +20,7 @@ describe("staff areas", () => {
     expect(hrefs).not.toContain("/hackwell/apply");
     expect(hrefs).toContain("/hackwell/staff/apply");
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.href)).not.toContain("/hackwell/staff/apply");
+    expect(staffNavigation("hackwell", permissionsFor(["OFFICER"])).map((a) => a.href)).not.toContain("/hackwell/staff/apply");
     // A manager reads the queue (cases:read); a council admin configures and does not work cases.
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)[0]).toBe("Cases");
     const admin = staffAreas("hackwell", permissionsFor(["COUNCIL_ADMIN"])).map((a) => a.label);
