@@ -14,8 +14,9 @@ import { rejectAward } from "@/lib/awards/reject-award";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createFund, createMember, createOrganisation } from "@/prisma/factories";
-import { DEMO_ASSISTED } from "@/prisma/demo-assisted";
+import { addMembership, createCouncil, createFund, createMember, createOrganisation, createUser } from "@/prisma/factories";
+import { DEMO_ASSISTED, seedDemoAssisted } from "@/prisma/demo-assisted";
+import { DEMO_COUNCILS } from "@/prisma/demo-data";
 import { FULL } from "../support/application-answers";
 import { caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
@@ -168,6 +169,26 @@ describe("the demo's assisted applications", () => {
         expect(await saveAssistedAnswer(council, priya, draftId, step as TStepId, raw as Record<string, string>)).not.toBeNull();
       }
       expect((await submitAssistedDraft(council, priya, draftId, null)).outcome).toBe("sent");
+    }
+  });
+});
+
+describe("the demo seeder", () => {
+  it("has each demo council's officer take one application by phone and one in person, once", { timeout: 120_000 }, async () => {
+    for (const c of DEMO_COUNCILS) {
+      const tenant = await createCouncil(owner(), c);
+      for (const st of c.staff) await addMembership(owner(), tenant.id, (await createUser(owner(), { email: st.email, name: st.name })).id, st.role);
+    }
+    await seedDemoAssisted(owner(), () => {});
+    await seedDemoAssisted(owner(), () => {});
+    for (const c of DEMO_COUNCILS) {
+      const tenant = await owner().tenant.findUniqueOrThrow({ where: { slug: c.slug } });
+      const officer = await owner().user.findUniqueOrThrow({ where: { email: c.staff.find((st) => st.role === "OFFICER")!.email } });
+      const apps = await owner().application.findMany({ where: { tenantId: tenant.id }, orderBy: { channel: "asc" } });
+      expect(apps.map((a) => [a.channel, a.enteredById, a.consentWitnessedById])).toEqual([
+        ["OFFICER_PHONE", officer.id, officer.id],
+        ["OFFICER_IN_PERSON", officer.id, officer.id],
+      ]);
     }
   });
 });
