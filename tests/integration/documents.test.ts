@@ -15,7 +15,7 @@ import { listCaseDocuments, MAX_DOCUMENT_BYTES, openCaseDocument, readUploadedFi
 import { resetEnvForTests } from "@/lib/env";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil } from "@/prisma/factories";
-import { samplePdf, samplePng } from "@/prisma/demo-documents";
+import { samplePdf, samplePng } from "@/prisma/sample-files";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
 

@@ -3,7 +3,7 @@
 // (none of them). The samples the demo seeds are valid files of their types.
 import { describe, expect, it } from "vitest";
 import { detectDocumentType } from "@/lib/documents/detect-type";
-import { samplePdf, samplePng } from "@/prisma/demo-documents";
+import { samplePdf, samplePng } from "@/prisma/sample-files";
 
 const hex = (h: string) => new Uint8Array(Buffer.from(h.replace(/\s+/g, ""), "hex"));
 const ascii = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
