@@ -27,11 +27,12 @@ export async function seedDemoDocuments(db: PrismaClient, log: (m: string) => vo
     const tenant = await db.tenant.findUnique({ where: { slug: council.slug } });
     const sets = DEMO_DOCUMENTS[council.slug];
     if (!tenant || !sets) continue;
-    if ((await asOwnerInCouncil(db, tenant.id, (tx) => tx.caseDocument.count())) > 0) continue;
+    if ((await asOwnerInCouncil(db, tenant.id, (tx) => tx.caseDocument.count({ where: { tenantId: tenant.id } }))) > 0) continue;
+    // (The owner may bypass row-level security: every query names the council.)
     // The demo officer's open cases under review, oldest reference first: stable across installs.
     const email = council.staff.find((s) => s.role === "OFFICER")!.email;
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    const cases = await asOwnerInCouncil(db, tenant.id, (tx) => tx.case.findMany({ where: { status: "IN_REVIEW" }, orderBy: { reference: "asc" }, take: sets.length, select: { id: true } }));
+    const cases = await asOwnerInCouncil(db, tenant.id, (tx) => tx.case.findMany({ where: { tenantId: tenant.id, status: "IN_REVIEW" }, orderBy: { reference: "asc" }, take: sets.length, select: { id: true } }));
     const actor = staffActor({ council: { id: tenant.id }, user: { userId: user.id, email }, roles: ["OFFICER"] });
     let count = 0;
     for (const [i, c] of cases.entries()) {

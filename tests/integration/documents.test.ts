@@ -3,18 +3,20 @@
 // called .pdf is refused), the upload's own byte limit, downloads only for staff of the council
 // (another council's officer finds nothing) and every download audited, the scan step's states
 // with a stand-in scanner (a shell script that answers as clamscan does: exit 0, 1 or 2), the
-// filesystem storage, and the upload route's origin check.
+// filesystem storage, the upload route's origin check, and the demo's documents.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TMemberActor, TStaffActor } from "@/lib/actor";
-import { residentActor } from "@/lib/actor";
+import { residentActor, staffActor } from "@/lib/actor";
+import { claimCase } from "@/lib/cases/claim-case";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { listCaseDocuments, MAX_DOCUMENT_BYTES, openCaseDocument, readUploadedFiles, saveCaseDocument, uploadCaseDocuments } from "@/lib/documents";
 import { resetEnvForTests } from "@/lib/env";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil } from "@/prisma/factories";
+import { createCouncil, createMember } from "@/prisma/factories";
+import { seedDemoDocuments } from "@/prisma/demo-documents";
 import { samplePdf, samplePng } from "@/prisma/sample-files";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
@@ -265,5 +267,24 @@ describe("the upload route", () => {
       const response = await POST(await uploadRequest([{ name: "a.pdf", bytes: samplePdf(["a"]) }]), { params });
       expect(response.status).toBe(403);
     }
+  });
+});
+
+describe("the demo's documents", () => {
+  it("are uploaded through the service on the demo officer's cases under review, once", async () => {
+    await createCouncil(owner(), { slug: "hackwell", postcodeAreas: ["E8"], settings: { referencePrefix: "HKW" } });
+    const hackwell = (await findCouncilBySlug("hackwell"))!;
+    const user = await createMember(owner(), hackwell.id, "OFFICER", { email: "officer@hackwell.example", name: "Priya Shah" });
+    const demoOfficer = staffActor({ council: { id: hackwell.id }, user: { userId: user.id, email: user.email }, roles: ["OFFICER"] });
+    const { caseId: demoCase } = await applyFor(hackwell);
+    expect(await claimCase(demoOfficer, demoCase)).toMatchObject({ outcome: "done" });
+    await seedDemoDocuments(owner(), () => {});
+    await seedDemoDocuments(owner(), () => {});
+    const docs = await owner().caseDocument.findMany({ where: { tenantId: hackwell.id }, orderBy: { originalName: "asc" } });
+    expect(docs.map((d) => [d.originalName, d.mediaType, d.caseId, d.actorUserId])).toEqual([
+      ["Photo of energy bill.png", "image/png", demoCase, user.id],
+      ["Universal Credit statement.pdf", "application/pdf", demoCase, user.id],
+    ]);
+    expect(await owner().caseEvent.count({ where: { caseId: demoCase, kind: "document.uploaded" } })).toBe(2);
   });
 });
