@@ -50,14 +50,26 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("document-upload-submit").click();
     await expect(page.getByTestId("documents-banner")).toHaveText("Document uploaded");
     await expect(page).not.toHaveTitle(/^Error: /);
-    const listed = page.getByTestId("document-row");
-    await expect(listed).toHaveCount(1);
+    await expect(page.getByTestId("document-row")).toHaveCount(1);
+    const listed = page.getByTestId("document-row").filter({ hasText: "Bank statement.pdf" });
     await expect(listed.getByTestId("document-name")).toHaveText("Bank statement.pdf");
     await expect(listed.getByTestId("document-type")).toHaveText("PDF");
     await expect(listed.getByTestId("document-scan")).toHaveText("Not scanned");
     await expect(listed).toContainText("Owen Pryce");
-    await expect(page.getByText("Document uploaded", { exact: true }).last()).toBeVisible();
+    const timeline = page.getByRole("list", { name: "Timeline of the case" });
+    await expect(timeline.getByText("Document uploaded", { exact: true })).toHaveCount(1);
+    await expect(timeline.getByText("Bank statement.pdf", { exact: true })).toBeVisible();
     await expectAccessibleWithoutJs(page);
+
+    // Over the 1 MB form limit but within the upload's own: accepted. Over 10 MB: refused by name, not a 413.
+    const padded = (size: number) => Buffer.concat([pdf, Buffer.alloc(size - pdf.length, 0x20)]);
+    await page.getByLabel("Upload a document").setInputFiles({ name: "Scan of letter.pdf", mimeType: "application/pdf", buffer: padded(3 * 1024 * 1024) });
+    await page.getByTestId("document-upload-submit").click();
+    await expect(page.getByTestId("documents-banner")).toHaveText("Document uploaded");
+    await page.getByLabel("Upload a document").setInputFiles({ name: "Huge scan.pdf", mimeType: "application/pdf", buffer: padded(10 * 1024 * 1024 + 1) });
+    await page.getByTestId("document-upload-submit").click();
+    await expect(page.getByTestId("document-error")).toContainText("The selected file Huge scan.pdf must be smaller than 10 MB");
+    await expect(page.getByTestId("document-row")).toHaveCount(2);
 
     // The download: an attachment, the same bytes.
     const [download] = await Promise.all([page.waitForEvent("download"), listed.getByTestId("document-download").click()]);
