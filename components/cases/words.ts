@@ -2,6 +2,7 @@
 // labels in the message files (messages.casework, messages.vocabulary). Pure.
 import { formatPence } from "@/lib/money";
 import { getPath, type TMessages } from "@/lib/i18n";
+import { ENGLISH_ONLY_NAMESPACES } from "@/lib/i18n/namespaces";
 import type { TTagColour } from "@/components/ui/tag";
 import type { TSlaState } from "@/lib/triage/sla";
 
@@ -22,7 +23,8 @@ export function caseworkWords(m: TMessages) {
     sla: (s: TSlaState) => c.sla[s],
     /** Event kinds are dotted ("status.approve"): the words are nested the same way. */
     event: (kind: string) => {
-      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? getPath(m, `assisted.events.${kind}`);
+      // Feature namespaces (English-only, messages/en/<namespace>.json) name their own timeline lines under "events".
+      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? ENGLISH_ONLY_NAMESPACES.map((ns) => getPath(m, `${ns}.events.${kind}`)).find((x) => typeof x === "string");
       return typeof w === "string" ? w : kind;
     },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),

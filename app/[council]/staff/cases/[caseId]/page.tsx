@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
 import { CaseAssisted } from "@/components/assisted/case-assisted";
+import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -39,9 +40,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const hidden = { caseId: c.id };
   return (
     <>
-      <title>{t("title", { reference: c.reference, name: c.fullName })}</title>
+      <title>{(await documentErrorTitle(searchParams)) + t("title", { reference: c.reference, name: c.fullName })}</title>
       <BackLink href={base}>{t("back")}</BackLink>
       <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
+      <DocumentNotices searchParams={searchParams} />
       <CaseHeader page={page} m={m} now={new Date()} />
       <CaseAssisted council={access.council} actor={actor} caseId={c.id} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
@@ -141,6 +143,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             }
           />
           <CaseReferral page={page} m={m} />
+          <CaseDocuments actor={actor} slug={slug} caseId={c.id} searchParams={searchParams} />
           <h2 className="govuk-heading-l">{t("application")}</h2>
           <p className="govuk-body">{t("sentOn", { date: formatDate(c.application.submittedAt) })}</p>
           <ApplicationAnswers page={page} m={m} />
