@@ -22,7 +22,8 @@ export function caseworkWords(m: TMessages) {
     sla: (s: TSlaState) => c.sla[s],
     /** Event kinds are dotted ("status.approve"): the words are nested the same way. */
     event: (kind: string) => {
-      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind);
+      // A kind "<namespace>.<x>" of another catalogue reads "<namespace>.events.<x>" ("advice.referred").
+      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? getPath(m, kind.replace(".", ".events."));
       return typeof w === "string" ? w : kind;
     },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),
