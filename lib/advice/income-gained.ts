@@ -86,7 +86,9 @@ export function incomeGained(rows: readonly TGainRow[], period: TPeriod): TIncom
 /** The twelve months to today: the default period shown on the advice partners page. */
 export function lastTwelveMonths(today: string): TPeriod {
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(y - 1, m - 1, d + 1));
+  // The same day a year before (29 February → 28 February), then the day after it.
+  const yearBefore = Math.min(d, new Date(Date.UTC(y - 1, m, 0)).getUTCDate());
+  const from = new Date(Date.UTC(y - 1, m - 1, yearBefore + 1));
   return { from: from.toISOString().slice(0, 10), to: today };
 }
 
