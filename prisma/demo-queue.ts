@@ -29,6 +29,7 @@ import { encryptSecret } from "@/lib/security/crypto";
 import { DEMO_COUNCILS } from "./demo-data";
 import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-plan";
 import { demoQueueState } from "./demo-queue-state";
+import { seedDemoAdvice } from "./demo-advice";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -139,6 +140,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
     if (worked.length) await backdate(db, tenantId, worked);
     log(`Demo queue: ${council.name}: ${missing.length} applications, ${worked.length} cases worked, ${awards} award lines${refused ? ` (${refused} declined: pot refused)` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
+  await seedDemoAdvice(db, log, now);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {
