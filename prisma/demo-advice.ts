@@ -69,7 +69,7 @@ export async function seedDemoAdvice(db: PrismaClient, log: (m: string) => void 
   for (const council of DEMO_COUNCILS) {
     const tenant = await db.tenant.findUnique({ where: { slug: council.slug } });
     if (!tenant) continue;
-    if ((await asOwnerInCouncil(db, tenant.id, (tx) => tx.advicePartner.count())) > 0) continue;
+    if ((await db.advicePartner.count({ where: { tenantId: tenant.id } })) > 0) continue;
     const actor = async (role: "MANAGER" | "OFFICER"): Promise<TStaffActor> => {
       const email = council.staff.find((s) => s.role === role)!.email;
       const user = await db.user.findUniqueOrThrow({ where: { email } });
@@ -85,7 +85,7 @@ export async function seedDemoAdvice(db: PrismaClient, log: (m: string) => void 
     // Decided cases whose residents agreed to share with advice partners, oldest first.
     const cases = await asOwnerInCouncil(db, tenant.id, (tx) =>
       tx.$queryRaw<{ id: string }[]>`select c.id from "Case" c join "Application" a on a.id = c."applicationId"
-        where a.data #> '{consent,shareWithAdvicePartners}' = 'true'::jsonb and c.status in ('APPROVED', 'PART_APPROVED', 'DECLINED')
+        where c."tenantId" = ${tenant.id}::uuid and a.data #> '{consent,shareWithAdvicePartners}' = 'true'::jsonb and c.status in ('APPROVED', 'PART_APPROVED', 'DECLINED')
         order by c."receivedAt", c.id limit ${REFERRALS.length}`,
     );
     let outcomes = 0;
