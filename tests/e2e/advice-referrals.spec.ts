@@ -102,9 +102,9 @@ async function referAndRecord(page: Page, council: string, reference: string, pa
   await page.getByLabel("Weekly").check();
   await page.getByLabel("Backdated lump sum, in pounds").fill("1200");
   const d = threeDaysAgo();
-  await page.getByLabel("Day").fill(d.day);
-  await page.getByLabel("Month").fill(d.month);
-  await page.getByLabel("Year").fill(d.year);
+  await page.getByLabel("Day", { exact: true }).fill(d.day);
+  await page.getByLabel("Month", { exact: true }).fill(d.month);
+  await page.getByLabel("Year", { exact: true }).fill(d.year);
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByTestId("case-banner")).toHaveText("Outcome recorded");
   // £82.45 × 52 + £1,200 backdated.
@@ -147,8 +147,10 @@ test.describe("without JavaScript", () => {
     const resident = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
     await answerEveryPage(resident, { council: FENSHIRE, answers: fenshirePerson(`Nojs Advice ${stamp}`) });
     const reference = await sendApplication(resident);
-    await answerEveryPage(resident, { council: FENSHIRE, answers: fenshirePerson(`Noconsent Advice ${stamp}`, NO_CONSENT) });
-    const withoutConsent = await sendApplication(resident);
+    // Another resident, in their own browser.
+    const other = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+    await answerEveryPage(other, { council: FENSHIRE, answers: fenshirePerson(`Noconsent Advice ${stamp}`, NO_CONSENT) });
+    const withoutConsent = await sendApplication(other);
 
     const manager = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await signInAsStaff(manager, "manager@fenshire.example");
