@@ -69,7 +69,8 @@ export async function seedDemoAdvice(db: PrismaClient, log: (m: string) => void 
   for (const council of DEMO_COUNCILS) {
     const tenant = await db.tenant.findUnique({ where: { slug: council.slug } });
     if (!tenant) continue;
-    if ((await db.advicePartner.count({ where: { tenantId: tenant.id } })) > 0) continue;
+    // In the council's scope and by its id: a superuser owner bypasses row-level security, a plain owner does not.
+    if ((await asOwnerInCouncil(db, tenant.id, (tx) => tx.advicePartner.count({ where: { tenantId: tenant.id } }))) > 0) continue;
     const actor = async (role: "MANAGER" | "OFFICER"): Promise<TStaffActor> => {
       const email = council.staff.find((s) => s.role === role)!.email;
       const user = await db.user.findUniqueOrThrow({ where: { email } });
