@@ -30,6 +30,7 @@ import { DEMO_COUNCILS } from "./demo-data";
 import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-plan";
 import { demoQueueState } from "./demo-queue-state";
 import { seedDemoDocuments } from "./demo-documents";
+import { seedDemoAdvice } from "./demo-advice";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -141,6 +142,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
     log(`Demo queue: ${council.name}: ${missing.length} applications, ${worked.length} cases worked, ${awards} award lines${refused ? ` (${refused} declined: pot refused)` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   await seedDemoDocuments(db, log);
+  await seedDemoAdvice(db, log, now);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

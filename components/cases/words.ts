@@ -23,8 +23,13 @@ export function caseworkWords(m: TMessages) {
     sla: (s: TSlaState) => c.sla[s],
     /** Event kinds are dotted ("status.approve"): the words are nested the same way. */
     event: (kind: string) => {
-      // Feature namespaces (English-only, messages/en/<namespace>.json) name their own timeline lines under "events".
-      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? ENGLISH_ONLY_NAMESPACES.map((ns) => getPath(m, `${ns}.events.${kind}`)).find((x) => typeof x === "string");
+      // Feature namespaces (English-only, messages/en/<namespace>.json) name their own timeline lines
+      // under "events": "<namespace>.events.<kind>", or for a kind "<namespace>.<x>", "<namespace>.events.<x>" ("advice.referred").
+      const w =
+        getPath(c.events, kind) ??
+        getPath(m.referrals.events, kind) ??
+        ENGLISH_ONLY_NAMESPACES.map((ns) => getPath(m, `${ns}.events.${kind}`)).find((x) => typeof x === "string") ??
+        getPath(m, kind.replace(".", ".events."));
       return typeof w === "string" ? w : kind;
     },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),

@@ -18,6 +18,8 @@ export type Permission =
   | "people:manage"
   | "organisations:manage"
   | "settings:manage"
+  /** The council's advice partners, for onward referrals (lib/advice): managers and council admins. */
+  | "advice:manage"
   | "audit:read"
   | "referrals:submit"
   | "referrals:read-own"
@@ -29,7 +31,7 @@ const CASEWORK: Permission[] = ["staff:access", "cases:read", "cases:work"];
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
   OFFICER: CASEWORK,
   APPROVER: [...CASEWORK, "awards:approve", "payments:manage", "funds:read"],
-  MANAGER: ["staff:access", "cases:read", "funds:read", "funds:manage", "reports:read", "audit:read"],
+  MANAGER: ["staff:access", "cases:read", "funds:read", "funds:manage", "reports:read", "audit:read", "advice:manage"],
   COUNCIL_ADMIN: [
     "staff:access",
     "funds:read",
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = 
     "organisations:manage",
     "settings:manage",
     "audit:read",
+    "advice:manage",
   ],
   REFERRER: ["referrals:submit", "referrals:read-own", "awards:direct"],
 };

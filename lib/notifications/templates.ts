@@ -21,6 +21,8 @@ export const TEMPLATES = {
   // To a referrer (English only, messages/en/referrals.json).
   "referral-decided": { subject: "referrals.emails.decided.subject", body: "referrals.emails.decided.body" },
   "referral-more-information": { subject: "referrals.emails.moreInformation.subject", body: "referrals.emails.moreInformation.body" },
+  // To an advice partner (English only, messages/en/advice.json): an onward referral (lib/advice).
+  "advice-referral": { subject: "advice.email.subject", body: "advice.email.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

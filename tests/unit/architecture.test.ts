@@ -45,7 +45,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
-  ["awards", "intake"],
+  ["awards", "intake", "advice"],
   ["decisions", "assisted"],
   ["referrals"],
   ["partner-api"],

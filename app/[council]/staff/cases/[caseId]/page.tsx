@@ -5,6 +5,7 @@ import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
 import { CaseAssisted } from "@/components/assisted/case-assisted";
 import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
+import { adviceBanner, CaseAdvice } from "@/components/advice/case-advice";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -36,7 +37,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const mine = c.assignedToId === access.user.userId;
   const may = (action: keyof typeof CASE_RULES) => works && CASE_RULES[action].from.includes(status);
   const caseworkers = may("assign") ? await listCaseworkers(actor) : [];
-  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) });
+  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? adviceBanner(done);
   const hidden = { caseId: c.id };
   return (
     <>
@@ -144,6 +145,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           />
           <CaseReferral page={page} m={m} />
           <CaseDocuments actor={actor} slug={slug} caseId={c.id} searchParams={searchParams} />
+          <CaseAdvice actor={actor} caseId={c.id} slug={slug} works={works} />
           <h2 className="govuk-heading-l">{t("application")}</h2>
           <p className="govuk-body">{t("sentOn", { date: formatDate(c.application.submittedAt) })}</p>
           <ApplicationAnswers page={page} m={m} />
