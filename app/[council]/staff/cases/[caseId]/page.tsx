@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
+import { DuplicatesPanel, duplicatesBanner } from "@/components/duplicates/duplicates-panel";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -40,8 +41,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     <>
       <title>{t("title", { reference: c.reference, name: c.fullName })}</title>
       <BackLink href={base}>{t("back")}</BackLink>
-      <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
+      <SuccessBanner testId="case-banner" title={ui("success")}>{banner ?? (await duplicatesBanner(done))}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
+      <DuplicatesPanel actor={actor} slug={slug} caseId={c.id} works={works} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
           {works ? (
