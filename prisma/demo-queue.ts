@@ -235,6 +235,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl }) });
   try {
     await seedDemoQueue(db, (m) => console.log(`[start] ${m}`));
+    await (await import("./demo-duplicates")).seedDemoDuplicates(db, (m) => console.log(`[start] ${m}`));
   } finally {
     await db.$disconnect();
     await closeDb();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SmallCaseForm } from "@/components/cases/case-forms";
+import { DisclosureForm } from "@/components/duplicates/disclosure-form";
 import type { TStaffActor } from "@/lib/actor";
 import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { formatDate } from "@/lib/dates";
@@ -81,38 +82,25 @@ export async function DuplicatesPanel({ actor, slug, caseId, works }: { actor: T
               </div>
             ) : null}
             {works && x.state === "OPEN" ? (
-              <details className="govuk-details mb-2">
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">{t("panel.dismiss")}</span>
-                </summary>
-                <div className="govuk-details__text">
-                  <SmallCaseForm
-                    action={dismissMatchAction.bind(null, slug)}
-                    hidden={{ caseId, matchId: x.id }}
-                    fields={[{ kind: "textarea", name: `reason-${x.id}`, label: t("panel.dismissWhy"), hint: t("panel.dismissHint"), rows: 2 }]}
-                    submit={t("panel.dismissSubmit")}
-                    variant="secondary"
-                    testId="dismiss-form"
-                  />
-                </div>
-              </details>
+              <DisclosureForm
+                summary={t("panel.dismiss")}
+                action={dismissMatchAction.bind(null, slug)}
+                hidden={{ caseId, matchId: x.id }}
+                field={{ name: `reason-${x.id}`, label: t("panel.dismissWhy"), hint: t("panel.dismissHint") }}
+                submit={t("panel.dismissSubmit")}
+                testId="dismiss-form"
+              />
             ) : null}
             {works && open && x.caseStatus !== "CLOSED_DUPLICATE" ? (
-              <details className="govuk-details mb-2">
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">{t("panel.closeDuplicate", { reference: x.reference })}</span>
-                </summary>
-                <div className="govuk-details__text">
-                  <SmallCaseForm
-                    action={closeDuplicateAction.bind(null, slug)}
-                    hidden={{ caseId, originalCaseId: x.otherCaseId }}
-                    fields={[{ kind: "textarea", name: "note", label: t("panel.closeNote"), hint: t("panel.closeHint", { reference: x.reference }), rows: 2 }]}
-                    submit={t("panel.closeSubmit")}
-                    variant="warning"
-                    testId="close-duplicate-form"
-                  />
-                </div>
-              </details>
+              <DisclosureForm
+                summary={t("panel.closeDuplicate", { reference: x.reference })}
+                action={closeDuplicateAction.bind(null, slug)}
+                hidden={{ caseId, originalCaseId: x.otherCaseId }}
+                field={{ name: `note-${x.id}`, label: t("panel.closeNote"), hint: t("panel.closeHint", { reference: x.reference }) }}
+                submit={t("panel.closeSubmit")}
+                variant="warning"
+                testId="close-duplicate-form"
+              />
             ) : null}
           </li>
         ))}

@@ -5,7 +5,7 @@ import { staffActor } from "@/lib/actor";
 import { staffAction } from "@/lib/auth/action-client";
 import { closeAsDuplicate, decideMatch, MATCH_LINKS, type TCloseResult, type TMatchResult } from "@/lib/duplicates/manage";
 import { formError, type TFormState } from "@/lib/forms/form-state";
-import { zText } from "@/lib/forms/text";
+import { hasControlInText, zText } from "@/lib/forms/text";
 import words from "@/messages/en/duplicates.json";
 
 // The "Possible duplicates" panel's forms (components/duplicates/duplicates-panel.tsx). staffAction
@@ -15,7 +15,7 @@ import words from "@/messages/en/duplicates.json";
 const e = words.errors;
 const casePath = (slug: string, caseId: string, done: string) => `/${slug}/staff/cases/${caseId}?done=${done}`;
 const ZMatchForm = z.object({ caseId: z.uuid({ error: "case.notFound" }), matchId: z.string().max(40), link: z.string().max(20).optional().default(""), reason: zText().max(2000).optional().default("") });
-const ZCloseForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), originalCaseId: z.string().max(40), note: zText().max(2000).optional().default("") });
+const ZCloseForm = z.object({ caseId: z.uuid({ error: "case.notFound" }), originalCaseId: z.string().max(40) });
 
 function matchRefusal(r: Exclude<TMatchResult, { outcome: "done" }>, values: Record<string, string>, reasonField: string): TFormState {
   switch (r.outcome) {
@@ -40,12 +40,14 @@ export const linkMatchAction = staffAction({ permission: "cases:work", schema: Z
 export const dismissMatchAction = staffAction({ permission: "cases:work", schema: ZMatchForm, name: "dismiss duplicate" }, async (ctx, input, raw) => {
   // One form per match on the page: the reason field is named after the match, so its error points at it.
   const field = `reason-${input.matchId}`;
-  const r = await decideMatch(staffActor(ctx), input.matchId, { dismiss: raw[field] ?? input.reason }, ctx.ip);
+  const reason = raw[field] ?? input.reason;
+  if (hasControlInText(reason)) return { errors: [{ field, message: e.hiddenControl }], values: raw };
+  const r = await decideMatch(staffActor(ctx), input.matchId, { dismiss: reason }, ctx.ip);
   if (r.outcome !== "done") return matchRefusal(r, raw, field);
   redirect(casePath(ctx.council.slug, input.caseId, "duplicate-dismissed"));
 });
 
-function closeRefusal(r: Exclude<TCloseResult, { outcome: "done" }>, values: Record<string, string>): TFormState {
+function closeRefusal(r: Exclude<TCloseResult, { outcome: "done" }>, values: Record<string, string>, field: string): TFormState {
   switch (r.outcome) {
     case "forbidden":
       return formError(e.forbidden, values);
@@ -58,12 +60,16 @@ function closeRefusal(r: Exclude<TCloseResult, { outcome: "done" }>, values: Rec
     case "changed":
       return formError(e.changed, values);
     case "note-too-long":
-      return { errors: [{ field: "note", message: e.reasonTooLong }], values };
+      return { errors: [{ field, message: e.reasonTooLong }], values };
   }
 }
 
 export const closeDuplicateAction = staffAction({ permission: "cases:work", schema: ZCloseForm, name: "close as duplicate" }, async (ctx, input, raw) => {
-  const r = await closeAsDuplicate(staffActor(ctx), input.caseId, input.originalCaseId, input.note, ctx.ip);
-  if (r.outcome !== "done") return closeRefusal(r, raw);
+  // One form per match: the note's field is named after the match, so an error points at it.
+  const field = Object.keys(raw).find((k) => k.startsWith("note-")) ?? "note";
+  const note = raw[field] ?? "";
+  if (hasControlInText(note)) return { errors: [{ field, message: e.hiddenControl }], values: raw };
+  const r = await closeAsDuplicate(staffActor(ctx), input.caseId, input.originalCaseId, note, ctx.ip);
+  if (r.outcome !== "done") return closeRefusal(r, raw, field);
   redirect(casePath(ctx.council.slug, input.caseId, "duplicate-closed"));
 });
