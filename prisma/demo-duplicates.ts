@@ -9,6 +9,7 @@
 // Idempotent: a council that already has the first demo person is left alone. Runs in the demo
 // queue's child process (server-only services need the react-server condition): prisma/demo-queue.ts.
 import { staffActor, type TStaffActor } from "@/lib/actor";
+import { normaliseUkMobile } from "@/lib/applications/formats";
 import { claimCase } from "@/lib/cases/claim-case";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
@@ -40,7 +41,7 @@ const PEOPLE: Record<string, { first: TPerson; twice: TPerson; neighbour: TPerso
 function canonical(p: TPerson) {
   return {
     schemaVersion: 1,
-    aboutYou: { fullName: p.fullName, dateOfBirth: p.dateOfBirth, email: p.email, mobile: p.mobile?.replace(/\s+/g, "").replace(/^\+44/, "0") ?? null, preferredLanguage: p.language },
+    aboutYou: { fullName: p.fullName, dateOfBirth: p.dateOfBirth, email: p.email, mobile: p.mobile ? normaliseUkMobile(p.mobile) : null, preferredLanguage: p.language },
     address: { postcode: p.postcode, line1: p.line1, line2: "", town: p.town, source: "manual", lookupId: null },
     household: { adults: 1, children: 1, childrenAges: [4], pregnant: false, overPensionAge: false, disabilityOrIllness: false },
     needs: { categories: p.needs, rentArrearsPence: null, councilTaxArrearsPence: null, otherNeed: null },
