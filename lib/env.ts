@@ -17,6 +17,12 @@ const ZEnv = z
     ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+    /**
+     * Keys the hash of bank details kept beside the sealed ones for duplicate matching (HMAC-SHA256;
+     * lib/security/crypto.ts bankMatchHash). Unset: derived from ENCRYPTION_KEY (HKDF, "bank-match").
+     * Changing it stops new applications matching older ones on bank account until they are re-keyed.
+     */
+    BANK_MATCH_KEY: z.string().min(32, "BANK_MATCH_KEY must be at least 32 characters").optional(),
     /** Who delivers email and text messages (lib/notifications/providers). */
     NOTIFICATIONS_PROVIDER: z
       .enum(["dev-mailbox", "smtp", "notify"], { error: "NOTIFICATIONS_PROVIDER must be dev-mailbox, smtp or notify" })

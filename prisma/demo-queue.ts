@@ -240,6 +240,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   try {
     await seedDemoQueue(db, (m) => console.log(`[start] ${m}`));
     await (await import("./demo-assisted")).seedDemoAssisted(db, (m) => console.log(`[start] ${m}`));
+    await (await import("./demo-duplicates")).seedDemoDuplicates(db, (m) => console.log(`[start] ${m}`));
   } finally {
     await db.$disconnect();
     await closeDb();

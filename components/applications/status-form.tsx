@@ -21,6 +21,8 @@ type Words = TFieldWords & {
   statuses: Record<string, { label: string; text: string }>;
   /** Some award lines approved, the rest being checked by a second person. */
   partly: { label: string; now: string; checking: string; after: string };
+  /** Closed as a duplicate: we are dealing with their application {original} (messages/<locale>/duplicateNotice.json). */
+  dealtWithUnder: { label: string; text: string };
 };
 
 /** Reference + date of birth → where the application is, in plain words. */
@@ -28,7 +30,7 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const result = state.ok ? state.result : undefined;
   if (result) {
-    const status = words.statuses[result.status ?? ""];
+    const status = result.dealtWithUnder ? { label: words.dealtWithUnder.label, text: words.dealtWithUnder.text.replace("{original}", result.dealtWithUnder) } : words.statuses[result.status ?? ""];
     // While lines wait for a second person: what is approved and what is being checked (the lines
     // come formatted from the server, one per line, from the same projection as the email).
     const partly = result.partlyNow ? { now: result.partlyNow.split("\n"), checking: (result.partlyChecking ?? "").split("\n"), total: result.partlyCheckingTotal ?? "" } : null;

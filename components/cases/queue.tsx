@@ -13,12 +13,13 @@ import { effectiveStatus, QUEUE_COUNT_CAP, QUEUE_SORTS, type TQueuePage, type TQ
 import type { TMessages } from "@/lib/i18n";
 import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
+import duplicates from "@/messages/en/duplicates.json";
 
 // The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
 
 type TQueryKey = keyof TQueueQuery;
-const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "assigned", "sla", "q", "sort", "page"];
+const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "duplicate", "assigned", "sla", "q", "sort", "page"];
 
 /** The queue's URL with some of its query changed (undefined removes a key); page resets unless given. */
 export function queueHref(base: string, query: TQueueQuery, changes: Partial<Record<TQueryKey, string | number | undefined>>): string {
@@ -64,6 +65,7 @@ export function QueueView({
     { category: q.categories.need, items: query.need ? [{ label: w.need(query.need), removeHref: queueHref(base, query, { need: undefined }) }] : [] },
     { category: q.categories.organisation, items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
     { category: m.referrals.queue.filter, items: query.direct ? [{ label: m.referrals.queue.directAwards, removeHref: queueHref(base, query, { direct: undefined }) }] : [] },
+    { category: duplicates.queue.filter, items: query.duplicate ? [{ label: duplicates.queue.filterOption, removeHref: queueHref(base, query, { duplicate: undefined }) }] : [] },
     { category: q.categories.assigned, items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
     { category: q.categories.sla, items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
   ];
@@ -79,7 +81,7 @@ export function QueueView({
         </Link>
       ),
     },
-    { key: "name", header: q.columns.name, cell: (r) => r.fullName },
+    { key: "name", header: q.columns.name, cell: (r) => (r.possibleDuplicate ? <>{r.fullName} <Tag colour="orange" testId="duplicate-tag">{duplicates.queue.tag}</Tag></> : r.fullName) },
     { key: "received", header: q.columns.received, nowrap: true, sortHref: queueHref(base, query, { sort: sort === "oldest" ? "newest" : "oldest" }), cell: (r) => formatDateShort(new Date(r.receivedAt)) },
     {
       key: "priority",
@@ -138,6 +140,7 @@ export function QueueView({
           <Select name="channel" label={q.categories.channel} defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
           {organisations.length ? <Select name="organisation" label={q.categories.organisation} defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
           <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
+          <Select name="duplicate" label={duplicates.queue.filter} defaultValue={query.duplicate ?? ""} options={[any, { value: "yes", label: duplicates.queue.filterOption }]} />
           </div>
         </FilterPanel>
       </div>

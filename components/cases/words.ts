@@ -29,7 +29,8 @@ export function caseworkWords(m: TMessages) {
         getPath(c.events, kind) ??
         getPath(m.referrals.events, kind) ??
         ENGLISH_ONLY_NAMESPACES.map((ns) => getPath(m, `${ns}.events.${kind}`)).find((x) => typeof x === "string") ??
-        getPath(m, kind.replace(".", ".events."));
+        getPath(m, kind.replace(".", ".events.")) ??
+        getPath(m, `duplicates.timeline.${kind}`);
       return typeof w === "string" ? w : kind;
     },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),

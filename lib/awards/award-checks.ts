@@ -8,7 +8,7 @@ import { actorUserId, type TActor } from "@/lib/actor";
 // functions. docs/decisions/0017-pot-rules-and-household-limits.md.
 import { householdTypesOf } from "@/lib/applications/policy";
 import { readAward } from "@/lib/awards/transition";
-import { checkLines, potVerdict, type TEarlierAward, type THouseholdFacts, type TLinesCheck, type TPotFacts, type TPotVerdict, type TProposedLine } from "@/lib/awards/pot-rules";
+import { awardsInWindow, checkLines, potVerdict, type TEarlierAward, type THouseholdFacts, type TLinesCheck, type TPotFacts, type TPotVerdict, type TProposedLine } from "@/lib/awards/pot-rules";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { can } from "@/lib/auth/permissions";
 import { samePersonIn } from "@/lib/cases/person-history";
@@ -196,4 +196,23 @@ export async function potChoicesForCase(actor: TActor, caseId: string, now = new
 /** The pots the decision form offers for this case: only those eligible for its household now. */
 export async function eligiblePotsForCase(actor: TActor, caseId: string): Promise<TPotChoice[]> {
   return ((await potChoicesForCase(actor, caseId)) ?? []).filter((p) => p.verdict.eligible);
+}
+
+export type TRepeat = { awardId: string; caseId: string; potId: string; potName: string; amountPence: bigint; at: Date; repeatWindowDays: number };
+
+/**
+ * Repeats: the household's standing awards on its other cases that still fall within their pot's
+ * repeat window now, from the same facts the award checks read (the same person, the same
+ * window), for the duplicates panel. Pots without a repeat window are left out.
+ */
+export async function repeatsForCase(sql: TSql, tenantId: string, caseId: string, now = new Date()): Promise<TRepeat[]> {
+  const facts = await factsOf(sql, tenantId, caseId, { lock: false, except: null });
+  const others = (facts?.earlier ?? []).filter((a) => !a.sameCase) as (TEarlierAward & { caseId: string })[];
+  if (!others.length) return [];
+  const pots = await loadPots(sql, [...new Set(others.map((a) => a.potId))]);
+  return pots.flatMap((p) =>
+    p.repeatWindowDays === null
+      ? []
+      : (awardsInWindow(p, others, now) as (TEarlierAward & { caseId: string })[]).map((a) => ({ awardId: a.id, caseId: a.caseId, potId: p.id, potName: p.name, amountPence: a.amountPence, at: a.at, repeatWindowDays: p.repeatWindowDays! })),
+  );
 }

@@ -19,7 +19,7 @@ export const STATUS_FAILURES_PER_REFERENCE: RateLimit = { limit: 5, windowSecond
 export const STATUS_LOOKUPS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 
 export type TStatusResult =
-  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null; partly: TPartly | null }
+  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null; partly: TPartly | null; dealtWithUnder: string | null }
   | { outcome: "not-found" }
   | { outcome: "throttled" };
 
@@ -40,6 +40,7 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
             slaDueOn: true,
             priorityBand: true,
             status: true,
+            duplicateOf: { select: { reference: true } },
             awards: { select: { id: true, status: true, amountPence: true, needCategory: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
           },
         },
@@ -50,5 +51,5 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
   await refundRateLimit(refKey);
   const lines = row.case?.awards.map((a) => ({ ...a, status: a.status as TAwardState })) ?? [];
   const partly = row.case ? residentView({ status: row.case.status as TCaseState, decision: null }, lines, null).partly : null;
-  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly };
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly, dealtWithUnder: row.case?.status === "CLOSED_DUPLICATE" ? (row.case.duplicateOf?.reference ?? null) : null };
 }

@@ -40,6 +40,8 @@ export const ZQueueQuery = z.object({
   sla: one(z.enum(["breached", "due-today"])).catch(undefined),
   /** "yes": only cases a referrer awarded directly from their organisation's allowance (issue 17). */
   direct: one(z.enum(["yes"])).catch(undefined),
+  /** "yes": only cases with a possible duplicate nobody has looked at (issue 18; lib/intake/duplicates.ts). */
+  duplicate: one(z.enum(["yes"])).catch(undefined),
   q: one(z.string().trim().max(100)).catch(undefined),
   sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
   page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
@@ -61,6 +63,7 @@ export type TQueueRow = {
   slaDueOn: string;
   assignedToId: string | null;
   assignedToName: string | null;
+  possibleDuplicate: boolean;
 };
 
 export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
@@ -101,6 +104,7 @@ export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQue
   if (query.organisation) and.push(eb("c.organisationId", "=", query.organisation));
   if (query.direct)
     and.push(eb.exists(eb.selectFrom("CaseEvent as e").select(q<number>`1`.as("one")).whereRef("e.caseId", "=", "c.id").where("e.kind", "=", "referral.direct-award")));
+  if (query.duplicate) and.push(eb("c.possibleDuplicate", "=", true));
   if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
   else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {
@@ -162,6 +166,7 @@ export function queueStatements(query: TQueueQuery, actorUserId: string, now: Da
       (eb) => q<string>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
       "c.assignedToId",
       "u.name as assignedToName",
+      "c.possibleDuplicate",
     ]);
   for (const [column, direction] of order) rows = rows.orderBy(column, direction);
   const count = queryBuilder

@@ -18,6 +18,7 @@ import type status from "@/messages/en/status.json";
 import type steps from "@/messages/en/steps.json";
 import type tooLarge from "@/messages/en/tooLarge.json";
 import type vocabulary from "@/messages/en/vocabulary.json";
+import type duplicateNotice from "@/messages/en/duplicateNotice.json";
 import type staff from "@/messages/en/staff.json";
 import type partnerAdmin from "@/messages/en/partnerAdmin.json";
 import type referrals from "@/messages/en/referrals.json";
@@ -43,6 +44,7 @@ export type TResidentMessages = {
   vocabulary: typeof vocabulary;
   ledger: typeof ledger;
   errors: typeof errors;
+  duplicateNotice: typeof duplicateNotice;
 };
 /** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
 export type TStaffMessages = typeof staff;

@@ -110,7 +110,7 @@ export async function checkStatus(councilSlug: string, prev: TFormState, formDat
     const result = await lookupStatus(council.id, input, ip);
     if (result.outcome === "throttled") return { errors: [{ field: "form", message: m.status.throttled }], values: raw };
     if (result.outcome === "not-found") return { errors: [{ field: "form", message: m.status.notFound }], values: raw };
-    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "", ...(result.partly ? partlyWords(result.partly, locale) : {}) } };
+    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "", ...(result.partly ? partlyWords(result.partly, locale) : {}), ...(result.dealtWithUnder ? { dealtWithUnder: result.dealtWithUnder } : {}) } };
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }

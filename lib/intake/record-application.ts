@@ -12,7 +12,9 @@ import { scorePriority } from "@/lib/triage/priority";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
 import { slaDueDate } from "@/lib/triage/sla";
 import { prismaSql } from "@/lib/db/sql";
-import { encryptSecret } from "@/lib/security/crypto";
+import { bankMatchHash, encryptSecret } from "@/lib/security/crypto";
+import { matchKeysOf } from "@/lib/cases/same-person";
+import { recordDuplicates } from "@/lib/intake/duplicates";
 import type { TCouncil } from "@/lib/tenancy/queries";
 import type { TApplicationChannel } from "@/lib/vocabulary";
 
@@ -76,6 +78,8 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
   // One statement on this hot path (launch-day peaks), written with Kysely: a clashing reference just tries another.
   const masked = JSON.stringify(maskedForStorage(app));
   const bankEnc = app.payment.method === "bank" ? encryptSecret(JSON.stringify(app.payment.bank)) : null;
+  // The keys duplicates are matched on (the bank account as a keyed hash beside the sealed details).
+  const keys = matchKeysOf({ ...app.aboutYou, postcode: app.address.postcode, line1: app.address.line1, bankHash: app.payment.method === "bank" ? bankMatchHash(app.payment.bank) : null });
   const flags = urgencyFlags(app).join(",");
   const referral = source.referral === undefined ? null : JSON.stringify(source.referral);
   const referrerUserId = source.referrerUserId ?? null;
@@ -88,7 +92,7 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
     settings.priority,
   );
   const slaDueOn = slaDueDate(receivedAt, priority.band, settings.sla);
-  let created: { id: string; submittedAt: Date; reference: string } | undefined;
+  let created: { id: string; caseId: string; submittedAt: Date; reference: string } | undefined;
   for (let tries = 0; !created; tries++) {
     if (tries >= MAX_REFERENCE_ATTEMPTS) throw new Error(`No free reference for ${council.slug} after ${tries} tries`);
     const reference = newReference(council.settings.referencePrefix);
@@ -106,6 +110,11 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
             channel: source.channel,
             data: q`${masked}::jsonb`,
             bankDetailsEnc: bankEnc,
+            nameKey: keys.nameKey,
+            emailKey: keys.emailKey,
+            phoneKey: keys.phoneKey,
+            addressKey: keys.addressKey,
+            bankHash: keys.bankHash,
             fullName: app.aboutYou.fullName,
             dateOfBirth: q<Date>`${app.aboutYou.dateOfBirth}::date`,
             postcode: app.address.postcode,
@@ -148,14 +157,18 @@ export async function recordApplication(tx: Tx, council: TCouncil, application: 
                 q<Date>`${slaDueOn}::date`.as("slaDueOn"),
                 q<string | null>`${referrerUserId}::uuid`.as("referrerUserId"),
               ]),
-          ),
+          )
+          .returning(["id", "applicationId"]),
       )
       .selectFrom("a")
-      .select(["a.id", "a.submittedAt"])
+      .innerJoin("c", "c.applicationId", "a.id")
+      .select(["a.id", "a.submittedAt", "c.id as caseId"])
       .executeTakeFirst();
     if (row) created = { ...row, reference };
   }
   const { reference } = created;
+  // Likely duplicates among the council's other applications, kept with why (lib/intake/duplicates.ts).
+  await recordDuplicates(sql, council.id, { applicationId: created.id, caseId: created.caseId }, keys);
   await recordAudit(tx, {
     tenantId: council.id,
     // A resident sending their own application is recorded with it (the audit log's actorRef).

@@ -18,6 +18,7 @@ export const TEMPLATES = {
   "decision-rest-settled": { subject: "emails.decisionRestSettled.subject", body: "emails.decisionRestSettled.body" },
   "decision-line-cancelled": { subject: "emails.decisionLineCancelled.subject", body: "emails.decisionLineCancelled.body" },
   "decision-reopened": { subject: "emails.decisionReopened.subject", body: "emails.decisionReopened.body" },
+  "duplicate-closed": { subject: "duplicateNotice.email.subject", body: "duplicateNotice.email.body" },
   // To a referrer (English only, messages/en/referrals.json).
   "referral-decided": { subject: "referrals.emails.decided.subject", body: "referrals.emails.decided.body" },
   "referral-more-information": { subject: "referrals.emails.moreInformation.subject", body: "referrals.emails.moreInformation.body" },

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
 // AES-256-GCM for secrets at rest (TOTP secrets now, bank details later).
@@ -37,4 +37,23 @@ export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+/** The key of the bank-account hash: BANK_MATCH_KEY, or one derived from ENCRYPTION_KEY (never the encryption key itself). */
+function bankMatchKey(): Buffer {
+  const configured = env().BANK_MATCH_KEY;
+  if (configured) return Buffer.from(configured, "utf8");
+  return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), "moneyhub bank-match v1", 32));
+}
+
+/**
+ * A keyed hash (HMAC-SHA256) of a bank account, kept beside the sealed details so duplicates can
+ * be matched without unsealing them: the same sort code and account number (spaces and dashes
+ * ignored) give the same hash under one key, and nothing useful without it (an unkeyed hash of
+ * 10^14 possible accounts could be reversed by trying them all). `key` is for tests.
+ */
+export function bankMatchHash(bank: { sortCode: string; accountNumber: string }, key: Buffer = bankMatchKey()): string {
+  const sortCode = bank.sortCode.replace(/\D/g, "");
+  const account = bank.accountNumber.replace(/\D/g, "").padStart(8, "0");
+  return createHmac("sha256", key).update(`${sortCode}:${account}`).digest("hex");
 }

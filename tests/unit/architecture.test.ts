@@ -46,7 +46,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["applications", "triage", "funds", "platform"],
   ["cases"],
   ["awards", "intake", "advice"],
-  ["decisions", "assisted"],
+  ["decisions", "assisted", "duplicates"],
   ["referrals"],
   ["partner-api"],
   ["worker"],

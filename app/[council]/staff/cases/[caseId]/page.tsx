@@ -6,6 +6,7 @@ import { CaseReferral } from "@/components/referrals/case-referral";
 import { CaseAssisted } from "@/components/assisted/case-assisted";
 import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
 import { adviceBanner, CaseAdvice } from "@/components/advice/case-advice";
+import { DuplicatesPanel, duplicatesBanner } from "@/components/duplicates/duplicates-panel";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -43,10 +44,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     <>
       <title>{(await documentErrorTitle(searchParams)) + t("title", { reference: c.reference, name: c.fullName })}</title>
       <BackLink href={base}>{t("back")}</BackLink>
-      <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
+      <SuccessBanner testId="case-banner" title={ui("success")}>{banner ?? (await duplicatesBanner(done))}</SuccessBanner>
       <DocumentNotices searchParams={searchParams} />
       <CaseHeader page={page} m={m} now={new Date()} />
       <CaseAssisted council={access.council} actor={actor} caseId={c.id} />
+      <DuplicatesPanel actor={actor} slug={slug} caseId={c.id} works={works} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
           {works ? (
