@@ -88,9 +88,9 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
       title={
         <>
           <span className="govuk-caption-m">{say(m, "header.case", { reference: c.reference })}</span>
-          <span className="govuk-heading-l mb-2 block" data-testid="case-name">
+          <h1 className="govuk-heading-l mb-2" data-testid="case-name">
             {c.fullName}
-          </span>
+          </h1>
         </>
       }
     >

@@ -6,6 +6,7 @@ import { CaseReferral } from "@/components/referrals/case-referral";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
+import { PageTitleScope } from "@/components/ui/page-title-scope";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
@@ -37,8 +38,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) });
   const hidden = { caseId: c.id };
   return (
-    <>
-      <title>{t("title", { reference: c.reference, name: c.fullName })}</title>
+    <PageTitleScope title={t("title", { reference: c.reference, name: c.fullName })}>
       <BackLink href={base}>{t("back")}</BackLink>
       <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
@@ -148,6 +148,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <PersonHistory page={page} m={m} base={base} />
         </div>
       </div>
-    </>
+    </PageTitleScope>
   );
 }
