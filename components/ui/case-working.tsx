@@ -60,13 +60,8 @@ export function FilterPanel({
 }) {
   const active = selected.filter((s) => s.items.length);
   return (
-    <form method="get" className="moj-filter mb-6 shadow-none" aria-label={label} data-testid="filter-panel">
-      <div className="moj-filter__header">
-        <div className="moj-filter__header-title">
-          <h2 className="govuk-heading-s">{words.heading}</h2>
-        </div>
-        <div className="moj-filter__header-action" />
-      </div>
+    <form method="get" className="moj-filter mb-6 border-t-4 border-govuk-border shadow-none" aria-label={label} data-testid="filter-panel">
+      <h2 className="govuk-visually-hidden">{words.heading}</h2>
       <div className="moj-filter__content px-4 pt-4">
         {active.length ? (
           <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1" data-testid="selected-filters">
@@ -87,7 +82,7 @@ export function FilterPanel({
             </Link>
           </div>
         ) : null}
-        <div className="flex flex-wrap items-end gap-x-6 [&_.govuk-form-group]:mb-4 [&_select]:w-[11.5em]">
+        <div className="flex flex-wrap items-end gap-x-4 [&_.govuk-form-group]:mb-4 [&_select]:w-[10em]">
           {children}
           <div className="govuk-form-group">
             <button type="submit" className="govuk-button mb-0" data-module="govuk-button">
@@ -100,7 +95,7 @@ export function FilterPanel({
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">{words.more}</span>
             </summary>
-            <div className="govuk-details__text flex flex-wrap items-end gap-x-6 [&_.govuk-form-group]:mb-4 [&_select]:w-[11.5em]">{more}</div>
+            <div className="govuk-details__text flex flex-wrap items-end gap-x-4 [&_.govuk-form-group]:mb-4 [&_select]:w-[10em]">{more}</div>
           </details>
         ) : null}
       </div>
