@@ -3,7 +3,6 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, Radios, Select, TextArea, TextInput } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
-import { useMarkPageErrors } from "@/components/ui/page-title-scope";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { format, type TStaffMessages } from "@/lib/i18n";
 
@@ -34,7 +33,6 @@ export function SmallCaseForm({
   testId?: string;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
-  useMarkPageErrors(state.errors.length > 0);
   const v = state.values;
   return (
     <div data-testid={testId}>

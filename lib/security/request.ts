@@ -49,3 +49,15 @@ export class ForbiddenError extends Error {
     this.name = "ForbiddenError";
   }
 }
+
+/**
+ * Whether this page is being rendered as the answer to a form sent without JavaScript to one of
+ * its server actions. Such an action redirects when it succeeds, so a page rendered in answer to
+ * the post shows a refused form: the page's title starts "Error: " and an earlier success banner
+ * is not shown (GOV.UK error pattern), even though the page's own server component never sees the
+ * form's state. React sends action forms as multipart/form-data; page navigations are GETs.
+ */
+export async function answersRefusedFormPost(): Promise<boolean> {
+  const h = await headers();
+  return !h.get("next-action") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
+}

@@ -6,7 +6,6 @@ import { CaseReferral } from "@/components/referrals/case-referral";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
-import { PageTitleScope } from "@/components/ui/page-title-scope";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
@@ -16,7 +15,7 @@ import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import { formatDate } from "@/lib/dates";
 import { messagesFor } from "@/lib/i18n/catalogues";
-import { clientIp } from "@/lib/security/request";
+import { answersRefusedFormPost, clientIp } from "@/lib/security/request";
 import { getTranslations } from "next-intl/server";
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {
@@ -35,10 +34,13 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const mine = c.assignedToId === access.user.userId;
   const may = (action: keyof typeof CASE_RULES) => works && CASE_RULES[action].from.includes(status);
   const caseworkers = may("assign") ? await listCaseworkers(actor) : [];
-  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) });
+  // A form on this page was refused (sent without JavaScript): "Error: " in the title, no old banner.
+  const refused = await answersRefusedFormPost();
+  const banner = refused ? null : caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) });
   const hidden = { caseId: c.id };
   return (
-    <PageTitleScope title={t("title", { reference: c.reference, name: c.fullName })}>
+    <>
+      <title>{`${refused ? ui("errorPrefix") : ""}${t("title", { reference: c.reference, name: c.fullName })}`}</title>
       <BackLink href={base}>{t("back")}</BackLink>
       <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
       <CaseHeader page={page} m={m} now={new Date()} />
@@ -111,6 +113,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
+          {/* Who is this and are they already known: the person's other applications first. */}
+          <h2 className="govuk-heading-m" id="history">
+            {t("otherApplications")}
+          </h2>
+          <PersonHistory page={page} m={m} base={base} />
           <h2 className="govuk-heading-l">{t("awards")}</h2>
           <AwardsTable
             page={page}
@@ -144,10 +151,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ApplicationAnswers page={page} m={m} />
           <h2 className="govuk-heading-m">{t("corrections")}</h2>
           <Amendments page={page} m={m} />
-          <h2 className="govuk-heading-l mt-8">{t("otherApplications")}</h2>
-          <PersonHistory page={page} m={m} base={base} />
         </div>
       </div>
-    </PageTitleScope>
+    </>
   );
 }
