@@ -56,8 +56,11 @@ export class ForbiddenError extends Error {
  * the post shows a refused form: the page's title starts "Error: " and an earlier success banner
  * is not shown (GOV.UK error pattern), even though the page's own server component never sees the
  * form's state. React sends action forms as multipart/form-data; page navigations are GETs.
+ * Checked by tests/e2e/casework.spec.ts with and without JavaScript.
  */
 export async function answersRefusedFormPost(): Promise<boolean> {
   const h = await headers();
-  return !h.get("next-action") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
+  // With JavaScript an action's request carries next-action, and the page it redirects to is
+  // fetched by Next.js as an RSC request (rsc: 1) that keeps the post's other headers.
+  return !h.get("next-action") && !h.get("rsc") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
 }
