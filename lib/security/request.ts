@@ -61,6 +61,7 @@ export class ForbiddenError extends Error {
 export async function answersRefusedFormPost(): Promise<boolean> {
   const h = await headers();
   // With JavaScript an action's request carries next-action, and the page it redirects to is
-  // fetched by Next.js as an RSC request (rsc: 1) that keeps the post's other headers.
-  return !h.get("next-action") && !h.get("rsc") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
+  // fetched by Next.js with the post's other headers (content type included) but asking for
+  // React's stream (Accept: text/x-component) rather than a page of HTML.
+  return !h.get("next-action") && !(h.get("accept") ?? "").includes("text/x-component") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
 }
