@@ -24,7 +24,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
   const phase = council.settings.phaseBanner;
   const [before, after] = m.common.phaseBannerText.split("{link}");
   return (
-    <>
+    <div className={resident ? "contents" : "app-wide contents"}>
       <SkipLink text={m.common.skipLink} />
       <Header homeHref={`/${slug}`} councilName={name} serviceName={m.common.serviceName} serviceHref={`/${slug}`} nav={nav} currentPath={path} signOut={access ? <SignOutButton /> : null} />
       {phase !== "none" ? (
@@ -46,6 +46,6 @@ export default async function CouncilLayout({ children, params }: { children: Re
           {council.name} · <a href={`mailto:${council.contactEmail}`}>{council.contactEmail}</a> · {council.contactPhone}
         </span>
       </Footer>
-    </>
+    </div>
   );
 }

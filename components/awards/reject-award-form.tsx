@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Button, TextArea } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
-import { format, type TStaffMessages } from "@/lib/i18n";
+import type { TStaffMessages } from "@/lib/i18n";
 
 type Action = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 
@@ -11,7 +11,7 @@ type Action = (prev: TFormState, fd: FormData) => Promise<TFormState>;
 export function RejectAwardForm({ action, awardId, title, children, words: w }: { action: Action; awardId: string; title: string; children: React.ReactNode; words: TStaffMessages["approvals"]["rejectForm"] }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   return (
-    <FormFrame title={format(w.title, { title })} state={state} action={formAction}>
+    <FormFrame title={title} state={state} action={formAction}>
       <h1>{title}</h1>
       {children}
       <input type="hidden" name="awardId" value={awardId} />

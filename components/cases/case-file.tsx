@@ -88,14 +88,20 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
       title={
         <>
           <span className="govuk-caption-m">{say(m, "header.case", { reference: c.reference })}</span>
-          <span className="govuk-heading-l mb-2 block" data-testid="case-name">
+          <h1 className="govuk-heading-l mb-2" data-testid="case-name">
             {c.fullName}
-          </span>
+          </h1>
         </>
       }
     >
-      <dl className="grid gap-x-8 gap-y-1 sm:grid-cols-2 lg:grid-cols-4" data-testid="case-header">
-        <div>
+      <dl className="grid gap-x-8 gap-y-2 sm:grid-cols-2 lg:grid-cols-4" data-testid="case-header">
+        <div className="lg:col-span-2">
+          <dt className="govuk-body-s mb-0 font-bold">{h.needs}</dt>
+          <dd className="govuk-body-s ms-0 mb-0" data-testid="case-needs">
+            {c.needCategories.map((n) => w.need(n)).join(" · ") || m.common.notProvided}
+          </dd>
+        </div>
+        <div className="lg:col-span-2">
           <dt className="govuk-body-s mb-0 font-bold">{h.priority}</dt>
           <dd className="govuk-body-s ms-0 mb-0">
             <PriorityTag band={c.priorityBand} m={m} /> {w.reasons(c.priorityReasons)}
@@ -117,6 +123,12 @@ export function CaseHeader({ page, m, now }: { page: TCasePage; m: TMessages; no
           <dt className="govuk-body-s mb-0 font-bold">{h.assigned}</dt>
           <dd className="govuk-body-s ms-0 mb-0" data-testid="case-assignee">
             {c.assignedTo?.name ?? h.nobody}
+          </dd>
+        </div>
+        <div>
+          <dt className="govuk-body-s mb-0 font-bold">{h.channel}</dt>
+          <dd className="govuk-body-s ms-0 mb-0" data-testid="case-channel">
+            {w.channel(c.channel)}
           </dd>
         </div>
       </dl>

@@ -39,7 +39,7 @@ export function CaseworkSettingsForm({
   const e = state.errors;
   const decisions = DECISIONS.map((value) => ({ value, label: w.decisions[value] }));
   return (
-    <FormFrame title={format(w.title, { title })} state={state} action={formAction}>
+    <FormFrame title={title} state={state} action={formAction}>
       <span className="govuk-caption-l">{caption}</span>
       <h1>{title}</h1>
       <p>{w.intro}</p>

@@ -124,10 +124,23 @@ export function QueueView({
   return (
     <div>
       <div>
-        <FilterPanel label={q.filterLabel} selected={selected} clearHref={base} words={m.staffUi.filters}>
-          {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-          <div className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 lg:grid-cols-4 [&>*]:min-w-0 [&_input]:max-w-full [&_select]:max-w-full">
-          <TextInput name="q" label={q.search} defaultValue={query.q ?? ""} />
+        <FilterPanel
+          label={q.filterLabel}
+          selected={selected}
+          clearHref={base}
+          words={m.staffUi.filters}
+          moreOpen={Boolean(query.need || query.channel || query.organisation || query.direct || query.duplicate)}
+          more={
+            <>
+              <Select name="need" label={q.categories.need} defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
+              <Select name="channel" label={q.categories.channel} defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
+              {organisations.length ? <Select name="organisation" label={q.categories.organisation} defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
+              <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
+              <Select name="duplicate" label={duplicates.queue.filter} defaultValue={query.duplicate ?? ""} options={[any, { value: "yes", label: duplicates.queue.filterOption }]} />
+            </>
+          }
+        >
+          <TextInput name="q" label={q.search} defaultValue={query.q ?? ""} width="10" />
           <Select
             name="status"
             label={q.categories.status}
@@ -136,31 +149,13 @@ export function QueueView({
           />
           <Select name="assigned" label={q.categories.assigned} defaultValue={query.assigned ?? ""} options={assignedOptions} />
           <Select name="sla" label={q.categories.sla} defaultValue={query.sla ?? ""} options={[any, { value: "breached", label: c.slaFilters.breached }, { value: "due-today", label: c.slaFilters["due-today"] }]} />
-          <Select name="need" label={q.categories.need} defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
-          <Select name="channel" label={q.categories.channel} defaultValue={query.channel ?? ""} options={[any, ...APPLICATION_CHANNELS.map((ch) => ({ value: ch, label: w.channel(ch) }))]} />
-          {organisations.length ? <Select name="organisation" label={q.categories.organisation} defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
-          <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
-          <Select name="duplicate" label={duplicates.queue.filter} defaultValue={query.duplicate ?? ""} options={[any, { value: "yes", label: duplicates.queue.filterOption }]} />
-          </div>
+          <Select name="sort" label={q.sortBy} defaultValue={sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: c.sorts[s] }))} />
         </FilterPanel>
       </div>
       <div>
-        <div className="flex flex-wrap items-baseline justify-between gap-x-6">
-          <p className="govuk-body font-bold" data-testid="queue-total">
-            {totalText}
-          </p>
-          <form method="get" className="flex flex-wrap items-end gap-x-2">
-            {KEYS.filter((k) => k !== "sort" && k !== "page" && query[k] !== undefined).map((k) => (
-              <input key={k} type="hidden" name={k} value={String(query[k])} />
-            ))}
-            <Select name="sort" label={q.sortBy} defaultValue={sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: c.sorts[s] }))} />
-            <div className="govuk-form-group">
-              <button type="submit" className="govuk-button govuk-button--secondary mb-0" data-module="govuk-button">
-                {q.sort}
-              </button>
-            </div>
-          </form>
-        </div>
+        <p className="govuk-body font-bold" data-testid="queue-total">
+          {totalText}
+        </p>
         {page.rows.length ? (
           <Table caption={q.caption} captionHidden columns={columns} rows={page.rows} rowKey={(r) => r.id} sort={sorted[sort]} small testId="queue-table" />
         ) : (

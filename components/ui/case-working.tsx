@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 // MOJ Frontend's case-working patterns, which GOV.UK Frontend does not have, in MOJ's markup.
-// Server-rendered and without MOJ's JavaScript: the filter panel is always open, the button menu
+// Server-rendered and without MOJ's JavaScript: the filter panel is always shown, the button menu
 // shows its buttons in a row (MOJ's own no-JavaScript fallback).
 
 export type TTimelineEvent = { id: string; title: ReactNode; by?: ReactNode; at: ReactNode; description?: ReactNode };
@@ -30,73 +30,74 @@ export function Timeline({ events, label, by }: { events: readonly TTimelineEven
 }
 
 /** The filter panel's words, from the page's catalogue. */
-export type TFilterWords = { heading: string; apply: string; selected: string; clear: string; remove: string };
+export type TFilterWords = { heading: string; apply: string; selected: string; clear: string; remove: string; more: string };
 
 export type TSelectedFilter = { category: string; items: { label: string; removeHref: string }[] };
 
 /**
  * MOJ "filter a list": a GET form (filters live in the URL, so results can be bookmarked and
  * shared), the filters in force as tags that remove themselves, and an "Apply filters" button.
+ * Compact, so the list starts on the first screen: the filters used most in one row with the
+ * button, the others (`more`) behind "More filters" (a details element, open while one of them is
+ * in force: `moreOpen`).
  */
 export function FilterPanel({
   selected = [],
   clearHref,
   children,
+  more,
+  moreOpen = false,
   label,
   words,
 }: {
   selected?: readonly TSelectedFilter[];
   clearHref: string;
   children: ReactNode;
+  more?: ReactNode;
+  moreOpen?: boolean;
   label: string;
   words: TFilterWords;
 }) {
   const active = selected.filter((s) => s.items.length);
   return (
-    <form method="get" className="moj-filter mb-8" aria-label={label} data-testid="filter-panel">
-      <div className="moj-filter__header">
-        <div className="moj-filter__header-title">
-          <h2 className="govuk-heading-m">{words.heading}</h2>
-        </div>
-        <div className="moj-filter__header-action" />
-      </div>
-      <div className="moj-filter__content">
+    <form method="get" className="moj-filter mb-6 border-t-4 border-govuk-border shadow-none" aria-label={label} data-testid="filter-panel">
+      <h2 className="govuk-visually-hidden">{words.heading}</h2>
+      <div className="moj-filter__content px-4 pt-4">
         {active.length ? (
-          <div className="moj-filter__selected">
-            <div className="moj-filter__selected-heading flex flex-wrap items-baseline justify-between gap-x-4">
-              <div className="moj-filter__heading-title">
-                <h2 className="govuk-heading-m">{words.selected}</h2>
-              </div>
-              <div className="moj-filter__heading-action">
-                <p>
-                  <Link className="govuk-link govuk-link--no-visited-state" href={clearHref}>
-                    {words.clear}
-                  </Link>
-                </p>
-              </div>
-            </div>
+          <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1" data-testid="selected-filters">
+            <h3 className="govuk-heading-s mb-0">{words.selected}</h3>
             {active.map((s) => (
-              <div key={s.category}>
-                <h3 className="govuk-heading-s mb-0">{s.category}</h3>
-                <ul className="moj-filter-tags">
-                  {s.items.map((i) => (
-                    <li key={i.removeHref}>
-                      <a className="moj-filter__tag" href={i.removeHref}>
-                        <span className="govuk-visually-hidden">{words.remove}</span> {i.label}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
+              <ul key={s.category} className="moj-filter-tags mb-0" aria-label={s.category}>
+                {s.items.map((i) => (
+                  <li key={i.removeHref}>
+                    <a className="moj-filter__tag" href={i.removeHref}>
+                      <span className="govuk-visually-hidden">{words.remove}</span> <span className="govuk-visually-hidden">{s.category}:</span> {i.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             ))}
+            <Link className="govuk-link govuk-link--no-visited-state govuk-body-s mb-0" href={clearHref}>
+              {words.clear}
+            </Link>
           </div>
         ) : null}
-        <div className="moj-filter__options">
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {words.apply}
-          </button>
+        <div className="flex flex-wrap items-end gap-x-4 [&_.govuk-form-group]:mb-4 [&_select]:w-[10em]">
           {children}
+          <div className="govuk-form-group">
+            <button type="submit" className="govuk-button mb-0" data-module="govuk-button">
+              {words.apply}
+            </button>
+          </div>
         </div>
+        {more ? (
+          <details className="govuk-details mb-4" open={moreOpen} data-testid="more-filters">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{words.more}</span>
+            </summary>
+            <div className="govuk-details__text flex flex-wrap items-end gap-x-4 [&_.govuk-form-group]:mb-4 [&_select]:w-[10em]">{more}</div>
+          </details>
+        ) : null}
       </div>
     </form>
   );
@@ -107,7 +108,7 @@ export function IdentityBar({ title, children }: { title: ReactNode; children?: 
   return (
     <div className="moj-identity-bar mb-6 px-0 shadow-none" data-testid="identity-bar">
       <div className="moj-identity-bar__details ms-0">
-        <span className="moj-identity-bar__title">{title}</span>
+        <div className="moj-identity-bar__title">{title}</div>
       </div>
       {children ? <div className="moj-identity-bar__actions">{children}</div> : null}
     </div>

@@ -18,7 +18,8 @@ export function ErrorSummary({ errors, title = "There is a problem", errorPrefix
   }, [errors, errorPrefix]);
   if (!errors.length) return null;
   return (
-    <div ref={ref} className="govuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} data-testid="error-summary">
+    // autoFocus: without JavaScript the browser moves focus (and scrolls) to the summary on load.
+    <div ref={ref} className="govuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} autoFocus data-testid="error-summary">
       <h2 id="error-summary-title" className="govuk-error-summary__title">
         {title}
       </h2>

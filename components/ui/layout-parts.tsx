@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SuccessBannerFrame } from "@/components/ui/success-banner-frame";
 
 // Page furniture in GOV.UK Frontend's own markup (class names and structure from its templates),
 // rendered on the server. No GOV.UK JavaScript: every part works as plain HTML.
@@ -149,10 +150,11 @@ export function BackLink({ href, children = "Back" }: { href: string; children?:
 }
 
 export function NotificationBanner({ title = "Important", children, success }: { title?: string; children: ReactNode; success?: boolean }) {
+  if (success) return <SuccessBannerFrame title={title}>{children}</SuccessBannerFrame>;
   return (
     <div
-      className={`govuk-notification-banner ${success ? "govuk-notification-banner--success" : ""}`}
-      role={success ? "alert" : "region"}
+      className="govuk-notification-banner"
+      role="region"
       aria-labelledby="govuk-notification-banner-title"
       data-testid="notification-banner"
     >
@@ -170,7 +172,8 @@ export function NotificationBanner({ title = "Important", children, success }: {
 export function SuccessBanner({ children, testId, title }: { children: ReactNode; testId?: string; title: string }) {
   if (!children) return null;
   return (
-    <NotificationBanner success title={title}>
+    // A new message is a new banner (focus moves to it again after each action).
+    <NotificationBanner success title={title} key={typeof children === "string" ? children : undefined}>
       <p className="govuk-notification-banner__heading mb-0" data-testid={testId}>
         {children}
       </p>

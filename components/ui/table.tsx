@@ -28,7 +28,8 @@ export function Table<Row>({
   small,
   testId,
 }: {
-  caption: ReactNode;
+  /** Also the name of the scrolling region around the table. */
+  caption: string;
   captionHidden?: boolean;
   columns: readonly TColumn<Row>[];
   rows: readonly Row[];
@@ -38,7 +39,9 @@ export function Table<Row>({
   testId?: string;
 }) {
   return (
-    <div className="relative overflow-x-auto">
+    // A table wider than the screen scrolls inside this box: keyboard users reach it (tabindex) and
+    // screen readers announce it by the table's caption (WCAG 2.1.1; axe scrollable-region-focusable).
+    <div className="relative overflow-x-auto focus:outline-3 focus:outline-offset-0 focus:outline-govuk-focus" tabIndex={0} role="region" aria-label={caption}>
       <table className={`govuk-table ${small ? "govuk-table--small-text-until-tablet" : ""}`} data-testid={testId}>
         <caption className={captionHidden ? "govuk-visually-hidden" : "govuk-table__caption govuk-table__caption--m"}>{caption}</caption>
         <thead className="govuk-table__head">

@@ -16,6 +16,8 @@ export type TCaseFile = {
   status: string;
   channel: string;
   fullName: string;
+  /** What the household needs (lib/vocabulary NEEDS), as copied to the case at intake. */
+  needCategories: string[];
   priorityBand: string;
   priorityReasons: string[];
   /** The London date the case is due by, "YYYY-MM-DD". */
@@ -73,6 +75,7 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
           "c.status",
           "c.channel",
           "c.fullName",
+          "c.needCategories",
           "c.priorityBand",
           "c.priorityReasons",
           q<string>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),

@@ -49,3 +49,19 @@ export class ForbiddenError extends Error {
     this.name = "ForbiddenError";
   }
 }
+
+/**
+ * Whether this page is being rendered as the answer to a form sent without JavaScript to one of
+ * its server actions. Such an action redirects when it succeeds, so a page rendered in answer to
+ * the post shows a refused form: the page's title starts "Error: " and an earlier success banner
+ * is not shown (GOV.UK error pattern), even though the page's own server component never sees the
+ * form's state. React sends action forms as multipart/form-data; page navigations are GETs.
+ * Checked by tests/e2e/casework.spec.ts with and without JavaScript.
+ */
+export async function answersRefusedFormPost(): Promise<boolean> {
+  const h = await headers();
+  // With JavaScript an action's request carries next-action, and the page it redirects to is
+  // fetched by Next.js with the post's other headers (content type included) but asking for
+  // React's stream (Accept: text/x-component) rather than a page of HTML.
+  return !h.get("next-action") && !(h.get("accept") ?? "").includes("text/x-component") && (h.get("content-type") ?? "").startsWith("multipart/form-data");
+}

@@ -172,6 +172,7 @@ test("a council admin changes a weight: nonsense is explained on the right boxes
   await signInAsStaff(page, "admin@hackwell.example");
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Casework settings" }).click();
   await expect(page.getByRole("heading", { name: "Casework settings", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Casework settings – Money Hub");
   await expectAccessible(page);
   const weight = page.getByLabel("No food today");
   const original = await weight.inputValue();
@@ -210,6 +211,7 @@ test.describe("without JavaScript", () => {
     const w = await waitingAward("officer@hackwell.example", 26_000);
     await signInAsStaff(page, "approver@hackwell.example");
     await page.goto(`/${COUNCIL}/staff/cases/awaiting-approval`);
+    await expect(page).toHaveTitle("Awards awaiting approval – Money Hub");
     await expectAccessibleWithoutJs(page);
     await page.getByRole("row").filter({ hasText: w.reference }).getByRole("button", { name: /Approve/ }).click();
     await expect(page.getByTestId("approval-banner")).toHaveText(`Award approved: £260.00 for ${w.reference} from Food and energy`);

@@ -75,6 +75,17 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Claim this case" }).click();
     await expect(page.getByTestId("case-banner")).toHaveText("Case claimed");
     await expect(page.getByTestId("case-assignee")).toHaveText("Lucy Marsh");
+    // The resident's name is the page's one h1; the success banner takes focus on arrival.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.getByTestId("notification-banner")).toHaveAttribute("autofocus", "");
+    // An empty note: the error summary takes focus (autofocus, no script), the title says
+    // "Error: " and the earlier "Case claimed" banner is gone.
+    await page.getByTestId("note-form").getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter a note");
+    await expect(page.getByTestId("error-summary")).toHaveAttribute("autofocus", "");
+    await expect(page).toHaveTitle(/^Error: Case [A-Z]{3}-/);
+    await expect(page.getByTestId("case-banner")).toBeHidden();
+    await expectAccessibleWithoutJs(page);
     await page.getByTestId("decide-link").click();
     // Nonsense: an amount that is not money, a line half filled in.
     await page.getByLabel("Approve", { exact: true }).check();

@@ -19,7 +19,7 @@ import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import { formatDate } from "@/lib/dates";
 import { messagesFor } from "@/lib/i18n/catalogues";
-import { clientIp } from "@/lib/security/request";
+import { answersRefusedFormPost, clientIp } from "@/lib/security/request";
 import { getTranslations } from "next-intl/server";
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {
@@ -38,13 +38,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const mine = c.assignedToId === access.user.userId;
   const may = (action: keyof typeof CASE_RULES) => works && CASE_RULES[action].from.includes(status);
   const caseworkers = may("assign") ? await listCaseworkers(actor) : [];
-  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? adviceBanner(done);
+  // A form on this page was refused (sent without JavaScript): "Error: " in the title, no old banner.
+  const refused = await answersRefusedFormPost();
+  const banner = refused
+    ? null
+    : (caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? adviceBanner(done) ?? (await duplicatesBanner(done)));
   const hidden = { caseId: c.id };
   return (
     <>
-      <title>{(await documentErrorTitle(searchParams)) + t("title", { reference: c.reference, name: c.fullName })}</title>
+      <title>{`${refused ? ui("errorPrefix") : await documentErrorTitle(searchParams)}${t("title", { reference: c.reference, name: c.fullName })}`}</title>
       <BackLink href={base}>{t("back")}</BackLink>
-      <SuccessBanner testId="case-banner" title={ui("success")}>{banner ?? (await duplicatesBanner(done))}</SuccessBanner>
+      <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
       <DocumentNotices searchParams={searchParams} />
       <CaseHeader page={page} m={m} now={new Date()} />
       <CaseAssisted council={access.council} actor={actor} caseId={c.id} />
@@ -118,6 +122,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
+          {/* Who is this and are they already known: the person's other applications first. */}
+          <h2 className="govuk-heading-m" id="history">
+            {t("otherApplications")}
+          </h2>
+          <PersonHistory page={page} m={m} base={base} />
           <h2 className="govuk-heading-l">{t("awards")}</h2>
           <AwardsTable
             page={page}
@@ -153,8 +162,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ApplicationAnswers page={page} m={m} />
           <h2 className="govuk-heading-m">{t("corrections")}</h2>
           <Amendments page={page} m={m} />
-          <h2 className="govuk-heading-l mt-8">{t("otherApplications")}</h2>
-          <PersonHistory page={page} m={m} base={base} />
         </div>
       </div>
     </>

@@ -38,7 +38,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
   const approve = approveAwardAction.bind(null, slug, EMPTY_FORM_STATE) as unknown as (formData: FormData) => Promise<void>;
   return (
     <>
-      <title>{ui("title", { title: pageTitle(TITLE, notice?.kind === "error") })}</title>
+      <title>{pageTitle(TITLE, notice?.kind === "error")}</title>
       {notice?.kind === "error" ? <ErrorSummary errors={[{ field: notice.field, message: notice.text }]} /> : null}
       <SuccessBanner testId="approval-banner" title={ui("success")}>{notice?.kind === "success" ? notice.text : null}</SuccessBanner>
       <span className="govuk-caption-l">{access.council.name}</span>
