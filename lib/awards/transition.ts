@@ -29,6 +29,8 @@ export type TAwardRow = {
   proposedById: string;
   caseReference: string;
   applicationId: string;
+  /** The pot rules an officer overrode for this line (docs/decisions/0026); the approval accepts these and no others. */
+  overriddenRules: string[] | null;
 };
 
 export type TAwardTransitionResult =
@@ -44,7 +46,7 @@ export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow |
     .selectFrom("Award as a")
     .innerJoin("Pot as p", "p.id", "a.potId")
     .innerJoin("Case as c", "c.id", "a.caseId")
-    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId"])
+    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId", "a.overriddenRules"])
     .where("a.id", "=", awardId)
     .executeTakeFirst();
 }
