@@ -27,7 +27,7 @@ export const ZCancelAwardForm = z
 export const ZAmendForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), field: text(60), value: text(2000), reason: text(2000) });
 
 const lineFields = Object.fromEntries(
-  Array.from({ length: DECISION_FORM_LINES }, (_, i) => i + 1).flatMap((n) => [`line-${n}-need`, `line-${n}-amount`, `line-${n}-pot`, `line-${n}-method`].map((k) => [k, text(100)])),
+  Array.from({ length: DECISION_FORM_LINES }, (_, i) => i + 1).flatMap((n) => [`line-${n}-need`, `line-${n}-amount`, `line-${n}-pot`, `line-${n}-method`, `line-${n}-override`].map((k) => [k, text(k.endsWith("override") ? 2000 : 100)])),
 );
 export const ZDecisionForm = z.strictObject({
   caseId: z.uuid({ error: "case.notFound" }),

@@ -90,7 +90,8 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
       return {
         outcome: "invalid",
         issues: check.problems.map((p) => {
-          if (p.overridable && !lines[p.line]?.overrideReason) return { path: ["lines", p.line, "overrideReason"], message: "award.overrideNeeded", params: { reason: ruleText(p) } };
+          // A pot chosen from the form's "not eligible" group: what is missing is the officer's reason.
+          if (p.code === "ineligible-pot" && p.overridable && !lines[p.line]?.overrideReason) return { path: ["lines", p.line, "overrideReason"], message: "award.overrideNeeded", params: { reason: ruleText(p) } };
           const words = ruleMessage(p);
           return { path: ["lines", p.line, p.field], message: words.key, params: words.params };
         }),
