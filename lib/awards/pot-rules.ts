@@ -174,8 +174,8 @@ export function checkLines(input: { pots: readonly TPotFacts[]; household: THous
   const overriddenBy: TOverridable[][] = lines.map(() => []);
   /** A rule line i breaks: accepted when the line overrides it, else a problem. */
   const breaks = (i: number, code: TOverridable, problem: () => void) => {
-    if (overridden(lines[i]!, code)) overriddenBy[i]!.includes(code) || overriddenBy[i]!.push(code);
-    else problem();
+    if (!overridden(lines[i]!, code)) problem();
+    else if (!overriddenBy[i]!.includes(code)) overriddenBy[i]!.push(code);
   };
   lines.forEach((l, i) => {
     const pot = byId.get(l.potId);
@@ -187,9 +187,8 @@ export function checkLines(input: { pots: readonly TPotFacts[]; household: THous
     if (blocking.length) return problems.push({ line: i, field: "potId", code: "ineligible-pot", reasons: blocking, overridable: blocking.every((r) => isOverridable(r.code)) });
     for (const r of against) if (isOverridable(r.code)) overriddenBy[i]!.push(r.code);
     if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) {
-      let stop = false;
-      breaks(i, "need", () => (stop = !!problems.push({ line: i, field: "needCategory", code: "need", facts: { pot: pot.name }, overridable: true })));
-      if (stop) return;
+      if (!overridden(l, "need")) return problems.push({ line: i, field: "needCategory", code: "need", facts: { pot: pot.name }, overridable: true });
+      overriddenBy[i]!.push("need");
     }
     const counted = awardsInWindow(pot, earlier, now);
     const count = (runningCount.get(pot.id) ?? counted.length) + 1;
