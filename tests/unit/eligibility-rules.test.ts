@@ -7,6 +7,7 @@ import { checkLines, isOverridable, OVERRIDABLE, overridableVerdict, potVerdict,
 import { BENEFITS } from "@/lib/applications/step-fields";
 import { ZIncome } from "@/lib/applications/schemas";
 import { amendmentValueOf } from "@/lib/cases/forms";
+import { ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { messagesFor } from "@/lib/i18n/catalogues";
 
 const NOW = new Date("2026-12-06T10:00:00Z");
@@ -138,5 +139,19 @@ describe("overrides", () => {
     expect(linesAwaitingApproval([100n], 25_000n, { mustWait: [true] })).toEqual([true]);
     expect(linesAwaitingApproval([100n, 100n], 25_000n, { mustWait: [true, false] })).toEqual([true, false]);
     expect(linesAwaitingApproval([24_950n, 100n], 25_000n, { mustWait: [true, false] })).toEqual([true, true]);
+  });
+});
+
+describe("the fund and pot forms", () => {
+  const ID = "11111111-1111-4111-8111-111111111111";
+  const fund = { idempotencyKey: ID, name: "NRPF hardship", funder: "The council", allocation: "1000", adminCap: "", "periodStart-day": "1", "periodStart-month": "4", "periodStart-year": "2026", "periodEnd-day": "31", "periodEnd-month": "3", "periodEnd-year": "2027" };
+  it("a fund is public funds unless the manager says it is not", () => {
+    expect(ZNewFund.parse(fund).fund.publicFunds).toBe(true);
+    expect(ZNewFund.parse({ ...fund, publicFunds: "no" }).fund.publicFunds).toBe(false);
+    expect(ZNewFund.parse({ ...fund, publicFunds: "yes" }).fund.publicFunds).toBe(true);
+  });
+  it("a pot is a Housing Payment when its box is ticked", () => {
+    expect(ZNewPot.parse({ fundId: ID, idempotencyKey: ID, name: "Housing Payments" }).rules.housingPayment).toBe(false);
+    expect(ZNewPot.parse({ fundId: ID, idempotencyKey: ID, name: "Housing Payments", "housingPayment-yes": "yes" }).rules.housingPayment).toBe(true);
   });
 });
