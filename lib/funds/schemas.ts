@@ -58,7 +58,7 @@ const fundFields = {
   allocation: zPounds("funds.allocation", { min: 0n }),
   adminCap: optionalPercent,
   /** Whether the fund's money is public funds (docs/eligibility.md): not chosen, it is. */
-  publicFunds: z.enum(["yes", "no"]).default("yes").catch("yes"),
+  publicFunds: z.enum(["yes", "no"], { error: "funds.publicFunds.required" }).default("yes"),
   idempotencyKey: KEY,
 };
 
