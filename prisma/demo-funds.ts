@@ -11,7 +11,8 @@ import { postLedger } from "@/lib/ledger/post";
 import { asOwnerInCouncil } from "./factories";
 
 type DemoPot = Partial<TPotRules> & { name: string; allocatePounds: number; owner?: string };
-type DemoFund = { name: string; funder: string; start: string; end: string; allocationPounds: number; adminCapPercent?: number; pots: DemoPot[] };
+/** publicFunds false: the fund may pay people with no recourse to public funds (docs/eligibility.md). */
+type DemoFund = { name: string; funder: string; start: string; end: string; allocationPounds: number; adminCapPercent?: number; publicFunds?: boolean; pots: DemoPot[] };
 
 const CRF_START = "2026-04-01";
 const CRF_END = "2027-03-31";
@@ -29,6 +30,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
         { name: "Food and energy", allocatePounds: 900_000, maxSingleAwardPence: 30_000n, eligibleNeeds: ["food", "energy"] },
         { name: "White goods and furniture", allocatePounds: 350_000, maxSingleAwardPence: 60_000n, eligibleNeeds: ["furniture"], maxAwardsPerHousehold: 1, repeatWindowDays: 365 },
         { name: "Rent and council tax arrears", allocatePounds: 500_000, maxSingleAwardPence: 150_000n, eligibleNeeds: ["rent-arrears", "council-tax-arrears"] },
+        { name: "Housing Payments", allocatePounds: 150_000, maxSingleAwardPence: 100_000n, eligibleNeeds: ["rent-arrears"], housingPayment: true },
         { name: "Direct awards: health visiting", allocatePounds: 60_000, owner: "Hackwell Health Visiting Service", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
         { name: "Direct awards: social prescribing", allocatePounds: 30_000, owner: "Hackwell Social Prescribing Partnership", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
       ],
@@ -39,6 +41,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
       start: CRF_START,
       end: CRF_END,
       allocationPounds: 250_000,
+      publicFunds: false,
       pots: [{ name: "Hardship grants", allocatePounds: 200_000, maxSingleAwardPence: 50_000n }],
     },
   ],
@@ -54,6 +57,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
         { name: "Food vouchers", allocatePounds: 1_600_000, maxSingleAwardPence: 10_000n, eligibleNeeds: ["food"] },
         { name: "Energy support", allocatePounds: 1_500_000, maxSingleAwardPence: 20_000n, eligibleNeeds: ["energy"] },
         { name: "Essential household items", allocatePounds: 900_000, eligibleNeeds: ["essentials", "furniture"] },
+        { name: "Housing Payments", allocatePounds: 300_000, maxSingleAwardPence: 100_000n, eligibleNeeds: ["rent-arrears"], housingPayment: true },
         { name: "Direct awards: social prescribing", allocatePounds: 120_000, owner: "Fenshire Social Prescribing Network", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
         { name: "Direct awards: health visiting", allocatePounds: 60_000, owner: "Fenshire Health Visiting Service", maxSingleAwardPence: 15_000n, accessRoutes: ["REFERRAL"] },
       ],
@@ -64,6 +68,7 @@ export const DEMO_FUNDS: Record<string, DemoFund[]> = {
       start: CRF_START,
       end: CRF_END,
       allocationPounds: 80_000,
+      publicFunds: false,
       pots: [{ name: "No recourse to public funds", allocatePounds: 80_000 }],
     },
   ],
@@ -91,6 +96,7 @@ export async function seedDemoFunds(db: PrismaClient, tenantId: string, slug: st
             periodEnd: new Date(`${f.end}T00:00:00Z`),
             allocationPence: pence(f.allocationPounds),
             adminCapBasisPoints: f.adminCapPercent ? f.adminCapPercent * 100 : null,
+            publicFunds: f.publicFunds ?? true,
           },
           `demo:${slug}:${f.name}:fund`,
         );

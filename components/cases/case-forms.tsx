@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, Radios, Select, TextArea, TextInput } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
+import { OverrideReason, overrideGroups, type TOverrideChoices } from "@/components/awards/override-reason";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 import { format, type TStaffMessages } from "@/lib/i18n";
 
@@ -69,6 +70,7 @@ export function DecisionForm({
   limitText,
   defaultMethod,
   words: w,
+  override,
 }: {
   action: Action;
   caseId: string;
@@ -82,6 +84,8 @@ export function DecisionForm({
   defaultMethod: string;
   /** messages/en/staff.json `caseForms.decision`. */
   words: TStaffMessages["caseForms"]["decision"];
+  /** Pots not eligible only for rules an officer may override with a reason (components/awards/override-reason.tsx). */
+  override?: TOverrideChoices;
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = state.values;
@@ -103,11 +107,12 @@ export function DecisionForm({
       <h2 className="govuk-heading-m">{w.awards}</h2>
       <p className="govuk-body">{format(w.awardsHint, { limit: limitText })}</p>
       {Array.from({ length: lines }, (_, i) => i + 1).map((n) => (
-        <fieldset key={n} className="govuk-fieldset mb-6 border-s-4 border-govuk-border ps-4" aria-describedby={undefined}>
+        <fieldset key={n} className="govuk-fieldset group mb-6 border-s-4 border-govuk-border ps-4" aria-describedby={undefined}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{format(w.award, { n })}</legend>
           <Select name={`line-${n}-need`} label={w.need} options={[{ value: "", label: w.selectNeed }, ...needs]} errors={state.errors} defaultValue={v[`line-${n}-need`] ?? ""} />
           <TextInput name={`line-${n}-amount`} label={w.amount} hint={w.amountHint} prefix="£" width="10" inputMode="decimal" errors={state.errors} defaultValue={v[`line-${n}-amount`]} />
-          <Select name={`line-${n}-pot`} label={w.pot} hint={w.potHint} options={[{ value: "", label: w.selectPot }, ...pots]} errors={state.errors} defaultValue={v[`line-${n}-pot`] ?? ""} />
+          <Select name={`line-${n}-pot`} label={w.pot} hint={w.potHint} options={[{ value: "", label: w.selectPot }, ...pots]} groups={overrideGroups(override)} errors={state.errors} defaultValue={v[`line-${n}-pot`] ?? ""} />
+          {override ? <OverrideReason n={n} choices={override} errors={state.errors} value={v[`line-${n}-override`]} /> : null}
           <Select name={`line-${n}-method`} label={w.method} options={[{ value: "", label: w.selectMethod }, ...methods]} errors={state.errors} defaultValue={v[`line-${n}-method`] ?? (n === 1 ? defaultMethod : "")} />
         </fieldset>
       ))}

@@ -23,6 +23,7 @@ export function PotForm({
   defaults = {},
   checked = {},
   words: w,
+  housingWords,
 }: {
   action: Action;
   title: string;
@@ -39,6 +40,8 @@ export function PotForm({
   checked?: Record<string, string[]>;
   /** messages/en/staff.json `funds.potForm`. */
   words: TStaffMessages["funds"]["potForm"];
+  /** messages/en/eligibility.json `funds`: the Housing Payment box. */
+  housingWords: { housingPayment: string; housingPaymentHint: string; housingPaymentLabel: string };
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = { ...defaults, ...state.values };
@@ -64,6 +67,14 @@ export function PotForm({
       <Checkboxes name="eligibleNeeds" legend={w.needs} hint={w.needsHint} options={needs} checked={ticked("eligibleNeeds", needs)} errors={e} />
       <Checkboxes name="eligibleHouseholdTypes" legend={w.households} hint={w.householdsHint} options={householdTypes} checked={ticked("eligibleHouseholdTypes", householdTypes)} errors={e} />
       <Checkboxes name="accessRoutes" legend={w.routes} hint={w.routesHint} options={routes} checked={ticked("accessRoutes", routes)} errors={e} />
+      <Checkboxes
+        name="housingPayment"
+        legend={housingWords.housingPayment}
+        hint={housingWords.housingPaymentHint}
+        options={[{ value: "yes", label: housingWords.housingPaymentLabel }]}
+        checked={ticked("housingPayment", [{ value: "yes", label: "" }])}
+        errors={e}
+      />
       <fieldset className="govuk-form-group">
         <legend className="govuk-fieldset-legend">{w.often}</legend>
         <div className="govuk-hint">{w.oftenHint}</div>

@@ -121,8 +121,14 @@ export function Select({
   hint,
   errors,
   options,
+  groups = [],
   defaultValue,
-}: Common & { options: readonly { value: string; label: string }[]; defaultValue?: string }) {
+}: Common & {
+  options: readonly { value: string; label: string }[];
+  /** Further options under an <optgroup> label each (data: attributes on each option, e.g. for CSS). */
+  groups?: readonly { label: string; options: readonly { value: string; label: string; data?: Record<string, string> }[] }[];
+  defaultValue?: string;
+}) {
   const id = fieldId(name);
   const error = errorFor(errors, name);
   return (
@@ -134,6 +140,15 @@ export function Select({
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value} {...o.data}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>

@@ -44,6 +44,9 @@ export type TAwaitingRow = {
   priorityReasons: string[];
   /** The case's SLA due date (London, YYYY-MM-DD). */
   slaDueOn: TIsoDate;
+  /** An officer chose the pot although its rules said no: why, and which rules (docs/eligibility.md). */
+  overrideReason: string | null;
+  overriddenRules: string[] | null;
 };
 
 export type TAwaitingPage = { rows: TAwaitingRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
@@ -89,6 +92,8 @@ export async function listAwaitingApproval(actor: TActor, rawQuery: unknown = {}
           "c.priorityScore",
           "c.priorityReasons",
           q<TIsoDate>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
+          "a.overrideReason",
+          "a.overriddenRules",
         ])
         .where("a.tenantId", "=", actor.council.id)
         .where("a.status", "=", "AWAITING_APPROVAL")

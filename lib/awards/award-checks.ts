@@ -8,7 +8,7 @@ import { actorUserId, type TActor } from "@/lib/actor";
 // functions. docs/decisions/0017-pot-rules-and-household-limits.md.
 import { householdTypesOf } from "@/lib/applications/policy";
 import { readAward } from "@/lib/awards/transition";
-import { awardsInWindow, checkLines, potVerdict, type TEarlierAward, type THouseholdFacts, type TLinesCheck, type TPotFacts, type TPotVerdict, type TProposedLine } from "@/lib/awards/pot-rules";
+import { awardsInWindow, checkLines, overridableVerdict, potVerdict, type TEarlierAward, type THouseholdFacts, type TLinesCheck, type TPotFacts, type TPotVerdict, type TProposedLine } from "@/lib/awards/pot-rules";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { can } from "@/lib/auth/permissions";
 import { samePersonIn } from "@/lib/cases/person-history";
@@ -17,7 +17,7 @@ import { withTenantSql } from "@/lib/db/tenant-scope";
 import { ACCESS_ROUTE_OF_CHANNEL } from "@/lib/vocabulary";
 
 /** The household's answers that pot rules read, as corrected by officers (latest amendment of each field wins). */
-const HOUSEHOLD_FIELDS = ["household.adults", "household.pregnant", "household.overPensionAge", "household.disabilityOrIllness"] as const;
+const HOUSEHOLD_FIELDS = ["household.adults", "household.pregnant", "household.overPensionAge", "household.disabilityOrIllness", "income.noRecourseToPublicFunds", "income.benefits"] as const;
 
 async function householdOf(sql: TSql, caseId: string): Promise<THouseholdFacts | null> {
   const row = await sql.db
@@ -37,16 +37,27 @@ async function householdOf(sql: TSql, caseId: string): Promise<THouseholdFacts |
     .where("c.id", "=", caseId)
     .executeTakeFirst();
   if (!row) return null;
-  const data = (row.data ?? {}) as Parameters<typeof householdTypesOf>[0];
+  const data = (row.data ?? {}) as Parameters<typeof householdTypesOf>[0] & { income?: { noRecourseToPublicFunds?: string; benefits?: string[] } };
   const amended = row.amendments ?? [];
-  const household = data.household || amended.length ? { ...data.household } : undefined;
-  for (const m of amended) (household as Record<string, unknown>)[m.field.slice("household.".length)] = m.value;
-  return { householdTypes: householdTypesOf({ household, income: data.income }), accessRoute: ACCESS_ROUTE_OF_CHANNEL[row.channel], organisationId: row.organisationId };
+  const householdAmended = amended.filter((m) => m.field.startsWith("household."));
+  const household = data.household || householdAmended.length ? { ...data.household } : undefined;
+  const income = { ...data.income };
+  for (const m of amended) {
+    const [part, name] = m.field.split(".") as [string, string];
+    (part === "household" ? (household as Record<string, unknown>) : (income as Record<string, unknown>))[name] = m.value;
+  }
+  return {
+    householdTypes: householdTypesOf({ household, income }),
+    accessRoute: ACCESS_ROUTE_OF_CHANNEL[row.channel],
+    organisationId: row.organisationId,
+    noRecourseToPublicFunds: income.noRecourseToPublicFunds ?? null,
+    benefits: income.benefits ?? null,
+  };
 }
 
-type TPotRow = Omit<TPotFacts, "fund"> & { fundStatus: string; periodStart: string; periodEnd: string; fundName: string };
+type TPotRow = Omit<TPotFacts, "fund"> & { fundStatus: string; periodStart: string; periodEnd: string; fundName: string; publicFunds: boolean };
 
-const potOf = ({ fundStatus, periodStart, periodEnd, ...pot }: TPotRow): TPotFacts & { fundName: string } => ({ ...pot, fund: { status: fundStatus, periodStart, periodEnd } });
+const potOf = ({ fundStatus, periodStart, periodEnd, publicFunds, ...pot }: TPotRow): TPotFacts & { fundName: string } => ({ ...pot, fund: { status: fundStatus, periodStart, periodEnd, publicFunds } });
 
 /** Pots with their fund's state and their money not yet committed (AVAILABLE; no account yet: 0). */
 function potsQuery(sql: TSql) {
@@ -65,6 +76,8 @@ function potsQuery(sql: TSql) {
       "p.maxSingleAwardPence",
       "p.maxAwardsPerHousehold",
       "p.repeatWindowDays",
+      "p.housingPayment",
+      "f.publicFunds",
       q<bigint>`coalesce(${eb.ref("a.balancePence")}, 0)`.as("availablePence"),
       "f.status as fundStatus",
       q<string>`to_char(${eb.ref("f.periodStart")}, 'YYYY-MM-DD')`.as("periodStart"),
@@ -141,13 +154,15 @@ export async function checkAwardLines(sql: TSql, tenantId: string, caseId: strin
 export async function checkAwardApproval(
   sql: TSql,
   tenantId: string,
-  award: { id: string; caseId: string; potId: string; needCategory: string; amountPence: bigint },
+  award: { id: string; caseId: string; potId: string; needCategory: string; amountPence: bigint; overriddenRules?: readonly string[] | null },
   { lock = true, now = new Date() }: { lock?: boolean; now?: Date } = {},
 ): Promise<TLinesCheck | null> {
   const pots = await loadPots(sql, [award.potId]);
   const facts = await factsOf(sql, tenantId, award.caseId, { lock: lock && pots.some(countsEarlierAwards), except: award.id });
   if (!facts) return null;
-  return checkLines({ pots, household: facts.household, earlier: facts.earlier, lines: [award], today: londonIsoDate(now), now });
+  // The rules the officer overrode with a reason (and this approval accepts), and no others.
+  const line = { potId: award.potId, needCategory: award.needCategory, amountPence: award.amountPence, overrides: award.overriddenRules ?? [] };
+  return checkLines({ pots, household: facts.household, earlier: facts.earlier, lines: [line], today: londonIsoDate(now), now });
 }
 
 /**
@@ -166,7 +181,8 @@ export async function approvalProblems(actor: TActor, awardId: string): Promise<
   );
 }
 
-export type TPotChoice = { id: string; name: string; fundName: string; availablePence: bigint; maxSingleAwardPence: bigint | null; verdict: TPotVerdict };
+/** open: the pot is active and its fund too (the eligibility panel lists those); overridable: ineligible only for rules an officer may override with a reason. */
+export type TPotChoice = { id: string; name: string; fundName: string; availablePence: bigint; maxSingleAwardPence: bigint | null; verdict: TPotVerdict; open: boolean; overridable: boolean };
 
 /**
  * Every pot of the council with its verdict for this case's household (the decision form offers
@@ -180,14 +196,19 @@ export async function potChoicesForCase(actor: TActor, caseId: string, now = new
       const facts = await factsOf(sql, actor.council.id, caseId, { lock: false, except: null });
       if (!facts) return null;
       const pots = await loadPots(sql, "all");
-      return pots.map((p) => ({
-        id: p.id,
-        name: p.name,
-        fundName: p.fundName,
-        availablePence: p.availablePence,
-        maxSingleAwardPence: p.maxSingleAwardPence,
-        verdict: potVerdict(p, facts.household, facts.earlier, londonIsoDate(now), now),
-      }));
+      return pots.map((p) => {
+        const verdict = potVerdict(p, facts.household, facts.earlier, londonIsoDate(now), now);
+        return {
+          id: p.id,
+          name: p.name,
+          fundName: p.fundName,
+          availablePence: p.availablePence,
+          maxSingleAwardPence: p.maxSingleAwardPence,
+          verdict,
+          open: p.active && p.fund.status === "ACTIVE",
+          overridable: overridableVerdict(verdict),
+        };
+      });
     },
     actorUserId(actor),
   );

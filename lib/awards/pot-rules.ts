@@ -7,8 +7,14 @@
 // Totals are per household per pot: the lines of this decision from a pot plus the household's
 // standing awards from it within the pot's repeat window may not exceed the pot's largest award;
 // each line is one award, so a once-a-year pot refuses a second line as it refuses a second case.
+//
+// An officer may override the policy rules (OVERRIDABLE) with a reason; the line then waits for
+// an approver, and the approval accepts those rules again and nothing else. Money, the fund's
+// state and period, a closed pot and a partner's allowance are never overridden.
+// docs/decisions/0026-eligibility-nrpf-housing-payment-and-overrides.md.
 import type { TAccessRoute } from "@/lib/vocabulary";
 import { formatDate } from "@/lib/dates";
+import { errorText, format } from "@/lib/i18n";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { translate } from "@/lib/i18n/translate";
 import { formatPence } from "@/lib/money";
@@ -26,7 +32,10 @@ export type TPotFacts = {
   repeatWindowDays: number | null;
   /** The pot's AVAILABLE balance now. */
   availablePence: bigint;
-  fund: { status: string; periodStart: string; periodEnd: string };
+  /** A Crisis and Resilience Fund Housing Payment pot: only households getting Housing Benefit or UC with housing costs. */
+  housingPayment?: boolean;
+  /** publicFunds false: the fund's money is not public funds, so it may pay people with no recourse to them (absent: public funds). */
+  fund: { status: string; periodStart: string; periodEnd: string; publicFunds?: boolean };
 };
 
 export type THouseholdFacts = {
@@ -36,18 +45,44 @@ export type THouseholdFacts = {
   accessRoute: TAccessRoute;
   /** The partner organisation that referred the case, if any. */
   organisationId: string | null;
+  /** The answer to "no recourse to public funds" (yes / no / not-sure), as corrected; absent: not asked. */
+  noRecourseToPublicFunds?: string | null;
+  /** The benefits the household gets (lib/applications/step-fields BENEFITS), as corrected; absent: not asked. */
+  benefits?: readonly string[] | null;
 };
 
 /** A standing award (approved or waiting, not cancelled) to the same household, on another case or this one (sameCase). */
 export type TEarlierAward = { id: string; potId: string; amountPence: bigint; at: Date; sameCase: boolean };
 
-export type TProposedLine = { potId: string; needCategory: string; amountPence: bigint };
+/**
+ * overrides: the rules an officer overrode for this line with a reason (for a decision, every
+ * OVERRIDABLE one; for an approval, those recorded on the award): they do not stop the line.
+ */
+export type TProposedLine = { potId: string; needCategory: string; amountPence: bigint; overrides?: readonly string[] };
 
-export const POT_REASON_CODES = ["inactive", "fund-closed", "outside-period", "household-type", "route", "organisation", "no-money", "awards-used", "maximum-reached"] as const;
+export const POT_REASON_CODES = ["inactive", "fund-closed", "outside-period", "household-type", "route", "organisation", "public-funds", "housing-payment", "no-money", "awards-used", "maximum-reached"] as const;
 export type TPotReasonCode = (typeof POT_REASON_CODES)[number];
 
 export type TPotReason = { code: TPotReasonCode; facts: TRuleFacts };
-export type TPotVerdict = { eligible: true } | { eligible: false; reasons: TPotReason[] };
+/** warnings: an eligible pot the officer should check first (the resident is not sure about no recourse to public funds). */
+export type TPotVerdict = { eligible: true; warnings?: TPotWarning[] } | { eligible: false; reasons: TPotReason[] };
+export type TPotWarning = { code: "public-funds-unsure"; facts: TRuleFacts };
+
+/**
+ * The rules an officer may override with a reason (policy: who a pot is for, how often and how
+ * much), pot reasons and line problems alike. Never: no money, a closed pot or fund, outside the
+ * fund's period, another organisation's allowance, an unknown pot (docs/decisions/0026).
+ */
+export const OVERRIDABLE = ["household-type", "route", "public-funds", "housing-payment", "need", "awards-used", "maximum-reached", "household-maximum", "too-many-awards"] as const;
+export type TOverridable = (typeof OVERRIDABLE)[number];
+export const isOverridable = (code: string): code is TOverridable => (OVERRIDABLE as readonly string[]).includes(code);
+
+/** The same rule seen before or within a decision (a household's count or maximum): overriding one overrides its twin. */
+const TWIN: Partial<Record<string, string>> = { "awards-used": "too-many-awards", "too-many-awards": "awards-used", "maximum-reached": "household-maximum", "household-maximum": "maximum-reached" };
+const overridden = (line: TProposedLine, code: string) => !!line.overrides?.some((o) => isOverridable(o) && (o === code || TWIN[o] === code));
+
+/** The benefits that show the household gets help with housing costs (a Housing Payment pot's rule). */
+export const HOUSING_BENEFITS = ["housing-benefit", "uc-housing-costs"] as const;
 
 export type TRuleFacts = {
   pot: string;
@@ -64,12 +99,14 @@ export type TRuleFacts = {
 };
 
 export type TLineProblemCode = "unknown-pot" | "ineligible-pot" | "need" | "household-maximum" | "too-many-awards";
-export type TLineProblem = { line: number; field: "potId" | "needCategory" | "amountPence"; code: TLineProblemCode; reasons?: TPotReason[]; facts?: TRuleFacts };
+/** overridable: every rule behind the problem may be overridden with a reason (an officer's decision). */
+export type TLineProblem = { line: number; field: "potId" | "needCategory" | "amountPence"; code: TLineProblemCode; reasons?: TPotReason[]; facts?: TRuleFacts; overridable?: boolean };
 
 /** Not enough money left in a pot for what this check would take from it. */
 export type TMoneyShort = { potId: string; pot: string; availablePence: bigint; totalPence: bigint };
 
-export type TLinesCheck = { ok: boolean; pots: Record<string, TPotVerdict>; problems: TLineProblem[]; short: TMoneyShort | null };
+/** overridden[i]: the rules line i breaks that its overrides accepted (empty: it keeps every rule). */
+export type TLinesCheck = { ok: boolean; pots: Record<string, TPotVerdict>; problems: TLineProblem[]; short: TMoneyShort | null; overridden: TOverridable[][] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -86,6 +123,7 @@ export function awardsInWindow(pot: Pick<TPotFacts, "id" | "repeatWindowDays">, 
  */
 export function potVerdict(pot: TPotFacts, household: THouseholdFacts, earlier: readonly TEarlierAward[], today: string, now: Date): TPotVerdict {
   const reasons: TPotReason[] = [];
+  const warnings: TPotWarning[] = [];
   const f = { pot: pot.name };
   if (!pot.active) reasons.push({ code: "inactive", facts: f });
   if (pot.fund.status !== "ACTIVE") reasons.push({ code: "fund-closed", facts: f });
@@ -94,6 +132,13 @@ export function potVerdict(pot: TPotFacts, household: THouseholdFacts, earlier: 
   if (pot.accessRoutes.length && !pot.accessRoutes.includes(household.accessRoute)) reasons.push({ code: "route", facts: { ...f, route: household.accessRoute } });
   // A partner's direct-award allowance pays only the households that partner referred.
   if (pot.ownerOrganisationId && pot.ownerOrganisationId !== household.organisationId) reasons.push({ code: "organisation", facts: f });
+  // No recourse to public funds: only from a fund the council marks as not public funds. "Not
+  // sure" stays eligible, with a warning for the officer to check first.
+  const publicFunds = pot.fund.publicFunds !== false;
+  const nrpf = household.noRecourseToPublicFunds;
+  if (publicFunds && nrpf === "yes") reasons.push({ code: "public-funds", facts: f });
+  else if (publicFunds && nrpf === "not-sure") warnings.push({ code: "public-funds-unsure", facts: f });
+  if (pot.housingPayment && !household.benefits?.some((b) => (HOUSING_BENEFITS as readonly string[]).includes(b))) reasons.push({ code: "housing-payment", facts: f });
   if (pot.availablePence <= 0n) reasons.push({ code: "no-money", facts: { ...f, availablePence: pot.availablePence } });
   const counted = awardsInWindow(pot, earlier, now);
   if (pot.maxAwardsPerHousehold !== null && counted.length >= pot.maxAwardsPerHousehold)
@@ -101,7 +146,12 @@ export function potVerdict(pot: TPotFacts, household: THouseholdFacts, earlier: 
   const earlierPence = sum(counted.map((a) => a.amountPence));
   if (pot.maxSingleAwardPence !== null && pot.repeatWindowDays !== null && earlierPence >= pot.maxSingleAwardPence)
     reasons.push({ code: "maximum-reached", facts: { ...f, maxPence: pot.maxSingleAwardPence, earlierPence, days: pot.repeatWindowDays } });
-  return reasons.length ? { eligible: false, reasons } : { eligible: true };
+  return reasons.length ? { eligible: false, reasons } : warnings.length ? { eligible: true, warnings } : { eligible: true };
+}
+
+/** Whether an officer may choose this pot with a reason: not eligible only for rules that may be overridden (money left is judged on the lines). */
+export function overridableVerdict(verdict: TPotVerdict): boolean {
+  return !verdict.eligible && verdict.reasons.every((r) => isOverridable(r.code));
 }
 
 /**
@@ -121,36 +171,51 @@ export function checkLines(input: { pots: readonly TPotFacts[]; household: THous
   const runningTotal = new Map<string, bigint>();
   const runningCount = new Map<string, number>();
   const flagged = new Set<string>();
+  const overriddenBy: TOverridable[][] = lines.map(() => []);
+  /** A rule line i breaks: accepted when the line overrides it, else a problem. */
+  const breaks = (i: number, code: TOverridable, problem: () => void) => {
+    if (!overridden(lines[i]!, code)) problem();
+    else if (!overriddenBy[i]!.includes(code)) overriddenBy[i]!.push(code);
+  };
   lines.forEach((l, i) => {
     const pot = byId.get(l.potId);
     if (!pot) return problems.push({ line: i, field: "potId", code: "unknown-pot" });
     const verdict = pots[pot.id]!;
     // Money is judged once for the pot's whole total below; the other reasons stop the line here.
-    const blocking = verdict.eligible ? [] : verdict.reasons.filter((r) => r.code !== "no-money");
-    if (blocking.length) return problems.push({ line: i, field: "potId", code: "ineligible-pot", reasons: blocking });
-    if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) return problems.push({ line: i, field: "needCategory", code: "need" });
+    const against = verdict.eligible ? [] : verdict.reasons.filter((r) => r.code !== "no-money");
+    const blocking = against.filter((r) => !overridden(l, r.code));
+    if (blocking.length) return problems.push({ line: i, field: "potId", code: "ineligible-pot", reasons: blocking, overridable: blocking.every((r) => isOverridable(r.code)) });
+    for (const r of against) if (isOverridable(r.code)) overriddenBy[i]!.push(r.code);
+    if (pot.eligibleNeeds.length && !pot.eligibleNeeds.includes(l.needCategory)) {
+      if (!overridden(l, "need")) return problems.push({ line: i, field: "needCategory", code: "need", facts: { pot: pot.name }, overridable: true });
+      overriddenBy[i]!.push("need");
+    }
     const counted = awardsInWindow(pot, earlier, now);
     const count = (runningCount.get(pot.id) ?? counted.length) + 1;
     runningCount.set(pot.id, count);
     if (pot.maxAwardsPerHousehold !== null && count > pot.maxAwardsPerHousehold && !flagged.has(`count:${pot.id}`)) {
-      flagged.add(`count:${pot.id}`);
-      problems.push({ line: i, field: "potId", code: "too-many-awards", facts: { pot: pot.name, maxAwards: pot.maxAwardsPerHousehold, count: counted.length, days: pot.repeatWindowDays } });
+      breaks(i, "too-many-awards", () => {
+        flagged.add(`count:${pot.id}`);
+        problems.push({ line: i, field: "potId", code: "too-many-awards", facts: { pot: pot.name, maxAwards: pot.maxAwardsPerHousehold!, count: counted.length, days: pot.repeatWindowDays }, overridable: true });
+      });
     }
     // Without a repeat window the largest award bounds one decision: only this case's own standing lines count.
     const earlierPence = sum(counted.filter((a) => pot.repeatWindowDays !== null || a.sameCase).map((a) => a.amountPence));
     const total = (runningTotal.get(pot.id) ?? 0n) + l.amountPence;
     runningTotal.set(pot.id, total);
     if (pot.maxSingleAwardPence !== null && earlierPence + total > pot.maxSingleAwardPence && !flagged.has(`max:${pot.id}`)) {
-      flagged.add(`max:${pot.id}`);
-      const decisionTotal = sum(lines.filter((x) => x.potId === pot.id).map((x) => x.amountPence));
-      problems.push({ line: i, field: "amountPence", code: "household-maximum", facts: { pot: pot.name, maxPence: pot.maxSingleAwardPence, totalPence: decisionTotal, earlierPence, days: pot.repeatWindowDays } });
+      breaks(i, "household-maximum", () => {
+        flagged.add(`max:${pot.id}`);
+        const decisionTotal = sum(lines.filter((x) => x.potId === pot.id).map((x) => x.amountPence));
+        problems.push({ line: i, field: "amountPence", code: "household-maximum", facts: { pot: pot.name, maxPence: pot.maxSingleAwardPence!, totalPence: decisionTotal, earlierPence, days: pot.repeatWindowDays }, overridable: true });
+      });
     }
   });
   for (const [potId, total] of runningTotal) {
     const pot = byId.get(potId)!;
     if (!short && total > pot.availablePence) short = { potId, pot: pot.name, availablePence: pot.availablePence, totalPence: total };
   }
-  return { ok: !problems.length && !short, pots, problems, short };
+  return { ok: !problems.length && !short, pots, problems, short, overridden: overriddenBy };
 }
 
 /** A pot reason or line problem as a message key (staff catalogue, messages/en/staff.json `errors`) and its words' values. */
@@ -185,6 +250,12 @@ export function ruleMessage(problem: { code: TPotReasonCode | TLineProblemCode; 
     default:
       return { key: `potRules.${problem.code}`, params };
   }
+}
+
+/** A pot reason or line problem in the staff's words (English). */
+export function ruleText(problem: Parameters<typeof ruleMessage>[0]): string {
+  const { key, params } = ruleMessage(problem);
+  return format(errorText(staffEn, key), params);
 }
 
 // Staff pages are in English.

@@ -31,6 +31,8 @@ export type TAwardRow = {
   applicationId: string;
   /** The officer who entered the application (officer-assisted channels), else null: four eyes. */
   applicationEnteredById: string | null;
+  /** The pot rules an officer overrode for this line (docs/decisions/0026); the approval accepts these and no others. */
+  overriddenRules: string[] | null;
 };
 
 export type TAwardTransitionResult =
@@ -47,7 +49,7 @@ export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow |
     .innerJoin("Pot as p", "p.id", "a.potId")
     .innerJoin("Case as c", "c.id", "a.caseId")
     .leftJoin("Application as ap", "ap.id", "c.applicationId")
-    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId", "ap.enteredById as applicationEnteredById"])
+    .select(["a.id", "a.caseId", "a.potId", "p.name as potName", "p.fundId", "a.needCategory", "a.amountPence", "a.status", "a.proposedById", "c.reference as caseReference", "c.applicationId", "ap.enteredById as applicationEnteredById", "a.overriddenRules"])
     .where("a.id", "=", awardId)
     .executeTakeFirst();
 }

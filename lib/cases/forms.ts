@@ -27,7 +27,7 @@ export const ZCancelAwardForm = z
 export const ZAmendForm = z.strictObject({ caseId: z.uuid({ error: "case.notFound" }), field: text(60), value: text(2000), reason: text(2000) });
 
 const lineFields = Object.fromEntries(
-  Array.from({ length: DECISION_FORM_LINES }, (_, i) => i + 1).flatMap((n) => [`line-${n}-need`, `line-${n}-amount`, `line-${n}-pot`, `line-${n}-method`].map((k) => [k, text(100)])),
+  Array.from({ length: DECISION_FORM_LINES }, (_, i) => i + 1).flatMap((n) => [`line-${n}-need`, `line-${n}-amount`, `line-${n}-pot`, `line-${n}-method`, `line-${n}-override`].map((k) => [k, text(k.endsWith("override") ? 2000 : 100)])),
 );
 export const ZDecisionForm = z.strictObject({
   caseId: z.uuid({ error: "case.notFound" }),
@@ -49,7 +49,7 @@ export function decisionFromForm(form: Record<string, string | undefined>): TDec
   const errors: TFieldError[] = [];
   const decision = form.decision ?? "";
   if (!["approve", "part-approve", "decline"].includes(decision)) errors.push({ field: "decision", message: "decision.decision" });
-  const lines: { potId: string; needCategory: string; amountPence: bigint; paymentMethod: string }[] = [];
+  const lines: { potId: string; needCategory: string; amountPence: bigint; paymentMethod: string; overrideReason?: string }[] = [];
   const lineNumbers: number[] = [];
   if (decision !== "decline") {
     for (let n = 1; n <= DECISION_FORM_LINES; n++) {
@@ -57,6 +57,7 @@ export function decisionFromForm(form: Record<string, string | undefined>): TDec
       const amount = form[`line-${n}-amount`]?.trim() ?? "";
       const pot = form[`line-${n}-pot`]?.trim() ?? "";
       const method = form[`line-${n}-method`]?.trim() ?? "";
+      const override = form[`line-${n}-override`]?.trim() ?? "";
       // The payment method comes filled in with the resident's choice: a line is empty without the rest.
       if (!need && !amount && !pot) continue;
       const pence = amount ? parsePounds(amount) : null;
@@ -66,7 +67,7 @@ export function decisionFromForm(form: Record<string, string | undefined>): TDec
       else if (pence < 1n || pence > 100_000_00n) errors.push({ field: `line-${n}-amount`, message: "award.amount" });
       if (!pot) errors.push({ field: `line-${n}-pot`, message: "award.pot" });
       if (!method) errors.push({ field: `line-${n}-method`, message: "award.paymentMethod" });
-      lines.push({ potId: pot, needCategory: need, amountPence: pence ?? 0n, paymentMethod: method });
+      lines.push({ potId: pot, needCategory: need, amountPence: pence ?? 0n, paymentMethod: method, ...(override ? { overrideReason: override } : {}) });
       lineNumbers.push(n);
     }
     if (decision && !lines.length && !errors.some((e) => e.field.startsWith("line-"))) errors.push({ field: "line-1-need", message: "decision.lines" });
@@ -82,7 +83,7 @@ export function decisionFromForm(form: Record<string, string | undefined>): TDec
 export function decisionFieldOf(path: readonly PropertyKey[], lineNumbers: readonly number[]): string {
   if (path[0] === "lines" && typeof path[1] === "number") {
     const n = lineNumbers[path[1]] ?? 1;
-    const part = { potId: "pot", needCategory: "need", amountPence: "amount", paymentMethod: "method" }[String(path[2])] ?? "need";
+    const part = { potId: "pot", needCategory: "need", amountPence: "amount", paymentMethod: "method", overrideReason: "override" }[String(path[2])] ?? "need";
     return `line-${n}-${part}`;
   }
   if (path[0] === "lines") return "line-1-need";
@@ -101,7 +102,8 @@ export function amendmentValueOf(field: TAmendableField, raw: string): unknown {
   const v = raw.trim();
   if (YES_NO.has(field)) return /^(yes|y|true)$/i.test(v) ? true : /^(no|n|false)$/i.test(v) ? false : v;
   if (field === "household.adults") return /^\d+$/.test(v) ? Number(v) : v;
-  if (field === "needs.categories") return v.split(/[,\s]+/).filter(Boolean).map((n) => n.toLowerCase());
+  if (field === "needs.categories" || field === "income.benefits") return v.split(/[,\s]+/).filter(Boolean).map((n) => n.toLowerCase());
+  if (field === "income.noRecourseToPublicFunds") return v.toLowerCase().replace(/\s+/g, "-");
   if (field === "aboutYou.email") return v ? v : null;
   if (field === "aboutYou.mobile") return v ? (normaliseUkMobile(v) ?? v) : null;
   if (field === "needs.otherNeed") return v ? v : null;

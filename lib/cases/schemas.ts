@@ -2,7 +2,7 @@
 // services parse with these; a bad value becomes a GOV.UK error summary on the page.
 import { z } from "zod";
 import { zLine, zText } from "@/lib/forms/text";
-import { ZAboutYou, ZAddress, ZHousehold, ZHousing, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
+import { ZAboutYou, ZAddress, ZHousehold, ZHousing, ZIncome, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
 import { PAYMENT } from "@/lib/applications/step-fields";
 import { NEEDS } from "@/lib/vocabulary";
 
@@ -34,6 +34,8 @@ export const AMENDABLE_FIELDS = {
   "urgency.prepaymentMeter": ZUrgency.shape.prepaymentMeter,
   "urgency.evictionNotice": ZUrgency.shape.evictionNotice,
   "housing.tenure": ZHousing.shape.tenure,
+  "income.benefits": ZIncome.shape.benefits,
+  "income.noRecourseToPublicFunds": ZIncome.shape.noRecourseToPublicFunds,
 } as const;
 export type TAmendableField = keyof typeof AMENDABLE_FIELDS;
 
@@ -50,6 +52,8 @@ export const ZAwardLine = z.strictObject({
   needCategory: z.enum(NEEDS, { error: "award.need" }),
   amountPence: z.bigint().min(1n, "award.amount").max(MAX_AWARD_PENCE, "award.amount"),
   paymentMethod: z.enum(PAYMENT, { error: "award.paymentMethod" }),
+  /** Why the officer chose a pot whose policy rules say no (docs/decisions/0026): the line then waits for an approver. */
+  overrideReason: zText().trim().max(1000, "award.overrideReasonTooLong").optional(),
 });
 export type TAwardLine = z.infer<typeof ZAwardLine>;
 

@@ -3,8 +3,9 @@ import { sql as q } from "kysely";
 import { actorUserId, councilIdOf, personOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { checkAwardLines } from "@/lib/awards/award-checks";
+import { recordOverride } from "@/lib/awards/override";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
-import { ruleMessage } from "@/lib/awards/pot-rules";
+import { OVERRIDABLE, ruleMessage, ruleText, type TOverridable } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward } from "@/lib/awards/transition";
 import { ZDecision, type TDecision } from "@/lib/cases/schemas";
 import { loadCaseworkSettings } from "@/lib/cases/settings";
@@ -80,24 +81,30 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
     return { outcome: "invalid", issues: [{ path: ["reasonCode"], message: "decision.reasonCode" }] };
   const lines = decision.decision === "decline" ? [] : decision.lines;
   // Every pot rule and the household's totals, in this transaction (lib/awards/award-checks.ts).
+  // A line with the officer's reason may break the policy rules (OVERRIDABLE) and then waits for an approver.
+  let overridden: TOverridable[][] = [];
   if (lines.length) {
-    const check = await checkAwardLines(sql, councilIdOf(actor), caseId, lines);
+    const check = await checkAwardLines(sql, councilIdOf(actor), caseId, lines.map((l) => ({ ...l, overrides: l.overrideReason ? OVERRIDABLE : [] })));
     if (!check) return { outcome: "not-found" };
     if (check.problems.length)
       return {
         outcome: "invalid",
         issues: check.problems.map((p) => {
+          // A pot chosen from the form's "not eligible" group: what is missing is the officer's reason.
+          if (p.code === "ineligible-pot" && p.overridable && !lines[p.line]?.overrideReason) return { path: ["lines", p.line, "overrideReason"], message: "award.overrideNeeded", params: { reason: ruleText(p) } };
           const words = ruleMessage(p);
           return { path: ["lines", p.line, p.field], message: words.key, params: words.params };
         }),
       };
+    overridden = check.overridden;
     if (check.short)
       throw new LedgerRefused("insufficient", { pot: check.short.pot, account: "AVAILABLE", balancePence: check.short.availablePence.toString() });
   }
   // The officer's limit applies to what this decision gives the household, not to each line.
-  // Four eyes: an officer deciding an application they entered (by phone or in person) sends every line to an approver.
+  // Four eyes: an officer deciding an application they entered (by phone or in person) sends every
+  // line to an approver; so does a line whose pot rules the officer overrode with a reason.
   const enteredIt = found.applicationEnteredById !== null && found.applicationEnteredById === actorUserId(actor);
-  const overLimit = linesAwaitingApproval(lines.map((l) => l.amountPence), settings.officerLimitPence, { mustWait: lines.map(() => enteredIt) });
+  const overLimit = linesAwaitingApproval(lines.map((l) => l.amountPence), settings.officerLimitPence, { mustWait: lines.map((_, i) => enteredIt || (overridden[i]?.length ?? 0) > 0) });
   const action = decision.decision;
   const moved = await transitionCase(sql, actor, caseId, action, {
     decision: { reasonCode: decision.reasonCode, explanation: decision.explanation },
@@ -105,7 +112,8 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
   if (moved.outcome !== "done") return moved;
 
   const ids: string[] = [];
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
+    const rules = overridden[i] ?? [];
     const row = await sql.db
       .insertInto("Award")
       .values({
@@ -117,10 +125,12 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
         amountPence: l.amountPence,
         paymentMethod: l.paymentMethod,
         proposedById: personOf(actor).userId,
+        ...(rules.length ? { overrideReason: l.overrideReason, overriddenRules: rules } : {}),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     ids.push(row.id);
+    if (rules.length) await recordOverride(sql, actor, caseId, { awardId: row.id, potId: l.potId, amountPence: l.amountPence, reason: l.overrideReason!, rules });
   }
   // Lines waiting for an approver first, then the commitments, the very last posting together
   // with COMMIT (the pot's lock held for no round trip).

@@ -21,6 +21,8 @@ export type TFundSummary = {
   periodEnd: Date;
   allocationPence: bigint;
   adminCapBasisPoints: number | null;
+  /** false: not public funds, so it may pay people with no recourse to public funds (docs/eligibility.md). */
+  publicFunds: boolean;
   unallocatedPence: bigint;
   allocatedToPotsPence: bigint;
   availablePence: bigint;
@@ -30,7 +32,7 @@ export type TFundSummary = {
 };
 
 function summarise(
-  fund: { id: string; name: string; funder: string; status: string; periodStart: Date; periodEnd: Date; allocationPence: bigint; adminCapBasisPoints: number | null },
+  fund: { id: string; name: string; funder: string; status: string; periodStart: Date; periodEnd: Date; allocationPence: bigint; adminCapBasisPoints: number | null; publicFunds: boolean },
   rows: TBalanceRow[],
   burn: TBurn | undefined,
   now: Date,
@@ -91,6 +93,7 @@ export async function getFund(tenantId: string, fundId: string, now = new Date()
           accessRoutes: p.accessRoutes,
           maxAwardsPerHousehold: p.maxAwardsPerHousehold,
           repeatWindowDays: p.repeatWindowDays,
+          housingPayment: p.housingPayment,
           balances,
           figures: spendFigures({ totalPence: balances.available + used, usedPence: used, burn: potBurn.get(p.id) ?? { last7: 0n, last30: 0n }, periodEnd: fund.periodEnd, today: now }),
         };

@@ -57,10 +57,12 @@ const fundFields = {
   ...dateFields("periodEnd"),
   allocation: zPounds("funds.allocation", { min: 0n }),
   adminCap: optionalPercent,
+  /** Whether the fund's money is public funds (docs/eligibility.md): not chosen, it is. */
+  publicFunds: z.enum(["yes", "no"], { error: "funds.publicFunds.required" }).default("yes"),
   idempotencyKey: KEY,
 };
 
-function toFund(v: Record<string, unknown> & { name: string; funder: string; allocation: bigint; adminCap: number | null }) {
+function toFund(v: Record<string, unknown> & { name: string; funder: string; allocation: bigint; adminCap: number | null; publicFunds: "yes" | "no" }) {
   const periodStart = readDate(v, "periodStart");
   const periodEnd = readDate(v, "periodEnd");
   return {
@@ -70,6 +72,7 @@ function toFund(v: Record<string, unknown> & { name: string; funder: string; all
     periodEnd: periodEnd ?? new Date(0),
     allocationPence: v.allocation,
     adminCapBasisPoints: v.adminCap,
+    publicFunds: v.publicFunds === "yes",
   };
 }
 
@@ -125,6 +128,8 @@ const potFields = {
   ...checkboxKeys("accessRoutes", ACCESS_ROUTES),
   maxAwardsPerHousehold: optionalWholeNumber("maxAwardsPerHousehold", 52),
   repeatWindowDays: optionalWholeNumber("repeatWindowDays", 3660),
+  /** A Crisis and Resilience Fund Housing Payment pot (a box ticked: "yes"). */
+  ...checkboxKeys("housingPayment", ["yes"]),
 };
 
 function toPotRules(v: Record<string, unknown> & { name: string; ownerOrganisationId: string; maxSingleAward: bigint | null; maxAwardsPerHousehold: number | null; repeatWindowDays: number | null }, ctx: z.RefinementCtx) {
@@ -144,6 +149,7 @@ function toPotRules(v: Record<string, unknown> & { name: string; ownerOrganisati
     accessRoutes: checkboxValues(v, "accessRoutes", ACCESS_ROUTES),
     maxAwardsPerHousehold: v.maxAwardsPerHousehold,
     repeatWindowDays: v.repeatWindowDays,
+    housingPayment: v["housingPayment-yes"] === "yes",
   };
 }
 

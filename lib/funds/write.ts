@@ -13,6 +13,8 @@ export type TFundInput = {
   periodEnd: Date;
   allocationPence: bigint;
   adminCapBasisPoints: number | null;
+  /** false: the fund's money is not public funds (it may pay people with no recourse to public funds). Absent: unchanged (new: true). */
+  publicFunds?: boolean;
 };
 
 export type TPotRules = {
@@ -24,6 +26,8 @@ export type TPotRules = {
   accessRoutes: string[];
   maxAwardsPerHousehold: number | null;
   repeatWindowDays: number | null;
+  /** A Crisis and Resilience Fund Housing Payment pot (docs/eligibility.md). Absent: unchanged (new: false). */
+  housingPayment?: boolean;
 };
 
 type TActor = { tenantId: string; actorUserId: string | null; at?: Date };

@@ -124,7 +124,7 @@ describe("every rule a pot has", () => {
   it("refuses a pot for other kinds of household", async () => {
     const p = await pot({ name: "Pension age help", eligibleHouseholdTypes: ["pension-age"] });
     const { caseId } = await claimed();
-    expect(await decideCase(officer, caseId, approve(line(p.id, 5_000n)))).toMatchObject({ outcome: "invalid", issues: [{ path: ["lines", 0, "potId"], message: "potRules.household-type" }] });
+    expect(await decideCase(officer, caseId, approve(line(p.id, 5_000n)))).toMatchObject({ outcome: "invalid", issues: [{ path: ["lines", 0, "overrideReason"], message: "award.overrideNeeded", params: { reason: "Pension age help is not for this kind of household" } }] });
   });
 
   it("a once-per-365-days pot: refuses three lines in one decision, allows one, then refuses the same person's second case", async () => {
@@ -139,7 +139,8 @@ describe("every rule a pot has", () => {
     const second = await claimed(me);
     expect(await decideCase(officer, second.caseId, approve(line(p.id, 10_000n, "furniture")))).toMatchObject({
       outcome: "invalid",
-      issues: [{ path: ["lines", 0, "potId"], message: "potRules.awards-usedWindow", params: { count: "1 award", days: "365" } }],
+      // Not eligible for a rule an officer may override: what the form asks for is their reason (docs/decisions/0026).
+      issues: [{ path: ["lines", 0, "overrideReason"], message: "award.overrideNeeded", params: { reason: "This household has already had 1 award from White goods and furniture in the last 365 days, the most one household may have" } }],
     });
     // Someone else may.
     const stranger = await claimed();

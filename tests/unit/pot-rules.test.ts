@@ -65,7 +65,7 @@ describe("a decision's lines against the pots", () => {
   it("totals per household per pot: three £300.00 lines against a £300.00 largest award fail on the second line", () => {
     const r = check(pot({ maxSingleAwardPence: 30_000n }), [line(30_000n), line(30_000n), line(30_000n)]);
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([{ line: 1, field: "amountPence", code: "household-maximum", facts: { pot: "Hardship grants", maxPence: 30_000n, totalPence: 90_000n, earlierPence: 0n, days: null } }]);
+    expect(r.problems).toEqual([{ line: 1, field: "amountPence", code: "household-maximum", facts: { pot: "Hardship grants", maxPence: 30_000n, totalPence: 90_000n, earlierPence: 0n, days: null }, overridable: true }]);
     expect(format(errorText(messagesFor("en"), ruleMessage(r.problems[0]!).key), ruleMessage(r.problems[0]!).params)).toBe("Hardship grants gives at most £300.00 to one household; this decision gives £900.00");
   });
 
@@ -83,13 +83,13 @@ describe("a decision's lines against the pots", () => {
 
   it("each line is one award: a once-a-year pot refuses a second line, and any line after an award in the window", () => {
     const p = pot({ maxAwardsPerHousehold: 1, repeatWindowDays: 365 });
-    expect(check(p, [line(100n), line(100n), line(100n)]).problems).toEqual([{ line: 1, field: "potId", code: "too-many-awards", facts: { pot: "Hardship grants", maxAwards: 1, count: 0, days: 365 } }]);
+    expect(check(p, [line(100n), line(100n), line(100n)]).problems).toEqual([{ line: 1, field: "potId", code: "too-many-awards", facts: { pot: "Hardship grants", maxAwards: 1, count: 0, days: 365 }, overridable: true }]);
     expect(check(p, [line(100n)], [earlier(100n, 20)]).problems).toMatchObject([{ line: 0, field: "potId", code: "ineligible-pot", reasons: [{ code: "awards-used" }] }]);
     expect(check(pot({ maxAwardsPerHousehold: 2, repeatWindowDays: 365 }), [line(100n), line(100n)], [earlier(100n, 20)]).problems).toMatchObject([{ line: 1, code: "too-many-awards", facts: { count: 1 } }]);
   });
 
   it("a need the pot does not meet, a pot of another council, and a pot that cannot cover the total", () => {
-    expect(check(pot({ eligibleNeeds: ["energy"] }), [line(100n)]).problems).toEqual([{ line: 0, field: "needCategory", code: "need" }]);
+    expect(check(pot({ eligibleNeeds: ["energy"] }), [line(100n)]).problems).toEqual([{ line: 0, field: "needCategory", code: "need", facts: { pot: "Hardship grants" }, overridable: true }]);
     expect(checkLines({ pots: [], household: online, earlier: [], lines: [line(100n, "nope")], today: TODAY, now: NOW }).problems).toEqual([{ line: 0, field: "potId", code: "unknown-pot" }]);
     const r = check(pot({ availablePence: 30_000n }), [line(20_000n), line(20_000n)]);
     expect(r).toMatchObject({ ok: false, problems: [], short: { potId: "p1", pot: "Hardship grants", availablePence: 30_000n, totalPence: 40_000n } });

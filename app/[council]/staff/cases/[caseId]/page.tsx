@@ -13,7 +13,8 @@ import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, unassignCaseAction, withdrawCaseAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
-import { CASE_RULES, type TCaseState } from "@/lib/cases/lifecycle";
+import { CASE_RULES, isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
+import { EligibilityPanel } from "@/components/awards/eligibility-panel";
 import { staffActor } from "@/lib/actor";
 import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
@@ -116,6 +117,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <CaseTimeline page={page} m={m} />
         </div>
         <div className="lg:col-span-2 lg:col-start-1 lg:row-start-1">
+          {works && isOpenCase(status) ? <EligibilityPanel actor={actor} caseId={c.id} /> : null}
           {c.decisionExplanation ? (
             <div className="govuk-inset-text" data-testid="decision">
               <p className="govuk-body mb-1 font-bold">{t("decision", { reason: reasonCodeLabel(page.settings, c.decisionReasonCode ?? "") })}</p>

@@ -9,6 +9,7 @@ import { SuccessBanner, pageTitle } from "@/components/ui/layout-parts";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
+import { OverrideNote } from "@/components/awards/override-note";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { approveAwardAction } from "@/lib/awards/actions";
 import { approvalNotice } from "@/lib/awards/approval-notice";
@@ -104,6 +105,7 @@ export default async function AwaitingApprovalPage({ params, searchParams }: { p
                     {r.potName}
                     <br />
                     <span className={r.potAvailablePence < r.amountPence ? "text-govuk-error font-bold" : "text-govuk-secondary"}>{t("available", { amount: formatPence(r.potAvailablePence) })}</span>
+                    <OverrideNote rules={r.overriddenRules} reason={r.overrideReason} />
                   </>
                 ),
               },

@@ -18,7 +18,7 @@ export default async function FundPage({ params, searchParams }: { params: Promi
   const { access, fund } = await requireFund(slug, fundId, "funds:read");
   const manage = access.permissions.has("funds:manage");
   const base = `/${slug}/staff/funds/${fund.id}`;
-  const [t, ui, tf] = await Promise.all([getTranslations("funds.fund"), getTranslations("staffUi"), getTranslations("funds")]);
+  const [t, ui, tf, te] = await Promise.all([getTranslations("funds.fund"), getTranslations("staffUi"), getTranslations("funds"), getTranslations("eligibility.funds")]);
   const shown = query.created ? bannerKey(query.created) : query.moved ? bannerKey(query.moved) : query.changed ? "changed" : undefined;
   const banner = shown ? t(`banners.${shown}`) : null;
   return (
@@ -53,6 +53,7 @@ export default async function FundPage({ params, searchParams }: { params: Promi
           { key: t("rows.used"), value: <UsageMeter percent={fund.figures.percentUsed} label={t("rows.usedLabel")} /> },
           { key: t("rows.burnRate"), value: burnText(fund.figures, tf.raw("burnRate") as string) },
           { key: t("rows.projection"), value: <ProjectionText projection={fund.figures.projection} periodEnd={fund.periodEnd} /> },
+          { key: te("publicFunds"), value: fund.publicFunds ? te("publicFundsYes") : te("publicFundsNo") },
           { key: t("rows.adminCap"), value: fund.adminCapBasisPoints === null ? t("rows.adminCapNone") : t("rows.adminCapValue", { percent: String(fund.adminCapBasisPoints / 100), amount: formatPence((fund.allocationPence * BigInt(fund.adminCapBasisPoints)) / 10_000n) }) },
         ]}
       />

@@ -1,5 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
-import { FundForm } from "@/components/funds/fund-form";
+import { FundForm, type TPublicFundsWords } from "@/components/funds/fund-form";
 import { BackLink } from "@/components/ui/layout-parts";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { createFundAction } from "@/lib/funds/actions";
@@ -12,7 +13,7 @@ export default async function NewFundPage({ params }: { params: Promise<{ counci
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds`}>{funds.newFund.back}</BackLink>
-      <FundForm action={createFundAction.bind(null, slug)} title={funds.newFund.title} idempotencyKey={randomUUID()} words={{ ...funds.fundForm, dateLabels: staffUi.dateLabels }} />
+      <FundForm action={createFundAction.bind(null, slug)} title={funds.newFund.title} idempotencyKey={randomUUID()} words={{ ...funds.fundForm, dateLabels: staffUi.dateLabels, publicFunds: (await getTranslations("eligibility")).raw("funds") as TPublicFundsWords }} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { decideAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
 import { DECISION_FORM_LINES } from "@/lib/cases/forms";
-import { eligiblePotsForCase } from "@/lib/awards/award-checks";
+import { potChoicesForCase } from "@/lib/awards/award-checks";
 import { staffActor } from "@/lib/actor";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { formatPence } from "@/lib/money";
@@ -29,7 +29,10 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   const c = page.file;
   const casePath = `/${slug}/staff/cases/${c.id}`;
   const ready = c.status === "IN_REVIEW" && c.assignedToId === access.user.userId;
-  const pots = ready ? await eligiblePotsForCase(actor, c.id) : [];
+  const choices = ready ? ((await potChoicesForCase(actor, c.id)) ?? []) : [];
+  const pots = choices.filter((p) => p.verdict.eligible);
+  const potLabel = (p: (typeof choices)[number]) => (p.maxSingleAwardPence !== null ? t("potWithLargest", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence), largest: formatPence(p.maxSingleAwardPence) }) : t("pot", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence) }));
+  const eligibility = await getTranslations("eligibility");
   const data = c.application.data as { payment?: { method?: string } };
   return (
     <>
@@ -43,7 +46,8 @@ export default async function DecidePage({ params }: { params: Promise<{ council
             title={t("title", { reference: c.reference })}
             lines={DECISION_FORM_LINES}
             needs={NEEDS.map((n) => ({ value: n, label: w.need(n) }))}
-            pots={pots.map((p) => ({ value: p.id, label: p.maxSingleAwardPence !== null ? t("potWithLargest", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence), largest: formatPence(p.maxSingleAwardPence) }) : t("pot", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence) }) }))}
+            pots={pots.map((p) => ({ value: p.id, label: potLabel(p) }))}
+            override={{ pots: choices.filter((p) => p.open && p.overridable).map((p) => ({ value: p.id, label: potLabel(p) })), words: { notEligibleGroup: eligibility("form.notEligibleGroup"), overrideLabel: eligibility.raw("form.overrideLabel") as string, overrideHint: eligibility("form.overrideHint") } }}
             methods={PAYMENT.map((p) => ({ value: p, label: w.paymentMethod(p) }))}
             reasons={page.settings.reasonCodes.map((r) => ({ value: r.code, label: t("reason", { label: r.label, decision: r.decision }) }))}
             limitText={t("limit", { limit: formatPence(page.settings.officerLimitPence) })}

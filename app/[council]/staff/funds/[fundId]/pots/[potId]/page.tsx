@@ -26,7 +26,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
   const pot = fund.pots.find((p) => p.id === potId);
   if (!pot) notFound();
   const { filter, raw, parts, problems, page } = historyFilterFrom(query);
-  const [t, ui, tf] = await Promise.all([getTranslations("funds.pot"), getTranslations("staffUi"), getTranslations("funds")]);
+  const [t, ui, tf, te] = await Promise.all([getTranslations("funds.pot"), getTranslations("staffUi"), getTranslations("funds"), getTranslations("eligibility.funds")]);
   const { staffUi } = staffMessages();
   const history = (await getPotHistory(access.council.id, pot.id, filter, HISTORY_PAGE_ROWS, (page - 1) * HISTORY_PAGE_ROWS))!;
   const pages = Math.max(1, Math.ceil(history.total / HISTORY_PAGE_ROWS));
@@ -77,6 +77,7 @@ export default async function PotPage({ params, searchParams }: { params: Promis
           { key: t("rows.needs"), value: describeRule("needs", pot.eligibleNeeds) },
           { key: t("rows.households"), value: describeRule("householdTypes", pot.eligibleHouseholdTypes) },
           { key: t("rows.routes"), value: describeRule("accessRoutes", pot.accessRoutes) },
+          { key: te("housingPayment"), value: pot.housingPayment ? te("housingPaymentYes") : te("housingPaymentNo") },
           { key: t("rows.awardsPerHousehold"), value: pot.maxAwardsPerHousehold ? t("rows.awardsPerHouseholdValue", { count: String(pot.maxAwardsPerHousehold), days: String(pot.repeatWindowDays) }) : t("rows.noLimit") },
         ]}
       />

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { PotForm } from "@/components/funds/pot-form";
 import { BackLink } from "@/components/ui/layout-parts";
@@ -14,7 +15,7 @@ export default async function NewPotPage({ params }: { params: Promise<{ council
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/funds/${fund.id}`}>{fund.name}</BackLink>
-      <PotForm caption={fund.name} action={createPotAction.bind(null, slug)} title={staffMessages().funds.newPot.title} words={staffMessages().funds.potForm} fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
+      <PotForm caption={fund.name} action={createPotAction.bind(null, slug)} title={staffMessages().funds.newPot.title} words={staffMessages().funds.potForm} housingWords={(await getTranslations("eligibility")).raw("funds")} fundId={fund.id} idempotencyKey={randomUUID()} organisations={organisations} {...POT_RULE_OPTIONS} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PotForm } from "@/components/funds/pot-form";
 import { BackLink } from "@/components/ui/layout-parts";
@@ -22,6 +23,7 @@ export default async function EditPotPage({ params }: { params: Promise<{ counci
         action={changePotAction.bind(null, slug)}
         title={staffMessages().funds.editPot.title}
         words={staffMessages().funds.potForm}
+        housingWords={(await getTranslations("eligibility")).raw("funds")}
         fundId={fund.id}
         potId={pot.id}
         organisations={organisations}
@@ -34,7 +36,7 @@ export default async function EditPotPage({ params }: { params: Promise<{ counci
           repeatWindowDays: pot.repeatWindowDays?.toString() ?? "",
           active: pot.active ? "yes" : "no",
         }}
-        checked={{ eligibleNeeds: pot.eligibleNeeds, eligibleHouseholdTypes: pot.eligibleHouseholdTypes, accessRoutes: pot.accessRoutes }}
+        checked={{ eligibleNeeds: pot.eligibleNeeds, eligibleHouseholdTypes: pot.eligibleHouseholdTypes, accessRoutes: pot.accessRoutes, housingPayment: pot.housingPayment ? ["yes"] : [] }}
       />
     </div>
   );
