@@ -1,6 +1,7 @@
 import "server-only";
 import { sql as q } from "kysely";
 import { actorEmail, actorUserId, councilIdOf, type TActor } from "@/lib/actor";
+import { displayUkMobile } from "@/lib/applications/formats";
 import { agreedToAdvicePartners } from "@/lib/advice/consent";
 import { outcomeGainPence } from "@/lib/advice/income-gained";
 import { outcomeProblems, type TOutcomeInput, type TReferralInput } from "@/lib/advice/schemas";
@@ -81,7 +82,7 @@ export async function referToAdvicePartner(actor: TActor, caseId: string, input:
         channel: "EMAIL",
         to: partner.contactEmail,
         locale: "en",
-        params: { council: council.name, partner: partner.name, reference: c.reference, name: c.name, email: c.email ?? "–", phone: c.mobile ?? "–", need: input.needNote, officer: officer?.name ?? actorEmail(actor) ?? "an officer" },
+        params: { council: council.name, partner: partner.name, reference: c.reference, name: c.name, email: c.email ?? "–", phone: c.mobile ? displayUkMobile(c.mobile) : "–", need: input.needNote, officer: officer?.name ?? actorEmail(actor) ?? "an officer" },
       });
       return { outcome: "referred" as const, referralId: referral.id, partnerName: partner.name };
     },

@@ -110,7 +110,7 @@ describe("an onward referral", () => {
     expect(mail).toMatchObject({ to: "referrals@welfare.example", channel: "EMAIL", locale: "en", tenantId: council.id });
     expect(mail.subject).toContain(c.reference);
     expect(mail.body).toContain(NEED);
-    for (const fact of [c.reference, "Ayşe Yılmaz", "ayse@example.com", "07700 900982", "Hackwell Welfare Rights", "Olu Officer"]) expect(mail.body).toContain(fact);
+    for (const fact of [c.reference, "Ayşe Yılmaz", "ayse@example.com", "07700 900 982", "Hackwell Welfare Rights", "Olu Officer"]) expect(mail.body).toContain(fact);
     // The minimum: reference, name, contact and the need; nothing else from the application.
     expect(Object.keys(mail.personalisation as object).sort()).toEqual(["council", "email", "name", "need", "officer", "partner", "phone", "reference"]);
     expect(mail.body).not.toMatch(/date of birth|postcode|income|bank/i);

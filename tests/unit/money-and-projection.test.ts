@@ -115,6 +115,8 @@ describe("budget form schemas", () => {
       periodEnd: new Date("2028-03-31T00:00:00Z"),
       allocationPence: 240_000_000n,
       adminCapBasisPoints: 750,
+      // Not asked on this form: a fund is public funds unless a manager says otherwise.
+      publicFunds: true,
     });
   });
 
@@ -148,6 +150,7 @@ describe("budget form schemas", () => {
       eligibleNeeds: ["furniture"],
       eligibleHouseholdTypes: [],
       accessRoutes: ["REFERRAL"],
+      housingPayment: false,
       maxAwardsPerHousehold: 1,
       repeatWindowDays: 365,
     });
