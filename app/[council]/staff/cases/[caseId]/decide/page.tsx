@@ -28,7 +28,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   const t = await getTranslations("decidePage");
   const c = page.file;
   const casePath = `/${slug}/staff/cases/${c.id}`;
-  const ready = c.status === "IN_REVIEW" && c.assignedToId === access.user.userId;
+  const ready = (c.status === "IN_REVIEW" || c.status === "AWAITING_INFORMATION") && c.assignedToId === access.user.userId;
   const pots = ready ? await eligiblePotsForCase(actor, c.id) : [];
   const data = c.application.data as { payment?: { method?: string } };
   return (
