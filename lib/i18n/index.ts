@@ -21,6 +21,7 @@ import type vocabulary from "@/messages/en/vocabulary.json";
 import type staff from "@/messages/en/staff.json";
 import type partnerAdmin from "@/messages/en/partnerAdmin.json";
 import type referrals from "@/messages/en/referrals.json";
+import type moreInformation from "@/messages/en/moreInformation.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -43,6 +44,7 @@ export type TResidentMessages = {
   vocabulary: typeof vocabulary;
   ledger: typeof ledger;
   errors: typeof errors;
+  moreInformation: typeof moreInformation;
 };
 /** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
 export type TStaffMessages = typeof staff;

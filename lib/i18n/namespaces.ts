@@ -18,8 +18,9 @@ export const RESIDENT_NAMESPACES = [
   "vocabulary",
   "ledger",
   "errors",
+  "moreInformation",
 ] as const;
 export type TResidentNamespace = (typeof RESIDENT_NAMESPACES)[number];
 
 /** English-only namespaces beside "staff" (partner and admin screens): messages/en/<namespace>.json, read with getTranslations("<namespace>"). */
-export const ENGLISH_ONLY_NAMESPACES = ["partnerApi"] as const;
+export const ENGLISH_ONLY_NAMESPACES = ["partnerApi", "information"] as const;

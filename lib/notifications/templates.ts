@@ -21,6 +21,14 @@ export const TEMPLATES = {
   // To a referrer (English only, messages/en/referrals.json).
   "referral-decided": { subject: "referrals.emails.decided.subject", body: "referrals.emails.decided.body" },
   "referral-more-information": { subject: "referrals.emails.moreInformation.subject", body: "referrals.emails.moreInformation.body" },
+  // A request for information (issue 18, lib/information): to the resident in their language, by email and text.
+  "information-request": { subject: "moreInformation.email.subject", body: "moreInformation.email.body" },
+  "information-chase": { subject: "moreInformation.chaseEmail.subject", body: "moreInformation.chaseEmail.body" },
+  "information-request-text": { subject: "moreInformation.text.subject", body: "moreInformation.text.body" },
+  "information-chase-text": { subject: "moreInformation.chaseText.subject", body: "moreInformation.chaseText.body" },
+  // To a portal referral's referrer (English only, messages/en/information.json).
+  "information-referrer-request": { subject: "information.referrerEmails.request.subject", body: "information.referrerEmails.request.body" },
+  "information-referrer-chase": { subject: "information.referrerEmails.chase.subject", body: "information.referrerEmails.chase.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

@@ -45,7 +45,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["people", "partners"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
-  ["awards", "intake"],
+  ["awards", "intake", "information"],
   ["decisions"],
   ["referrals"],
   ["partner-api"],
