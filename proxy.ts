@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { bodyTooLarge } from "@/lib/security/body-limit";
+import { bodyLimitFor, bodyTooLarge } from "@/lib/security/body-limit";
 import { tooLargePage } from "@/lib/security/too-large-page";
 import { databaseDown, outagePage } from "@/lib/db/outage";
 import { isLocale, type TLocale } from "@/lib/i18n/locales";
@@ -48,8 +48,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-moneyhub-path", request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
 
-  // Over-large bodies stop here with 413 and a page that says why (lib/security/body-limit.ts).
-  if (request.method !== "GET" && request.method !== "HEAD" && bodyTooLarge(request.headers.get("content-length"))) {
+  // Over-large bodies stop here with 413 and a page that says why (lib/security/body-limit.ts; uploads have their own limit).
+  if (request.method !== "GET" && request.method !== "HEAD" && bodyTooLarge(request.headers.get("content-length"), bodyLimitFor(path))) {
     // The partner API answers in problem+json (lib/partner-api/problem.ts), not with a page.
     if (path.startsWith("/api/v1/"))
       return new NextResponse(JSON.stringify({ type: "/developers#problem-too-large", title: "The request body is too large", status: 413 }), {

@@ -51,6 +51,14 @@ const ZEnv = z
     /** Behind a trusted reverse proxy: take the client IP from X-Forwarded-For. */
     TRUST_PROXY: bool.default(false),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+    /** Where uploaded documents' bytes are kept (lib/documents/storage.ts): "database" (default, nothing to install) or "filesystem" (DOCUMENT_DIR). */
+    DOCUMENT_STORAGE: z.enum(["database", "filesystem"], { error: "DOCUMENT_STORAGE must be database or filesystem" }).default("database"),
+    /** filesystem storage: the folder documents are written under (one sub-folder per council). */
+    DOCUMENT_DIR: z.string().optional(),
+    /** ClamAV's clamscan (or clamdscan) to scan each upload; unset: documents are held as "not scanned". */
+    CLAMSCAN_PATH: z.string().optional(),
+    /** A scan without an answer within this many ms counts as failed. */
+    CLAMSCAN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
     AZURE_AD_CLIENT_ID: z.string().optional(),
     AZURE_AD_CLIENT_SECRET: z.string().optional(),
     AZURE_AD_TENANT_ID: z.string().optional(),
@@ -69,6 +77,9 @@ const ZEnv = z
     // public https address (a localhost default would send residents links that go nowhere).
     if (env.NODE_ENV === "production" && !env.DEMO_MODE && (!env.APP_URL || !env.APP_URL.startsWith("https://"))) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "Set APP_URL to the service's public https address, e.g. https://moneyhub.example.gov.uk" });
+    }
+    if (env.DOCUMENT_STORAGE === "filesystem" && !env.DOCUMENT_DIR) {
+      ctx.addIssue({ code: "custom", path: ["DOCUMENT_DIR"], message: "DOCUMENT_DIR is required when DOCUMENT_STORAGE=filesystem" });
     }
     if (env.NOTIFICATIONS_PROVIDER === "smtp" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required when NOTIFICATIONS_PROVIDER=smtp" });

@@ -42,7 +42,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["notifications", "webhooks"],
   ["tenancy"],
   ["auth"],
-  ["people", "partners"],
+  ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
   ["awards", "intake", "information"],
