@@ -16,6 +16,7 @@ import { transitionCase } from "@/lib/cases/transition";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
+import { saveCaseDocument, type TDocumentProblem } from "@/lib/documents";
 import { env } from "@/lib/env";
 import { formatDateFor } from "@/lib/dates";
 import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
@@ -326,12 +327,10 @@ export async function viewAnswerLink(councilId: string, token: string, ip: strin
 
 export type TAnswerProblem = "answer-missing" | "answer-too-long";
 export type TAnswerFile = { name: string; bytes: Uint8Array };
-/** Saves one uploaded file on the case in the answer's transaction (lib/documents), or says why not. */
-export type TSaveAnswerFile = (sql: TSql, input: { tenantId: string; caseId: string; file: TAnswerFile; actor: TActor }) => Promise<{ ok: true; documentId: string } | { ok: false; problem: string }>;
 export type TAnswerResult =
   | { outcome: "done"; reference: string; documentIds: string[] }
   | { outcome: "invalid"; problems: TAnswerProblem[] }
-  | { outcome: "file-refused"; file: string; problem: string }
+  | { outcome: "file-refused"; file: string; problem: TDocumentProblem }
   | { outcome: "used" | "expired" | "unknown" | "throttled" };
 
 /** Checks the answer's words (pure): text, or at least one file. */
@@ -345,10 +344,11 @@ export function checkAnswer(textRaw: string, files: number): { text: string; pro
 /**
  * Answers through the link: spends it (conditionally, so of two submissions one wins), stores the
  * text and the files' document ids on the request, writes "information.answered" on the timeline
- * by the resident (or the referrer), and moves the case back to IN_REVIEW. All or nothing: a
- * refused file leaves the link unspent.
+ * by the resident (or the referrer), and moves the case back to IN_REVIEW. Files are saved through
+ * lib/documents (type from the content, scanned, audited). All or nothing: a refused file rolls
+ * everything back and leaves the link unspent.
  */
-export async function answerByLink(councilId: string, token: string, input: { text: string; files: TAnswerFile[] }, ip: string | null, saveFile?: TSaveAnswerFile, now: Date = new Date()): Promise<TAnswerResult> {
+export async function answerByLink(councilId: string, token: string, input: { text: string; files: TAnswerFile[] }, ip: string | null, now: Date = new Date()): Promise<TAnswerResult> {
   const limit = await throttled(councilId, ip);
   if (!limit) return { outcome: "throttled" };
   if (!tokenShape(token)) return { outcome: "unknown" };
@@ -376,8 +376,7 @@ export async function answerByLink(councilId: string, token: string, input: { te
     if (!spent.length) return { outcome: "used" };
     const documentIds: string[] = [];
     for (const file of input.files) {
-      if (!saveFile) return { outcome: "file-refused", file: file.name, problem: "type-not-allowed" };
-      const saved = await saveFile(sql, { tenantId: councilId, caseId: row.caseId, file, actor });
+      const saved = await saveCaseDocument(sql, { tenantId: councilId, caseId: row.caseId, bytes: file.bytes, originalName: file.name, actor, source: "information-answer" });
       if (!saved.ok) throw new FileRefused(file.name, saved.problem);
       documentIds.push(saved.documentId);
     }
@@ -402,7 +401,7 @@ export async function answerByLink(councilId: string, token: string, input: { te
 class FileRefused extends Error {
   constructor(
     readonly file: string,
-    readonly problem: string,
+    readonly problem: TDocumentProblem,
   ) {
     super(`file refused: ${problem}`);
   }
