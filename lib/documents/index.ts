@@ -4,3 +4,4 @@ export { readUploadedFiles, uploadLimitBytes, UPLOAD_OVERHEAD_BYTES } from "@/li
 export { detectDocumentType, DOCUMENT_TYPES, type TDetectedType, type TDocumentMediaType } from "@/lib/documents/detect-type";
 export { listCaseDocuments, openCaseDocument, contentDisposition, type TCaseDocumentRow, type TOpenedDocument } from "@/lib/documents/queries";
 export type { TScanState } from "@/lib/documents/scan";
+export { uploadCaseDocuments, MAX_OFFICER_FILES, DOCUMENT_FIELD, type TUploadProblem, type TOfficerUploadResult } from "@/lib/documents/officer-upload";

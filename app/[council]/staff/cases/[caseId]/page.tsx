@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
+import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
 import { BackLink, SuccessBanner } from "@/components/ui/layout-parts";
@@ -38,9 +39,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const hidden = { caseId: c.id };
   return (
     <>
-      <title>{t("title", { reference: c.reference, name: c.fullName })}</title>
+      <title>{(await documentErrorTitle(searchParams)) + t("title", { reference: c.reference, name: c.fullName })}</title>
       <BackLink href={base}>{t("back")}</BackLink>
       <SuccessBanner testId="case-banner" title={ui("success")}>{banner}</SuccessBanner>
+      <DocumentNotices searchParams={searchParams} />
       <CaseHeader page={page} m={m} now={new Date()} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
@@ -139,6 +141,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             }
           />
           <CaseReferral page={page} m={m} />
+          <CaseDocuments actor={actor} slug={slug} caseId={c.id} searchParams={searchParams} />
           <h2 className="govuk-heading-l">{t("application")}</h2>
           <p className="govuk-body">{t("sentOn", { date: formatDate(c.application.submittedAt) })}</p>
           <ApplicationAnswers page={page} m={m} />

@@ -1,0 +1,2 @@
+export { CaseDocuments } from "@/components/documents/case-documents";
+export { DocumentNotices, documentErrorTitle } from "@/components/documents/document-notices";
