@@ -33,6 +33,8 @@ export const LINK_GRACE_DAYS = 14;
 export const MAX_REPLY_DAYS = 60;
 export const MAX_QUESTION_CHARS = 2000;
 export const MAX_ANSWER_CHARS = 5000;
+/** Documents with one answer (each up to lib/documents MAX_DOCUMENT_BYTES). */
+export const ANSWER_MAX_FILES = 5;
 /** Guessing links: every attempt counts per IP (when known) and per council, a right link is refunded. */
 export const ANSWER_LINKS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 export const ANSWER_LINKS_PER_COUNCIL: RateLimit = { limit: 1000, windowSeconds: 15 * 60 };
@@ -262,7 +264,9 @@ export async function receiveInformationManually(actor: TActor, caseId: string, 
 
 export type TLinkView =
   | { state: "open"; requestId: string; reference: string; question: string; replyBy: TIsoDate; askedOf: TAskedOf }
-  | { state: "used" | "expired" | "unknown" | "throttled" };
+  /** Used (answered, or the case moved on): the reference, for the thank-you page after an answer. */
+  | { state: "used"; reference: string }
+  | { state: "expired" | "unknown" | "throttled" };
 
 /** What a link shows, given its token (the hash is looked up, the token is never stored). */
 function readLink(sql: TSql, token: string) {
@@ -321,7 +325,9 @@ export async function viewAnswerLink(councilId: string, token: string, ip: strin
   const row = await withTenantSql(councilId, (sql) => readLink(sql, token));
   const state = linkState(row, now);
   if (row) await limit.refund();
-  if (state !== "open" || !row) return { state: state === "open" ? "unknown" : state };
+  if (!row) return { state: "unknown" };
+  if (state === "used") return { state, reference: row.reference };
+  if (state !== "open") return { state };
   return { state: "open", requestId: row.id, reference: row.reference, question: row.question, replyBy: row.replyBy, askedOf: row.askedOf as TAskedOf };
 }
 

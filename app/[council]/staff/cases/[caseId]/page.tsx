@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
+import { InformationPanel, informationBanner } from "@/components/information/information-panel";
 import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
 import { Amendments, ApplicationAnswers, AwardsTable, CaseHeader, CaseTimeline, PersonHistory } from "@/components/cases/case-file";
 import { SmallCaseForm } from "@/components/cases/case-forms";
@@ -35,7 +36,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const mine = c.assignedToId === access.user.userId;
   const may = (action: keyof typeof CASE_RULES) => works && CASE_RULES[action].from.includes(status);
   const caseworkers = may("assign") ? await listCaseworkers(actor) : [];
-  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) });
+  const banner = caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? informationBanner(done);
   const hidden = { caseId: c.id };
   return (
     <>
@@ -113,6 +114,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
+          <InformationPanel actor={actor} slug={slug} caseId={c.id} status={c.status} works={works} />
           <h2 className="govuk-heading-l">{t("awards")}</h2>
           <AwardsTable
             page={page}
