@@ -8,6 +8,7 @@ import { CASE_STATES } from "@/lib/cases/lifecycle";
 import { type DB, queryBuilder } from "@/lib/db/kysely";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { stripControl } from "@/lib/forms/text";
+import { answeredCondition, INFORMATION_FILTERS, informationCondition, overdueCondition } from "@/lib/cases/queue-information";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 // One page of a council's queue: everything submitted, all channels. Filters, search, sort and
@@ -40,6 +41,8 @@ export const ZQueueQuery = z.object({
   sla: one(z.enum(["breached", "due-today"])).catch(undefined),
   /** "yes": only cases a referrer awarded directly from their organisation's allowance (issue 17). */
   direct: one(z.enum(["yes"])).catch(undefined),
+  /** Requests for information: "answered" (not yet acted on) or "overdue" (issue 18, lib/cases/queue-information.ts). */
+  info: one(z.enum(INFORMATION_FILTERS)).catch(undefined),
   q: one(z.string().trim().max(100)).catch(undefined),
   sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
   page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
@@ -61,6 +64,9 @@ export type TQueueRow = {
   slaDueOn: string;
   assignedToId: string | null;
   assignedToName: string | null;
+  /** Information answered and not yet acted on / information overdue (lib/cases/queue-information.ts). */
+  informationAnswered: boolean;
+  informationOverdue: boolean;
 };
 
 export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
@@ -101,6 +107,7 @@ export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQue
   if (query.organisation) and.push(eb("c.organisationId", "=", query.organisation));
   if (query.direct)
     and.push(eb.exists(eb.selectFrom("CaseEvent as e").select(q<number>`1`.as("one")).whereRef("e.caseId", "=", "c.id").where("e.kind", "=", "referral.direct-award")));
+  if (query.info) and.push(informationCondition(eb, query.info, today));
   if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
   else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {
@@ -162,6 +169,8 @@ export function queueStatements(query: TQueueQuery, actorUserId: string, now: Da
       (eb) => q<string>`to_char(${eb.ref("c.slaDueOn")}, 'YYYY-MM-DD')`.as("slaDueOn"),
       "c.assignedToId",
       "u.name as assignedToName",
+      (eb) => q<boolean>`${answeredCondition(eb)}`.as("informationAnswered"),
+      (eb) => q<boolean>`${overdueCondition(eb, today)}`.as("informationOverdue"),
     ]);
   for (const [column, direction] of order) rows = rows.orderBy(column, direction);
   const count = queryBuilder

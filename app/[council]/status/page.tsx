@@ -33,6 +33,7 @@ export default async function StatusPage({ params }: { params: Promise<{ council
           checkAnother: s.checkAnother,
           statuses: s.statuses,
           partly: s.partly,
+          moreInfo: s.moreInfo,
         }}
       />
     </div>
