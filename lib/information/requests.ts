@@ -110,17 +110,21 @@ type TCaseForRequest = NonNullable<Awaited<ReturnType<typeof readCaseForRequest>
 
 /**
  * Sends the request's message with this link: to the resident by email and text, as they gave
- * (corrected by officers), in their language; to a portal referral's referrer by email, in English
- * (referrers work in English, as lib/cases/referrer-notice.ts). Returns where it went.
+ * (corrected by officers), in their language; a portal referral's referrer in English (referrers
+ * work in English, lib/cases/referrer-notice.ts). Returns where it went.
  */
 async function sendRequestMessage(sql: TSql, actor: TActor, c: TCaseForRequest, askedOf: TAskedOf, facts: { question: string; replyBy: TIsoDate; token: string; chase: boolean }): Promise<string[]> {
   const council = { id: c.tenantId, settings: ZTenantSettings.parse(c.settings ?? {}) };
   const link = `${env().APP_URL}/${c.slug}/information/${facts.token}`;
   if (askedOf === "referrer") {
     if (!c.referrerEmail) return [];
+    // The first request: the referrer was told by lib/cases/referrer-notice.ts when the case went to
+    // AWAITING_INFORMATION (an email naming the reference only, to the portal, where the referral's
+    // page shows what is asked with a button to answer). A chase sends the question and a fresh link.
+    if (!facts.chase) return [c.referrerEmail];
     const params = { council: c.name, reference: c.reference, question: facts.question, date: formatDateFor(dateOf(facts.replyBy), "en"), link };
-    await enqueueMessageSql(sql, { council, template: facts.chase ? "information-referrer-chase" : "information-referrer-request", channel: "EMAIL", to: c.referrerEmail, locale: "en", params });
-    await recordCaseEvent(sql, actor, c.id, "referrer.told", { template: "information-referrer-request", to: c.referrerEmail });
+    await enqueueMessageSql(sql, { council, template: "information-referrer-chase", channel: "EMAIL", to: c.referrerEmail, locale: "en", params });
+    await recordCaseEvent(sql, actor, c.id, "referrer.told", { template: "information-referrer-chase", to: c.referrerEmail });
     return [c.referrerEmail];
   }
   const amendments = await sql.db

@@ -27,7 +27,6 @@ export const TEMPLATES = {
   "information-request-text": { subject: "moreInformation.text.subject", body: "moreInformation.text.body" },
   "information-chase-text": { subject: "moreInformation.chaseText.subject", body: "moreInformation.chaseText.body" },
   // To a portal referral's referrer (English only, messages/en/information.json).
-  "information-referrer-request": { subject: "information.referrerEmails.request.subject", body: "information.referrerEmails.request.body" },
   "information-referrer-chase": { subject: "information.referrerEmails.chase.subject", body: "information.referrerEmails.chase.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
