@@ -27,6 +27,7 @@ import { withTenantSql } from "@/lib/db/tenant-scope";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { encryptSecret } from "@/lib/security/crypto";
 import { DEMO_COUNCILS } from "./demo-data";
+import { seedDemoInformation } from "./demo-information";
 import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-plan";
 import { demoQueueState } from "./demo-queue-state";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
@@ -139,6 +140,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
     if (worked.length) await backdate(db, tenantId, worked);
     log(`Demo queue: ${council.name}: ${missing.length} applications, ${worked.length} cases worked, ${awards} award lines${refused ? ` (${refused} declined: pot refused)` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
+  await seedDemoInformation(db, log, now);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

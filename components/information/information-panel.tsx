@@ -80,6 +80,16 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
           ) : null}
         </div>
       ) : null}
+      {!open && works && status === "AWAITING_INFORMATION" ? (
+        <SmallCaseForm
+          action={receiveInformationAction.bind(null, slug)}
+          hidden={hidden}
+          fields={[{ kind: "textarea", name: "note", label: t("receive.note"), hint: t("receive.noteHint"), rows: 3 }]}
+          submit={t("receive.submit")}
+          variant="secondary"
+          testId="receive-form"
+        />
+      ) : null}
       {works && status === "IN_REVIEW" ? (
         <details className="govuk-details" data-testid="request-information">
           <summary className="govuk-details__summary">

@@ -248,16 +248,21 @@ export async function receiveInformationManually(actor: TActor, caseId: string, 
   return withTenantSql(
     actor.council.id,
     async (sql) => {
+      // A case may await information without a stored request (asked before requests were recorded): it still returns to review.
       const open = await openRequest(sql, caseId);
-      if (!open) return { outcome: "nothing-open" } as const;
-      await sql.db
-        .updateTable("InformationRequest")
-        .set({ answeredAt: q<Date>`now()`, answeredBy: "staff", answerText: note, tokenUsedAt: q<Date>`now()` })
-        .where("id", "=", open.id)
-        .execute();
-      const moved = await transitionCase(sql, actor, caseId, "receive-information", { eventData: { requestId: open.id, note, by: "staff" } });
-      if (moved.outcome !== "done") throw new Error(`receive-information refused: ${moved.outcome}`);
-      await recordAuditSql(sql, { tenantId: councilIdOf(actor), actor, action: "information.received", entityType: "Case", entityId: caseId, summary: "Recorded information received by an officer", metadata: { requestId: open.id } });
+      if (open)
+        await sql.db
+          .updateTable("InformationRequest")
+          .set({ answeredAt: q<Date>`now()`, answeredBy: "staff", answerText: note, tokenUsedAt: q<Date>`now()` })
+          .where("id", "=", open.id)
+          .execute();
+      const moved = await transitionCase(sql, actor, caseId, "receive-information", { eventData: { requestId: open?.id ?? null, note, by: "staff" } });
+      if (moved.outcome === "not-found" || moved.outcome === "forbidden") return { outcome: moved.outcome } as const;
+      if (moved.outcome !== "done") {
+        if (open) throw new Error(`receive-information refused: ${moved.outcome}`);
+        return { outcome: "nothing-open" } as const;
+      }
+      await recordAuditSql(sql, { tenantId: councilIdOf(actor), actor, action: "information.received", entityType: "Case", entityId: caseId, summary: "Recorded information received by an officer", metadata: { requestId: open?.id ?? null } });
       return { outcome: "done" } as const;
     },
     actorUserId(actor),

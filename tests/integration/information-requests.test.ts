@@ -196,7 +196,7 @@ describe("no answer", () => {
     await requestInformation(officer, { caseId: byPhone.caseId, question: "Your landlord's name" });
     const token = await tokenFromOutbox(byPhone.reference);
     expect(await receiveInformationManually(officer, byPhone.caseId, "")).toEqual({ outcome: "invalid", problems: ["note-missing"] });
-    expect(await receiveInformationManually(outsider, byPhone.caseId, "Phoned")).toEqual({ outcome: "nothing-open" });
+    expect(await receiveInformationManually(outsider, byPhone.caseId, "Phoned")).toEqual({ outcome: "not-found" });
     expect(await receiveInformationManually(officer, byPhone.caseId, "Phoned: Mr Smith")).toEqual({ outcome: "done" });
     expect((await caseRow(byPhone.caseId)).status).toBe("IN_REVIEW");
     expect(await viewAnswerLink(council.id, token, ip())).toMatchObject({ state: "used" });
