@@ -91,19 +91,12 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
         />
       ) : null}
       {works && status === "IN_REVIEW" ? (
-        <details className="govuk-details" data-testid="request-information">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{t("request.heading")}</span>
-          </summary>
-          <div className="govuk-details__text">
-            <RequestInformationForm
-              action={requestInformationAction.bind(null, slug)}
-              caseId={caseId}
-              defaultReplyBy={defaultReplyBy()}
-              words={{ question: t("request.question"), questionHint: t("request.questionHint"), replyBy: t("request.replyBy"), replyByHint: t("request.replyByHint"), submit: t("request.submit") }}
-            />
-          </div>
-        </details>
+        <RequestInformationForm
+          action={requestInformationAction.bind(null, slug)}
+          caseId={caseId}
+          defaultReplyBy={defaultReplyBy()}
+          words={{ heading: t("request.heading"), question: t("request.question"), questionHint: t("request.questionHint"), replyBy: t("request.replyBy"), replyByHint: t("request.replyByHint"), submit: t("request.submit") }}
+        />
       ) : null}
       {panel.requests.filter((r) => r !== open).length === 0 && !open ? <p className="govuk-body">{t("panel.none")}</p> : null}
       {panel.requests

@@ -16,12 +16,17 @@ export function RequestInformationForm({
   action: Action;
   caseId: string;
   defaultReplyBy: string;
-  words: { question: string; questionHint: string; replyBy: string; replyByHint: string; submit: string };
+  words: { heading: string; question: string; questionHint: string; replyBy: string; replyByHint: string; submit: string };
 }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const v = state.values;
+  // In a details element, open while there are errors (so they show without JavaScript too).
   return (
-    <div data-testid="request-information-form">
+    <details className="govuk-details" data-testid="request-information" open={state.errors.length > 0 || undefined}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{words.heading}</span>
+      </summary>
+      <div className="govuk-details__text" data-testid="request-information-form">
       <ErrorSummary errors={state.errors} />
       <form action={formAction} noValidate>
         <input type="hidden" name="caseId" value={caseId} />
@@ -29,6 +34,7 @@ export function RequestInformationForm({
         <TextInput name="replyBy" label={words.replyBy} hint={words.replyByHint} width="10" errors={state.errors} defaultValue={v.replyBy ?? defaultReplyBy} />
         <Button>{words.submit}</Button>
       </form>
-    </div>
+      </div>
+    </details>
   );
 }
