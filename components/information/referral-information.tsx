@@ -15,7 +15,7 @@ export async function ReferralInformation({ actor, slug, caseId }: { actor: TAct
   if (!open) return null;
   const w = words.partner;
   return (
-    <NotificationBanner title={w.heading}>
+    <NotificationBanner>
       <div data-testid="referral-information">
         <p className="govuk-notification-banner__heading">{w.heading}</p>
         <p className="govuk-body whitespace-pre-wrap">{open.question}</p>
