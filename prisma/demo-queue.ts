@@ -30,6 +30,7 @@ import { DEMO_COUNCILS } from "./demo-data";
 import { seedDemoInformation } from "./demo-information";
 import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-plan";
 import { demoQueueState } from "./demo-queue-state";
+import { seedDemoDocuments } from "./demo-documents";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -140,6 +141,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
     if (worked.length) await backdate(db, tenantId, worked);
     log(`Demo queue: ${council.name}: ${missing.length} applications, ${worked.length} cases worked, ${awards} award lines${refused ? ` (${refused} declined: pot refused)` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
+  await seedDemoDocuments(db, log);
   await seedDemoInformation(db, log, now);
 }
 
