@@ -1,8 +1,10 @@
 // The request's and the answer's checks, and when a link stops working (pure parts of lib/information).
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, endOfLondonDay } from "@/lib/calendar/working-days";
-import { checkAnswer, checkRequestInput, linkExpiry, MAX_ANSWER_CHARS } from "@/lib/information/requests";
+import { ANSWER_MAX_FILES, checkAnswer, checkRequestInput, linkExpiry, MAX_ANSWER_CHARS } from "@/lib/information/requests";
 import { panelOf } from "@/lib/information/queries";
+import { uploadLimitBytes } from "@/lib/documents";
+import { bodyLimitFor, MAX_REQUEST_BODY_BYTES, UPLOAD_BODY_BYTES } from "@/lib/security/body-limit";
 
 const now = new Date("2027-01-13T10:00:00Z"); // a Wednesday
 
@@ -35,5 +37,15 @@ describe("answering", () => {
     expect(panelOf("AWAITING_INFORMATION", [{ ...row, replyBy: "2027-01-13" }], now)).toMatchObject({ overdue: false });
     expect(panelOf("IN_REVIEW", [row], now)).toMatchObject({ open: null, overdue: false });
     expect(panelOf("AWAITING_INFORMATION", [{ ...row, answeredAt: now }], now)).toMatchObject({ open: null });
+  });
+});
+
+describe("the answer's upload", () => {
+  it("gets the upload body limit on the answer route only, enough for its files", () => {
+    const token = "a".repeat(43);
+    expect(bodyLimitFor(`/hackwell/information/${token}/answer`)).toBe(UPLOAD_BODY_BYTES);
+    expect(bodyLimitFor(`/hackwell/information/${token}`)).toBe(MAX_REQUEST_BODY_BYTES);
+    expect(bodyLimitFor(`/hackwell/information/x/answer`)).toBe(MAX_REQUEST_BODY_BYTES);
+    expect(UPLOAD_BODY_BYTES).toBeGreaterThanOrEqual(uploadLimitBytes(ANSWER_MAX_FILES));
   });
 });
