@@ -8,6 +8,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { FULL } from "../support/application-answers";
+import yi from "@/messages/yi/moreInformation.json";
 import { answerEveryPage, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, ownerQuery, sendApplication, signInAsStaff } from "./support";
 
 // A 1×1 PNG: the photo of the letter.
@@ -73,6 +74,18 @@ test("an officer asks for evidence; the resident answers through the emailed lin
 
   // The resident: the link from the email, an empty answer refused, then text and a photo.
   const link = await answerLink(resident, email);
+  // The same page in Yiddish, right to left, on a phone (opening it spends nothing).
+  const yiddish = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+  await yiddish.context().addCookies([{ name: "moneyhub.lang", value: "yi", url: new URL(link).origin }]);
+  await yiddish.goto(link);
+  await expect(yiddish.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(yiddish.getByRole("heading", { level: 1 })).toHaveText(yi.title);
+  await expectAccessible(yiddish);
+  await yiddish.locator("main form button[type=submit]").click();
+  await expect(yiddish.getByTestId("error-summary")).toContainText(yi.errors.answerMissing);
+  await expectAccessible(yiddish);
+  expect(await yiddish.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await yiddish.context().close();
   await resident.goto(link);
   await expect(resident.getByTestId("information-question")).toHaveText("A photo of the letter from your landlord.");
   await expectAccessible(resident);
