@@ -22,7 +22,7 @@ export function caseworkWords(m: TMessages) {
     sla: (s: TSlaState) => c.sla[s],
     /** Event kinds are dotted ("status.approve"): the words are nested the same way. */
     event: (kind: string) => {
-      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? getPath(m, `documents.events.${kind}`);
+      const w = getPath(c.events, kind) ?? getPath(m.referrals.events, kind) ?? getPath(m, `documents.events.${kind}`) ?? getPath(m, `information.events.${kind}`);
       return typeof w === "string" ? w : kind;
     },
     money: (pence: bigint | string) => formatPence(BigInt(pence)),
