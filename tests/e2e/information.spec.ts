@@ -8,8 +8,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { FULL } from "../support/application-answers";
-import yi from "@/messages/yi/moreInformation.json";
+import fs from "node:fs";
 import { answerEveryPage, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, ownerQuery, sendApplication, signInAsStaff } from "./support";
+
+// The Yiddish words of the answer page (read as a file: Playwright's ESM would want an import attribute).
+const yi = JSON.parse(fs.readFileSync("messages/yi/moreInformation.json", "utf8")) as { title: string; errors: { answerMissing: string } };
 
 // A 1×1 PNG: the photo of the letter.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
