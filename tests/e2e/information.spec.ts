@@ -4,8 +4,11 @@
 // missing when sending nothing, then answers with text and a photo of a letter; the link then
 // says it is used; the case is back in review, tagged "answered" in the queue, and the officer
 // downloads the photo from the case page. axe on the answer page and its error state.
-// Signs in as approver@fenshire.example (works cases; no other spec changes what it has claimed).
+// Signs in as an officer of its own, made for the run (no other spec signs in as them).
+import { PrismaPg } from "@prisma/adapter-pg";
 import { expect, test, type Page } from "@playwright/test";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createMember } from "@/prisma/factories";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { FULL } from "../support/application-answers";
 import fs from "node:fs";
@@ -54,10 +57,15 @@ test("an officer asks for evidence; the resident answers through the emailed lin
   const reference = await sendApplication(resident);
   const [row] = await ownerQuery<{ id: string }>(`select id from "Case" where reference = $1`, [reference]);
 
-  // The officer, without JavaScript.
+  // The officer, without JavaScript: one of Fenshire's, made for this run.
+  const owner = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.E2E_OWNER_DATABASE_URL }) });
+  const fenshire = await owner.tenant.findUniqueOrThrow({ where: { slug: FENSHIRE } });
+  const officerEmail = `info.officer.${stamp}@fenshire.example`;
+  await createMember(owner, fenshire.id, "OFFICER", { email: officerEmail, name: "Ines Ortega" });
+  await owner.$disconnect();
   const officerContext = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
   const officer = await officerContext.newPage();
-  await signInAsStaff(officer, "approver@fenshire.example");
+  await signInAsStaff(officer, officerEmail);
   await officer.goto(`/${FENSHIRE}/staff/cases/${row!.id}`);
   await officer.getByRole("button", { name: "Claim this case" }).click();
   await expect(officer.getByTestId("case-banner")).toHaveText("Case claimed");
