@@ -36,9 +36,10 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
-  // Resident pages (a council's start page, the application, the status check) speak the
-  // resident's chosen language; staff and partner pages stay in English. lib/i18n/server.ts reads these.
-  const resident = /^\/[a-z0-9-]+(\/(apply|status)(\/.*)?)?\/?$/.test(path) && !/^\/(sign-in|signed-out|staff|platform|dev|api)(\/|$)/.test(path);
+  // Resident pages (a council's start page, the application, the status check, the answer to a
+  // request for information) speak the resident's chosen language; staff and partner pages stay
+  // in English. lib/i18n/server.ts reads these.
+  const resident = /^\/[a-z0-9-]+(\/(apply|status|information)(\/.*)?)?\/?$/.test(path) && !/^\/(sign-in|signed-out|staff|platform|dev|api)(\/|$)/.test(path);
   // Any registered language (lib/i18n/locales.ts, the table alone: no catalogue is bundled here);
   // lib/i18n/server.ts serves English for one whose catalogues have not landed.
   const cookie = request.cookies.get("moneyhub.lang")?.value;

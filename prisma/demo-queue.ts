@@ -27,6 +27,7 @@ import { withTenantSql } from "@/lib/db/tenant-scope";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { encryptSecret } from "@/lib/security/crypto";
 import { DEMO_COUNCILS } from "./demo-data";
+import { seedDemoInformation } from "./demo-information";
 import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-plan";
 import { demoQueueState } from "./demo-queue-state";
 import { seedDemoDocuments } from "./demo-documents";
@@ -143,6 +144,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
   }
   await seedDemoDocuments(db, log);
   await seedDemoAdvice(db, log, now);
+  await seedDemoInformation(db, log, now);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

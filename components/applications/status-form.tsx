@@ -23,6 +23,8 @@ type Words = TFieldWords & {
   partly: { label: string; now: string; checking: string; after: string };
   /** Closed as a duplicate: we are dealing with their application {original} (messages/<locale>/duplicateNotice.json). */
   dealtWithUnder: { label: string; text: string };
+  /** More information needed: what was asked and by when (the stored request). */
+  moreInfo: { asked: string; replyBy: string };
 };
 
 /** Reference + date of birth → where the application is, in plain words. */
@@ -69,6 +71,13 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
         ) : (
           <p data-testid="status-text">{status?.text.replace("{date}", result.replyBy ?? "")}</p>
         )}
+        {result.moreInfoAsked ? (
+          <div data-testid="status-more-info">
+            <p className="govuk-body mb-1 font-bold">{words.moreInfo.asked}</p>
+            <div className="govuk-inset-text whitespace-pre-wrap">{result.moreInfoAsked}</div>
+            <p>{words.moreInfo.replyBy.replace("{date}", result.moreInfoReplyBy ?? "")}</p>
+          </div>
+        ) : null}
         <p>
           <a href={againHref}>{words.checkAnother}</a>
         </p>

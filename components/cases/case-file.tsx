@@ -310,6 +310,7 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
         </>
       );
     else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">{tl("reason", { reason: String(d.reason) })}</p>;
+    else if (e.kind === "information.answered" || (e.kind === "status.request-information" && d.question)) description = <p className="govuk-body whitespace-pre-wrap">{String(d.text ?? d.question ?? "")}</p>;
     else if (e.kind === "document.uploaded") description = <p className="govuk-body break-words">{String(d.name ?? "")}</p>;
     else if (e.kind === "resident.told")
       description = <p className="govuk-body">{d.to ? tl("told", { template: String(d.template), to: String(d.to) }) : tl("notTold", { template: String(d.template) })}</p>;

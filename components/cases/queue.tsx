@@ -14,12 +14,13 @@ import type { TMessages } from "@/lib/i18n";
 import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 import duplicates from "@/messages/en/duplicates.json";
+import info from "@/messages/en/information.json";
 
 // The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
 
 type TQueryKey = keyof TQueueQuery;
-const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "duplicate", "assigned", "sla", "q", "sort", "page"];
+const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "duplicate", "info", "assigned", "sla", "q", "sort", "page"];
 
 /** The queue's URL with some of its query changed (undefined removes a key); page resets unless given. */
 export function queueHref(base: string, query: TQueueQuery, changes: Partial<Record<TQueryKey, string | number | undefined>>): string {
@@ -66,6 +67,7 @@ export function QueueView({
     { category: q.categories.organisation, items: query.organisation ? [{ label: label(organisations, query.organisation), removeHref: queueHref(base, query, { organisation: undefined }) }] : [] },
     { category: m.referrals.queue.filter, items: query.direct ? [{ label: m.referrals.queue.directAwards, removeHref: queueHref(base, query, { direct: undefined }) }] : [] },
     { category: duplicates.queue.filter, items: query.duplicate ? [{ label: duplicates.queue.filterOption, removeHref: queueHref(base, query, { duplicate: undefined }) }] : [] },
+    { category: info.queue.filter, items: query.info ? [{ label: info.queue[query.info], removeHref: queueHref(base, query, { info: undefined }) }] : [] },
     { category: q.categories.assigned, items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
     { category: q.categories.sla, items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
   ];
@@ -114,7 +116,17 @@ export function QueueView({
         );
       },
     },
-    { key: "status", header: q.columns.status, cell: (r) => <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag> },
+    {
+      key: "status",
+      header: q.columns.status,
+      cell: (r) => (
+        <>
+          <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag>
+          {r.informationAnswered ? <Tag colour="green" testId="tag-information-answered">{info.queue.tagAnswered}</Tag> : null}
+          {r.informationOverdue ? <Tag colour="red" testId="tag-information-overdue">{info.queue.tagOverdue}</Tag> : null}
+        </>
+      ),
+    },
     { key: "channel", header: q.columns.channel, cell: (r) => <span className="govuk-body-s">{w.channel(r.channel)}</span> },
     { key: "assigned", header: q.columns.assigned, cell: (r) => r.assignedToName ?? <span className="text-govuk-secondary">{q.unassigned}</span> },
   ];
@@ -129,7 +141,7 @@ export function QueueView({
           selected={selected}
           clearHref={base}
           words={m.staffUi.filters}
-          moreOpen={Boolean(query.need || query.channel || query.organisation || query.direct || query.duplicate)}
+          moreOpen={Boolean(query.need || query.channel || query.organisation || query.direct || query.duplicate || query.info)}
           more={
             <>
               <Select name="need" label={q.categories.need} defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
@@ -137,6 +149,7 @@ export function QueueView({
               {organisations.length ? <Select name="organisation" label={q.categories.organisation} defaultValue={query.organisation ?? ""} options={[any, ...organisations]} /> : null}
               <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
               <Select name="duplicate" label={duplicates.queue.filter} defaultValue={query.duplicate ?? ""} options={[any, { value: "yes", label: duplicates.queue.filterOption }]} />
+              <Select name="info" label={info.queue.filter} defaultValue={query.info ?? ""} options={[any, { value: "answered", label: info.queue.answered }, { value: "overdue", label: info.queue.overdue }]} />
             </>
           }
         >

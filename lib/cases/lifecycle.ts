@@ -41,9 +41,11 @@ export const CASE_RULES: Readonly<Record<TCaseAction, TRule>> = {
   unassign: { from: WORKING, to: "same", permission: "cases:work" },
   "request-information": { from: ["IN_REVIEW"], to: "AWAITING_INFORMATION", permission: "cases:work" },
   "receive-information": { from: ["AWAITING_INFORMATION"], to: "IN_REVIEW", permission: "cases:work" },
-  approve: { from: ["IN_REVIEW"], to: "APPROVED", permission: "cases:work" },
-  "part-approve": { from: ["IN_REVIEW"], to: "PART_APPROVED", permission: "cases:work" },
-  decline: { from: ["IN_REVIEW"], to: "DECLINED", permission: "cases:work" },
+  // An officer may decide while waiting for information (no answer by the reply-by date, or enough
+  // is known after all: issue 18, lib/information).
+  approve: { from: WORKING, to: "APPROVED", permission: "cases:work" },
+  "part-approve": { from: WORKING, to: "PART_APPROVED", permission: "cases:work" },
+  decline: { from: WORKING, to: "DECLINED", permission: "cases:work" },
   withdraw: { from: [...OPEN_CASE_STATES, "APPROVED", "PART_APPROVED"], to: "WITHDRAWN", permission: "cases:work" },
   "close-duplicate": { from: OPEN_CASE_STATES, to: "CLOSED_DUPLICATE", permission: "cases:work" },
   reopen: { from: ["DECLINED", "WITHDRAWN", "CLOSED_DUPLICATE"], to: "IN_REVIEW", permission: "awards:approve" },

@@ -19,7 +19,18 @@ export const STATUS_FAILURES_PER_REFERENCE: RateLimit = { limit: 5, windowSecond
 export const STATUS_LOOKUPS_PER_IP: RateLimit = { limit: 30, windowSeconds: 15 * 60 };
 
 export type TStatusResult =
-  | { outcome: "found"; reference: string; status: ResidentStatus; submittedAt: Date; promise: TResidentPromise | null; partly: TPartly | null; dealtWithUnder: string | null }
+  | {
+      outcome: "found";
+      reference: string;
+      status: ResidentStatus;
+      submittedAt: Date;
+      promise: TResidentPromise | null;
+      partly: TPartly | null;
+      /** Closed as a duplicate: the reference of the application we are dealing with. */
+      dealtWithUnder: string | null;
+      /** While more information is needed: what was asked and by when (the stored request, lib/information). */
+      moreInfo: { question: string; replyBy: Date } | null;
+    }
   | { outcome: "not-found" }
   | { outcome: "throttled" };
 
@@ -42,6 +53,7 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
             status: true,
             duplicateOf: { select: { reference: true } },
             awards: { select: { id: true, status: true, amountPence: true, needCategory: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            informationRequests: { select: { question: true, replyBy: true, answeredAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
           },
         },
       },
@@ -51,5 +63,8 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
   await refundRateLimit(refKey);
   const lines = row.case?.awards.map((a) => ({ ...a, status: a.status as TAwardState })) ?? [];
   const partly = row.case ? residentView({ status: row.case.status as TCaseState, decision: null }, lines, null).partly : null;
-  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly, dealtWithUnder: row.case?.status === "CLOSED_DUPLICATE" ? (row.case.duplicateOf?.reference ?? null) : null };
+  const asked = row.case?.status === "AWAITING_INFORMATION" ? row.case.informationRequests[0] : undefined;
+  const moreInfo = asked && !asked.answeredAt ? { question: asked.question, replyBy: asked.replyBy } : null;
+  const dealtWithUnder = row.case?.status === "CLOSED_DUPLICATE" ? (row.case.duplicateOf?.reference ?? null) : null;
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly, dealtWithUnder, moreInfo };
 }

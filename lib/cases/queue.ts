@@ -8,6 +8,7 @@ import { CASE_STATES } from "@/lib/cases/lifecycle";
 import { type DB, queryBuilder } from "@/lib/db/kysely";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { stripControl } from "@/lib/forms/text";
+import { answeredCondition, INFORMATION_FILTERS, informationCondition, overdueCondition } from "@/lib/cases/queue-information";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 // One page of a council's queue: everything submitted, all channels. Filters, search, sort and
@@ -42,6 +43,8 @@ export const ZQueueQuery = z.object({
   direct: one(z.enum(["yes"])).catch(undefined),
   /** "yes": only cases with a possible duplicate nobody has looked at (issue 18; lib/intake/duplicates.ts). */
   duplicate: one(z.enum(["yes"])).catch(undefined),
+  /** Requests for information: "answered" (not yet acted on) or "overdue" (issue 18, lib/cases/queue-information.ts). */
+  info: one(z.enum(INFORMATION_FILTERS)).catch(undefined),
   q: one(z.string().trim().max(100)).catch(undefined),
   sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
   page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
@@ -64,6 +67,9 @@ export type TQueueRow = {
   assignedToId: string | null;
   assignedToName: string | null;
   possibleDuplicate: boolean;
+  /** Information answered and not yet acted on / information overdue (lib/cases/queue-information.ts). */
+  informationAnswered: boolean;
+  informationOverdue: boolean;
 };
 
 export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
@@ -105,6 +111,7 @@ export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQue
   if (query.direct)
     and.push(eb.exists(eb.selectFrom("CaseEvent as e").select(q<number>`1`.as("one")).whereRef("e.caseId", "=", "c.id").where("e.kind", "=", "referral.direct-award")));
   if (query.duplicate) and.push(eb("c.possibleDuplicate", "=", true));
+  if (query.info) and.push(informationCondition(eb, query.info, today));
   if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
   else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {
@@ -167,6 +174,8 @@ export function queueStatements(query: TQueueQuery, actorUserId: string, now: Da
       "c.assignedToId",
       "u.name as assignedToName",
       "c.possibleDuplicate",
+      (eb) => q<boolean>`${answeredCondition(eb)}`.as("informationAnswered"),
+      (eb) => q<boolean>`${overdueCondition(eb, today)}`.as("informationOverdue"),
     ]);
   for (const [column, direction] of order) rows = rows.orderBy(column, direction);
   const count = queryBuilder

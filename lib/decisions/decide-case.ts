@@ -73,7 +73,7 @@ async function availableNow(actor: TActor, potIds: string[], potName: string): P
 async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecision): Promise<TDecideResult> {
   const found = await readCase(sql, caseId);
   if (!found) return { outcome: "not-found" };
-  if (found.assignedToId !== actorUserId(actor) && found.status === "IN_REVIEW") return { outcome: "not-yours", assignedToName: found.assignedToName };
+  if (found.assignedToId !== actorUserId(actor) && (found.status === "IN_REVIEW" || found.status === "AWAITING_INFORMATION")) return { outcome: "not-yours", assignedToName: found.assignedToName };
   const settings = await loadCaseworkSettings(sql, councilIdOf(actor));
   const approving = decision.decision !== "decline";
   const code = settings.reasonCodes.find((r) => r.code === decision.reasonCode);

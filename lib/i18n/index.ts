@@ -22,6 +22,7 @@ import type duplicateNotice from "@/messages/en/duplicateNotice.json";
 import type staff from "@/messages/en/staff.json";
 import type partnerAdmin from "@/messages/en/partnerAdmin.json";
 import type referrals from "@/messages/en/referrals.json";
+import type moreInformation from "@/messages/en/moreInformation.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -45,6 +46,7 @@ export type TResidentMessages = {
   ledger: typeof ledger;
   errors: typeof errors;
   duplicateNotice: typeof duplicateNotice;
+  moreInformation: typeof moreInformation;
 };
 /** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
 export type TStaffMessages = typeof staff;

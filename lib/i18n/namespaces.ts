@@ -19,8 +19,9 @@ export const RESIDENT_NAMESPACES = [
   "ledger",
   "errors",
   "duplicateNotice",
+  "moreInformation",
 ] as const;
 export type TResidentNamespace = (typeof RESIDENT_NAMESPACES)[number];
 
 /** English-only namespaces beside "staff" (partner and admin screens): messages/en/<namespace>.json, read with getTranslations("<namespace>"). */
-export const ENGLISH_ONLY_NAMESPACES = ["partnerApi", "assisted", "documents", "advice", "duplicates", "eligibility"] as const;
+export const ENGLISH_ONLY_NAMESPACES = ["partnerApi", "assisted", "documents", "advice", "duplicates", "eligibility", "information"] as const;

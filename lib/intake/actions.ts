@@ -6,6 +6,7 @@ import { canVisit, firstIncomplete, nextDestination } from "@/lib/applications/j
 import { clearDraftCookie, draftTokenHash, readDraft, saveAnswer, setDraftCookie } from "@/lib/applications/drafts";
 import { cleanFormData, localiseState } from "@/lib/applications/form-helpers";
 import { replyByText } from "@/lib/applications/policy";
+import { formatDateFor } from "@/lib/dates";
 import { lookupStatus } from "@/lib/cases/lookup-status";
 import { partlyWords } from "@/lib/cases/decision-words";
 import { requestResumeLink, spendResumeLink } from "@/lib/applications/resume-links";
@@ -110,7 +111,20 @@ export async function checkStatus(councilSlug: string, prev: TFormState, formDat
     const result = await lookupStatus(council.id, input, ip);
     if (result.outcome === "throttled") return { errors: [{ field: "form", message: m.status.throttled }], values: raw };
     if (result.outcome === "not-found") return { errors: [{ field: "form", message: m.status.notFound }], values: raw };
-    return { errors: [], values: {}, ok: true, result: { reference: result.reference, status: result.status, submittedAt: result.submittedAt.toISOString(), replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "", ...(result.partly ? partlyWords(result.partly, locale) : {}), ...(result.dealtWithUnder ? { dealtWithUnder: result.dealtWithUnder } : {}) } };
+    return {
+      errors: [],
+      values: {},
+      ok: true,
+      result: {
+        reference: result.reference,
+        status: result.status,
+        submittedAt: result.submittedAt.toISOString(),
+        replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "",
+        ...(result.partly ? partlyWords(result.partly, locale) : {}),
+        ...(result.dealtWithUnder ? { dealtWithUnder: result.dealtWithUnder } : {}),
+        ...(result.moreInfo ? { moreInfoAsked: result.moreInfo.question, moreInfoReplyBy: formatDateFor(result.moreInfo.replyBy, locale) } : {}),
+      },
+    };
   });
   return localiseState(await action(councilSlug, prev, cleanFormData(formData)), m);
 }

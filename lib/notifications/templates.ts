@@ -24,6 +24,13 @@ export const TEMPLATES = {
   "referral-more-information": { subject: "referrals.emails.moreInformation.subject", body: "referrals.emails.moreInformation.body" },
   // To an advice partner (English only, messages/en/advice.json): an onward referral (lib/advice).
   "advice-referral": { subject: "advice.email.subject", body: "advice.email.body" },
+  // A request for information (issue 18, lib/information): to the resident in their language, by email and text.
+  "information-request": { subject: "moreInformation.email.subject", body: "moreInformation.email.body" },
+  "information-chase": { subject: "moreInformation.chaseEmail.subject", body: "moreInformation.chaseEmail.body" },
+  "information-request-text": { subject: "moreInformation.text.subject", body: "moreInformation.text.body" },
+  "information-chase-text": { subject: "moreInformation.chaseText.subject", body: "moreInformation.chaseText.body" },
+  // To a portal referral's referrer (English only, messages/en/information.json).
+  "information-referrer-chase": { subject: "information.referrerEmails.chase.subject", body: "information.referrerEmails.chase.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

@@ -15,6 +15,8 @@ export const UPLOAD_BODY_BYTES = 5 * 10 * 1024 * 1024 + 64 * 1024;
 export const UPLOAD_PATHS: readonly RegExp[] = [
   // An officer's upload on the case page (app/[council]/staff/cases/[caseId]/documents/route.ts).
   /^\/[a-z0-9-]+\/staff\/cases\/[0-9a-f-]{36}\/documents$/,
+  // A resident's or referrer's answer to a request for information (app/[council]/information/[token]/answer/route.ts).
+  /^\/[a-z0-9-]+\/information\/[A-Za-z0-9_-]{20,100}\/answer$/,
 ];
 
 /** The limit of a request to this path. */

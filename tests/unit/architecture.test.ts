@@ -45,7 +45,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
-  ["awards", "intake", "advice"],
+  ["awards", "intake", "advice", "information"],
   ["decisions", "assisted", "duplicates"],
   ["referrals"],
   ["partner-api"],

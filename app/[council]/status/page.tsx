@@ -34,6 +34,7 @@ export default async function StatusPage({ params }: { params: Promise<{ council
           statuses: s.statuses,
           partly: s.partly,
           dealtWithUnder: m.duplicateNotice.status,
+          moreInfo: s.moreInfo,
         }}
       />
     </div>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DirectAwardForm, HandoverForm } from "@/components/referrals/referral-forms";
+import { ReferralInformation } from "@/components/information/referral-information";
 import { BackLink, NotificationBanner, SuccessBanner, SummaryList } from "@/components/ui/layout-parts";
 import { formatDateShort, formatDateTimeShort } from "@/lib/dates";
 import { readSearchParams } from "@/lib/forms/text";
@@ -49,6 +50,7 @@ export default async function ReferralPage({ params, searchParams }: { params: P
           { key: l.followedBy, value: referral.followedBy ?? "–" },
         ]}
       />
+      <ReferralInformation actor={actor} slug={slug} caseId={caseId} />
       {referral.awards.length ? (
         <>
           <h2 className="govuk-heading-m">{w.awards}</h2>

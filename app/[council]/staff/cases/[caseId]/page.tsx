@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { caseBanner } from "@/components/cases/banner";
 import { CaseReferral } from "@/components/referrals/case-referral";
 import { CaseAssisted } from "@/components/assisted/case-assisted";
+import { InformationPanel, informationBanner } from "@/components/information/information-panel";
 import { CaseDocuments, DocumentNotices, documentErrorTitle } from "@/components/documents";
 import { adviceBanner, CaseAdvice } from "@/components/advice/case-advice";
 import { DuplicatesPanel, duplicatesBanner } from "@/components/duplicates/duplicates-panel";
@@ -43,7 +44,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const refused = await answersRefusedFormPost();
   const banner = refused
     ? null
-    : (caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? adviceBanner(done) ?? (await duplicatesBanner(done)));
+    : (caseBanner(m, done, { status: c.status, assignedToName: c.assignedTo?.name ?? null, awards: c.awards.map((a) => ({ status: a.status, amountPence: a.amountPence, potName: a.pot.name })) }) ?? adviceBanner(done) ?? informationBanner(done) ?? (await duplicatesBanner(done)));
   const hidden = { caseId: c.id };
   return (
     <>
@@ -124,6 +125,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
+          <InformationPanel actor={actor} slug={slug} caseId={c.id} status={c.status} works={works} />
           {/* Who is this and are they already known: the person's other applications first. */}
           <h2 className="govuk-heading-m" id="history">
             {t("otherApplications")}

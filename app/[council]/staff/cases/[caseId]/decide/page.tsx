@@ -28,7 +28,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
   const t = await getTranslations("decidePage");
   const c = page.file;
   const casePath = `/${slug}/staff/cases/${c.id}`;
-  const ready = c.status === "IN_REVIEW" && c.assignedToId === access.user.userId;
+  const ready = (c.status === "IN_REVIEW" || c.status === "AWAITING_INFORMATION") && c.assignedToId === access.user.userId;
   const choices = ready ? ((await potChoicesForCase(actor, c.id)) ?? []) : [];
   const pots = choices.filter((p) => p.verdict.eligible);
   const potLabel = (p: (typeof choices)[number]) => (p.maxSingleAwardPence !== null ? t("potWithLargest", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence), largest: formatPence(p.maxSingleAwardPence) }) : t("pot", { name: p.name, fund: p.fundName, available: formatPence(p.availablePence) }));
