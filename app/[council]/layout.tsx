@@ -24,7 +24,7 @@ export default async function CouncilLayout({ children, params }: { children: Re
   const phase = council.settings.phaseBanner;
   const [before, after] = m.common.phaseBannerText.split("{link}");
   return (
-    <div className={resident ? "contents" : "app-wide contents"}>
+    <div className={access && !resident ? "app-wide contents" : "contents"}>
       <SkipLink text={m.common.skipLink} />
       <Header homeHref={`/${slug}`} councilName={name} serviceName={m.common.serviceName} serviceHref={`/${slug}`} nav={nav} currentPath={path} signOut={access ? <SignOutButton /> : null} />
       {phase !== "none" ? (

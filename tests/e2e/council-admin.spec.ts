@@ -63,11 +63,11 @@ test("a council admin invites an officer, who sets up password and MFA; deactiva
 test("an admin changes a person's roles", async ({ page }) => {
   await signInAsStaff(page, "admin@fenshire.example");
   await page.goto("/fenshire/staff/people");
-  await page.getByRole("link", { name: "Lucy Marsh" }).click();
+  await page.getByRole("link", { name: "Lucy Marsh", exact: true }).click();
   await page.getByLabel("Approver (finance)").check();
   await page.getByRole("button", { name: "Save roles" }).click();
   await expect(page.getByTestId("notification-banner")).toContainText("Roles saved");
-  await expect(page.getByRole("row", { name: /Lucy Marsh/ })).toContainText("Approver (finance)");
+  await expect(page.getByRole("row", { name: /^Lucy Marsh/ })).toContainText("Approver (finance)");
   await page.goto("/fenshire/staff/audit");
   await expect(page.getByRole("table")).toContainText("Changed roles of officer@fenshire.example");
 });

@@ -36,10 +36,10 @@ test("an officer closes a duplicate without JavaScript and the resident's status
   await signInAsStaff(officer, OFFICER);
   // The queue: the filter and the tag.
   await officer.goto(`/${FENSHIRE}/staff/cases?duplicate=yes&q=${encodeURIComponent(name)}`);
-  const rows = officer.getByTestId("queue-table").locator("tbody tr");
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(again);
-  await expect(rows.first().getByTestId("duplicate-tag")).toHaveText("Possible duplicate");
+  // The second is flagged (the first may be too: other specs send the same address and bank account at the same time).
+  const row = officer.getByTestId("queue-table").locator("tbody tr").filter({ hasText: again });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("duplicate-tag")).toHaveText("Possible duplicate");
   await expectAccessibleWithoutJs(officer);
 
   // The case: the panel first below the header, with the original and why it matched.
