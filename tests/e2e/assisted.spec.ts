@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   for (const email of ORIGINALS) {
     await ownerQuery(
       `insert into "User" (id, email, name, "passwordHash", "totpSecretEnc", "mfaEnrolledAt", "updatedAt")
-       select gen_random_uuid(), $1, 'Assisting ' || name, "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
+       select gen_random_uuid(), $1, 'Phone desk (' || split_part(name, ' ', 1) || ')', "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
        on conflict (email) do nothing`,
       [copyOf(email), email],
     );
@@ -133,7 +133,7 @@ test("an officer takes a phone application end to end: resumable draft, witnesse
   await witnessAndSend(page, expectAccessible, true);
 
   await expect(page.getByTestId("case-name")).toHaveText(name);
-  await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Priya Shah by phone, consent witnessed");
+  await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Phone desk (Priya) by phone, consent witnessed");
   await expectAccessible(page);
   const reference = (await ownerQuery<{ reference: string; channel: string; locale: string }>(`select reference, channel::text, locale from "Application" where "fullName" = $1`, [name]))[0]!;
   expect(reference).toMatchObject({ channel: "OFFICER_PHONE", locale: "tr" });
@@ -168,7 +168,7 @@ test.describe("without JavaScript", () => {
     await answer(page, FENSHIRE, resident(name, "fenshire"), expectAccessibleWithoutJs);
     await witnessAndSend(page, expectAccessibleWithoutJs, false);
     await expect(page.getByTestId("case-name")).toHaveText(name);
-    await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Lucy Marsh in person, consent witnessed");
+    await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Phone desk (Lucy) in person, consent witnessed");
     await expectAccessibleWithoutJs(page);
   });
 });

@@ -11,7 +11,7 @@ test("staff of one council cannot reach another council's pages or people", asyn
   const fenshire = await (await page.context().browser()!.newContext()).newPage();
   await signInAsStaff(fenshire, "admin@fenshire.example");
   await fenshire.goto("/fenshire/staff/people");
-  const href = await fenshire.getByRole("link", { name: "Lucy Marsh" }).getAttribute("href");
+  const href = await fenshire.getByRole("link", { name: "Lucy Marsh", exact: true }).getAttribute("href");
   const fenshireUserId = href!.split("/").pop()!;
 
   // Crafted URL inside Hackwell with Fenshire's id: not found.
@@ -24,7 +24,7 @@ test("staff of one council cannot reach another council's pages or people", asyn
   await page.getByRole("button", { name: "Deactivate Priya Shah", exact: true }).click();
   await expect(page.getByTestId("error-summary")).toContainText("That person does not work for this council");
   await fenshire.goto("/fenshire/staff/people");
-  await expect(fenshire.getByRole("row", { name: /Lucy Marsh/ })).toContainText("Active");
+  await expect(fenshire.getByRole("row", { name: /^Lucy Marsh/ })).toContainText("Active");
 });
 
 test("a server action without an Origin header, or from another site, is refused", async ({ page, request, baseURL }) => {
