@@ -30,7 +30,7 @@ export async function CaseAdvice({ actor, caseId, slug, works }: { actor: TActor
   const base = `/${slug}/staff/cases/${caseId}/advice`;
   return (
     <section aria-labelledby="advice-heading" data-testid="case-advice" className="mb-8">
-      <h2 className="govuk-heading-l" id="advice-heading">
+      <h2 className="govuk-heading-m" id="advice-heading">
         {t("case.heading")}
       </h2>
       {advice.consent ? (

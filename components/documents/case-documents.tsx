@@ -27,7 +27,7 @@ export async function CaseDocuments({ actor, slug, caseId, searchParams }: { act
   const error = notice?.kind === "error" && notice.problem !== "infected" ? documentErrorMessage(t, notice.problem, notice.name) : null;
   return (
     <section aria-labelledby="documents-heading" id="documents" data-testid="case-documents" className="mb-8">
-      <h2 className="govuk-heading-l" id="documents-heading">
+      <h2 className="govuk-heading-m" id="documents-heading">
         {t("heading")}
       </h2>
       {infected ? (

@@ -52,11 +52,11 @@ export async function DuplicatesPanel({ actor, slug, caseId, works }: { actor: T
           </Link>
         </p>
       ) : null}
-      {panel.matches.length ? <p className="govuk-body">{t("panel.intro")}</p> : null}
+      {panel.matches.length ? <p className="govuk-body-s mb-2">{t("panel.intro")}</p> : null}
       <ul className="govuk-list" data-testid="duplicate-matches">
         {panel.matches.map((x) => (
           <li key={x.id} className="border-b border-[#b1b4b6] py-2" data-testid="duplicate-match">
-            <p className="govuk-body mb-1">
+            <p className="govuk-body-s mb-1">
               <span className="govuk-visually-hidden">{x.direction === "earlier" ? t("panel.earlierApplication") : t("panel.laterApplication")}: </span>
               <Link className="govuk-link font-bold" href={`${base}/${x.otherCaseId}`} data-testid="duplicate-reference">
                 {x.reference}
@@ -75,6 +75,7 @@ export async function DuplicatesPanel({ actor, slug, caseId, works }: { actor: T
                 : t("panel.noAwards")}
             </p>
             {x.stateReason ? <p className="govuk-body-s mb-1">{x.stateReason}</p> : null}
+            <div className="flex flex-wrap items-start gap-x-6 [&_.govuk-button]:mb-2 [&_.govuk-details]:mb-2">
             {works && x.state === "OPEN" ? (
               <div className="flex flex-wrap gap-x-4">
                 <SmallCaseForm action={linkMatchAction.bind(null, slug)} hidden={{ caseId, matchId: x.id, link: "same-person" }} submit={t("panel.linkSamePerson")} variant="secondary" testId="link-same-person" />
@@ -102,6 +103,7 @@ export async function DuplicatesPanel({ actor, slug, caseId, works }: { actor: T
                 testId="close-duplicate-form"
               />
             ) : null}
+            </div>
           </li>
         ))}
       </ul>

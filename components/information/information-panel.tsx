@@ -38,7 +38,7 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
   const open = panel.open;
   return (
     <section aria-labelledby="information-heading" id="information" data-testid="information-panel" className="mb-8">
-      <h2 className="govuk-heading-l" id="information-heading">
+      <h2 className="govuk-heading-m" id="information-heading">
         {t("panel.heading")}
       </h2>
       {open ? (

@@ -54,7 +54,6 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <DocumentNotices searchParams={searchParams} />
       <CaseHeader page={page} m={m} now={new Date()} />
       <CaseAssisted council={access.council} actor={actor} caseId={c.id} />
-      <DuplicatesPanel actor={actor} slug={slug} caseId={c.id} works={works} />
       <div className="lg:grid lg:grid-cols-3 lg:gap-x-8">
         <div className="lg:col-start-3 lg:row-start-1">
           {works ? (
@@ -118,6 +117,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <CaseTimeline page={page} m={m} />
         </div>
         <div className="lg:col-span-2 lg:col-start-1 lg:row-start-1">
+          {/* The officer's first questions, above the fold: is this person already known (duplicates,
+              repeats), and what can we pay from (the header says what they need and how urgent). */}
+          <DuplicatesPanel actor={actor} slug={slug} caseId={c.id} works={works} />
           {works && isOpenCase(status) ? <EligibilityPanel actor={actor} caseId={c.id} /> : null}
           {c.decisionExplanation ? (
             <div className="govuk-inset-text" data-testid="decision">
@@ -131,7 +133,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
             {t("otherApplications")}
           </h2>
           <PersonHistory page={page} m={m} base={base} />
-          <h2 className="govuk-heading-l">{t("awards")}</h2>
+          <h2 className="govuk-heading-m">{t("awards")}</h2>
           <AwardsTable
             page={page}
             m={m}
