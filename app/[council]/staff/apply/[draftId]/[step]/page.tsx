@@ -1,14 +1,12 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
-import { StepForm } from "@/components/applications/step-form";
+import { OutsideAreaPage, OwnedDraftStepPage } from "@/components/applications/owned-draft-pages";
 import { WitnessConsentForm } from "@/components/assisted/assisted-forms";
 import { BackLink } from "@/components/ui/layout-parts";
-import { stepCopy, stepWords } from "@/lib/applications/pages";
 import { isStepId } from "@/lib/applications/steps";
 import { summarise } from "@/lib/applications/summary";
 import { readSearchParams } from "@/lib/forms/text";
-import { errorWords, format } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
 import { saveAssistedStep, sendAssisted } from "@/lib/assisted/actions";
 import { assistedBackHref, assistedPath, assistedWords, guardAssistedPage, type TAssistedContext, type TAssistedPage } from "@/lib/assisted/pages";
 
@@ -37,19 +35,14 @@ export default async function AssistedStepPage({ params, searchParams }: { param
   const frame = { thereIsAProblem: m.common.thereIsAProblem, errorPrefix: m.common.errorPrefix };
 
   if (step === "outside-area") {
-    const title = format(w.journey.outsideTitle, { council: ctx.council.name });
     return (
-      <div className="md:w-2/3">
-        <title>{`${title} – Money Hub`}</title>
-        {back}
-        <h1 className="govuk-heading-l">{title}</h1>
-        <p>{format(w.journey.outsideText, { council: ctx.council.name })}</p>
-        <p>
-          <Link className="govuk-link" href={assistedPath(slug, draftId, "postcode")}>
-            {w.journey.changePostcode}
-          </Link>
-        </p>
-      </div>
+      <OutsideAreaPage
+        title={format(w.journey.outsideTitle, { council: ctx.council.name })}
+        text={format(w.journey.outsideText, { council: ctx.council.name })}
+        changeHref={assistedPath(slug, draftId, "postcode")}
+        changeLabel={w.journey.changePostcode}
+        back={back}
+      />
     );
   }
 
@@ -70,23 +63,5 @@ export default async function AssistedStepPage({ params, searchParams }: { param
   }
 
   if (!isStepId(step)) notFound();
-  const copy = stepCopy(ctx, step);
-  return (
-    <div className="md:w-2/3">
-      {back}
-      <Caption ctx={ctx} />
-      <StepForm
-        key={step}
-        stepId={step}
-        action={saveAssistedStep.bind(null, slug, draftId, step, change)}
-        values={ctx.draft.answers[step] ?? {}}
-        title={copy.title}
-        intro={copy.intro}
-        fields={copy.fields}
-        oneQuestion={copy.oneQuestion}
-        words={stepWords(m)}
-        errorTexts={errorWords(m)}
-      />
-    </div>
-  );
+  return <OwnedDraftStepPage ctx={ctx} step={step} action={saveAssistedStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
 }
