@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
 import { OutsideAreaPage, OwnedDraftStepPage } from "@/components/applications/owned-draft-pages";
-import { WitnessConsentForm } from "@/components/assisted/assisted-forms";
+import { SendApplicationForm } from "@/components/applications/send-form";
 import { BackLink } from "@/components/ui/layout-parts";
 import { isStepId } from "@/lib/applications/steps";
 import { summarise } from "@/lib/applications/summary";
@@ -50,14 +50,14 @@ export default async function AssistedStepPage({ params, searchParams }: { param
     return (
       <>
         {back}
-        <WitnessConsentForm
+        <SendApplicationForm
           action={sendAssisted.bind(null, slug, draftId)}
-          words={{ title: w.check.title, heading: w.check.declarationHeading, readAloud: w.check.readAloud, declaration: format(w.check.declaration, { council: ctx.council.name }), confirm: w.check.confirm, send: w.check.send, ...frame }}
+          words={{ title: w.check.title, heading: w.check.declarationHeading, text: w.check.readAloud, declaration: format(w.check.declaration, { council: ctx.council.name }), label: w.check.confirm, submit: w.check.send, ...frame }}
         >
           <Caption ctx={ctx} />
           <h1 className="md:w-2/3">{w.check.title}</h1>
           <AnswersSummary sections={summarise(ctx.answers, m, ctx.locale)} change={m.common.change} changeHref={(s) => assistedPath(slug, draftId, s, true)} />
-        </WitnessConsentForm>
+        </SendApplicationForm>
       </>
     );
   }
