@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
-import { OutsideAreaPage, OwnedDraftStepPage } from "@/components/applications/owned-draft-pages";
+import { ApplicationStepPage, OutsideAreaPage } from "@/components/applications/step-pages";
 import { SendApplicationForm } from "@/components/applications/send-form";
 import { BackLink } from "@/components/ui/layout-parts";
 import { isStepId } from "@/lib/applications/steps";
@@ -63,5 +63,5 @@ export default async function AssistedStepPage({ params, searchParams }: { param
   }
 
   if (!isStepId(step)) notFound();
-  return <OwnedDraftStepPage ctx={ctx} step={step} action={saveAssistedStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
+  return <ApplicationStepPage ctx={ctx} step={step} action={saveAssistedStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
 }

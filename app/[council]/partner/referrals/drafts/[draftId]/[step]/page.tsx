@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
-import { OutsideAreaPage, OwnedDraftStepPage } from "@/components/applications/owned-draft-pages";
+import { ApplicationStepPage, OutsideAreaPage } from "@/components/applications/step-pages";
 import { SendApplicationForm } from "@/components/applications/send-form";
 import { ReferrerSectionForm } from "@/components/referrals/referral-forms";
 import { BackLink, SummaryList } from "@/components/ui/layout-parts";
@@ -94,5 +94,5 @@ export default async function ReferralStepPage({ params, searchParams }: { param
   }
 
   if (!isStepId(step)) notFound();
-  return <OwnedDraftStepPage ctx={ctx} step={step} action={saveReferralStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
+  return <ApplicationStepPage ctx={ctx} step={step} action={saveReferralStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
 }

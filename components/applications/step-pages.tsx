@@ -6,12 +6,27 @@ import type { TStepId } from "@/lib/applications/steps";
 import type { TFormState } from "@/lib/forms/form-state";
 import { errorWords } from "@/lib/i18n";
 
-// The bodies shared by the pages of a draft someone keeps for a resident (a referral, an
-// officer-assisted application: lib/applications/owned-drafts.ts): one of the resident's
-// application pages, and "outside the council's area". Only the paths, words and actions differ.
+// The page bodies of the application's journey, shared by the resident's own pages and the drafts
+// someone keeps for a resident (a referral, an officer-assisted application:
+// lib/applications/owned-drafts.ts): one of the application's pages, and "outside the council's
+// area". Only the paths, words, actions and what sits around the form differ.
 
-/** One of the resident's application pages, under the journey's back link and caption. */
-export function OwnedDraftStepPage({ ctx, step, action, back, caption }: { ctx: TApplyContext; step: TStepId; action: (prev: TFormState, formData: FormData) => Promise<TFormState>; back: ReactNode; caption: ReactNode }) {
+/** One of the application's pages: the journey's back link, a caption, the page's form, then `after`. */
+export function ApplicationStepPage({
+  ctx,
+  step,
+  action,
+  back,
+  caption,
+  after,
+}: {
+  ctx: TApplyContext;
+  step: TStepId;
+  action: (prev: TFormState, formData: FormData) => Promise<TFormState>;
+  back: ReactNode;
+  caption?: ReactNode;
+  after?: ReactNode;
+}) {
   const copy = stepCopy(ctx, step);
   return (
     <div className="md:w-2/3">
@@ -29,6 +44,7 @@ export function OwnedDraftStepPage({ ctx, step, action, back, caption }: { ctx: 
         words={stepWords(ctx.m)}
         errorTexts={errorWords(ctx.m)}
       />
+      {after}
     </div>
   );
 }
