@@ -5,7 +5,7 @@
 // axe on every new page and its error states.
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
-import { copyDemoAccount, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, openMailbox, ownerQuery, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
+import { answerDraftPages, copyDemoAccount, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, openMailbox, ownerQuery, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
 
 // This spec's own officers: copies of the demo officers (same password, role and authenticator
 // secret), so no other spec running at the same time spends their second-factor codes.
@@ -38,18 +38,7 @@ async function start(page: Page, council: string, channel: string, axe: (p: Page
 
 /** Every page of the application from where the journey is, in order. */
 async function answer(page: Page, council: string, answers: TRawAnswers, axe: (p: Page) => Promise<void>, skip: string[] = []) {
-  let first = true;
-  for (const [step, raw] of Object.entries(answers)) {
-    if (skip.includes(step)) continue;
-    await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/${step}$`));
-    if (first) {
-      await axe(page);
-      first = false;
-    }
-    await fillRaw(page, raw);
-    await submitButton(page).click();
-    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
-  }
+  await answerDraftPages(page, `/${council}/staff/apply/[0-9a-f-]+`, answers, axe, skip);
   await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/check$`));
 }
 

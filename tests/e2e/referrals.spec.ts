@@ -5,7 +5,7 @@
 // reason shown. axe on every page visited.
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
-import { expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, latestMailLink, openMailbox, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
+import { answerDraftPages, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, latestMailLink, openMailbox, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
 
 type TAxe = (page: Page) => Promise<void>;
 
@@ -34,17 +34,7 @@ async function refer(page: Page, council: string, answers: TRawAnswers, axe: TAx
   await expect(page.getByRole("heading", { name: "Make a new referral" })).toBeVisible();
   await axe(page);
   await page.getByRole("button", { name: "Start a new referral" }).click();
-  let first = true;
-  for (const [step, raw] of Object.entries(answers)) {
-    await expect(page).toHaveURL(new RegExp(`/${council}/partner/referrals/drafts/[0-9a-f-]+/${step}$`));
-    if (first) {
-      await axe(page);
-      first = false;
-    }
-    await fillRaw(page, raw);
-    await submitButton(page).click();
-    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
-  }
+  await answerDraftPages(page, `/${council}/partner/referrals/drafts/[0-9a-f-]+`, answers, axe);
   await expect(page).toHaveURL(/\/referrer$/);
   await axe(page);
   // The referrer section refuses an empty answer with the GOV.UK pattern.

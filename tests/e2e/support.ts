@@ -176,6 +176,26 @@ export function residentOfTheirOwn(name: string, where: "hackwell" | "fenshire",
   return Object.fromEntries(order.map((k) => [k, answers[k as keyof TRawAnswers]!])) as TRawAnswers;
 }
 
+/**
+ * A draft's application pages in journey order, from where it is: each page's URL is `pages`
+ * (a regular expression's source, e.g. `/hackwell/staff/apply/[0-9a-f-]+`) then the step; axe on
+ * the first. `skip`: steps already answered.
+ */
+export async function answerDraftPages(page: Page, pages: string, answers: TRawAnswers, axe: (p: Page) => Promise<void>, skip: readonly string[] = []) {
+  let first = true;
+  for (const [step, raw] of Object.entries(answers)) {
+    if (skip.includes(step)) continue;
+    await expect(page).toHaveURL(new RegExp(`${pages}/${step}$`));
+    if (first) {
+      await axe(page);
+      first = false;
+    }
+    await fillRaw(page, raw);
+    await submitButton(page).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
+  }
+}
+
 export type JourneyOptions = { council: string; answers?: TRawAnswers; check?: boolean; js?: boolean };
 
 /** From the council's apply start page to check your answers, page by page in journey order. */
