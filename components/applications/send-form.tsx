@@ -6,9 +6,10 @@ import { fieldId } from "@/components/ui/field-id";
 import { pageTitle } from "@/components/ui/layout-parts";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
 
-type Words = { title: string; heading: string; text: string; label: string; submit: string; thereIsAProblem: string; errorPrefix: string };
+/** `declaration`: the declaration itself, set apart under `text`, when an officer reads it aloud to the resident (an assisted application). */
+type Words = { title: string; heading: string; text: string; declaration?: string; label: string; submit: string; thereIsAProblem: string; errorPrefix: string };
 
-/** Check your answers: error summary first, then the answers, then the declaration and "Accept and send". */
+/** Check your answers: error summary first, then the answers, then the declaration and "Accept and send" (the resident's, a referral's and an officer's). */
 export function SendApplicationForm({ action, words, children }: { action: (prev: TFormState, fd: FormData) => Promise<TFormState>; words: Words; children: ReactNode }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const error = state.errors.find((e) => e.field === "declaration")?.message;
@@ -26,6 +27,11 @@ export function SendApplicationForm({ action, words, children }: { action: (prev
       <form action={formAction} noValidate className="md:w-2/3">
         <h2 className="govuk-heading-m">{words.heading}</h2>
         <p>{words.text}</p>
+        {words.declaration ? (
+          <div className="govuk-inset-text" data-testid="declaration-read-aloud">
+            {words.declaration}
+          </div>
+        ) : null}
         <div className={`govuk-form-group ${error ? "govuk-form-group--error" : ""}`}>
           {error ? (
             <p id={`${id}-error`} className="govuk-error-message">

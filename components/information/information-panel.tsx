@@ -36,6 +36,17 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
   const hidden = { caseId };
   const base = `/${slug}/staff/cases/${caseId}`;
   const open = panel.open;
+  // "Received another way": under the open request, or on its own while the case waits without one.
+  const receiveForm = (
+    <SmallCaseForm
+      action={receiveInformationAction.bind(null, slug)}
+      hidden={hidden}
+      fields={[{ kind: "textarea", name: "note", label: t("receive.note"), hint: t("receive.noteHint"), rows: 3 }]}
+      submit={t("receive.submit")}
+      variant="secondary"
+      testId="receive-form"
+    />
+  );
   return (
     <section aria-labelledby="information-heading" id="information" data-testid="information-panel" className="mb-8">
       <h2 className="govuk-heading-m" id="information-heading">
@@ -66,14 +77,7 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
                   <span className="govuk-details__summary-text">{t("receive.summary")}</span>
                 </summary>
                 <div className="govuk-details__text">
-                  <SmallCaseForm
-                    action={receiveInformationAction.bind(null, slug)}
-                    hidden={hidden}
-                    fields={[{ kind: "textarea", name: "note", label: t("receive.note"), hint: t("receive.noteHint"), rows: 3 }]}
-                    submit={t("receive.submit")}
-                    variant="secondary"
-                    testId="receive-form"
-                  />
+                  {receiveForm}
                 </div>
               </details>
             </>
@@ -81,14 +85,7 @@ export async function InformationPanel({ actor, slug, caseId, status, works }: {
         </div>
       ) : null}
       {!open && works && status === "AWAITING_INFORMATION" ? (
-        <SmallCaseForm
-          action={receiveInformationAction.bind(null, slug)}
-          hidden={hidden}
-          fields={[{ kind: "textarea", name: "note", label: t("receive.note"), hint: t("receive.noteHint"), rows: 3 }]}
-          submit={t("receive.submit")}
-          variant="secondary"
-          testId="receive-form"
-        />
+        receiveForm
       ) : null}
       {works && status === "IN_REVIEW" ? (
         <RequestInformationForm

@@ -1,9 +1,9 @@
 import "server-only";
 // Officer-assisted applications (issue 18): an officer (cases:work) takes an application for a
 // resident on the phone or face to face through the resident's own draft rows, answers, pages and
-// journey (lib/applications), as the referral portal does (lib/referrals/drafts.ts): the draft is
-// owned by the officer, found by its id AND its owner, never by a cookie; an officer keeps several
-// at once and can come back to any of them. The channel (OFFICER_PHONE / OFFICER_IN_PERSON) is
+// journey (lib/applications); the draft is owned by the officer as a referral draft is by its
+// referrer (lib/applications/owned-drafts.ts), found by its id AND its owner, never by a cookie;
+// an officer keeps several at once and can come back to any of them. The channel (OFFICER_PHONE / OFFICER_IN_PERSON) is
 // chosen when the draft is started. Sending records it through the one writer
 // (lib/intake/record-application.ts) with the officer as who entered it and who witnessed the
 // resident's consent (the officer read the declaration aloud and the resident agreed); the
@@ -11,8 +11,9 @@ import "server-only";
 import { sql as q } from "kysely";
 import type { TStaffActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
-import { openAnswers, saveDraftAnswer, DRAFT_TTL_DAYS, type TDraft } from "@/lib/applications/drafts";
-import { SCHEMA_VERSION, ZApplication, assemble } from "@/lib/applications/schemas";
+import type { TDraft } from "@/lib/applications/drafts";
+import { findOwnedDraft, isDraftId, listOwnedDrafts, saveOwnedAnswer, startOwnedDraft, type TDraftOwner } from "@/lib/applications/owned-drafts";
+import { ZApplication, assemble } from "@/lib/applications/schemas";
 import { parseAnswers, type TStepId } from "@/lib/applications/steps";
 import { postcodeInAreas } from "@/lib/applications/formats";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -21,7 +22,6 @@ import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { isLocale } from "@/lib/i18n";
 import { recordApplication } from "@/lib/intake/record-application";
-import { newToken } from "@/lib/security/crypto";
 import type { TCouncil } from "@/lib/tenancy/queries";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 
@@ -33,34 +33,17 @@ export const isAssistedChannel = (c: unknown): c is TAssistedChannel => (ASSISTE
 export type TAssistedDraft = TDraft & { tokenHash: string; channel: TAssistedChannel };
 export type TAssistedDraftListItem = { id: string; name: string | null; channel: TAssistedChannel; updatedAt: Date };
 
-const isId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
-const expiry = () => new Date(Date.now() + DRAFT_TTL_DAYS * 24 * 3600 * 1000);
 /** Only staff who work cases take applications (a viewer, a manager without casework or a referrer cannot). */
 const mayTake = (actor: TStaffActor) => actor.kind === "staff" && can(actor, "cases:work");
+const ownerOf = (actor: TStaffActor): TDraftOwner => ({ officerUserId: actor.user.userId });
 
 /** The officer's own draft in this council (unexpired), or null: never another officer's. */
 export async function findAssistedDraft(tx: Tx, council: { id: string }, actor: TStaffActor, draftId: string, { lock = false } = {}): Promise<TAssistedDraft | null> {
-  if (!isId(draftId) || !mayTake(actor)) return null;
-  let query = prismaSql(tx)
-    .db.selectFrom("ApplicationDraft as d")
-    .leftJoin("Application as a", "a.draftId", "d.id")
-    .select(["d.id", "d.answers", "d.locale", "d.submittedAt", "d.tokenHash", "d.officerChannel", "a.reference"])
-    .where("d.id", "=", draftId)
-    .where("d.tenantId", "=", council.id)
-    .where("d.officerUserId", "=", actor.user.userId)
-    .where("d.expiresAt", ">", q<Date>`now()`);
-  if (lock) query = query.forUpdate("d");
-  const row = await query.executeTakeFirst();
-  if (!row || !isAssistedChannel(row.officerChannel)) return null;
-  return {
-    id: row.id,
-    answers: openAnswers(row.answers),
-    locale: row.locale,
-    submittedAt: row.submittedAt,
-    reference: row.reference ?? null,
-    tokenHash: row.tokenHash,
-    channel: row.officerChannel,
-  };
+  if (!mayTake(actor)) return null;
+  const draft = await findOwnedDraft(tx, council, ownerOf(actor), draftId, { lock });
+  if (!draft || !isAssistedChannel(draft.officerChannel)) return null;
+  const { id, answers, locale, submittedAt, reference, tokenHash, officerChannel } = draft;
+  return { id, answers, locale, submittedAt, reference, tokenHash, channel: officerChannel };
 }
 
 export async function readAssistedDraft(council: { id: string }, actor: TStaffActor, draftId: string): Promise<TAssistedDraft | null> {
@@ -70,59 +53,19 @@ export async function readAssistedDraft(council: { id: string }, actor: TStaffAc
 /** A new empty draft for one resident, by the channel the officer chose; null when the officer may not take applications. */
 export async function startAssistedDraft(council: { id: string }, actor: TStaffActor, channel: TAssistedChannel): Promise<string | null> {
   if (!mayTake(actor) || !isAssistedChannel(channel)) return null;
-  const { hash } = newToken();
-  return withTenant(
-    council.id,
-    async (tx) => {
-      const row = await prismaSql(tx)
-        .db.insertInto("ApplicationDraft")
-        .values({
-          id: q<string>`gen_random_uuid()`,
-          tenantId: council.id,
-          tokenHash: hash,
-          answers: q`'{}'::jsonb`,
-          locale: "en",
-          schemaVersion: SCHEMA_VERSION,
-          expiresAt: expiry(),
-          updatedAt: q<Date>`now()`,
-          officerUserId: actor.user.userId,
-          officerChannel: q<TAssistedChannel>`${channel}::"ApplicationChannel"`,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return row.id;
-    },
-    actor.user.userId,
-  );
+  return startOwnedDraft(council, ownerOf(actor), channel);
 }
 
 /** The officer's drafts not yet sent, newest first, with the resident's name once given. */
 export async function listAssistedDrafts(council: { id: string }, actor: TStaffActor): Promise<TAssistedDraftListItem[]> {
   if (!mayTake(actor)) return [];
-  const rows = await withTenant(
-    council.id,
-    (tx) =>
-      prismaSql(tx)
-        .db.selectFrom("ApplicationDraft")
-        .select(["id", "updatedAt", "officerChannel", q<string | null>`answers -> 'full-name' ->> 'fullName'`.as("name")])
-        .where("tenantId", "=", council.id)
-        .where("officerUserId", "=", actor.user.userId)
-        .where("submittedAt", "is", null)
-        .where("expiresAt", ">", q<Date>`now()`)
-        .orderBy("updatedAt", "desc")
-        .limit(100)
-        .execute(),
-    actor.user.userId,
-  );
-  return rows.filter((r) => isAssistedChannel(r.officerChannel)).map((r) => ({ id: r.id, name: r.name, channel: r.officerChannel as TAssistedChannel, updatedAt: new Date(r.updatedAt) }));
+  const rows = await listOwnedDrafts(council, ownerOf(actor));
+  return rows.flatMap(({ officerChannel, ...r }) => (isAssistedChannel(officerChannel) ? [{ ...r, channel: officerChannel }] : []));
 }
 
 /** Saves one (already validated) page of the application to the officer's draft. null: not theirs, sent or expired. */
 export async function saveAssistedAnswer(council: { id: string }, actor: TStaffActor, draftId: string, step: TStepId, raw: Record<string, string>): Promise<TAssistedDraft | null> {
-  const draft = await readAssistedDraft(council, actor, draftId);
-  if (!draft || draft.submittedAt) return null;
-  await saveDraftAnswer(council, draft.tokenHash, step, raw, "en");
-  return readAssistedDraft(council, actor, draftId);
+  return saveOwnedAnswer(council, () => readAssistedDraft(council, actor, draftId), step, raw);
 }
 
 export type TSubmitAssistedResult =
@@ -192,7 +135,7 @@ export type TAssistedFacts = { channel: TAssistedChannel; enteredByName: string;
 
 /** Who entered the case's application and witnessed consent (the case page's header line); null for every other channel. Staff with cases:read. */
 export async function assistedFactsOfCase(council: { id: string }, actor: TStaffActor, caseId: string): Promise<TAssistedFacts | null> {
-  if (!can(actor, "cases:read") || !isId(caseId)) return null;
+  if (!can(actor, "cases:read") || !isDraftId(caseId)) return null;
   const row = await withTenant(
     council.id,
     (tx) =>

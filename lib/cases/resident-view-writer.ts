@@ -11,6 +11,7 @@ import type { TActor } from "@/lib/actor";
 import { env } from "@/lib/env";
 import type { TSql } from "@/lib/db/sql";
 import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
+import type { TTemplateKey } from "@/lib/notifications/templates";
 import { correctedContact } from "@/lib/cases/corrected-answers";
 import { decisionParams } from "@/lib/cases/decision-words";
 import { residentView, toldOf, type TTelling } from "@/lib/cases/resident-view";
@@ -75,7 +76,24 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
 }
 
 /** Puts the message in the outbox; nothing if the resident gave (or was corrected to) neither email nor mobile. */
-async function tell(sql: TSql, caseId: string, c: TCaseFacts, telling: TTelling): Promise<{ channel: "EMAIL" | "SMS"; to: string } | null> {
+function tell(sql: TSql, caseId: string, c: TCaseFacts, telling: TTelling): Promise<{ channel: "EMAIL" | "SMS"; to: string } | null> {
+  const params = { council: c.name, reference: c.reference, explanation: c.explanation ?? "", link: `${env().APP_URL}/${c.slug}/status`, phone: c.contactPhone, ...decisionParams(telling, c.locale, c.contactPhone) };
+  return enqueueResidentMessage(sql, caseId, c, telling.template, params);
+}
+
+/**
+ * The one way a message to the resident about their case goes in the outbox: in their language,
+ * to their email, else their mobile, as corrected on the case (lib/cases/corrected-answers.ts).
+ * Returns where it went, or null (nothing sent) when they gave neither. The caller records what
+ * was told on the timeline.
+ */
+export async function enqueueResidentMessage(
+  sql: TSql,
+  caseId: string,
+  c: { tenantId: string; data: TCaseFacts["data"]; locale: string; settings: TCaseFacts["settings"] },
+  template: TTemplateKey,
+  params: Record<string, string | number>,
+): Promise<{ channel: "EMAIL" | "SMS"; to: string } | null> {
   const amendments = await sql.db
     .selectFrom("CaseAmendment")
     .select(["field", "newValue"])
@@ -85,9 +103,8 @@ async function tell(sql: TSql, caseId: string, c: TCaseFacts, telling: TTelling)
     .orderBy("id", "desc")
     .execute();
   const contact = correctedContact(c.data, amendments);
-  if (!contact.email && !contact.mobile) return null;
-  const params = { council: c.name, reference: c.reference, explanation: c.explanation ?? "", link: `${env().APP_URL}/${c.slug}/status`, phone: c.contactPhone, ...decisionParams(telling, c.locale, c.contactPhone) };
-  const to = contact.email ? { channel: "EMAIL" as const, to: contact.email } : { channel: "SMS" as const, to: contact.mobile! };
-  await enqueueMessageSql(sql, { council: { id: c.tenantId, settings: ZTenantSettings.parse(c.settings ?? {}) }, template: telling.template, ...to, locale: c.locale, params });
+  const to = contact.email ? { channel: "EMAIL" as const, to: contact.email } : contact.mobile ? { channel: "SMS" as const, to: contact.mobile } : null;
+  if (!to) return null;
+  await enqueueMessageSql(sql, { council: { id: c.tenantId, settings: ZTenantSettings.parse(c.settings ?? {}) }, template, ...to, locale: c.locale, params });
   return to;
 }

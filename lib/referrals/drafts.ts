@@ -1,21 +1,19 @@
 import "server-only";
-// A referrer's drafts: the resident's own draft rows (ApplicationDraft, the same answers, pages
-// and journey), owned by the member instead of a cookie. A referrer keeps several at once, one
-// per family; each is found by its id AND its owner (member and organisation) in the council in
-// scope, so another member's, organisation's or council's draft id reads as not found. Answers are
-// saved by the resident journey's own writer (saveDraftAnswer), given the draft's token hash,
-// which never leaves the server. The referrer section's answers are kept as typed
-// (ApplicationDraft.referral) and checked when the referral is sent.
+// A referrer's drafts: the resident's own draft rows owned by the member and their organisation
+// instead of a cookie (lib/applications/owned-drafts.ts, as an officer's assisted drafts), one per
+// family, so another member's, organisation's or council's draft id reads as not found. The
+// referrer section's answers are kept as typed (ApplicationDraft.referral) and checked when the
+// referral is sent.
 import { sql as q } from "kysely";
 import type { TReferrerActor } from "@/lib/actor";
-import { openAnswers, saveDraftAnswer, DRAFT_TTL_DAYS, type TDraft } from "@/lib/applications/drafts";
-import { SCHEMA_VERSION, assemble } from "@/lib/applications/schemas";
+import type { TDraft } from "@/lib/applications/drafts";
+import { findOwnedDraft, isDraftId, listOwnedDrafts, ownedDraftExpiry, saveOwnedAnswer, startOwnedDraft, type TDraftOwner } from "@/lib/applications/owned-drafts";
+import { assemble } from "@/lib/applications/schemas";
 import { parseAnswers, type TStepId } from "@/lib/applications/steps";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
-import { newToken } from "@/lib/security/crypto";
 import { recordReferral } from "@/lib/referrals/referral";
 import { sectionFromForm, type TSectionRaw } from "@/lib/referrals/section-form";
 import type { TRecordResult } from "@/lib/intake/record-application";
@@ -24,33 +22,16 @@ import type { TCouncil } from "@/lib/tenancy/queries";
 export type TReferralDraft = TDraft & { tokenHash: string; section: TSectionRaw | null };
 export type TDraftListItem = { id: string; name: string | null; updatedAt: Date };
 
-const isId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
-const expiry = () => new Date(Date.now() + DRAFT_TTL_DAYS * 24 * 3600 * 1000);
+/** The member's drafts are theirs within their organisation. */
+const ownerOf = (actor: TReferrerActor): TDraftOwner | null => (actor.organisationId ? { referrerUserId: actor.user.userId, organisationId: actor.organisationId } : null);
 
 /** The member's own draft in this council (unexpired), or null: never another member's. */
 export async function findReferralDraft(tx: Tx, council: { id: string }, actor: TReferrerActor, draftId: string, { lock = false } = {}): Promise<TReferralDraft | null> {
-  if (!isId(draftId) || !actor.organisationId) return null;
-  let query = prismaSql(tx)
-    .db.selectFrom("ApplicationDraft as d")
-    .leftJoin("Application as a", "a.draftId", "d.id")
-    .select(["d.id", "d.answers", "d.locale", "d.submittedAt", "d.tokenHash", "d.referral", "a.reference"])
-    .where("d.id", "=", draftId)
-    .where("d.tenantId", "=", council.id)
-    .where("d.referrerUserId", "=", actor.user.userId)
-    .where("d.organisationId", "=", actor.organisationId)
-    .where("d.expiresAt", ">", q<Date>`now()`);
-  if (lock) query = query.forUpdate("d");
-  const row = await query.executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    answers: openAnswers(row.answers),
-    locale: row.locale,
-    submittedAt: row.submittedAt,
-    reference: row.reference ?? null,
-    tokenHash: row.tokenHash,
-    section: (row.referral as TSectionRaw | null) ?? null,
-  };
+  const owner = ownerOf(actor);
+  const draft = owner && (await findOwnedDraft(tx, council, owner, draftId, { lock }));
+  if (!draft) return null;
+  const { id, answers, locale, submittedAt, reference, tokenHash, referral } = draft;
+  return { id, answers, locale, submittedAt, reference, tokenHash, section: (referral as TSectionRaw | null) ?? null };
 }
 
 export async function readReferralDraft(council: { id: string }, actor: TReferrerActor, draftId: string): Promise<TReferralDraft | null> {
@@ -59,60 +40,32 @@ export async function readReferralDraft(council: { id: string }, actor: TReferre
 
 /** A new empty draft for one family; its id is what the referrer's pages name. */
 export async function startReferralDraft(council: { id: string }, actor: TReferrerActor): Promise<string> {
-  if (!actor.organisationId) throw new Error("startReferralDraft: a referrer without an organisation");
-  const { hash } = newToken();
-  return withTenant(
-    council.id,
-    async (tx) => {
-      const draft = await tx.applicationDraft.create({
-        data: { tenantId: council.id, tokenHash: hash, answers: {}, locale: "en", schemaVersion: SCHEMA_VERSION, expiresAt: expiry(), referrerUserId: actor.user.userId, organisationId: actor.organisationId },
-        select: { id: true },
-      });
-      return draft.id;
-    },
-    actor.user.userId,
-  );
+  const owner = ownerOf(actor);
+  if (!owner) throw new Error("startReferralDraft: a referrer without an organisation");
+  return startOwnedDraft(council, owner);
 }
 
 /** The member's drafts not yet sent, newest first, with the resident's name once given. */
 export async function listReferralDrafts(council: { id: string }, actor: TReferrerActor): Promise<TDraftListItem[]> {
-  if (!actor.organisationId) return [];
-  const rows = await withTenant(
-    council.id,
-    (tx) =>
-      prismaSql(tx)
-        .db.selectFrom("ApplicationDraft")
-        .select(["id", "updatedAt", q<string | null>`answers -> 'full-name' ->> 'fullName'`.as("name")])
-        .where("tenantId", "=", council.id)
-        .where("referrerUserId", "=", actor.user.userId)
-        .where("organisationId", "=", actor.organisationId!)
-        .where("submittedAt", "is", null)
-        .where("expiresAt", ">", q<Date>`now()`)
-        .orderBy("updatedAt", "desc")
-        .limit(100)
-        .execute(),
-    actor.user.userId,
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, updatedAt: new Date(r.updatedAt) }));
+  const owner = ownerOf(actor);
+  if (!owner) return [];
+  return (await listOwnedDrafts(council, owner)).map(({ id, name, updatedAt }) => ({ id, name, updatedAt }));
 }
 
 /** Saves one (already validated) page of the application to the member's draft. null: not theirs, sent or expired. */
 export async function saveReferralAnswer(council: { id: string }, actor: TReferrerActor, draftId: string, step: TStepId, raw: Record<string, string>): Promise<TReferralDraft | null> {
-  const draft = await readReferralDraft(council, actor, draftId);
-  if (!draft || draft.submittedAt) return null;
-  await saveDraftAnswer(council, draft.tokenHash, step, raw, "en");
-  return readReferralDraft(council, actor, draftId);
+  return saveOwnedAnswer(council, () => readReferralDraft(council, actor, draftId), step, raw);
 }
 
 /** Saves the referrer section's answers as typed (validated by the page's form schema). */
 export async function saveReferrerSection(council: { id: string }, actor: TReferrerActor, draftId: string, raw: TSectionRaw): Promise<boolean> {
-  if (!isId(draftId) || !actor.organisationId) return false;
+  if (!isDraftId(draftId) || !actor.organisationId) return false;
   const rows = await withTenant(
     council.id,
     (tx) =>
       prismaSql(tx)
         .db.updateTable("ApplicationDraft")
-        .set({ referral: q`${JSON.stringify(raw)}::jsonb`, expiresAt: expiry(), updatedAt: q<Date>`now()` })
+        .set({ referral: q`${JSON.stringify(raw)}::jsonb`, expiresAt: ownedDraftExpiry(), updatedAt: q<Date>`now()` })
         .where("id", "=", draftId)
         .where("tenantId", "=", council.id)
         .where("referrerUserId", "=", actor.user.userId)

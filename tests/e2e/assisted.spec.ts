@@ -5,10 +5,7 @@
 // axe on every new page and its error states.
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
-import { TOTP_STEP_SECONDS, currentTotp } from "@/lib/security/totp";
-import { demoTotpSecret } from "@/prisma/factories";
-import { FULL } from "../support/application-answers";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, openMailbox, ownerQuery, submitButton } from "./support";
+import { answerDraftPages, copyDemoAccount, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, openMailbox, ownerQuery, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
 
 // This spec's own officers: copies of the demo officers (same password, role and authenticator
 // secret), so no other spec running at the same time spends their second-factor codes.
@@ -16,52 +13,13 @@ const ORIGINALS = ["officer@hackwell.example", "officer@fenshire.example"] as co
 const copyOf = (email: string) => `assisted.${email}`;
 
 test.beforeAll(async () => {
-  for (const email of ORIGINALS) {
-    await ownerQuery(
-      `insert into "User" (id, email, name, "passwordHash", "totpSecretEnc", "mfaEnrolledAt", "updatedAt")
-       select gen_random_uuid(), $1, 'Phone desk (' || split_part(name, ' ', 1) || ')', "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
-       on conflict (email) do nothing`,
-      [copyOf(email), email],
-    );
-    await ownerQuery(
-      `insert into "Membership" (id, "tenantId", "userId", role, "updatedAt")
-       select gen_random_uuid(), m."tenantId", c.id, m.role, now() from "Membership" m join "User" o on o.id = m."userId", "User" c where o.email = $1 and c.email = $2
-       on conflict do nothing`,
-      [email, copyOf(email)],
-    );
-  }
+  for (const email of ORIGINALS) await copyDemoAccount(email, copyOf(email), "Assisting ");
 });
 
-async function signIn(page: Page, original: (typeof ORIGINALS)[number]) {
-  const email = copyOf(original);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
-  const [row] = await ownerQuery<{ lastTotpStep: number | null }>(`select "lastTotpStep" from "User" where email = $1`, [email]);
-  const now = Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
-  const step = Math.max(now, (row?.lastTotpStep ?? 0) + 1);
-  if (step > now + 1) await page.waitForTimeout(((now + 1) * TOTP_STEP_SECONDS - Date.now() / 1000) * 1000 + 100);
-  await page.getByLabel("Enter the code from your authenticator app").fill(currentTotp(demoTotpSecret(original), step * TOTP_STEP_SECONDS));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
+const signIn = (page: Page, original: (typeof ORIGINALS)[number]) => signInAsStaff(page, copyOf(original), { totpOf: original });
 
 /** A resident of their own (name, date of birth, email), in Hackwell or Fenshire. */
-function resident(name: string, where: "hackwell" | "fenshire"): TRawAnswers {
-  const n = Date.now() % 100_000;
-  const own: TRawAnswers = {
-    ...FULL,
-    "full-name": { fullName: name },
-    "date-of-birth": { "dateOfBirth-day": String((n % 27) + 1), "dateOfBirth-month": String((n % 12) + 1), "dateOfBirth-year": String(1950 + (n % 40)) },
-    contact: { email: `assisted-${n}@example.com`, mobile: "" },
-  };
-  if (where === "hackwell") return own;
-  const answers: TRawAnswers = { ...own, postcode: { postcode: "CB1 2ZZ" }, address: { address: "manual" }, "address-manual": { line1: "1 Mill Road", line2: "", town: "Cambridge" } };
-  const order = ["full-name", "date-of-birth", "contact", "language", "postcode", "address", "address-manual", ...Object.keys(FULL).filter((k) => !["full-name", "date-of-birth", "contact", "language", "postcode", "address"].includes(k))];
-  return Object.fromEntries(order.map((k) => [k, answers[k as keyof TRawAnswers]!])) as TRawAnswers;
-}
+const resident = (name: string, where: "hackwell" | "fenshire") => residentOfTheirOwn(name, where, { tag: "assisted", bornFrom: 1950 });
 
 /** The start page: its error state (no channel chosen), then the channel and the first page. */
 async function start(page: Page, council: string, channel: string, axe: (p: Page) => Promise<void>) {
@@ -80,18 +38,7 @@ async function start(page: Page, council: string, channel: string, axe: (p: Page
 
 /** Every page of the application from where the journey is, in order. */
 async function answer(page: Page, council: string, answers: TRawAnswers, axe: (p: Page) => Promise<void>, skip: string[] = []) {
-  let first = true;
-  for (const [step, raw] of Object.entries(answers)) {
-    if (skip.includes(step)) continue;
-    await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/${step}$`));
-    if (first) {
-      await axe(page);
-      first = false;
-    }
-    await fillRaw(page, raw);
-    await submitButton(page).click();
-    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
-  }
+  await answerDraftPages(page, `/${council}/staff/apply/[0-9a-f-]+`, answers, axe, skip);
   await expect(page).toHaveURL(new RegExp(`/${council}/staff/apply/[0-9a-f-]+/check$`));
 }
 
@@ -133,7 +80,7 @@ test("an officer takes a phone application end to end: resumable draft, witnesse
   await witnessAndSend(page, expectAccessible, true);
 
   await expect(page.getByTestId("case-name")).toHaveText(name);
-  await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Phone desk (Priya) by phone, consent witnessed");
+  await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Priya Shah by phone, consent witnessed");
   await expectAccessible(page);
   const reference = (await ownerQuery<{ reference: string; channel: string; locale: string }>(`select reference, channel::text, locale from "Application" where "fullName" = $1`, [name]))[0]!;
   expect(reference).toMatchObject({ channel: "OFFICER_PHONE", locale: "tr" });
@@ -168,7 +115,7 @@ test.describe("without JavaScript", () => {
     await answer(page, FENSHIRE, resident(name, "fenshire"), expectAccessibleWithoutJs);
     await witnessAndSend(page, expectAccessibleWithoutJs, false);
     await expect(page.getByTestId("case-name")).toHaveText(name);
-    await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Phone desk (Lucy) in person, consent witnessed");
+    await expect(page.getByTestId("case-entered-by")).toContainText("Entered by Assisting Lucy Marsh in person, consent witnessed");
     await expectAccessibleWithoutJs(page);
   });
 });

@@ -1,7 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, latestMailLink, ownerQuery } from "./support";
-import { TOTP_STEP_SECONDS, currentTotp } from "@/lib/security/totp";
-import { demoTotpSecret } from "@/prisma/factories";
+import { copyDemoAccount, expectAccessible, expectAccessibleWithoutJs, latestMailLink, ownerQuery, signInAsStaff as signInAsStaffOf } from "./support";
 
 // This spec's own staff, so that no other spec running at the same moment (two workers) spends
 // the shared demo accounts' second-factor codes: copies of demo staff (same password, roles and
@@ -14,20 +12,7 @@ const copyOf = (email: string) => `partners.${email}`;
 const referrerCopy = (email: (typeof REFERRERS)[number]) => copyOf(email);
 
 test.beforeAll(async () => {
-  for (const email of [...ORIGINALS, ...REFERRERS]) {
-    await ownerQuery(
-      `insert into "User" (id, email, name, "passwordHash", "totpSecretEnc", "mfaEnrolledAt", "updatedAt")
-       select gen_random_uuid(), $1, 'Pat ' || name, "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
-       on conflict (email) do nothing`,
-      [copyOf(email), email],
-    );
-    await ownerQuery(
-      `insert into "Membership" (id, "tenantId", "userId", role, "organisationId", "organisationLead", "trainingCompletedOn", "trainingExpiresOn", "updatedAt")
-       select gen_random_uuid(), m."tenantId", c.id, m.role, m."organisationId", m."organisationLead", m."trainingCompletedOn", m."trainingExpiresOn", now() from "Membership" m join "User" o on o.id = m."userId", "User" c where o.email = $1 and c.email = $2
-       on conflict do nothing`,
-      [email, copyOf(email)],
-    );
-  }
+  for (const email of [...ORIGINALS, ...REFERRERS]) await copyDemoAccount(email, copyOf(email), "Pat ");
 });
 
 // An organisation of this spec's own to deactivate, with one member (not a lead), so that the
@@ -51,21 +36,7 @@ test.beforeAll(async () => {
 });
 
 /** Signs in this spec's copy of a demo staff member through the real pages: password, then the authenticator code. */
-async function signInAsStaff(page: Page, original: (typeof ORIGINALS)[number]) {
-  const email = copyOf(original);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
-  const [row] = await ownerQuery<{ lastTotpStep: number | null }>(`select "lastTotpStep" from "User" where email = $1`, [email]);
-  const now = Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
-  const step = Math.max(now, (row?.lastTotpStep ?? 0) + 1);
-  if (step > now + 1) await page.waitForTimeout(((now + 1) * TOTP_STEP_SECONDS - Date.now() / 1000) * 1000 + 100);
-  await page.getByLabel("Enter the code from your authenticator app").fill(currentTotp(demoTotpSecret(original), step * TOTP_STEP_SECONDS));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
+const signInAsStaff = (page: Page, original: (typeof ORIGINALS)[number]) => signInAsStaffOf(page, copyOf(original), { totpOf: original });
 
 /** A referrer signs in through the partner portal's email link (dev mailbox). */
 async function signInAsReferrer(page: Page, slug: string, email: string) {

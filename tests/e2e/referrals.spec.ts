@@ -5,27 +5,14 @@
 // reason shown. axe on every page visited.
 import { expect, test, type Page } from "@playwright/test";
 import type { TRawAnswers } from "@/lib/applications/steps";
-import { FULL } from "../support/application-answers";
-import { expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, latestMailLink, openMailbox, signInAsStaff, submitButton } from "./support";
+import { answerDraftPages, expectAccessible, expectAccessibleWithoutJs, FENSHIRE, fillRaw, HACKWELL, latestMailLink, openMailbox, residentOfTheirOwn, signInAsStaff, submitButton } from "./support";
 
 type TAxe = (page: Page) => Promise<void>;
 
 test.describe.configure({ mode: "serial" });
 
 /** A family of its own (name, date of birth, email), so no earlier award of the demo counts against it. */
-function family(name: string, postcode: "hackwell" | "fenshire"): TRawAnswers {
-  const n = Date.now() % 100_000;
-  const own: TRawAnswers = {
-    ...FULL,
-    "full-name": { fullName: name },
-    "date-of-birth": { "dateOfBirth-day": String((n % 27) + 1), "dateOfBirth-month": String((n % 12) + 1), "dateOfBirth-year": String(1960 + (n % 40)) },
-    contact: { email: `family-${n}@example.com`, mobile: "" },
-  };
-  if (postcode === "hackwell") return own;
-  const answers: TRawAnswers = { ...own, postcode: { postcode: "CB1 2ZZ" }, address: { address: "manual" }, "address-manual": { line1: "1 Mill Road", line2: "", town: "Cambridge" } };
-  const order = ["full-name", "date-of-birth", "contact", "language", "postcode", "address", "address-manual", ...Object.keys(FULL).filter((k) => !["full-name", "date-of-birth", "contact", "language", "postcode", "address"].includes(k))];
-  return Object.fromEntries(order.map((k) => [k, answers[k as keyof TRawAnswers]!])) as TRawAnswers;
-}
+const family = (name: string, where: "hackwell" | "fenshire") => residentOfTheirOwn(name, where, { tag: "family", bornFrom: 1960 });
 
 async function signInAsReferrer(page: Page, council: string, email: string, axe: TAxe) {
   await page.goto(`/${council}/partner/sign-in`);
@@ -47,17 +34,7 @@ async function refer(page: Page, council: string, answers: TRawAnswers, axe: TAx
   await expect(page.getByRole("heading", { name: "Make a new referral" })).toBeVisible();
   await axe(page);
   await page.getByRole("button", { name: "Start a new referral" }).click();
-  let first = true;
-  for (const [step, raw] of Object.entries(answers)) {
-    await expect(page).toHaveURL(new RegExp(`/${council}/partner/referrals/drafts/[0-9a-f-]+/${step}$`));
-    if (first) {
-      await axe(page);
-      first = false;
-    }
-    await fillRaw(page, raw);
-    await submitButton(page).click();
-    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
-  }
+  await answerDraftPages(page, `/${council}/partner/referrals/drafts/[0-9a-f-]+`, answers, axe);
   await expect(page).toHaveURL(/\/referrer$/);
   await axe(page);
   // The referrer section refuses an empty answer with the GOV.UK pattern.

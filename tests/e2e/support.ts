@@ -41,8 +41,12 @@ export async function expectAccessibleWithoutJs(page: Page) {
   }
 }
 
-/** Signs a demo staff member in through the real pages: password, then the authenticator code. */
-export async function signInAsStaff(page: Page, email: string, { check = false }: { check?: boolean } = {}) {
+/**
+ * Signs a demo staff member in through the real pages: password, then the authenticator code.
+ * `totpOf`: for a spec's copy of a demo account (copyDemoAccount), the demo email whose
+ * authenticator secret it shares.
+ */
+export async function signInAsStaff(page: Page, email: string, { check = false, totpOf = email }: { check?: boolean; totpOf?: string } = {}) {
   await page.goto("/sign-in");
   if (check) await expectAccessible(page);
   await page.getByLabel("Email address").fill(email);
@@ -50,7 +54,7 @@ export async function signInAsStaff(page: Page, email: string, { check = false }
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Enter the code from your authenticator app" })).toBeVisible();
   if (check) await expectAccessible(page);
-  await page.getByLabel("Enter the code from your authenticator app").fill(await freshTotp(email));
+  await page.getByLabel("Enter the code from your authenticator app").fill(await freshTotp(email, totpOf));
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
@@ -59,8 +63,9 @@ export async function signInAsStaff(page: Page, email: string, { check = false }
  * A code the server has not seen yet for this person. A code is accepted once (its time-step is
  * remembered), so a second sign-in within the same 30 seconds uses the next step's code (one step
  * of clock drift is allowed), or waits for a later step, as a person would wait for a new code.
+ * `totpOf`: the demo email whose authenticator secret the account has (itself, or a copy's original).
  */
-export async function freshTotp(email: string): Promise<string> {
+export async function freshTotp(email: string, totpOf = email): Promise<string> {
   const c = new pg.Client({ connectionString: process.env.E2E_OWNER_DATABASE_URL });
   await c.connect();
   try {
@@ -69,10 +74,31 @@ export async function freshTotp(email: string): Promise<string> {
     const now = Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
     const step = Math.max(now, last + 1);
     if (step > now + 1) await new Promise((r) => setTimeout(r, ((now + 1) * TOTP_STEP_SECONDS - Date.now() / 1000) * 1000 + 100));
-    return currentTotp(demoTotpSecret(email), step * TOTP_STEP_SECONDS);
+    return currentTotp(demoTotpSecret(totpOf), step * TOTP_STEP_SECONDS);
   } finally {
     await c.end();
   }
+}
+
+/**
+ * A spec's own copy of a demo account (same password, authenticator secret, roles, organisation,
+ * lead flag and training, its own last-used code step), so that no other spec running at the same
+ * moment spends the shared account's second-factor codes or email links. `namePrefix` goes before
+ * the original's name. Sign the copy in with signInAsStaff(page, copy, { totpOf: original }).
+ */
+export async function copyDemoAccount(original: string, copy: string, namePrefix: string): Promise<void> {
+  await ownerQuery(
+    `insert into "User" (id, email, name, "passwordHash", "totpSecretEnc", "mfaEnrolledAt", "updatedAt")
+     select gen_random_uuid(), $1, $3 || name, "passwordHash", "totpSecretEnc", now(), now() from "User" where email = $2
+     on conflict (email) do nothing`,
+    [copy, original, namePrefix],
+  );
+  await ownerQuery(
+    `insert into "Membership" (id, "tenantId", "userId", role, "organisationId", "organisationLead", "trainingCompletedOn", "trainingExpiresOn", "updatedAt")
+     select gen_random_uuid(), m."tenantId", c.id, m.role, m."organisationId", m."organisationLead", m."trainingCompletedOn", m."trainingExpiresOn", now() from "Membership" m join "User" o on o.id = m."userId", "User" c where o.email = $1 and c.email = $2
+     on conflict do nothing`,
+    [original, copy],
+  );
 }
 
 /** The dev mailbox for an address, once the job queue has delivered at least one message to it. */
@@ -129,6 +155,45 @@ export const submitButton = (page: Page) => page.locator("main form button[type=
 export async function continueTo(page: Page, from: string) {
   await submitButton(page).click();
   await page.waitForURL((url) => !url.pathname.endsWith(`/apply/${from}`));
+}
+
+/**
+ * A resident of their own (name, date of birth, email), so no earlier application or award of the
+ * demo counts against them, in Hackwell or (with a manual address in Cambridge) Fenshire, in
+ * journey order. `tag` starts their email; `bornFrom` is the first year of birth drawn.
+ */
+export function residentOfTheirOwn(name: string, where: "hackwell" | "fenshire", { tag, bornFrom }: { tag: string; bornFrom: number }): TRawAnswers {
+  const n = Date.now() % 100_000;
+  const own: TRawAnswers = {
+    ...FULL,
+    "full-name": { fullName: name },
+    "date-of-birth": { "dateOfBirth-day": String((n % 27) + 1), "dateOfBirth-month": String((n % 12) + 1), "dateOfBirth-year": String(bornFrom + (n % 40)) },
+    contact: { email: `${tag}-${n}@example.com`, mobile: "" },
+  };
+  if (where === "hackwell") return own;
+  const answers: TRawAnswers = { ...own, postcode: { postcode: "CB1 2ZZ" }, address: { address: "manual" }, "address-manual": { line1: "1 Mill Road", line2: "", town: "Cambridge" } };
+  const order = ["full-name", "date-of-birth", "contact", "language", "postcode", "address", "address-manual", ...Object.keys(FULL).filter((k) => !["full-name", "date-of-birth", "contact", "language", "postcode", "address"].includes(k))];
+  return Object.fromEntries(order.map((k) => [k, answers[k as keyof TRawAnswers]!])) as TRawAnswers;
+}
+
+/**
+ * A draft's application pages in journey order, from where it is: each page's URL is `pages`
+ * (a regular expression's source, e.g. `/hackwell/staff/apply/[0-9a-f-]+`) then the step; axe on
+ * the first. `skip`: steps already answered.
+ */
+export async function answerDraftPages(page: Page, pages: string, answers: TRawAnswers, axe: (p: Page) => Promise<void>, skip: readonly string[] = []) {
+  let first = true;
+  for (const [step, raw] of Object.entries(answers)) {
+    if (skip.includes(step)) continue;
+    await expect(page).toHaveURL(new RegExp(`${pages}/${step}$`));
+    if (first) {
+      await axe(page);
+      first = false;
+    }
+    await fillRaw(page, raw);
+    await submitButton(page).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${step}`));
+  }
 }
 
 export type JourneyOptions = { council: string; answers?: TRawAnswers; check?: boolean; js?: boolean };

@@ -9,26 +9,8 @@ import { ZIncome } from "@/lib/applications/schemas";
 import { amendmentValueOf } from "@/lib/cases/forms";
 import { ZNewFund, ZNewPot } from "@/lib/funds/schemas";
 import { messagesFor } from "@/lib/i18n/catalogues";
+import { DAY, NOW, TODAY, potFacts as pot } from "../support/pot-facts";
 
-const NOW = new Date("2026-12-06T10:00:00Z");
-const TODAY = "2026-12-06";
-const DAY = 24 * 60 * 60 * 1000;
-
-const pot = (over: Partial<TPotFacts> = {}, fund: Partial<TPotFacts["fund"]> = {}): TPotFacts => ({
-  id: "p1",
-  name: "Hardship grants",
-  active: true,
-  eligibleNeeds: [],
-  eligibleHouseholdTypes: [],
-  accessRoutes: [],
-  ownerOrganisationId: null,
-  maxSingleAwardPence: null,
-  maxAwardsPerHousehold: null,
-  repeatWindowDays: null,
-  availablePence: 1_000_000n,
-  ...over,
-  fund: { status: "ACTIVE", periodStart: "2026-04-01", periodEnd: "2027-03-31", ...fund },
-});
 const household = (over: Partial<THouseholdFacts> = {}): THouseholdFacts => ({ householdTypes: ["single-adults"], accessRoute: "APPLICATION", organisationId: null, noRecourseToPublicFunds: "no", benefits: ["universal-credit"], ...over });
 const verdict = (p: TPotFacts, h: THouseholdFacts, earlier: TEarlierAward[] = []) => potVerdict(p, h, earlier, TODAY, NOW);
 const codes = (v: ReturnType<typeof verdict>) => (v.eligible ? [] : v.reasons.map((r) => r.code));

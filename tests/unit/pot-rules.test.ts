@@ -6,26 +6,8 @@ import { linesAwaitingApproval } from "@/lib/awards/policy";
 import { checkLines, potVerdict, ruleMessage, type TEarlierAward, type THouseholdFacts, type TPotFacts } from "@/lib/awards/pot-rules";
 import { errorText, errorWords, format } from "@/lib/i18n";
 import { messagesFor } from "@/lib/i18n/catalogues";
+import { DAY, NOW, TODAY, potFacts as pot } from "../support/pot-facts";
 
-const NOW = new Date("2026-12-06T10:00:00Z");
-const TODAY = "2026-12-06";
-const DAY = 24 * 60 * 60 * 1000;
-
-const pot = (over: Partial<TPotFacts> = {}): TPotFacts => ({
-  id: "p1",
-  name: "Hardship grants",
-  active: true,
-  eligibleNeeds: [],
-  eligibleHouseholdTypes: [],
-  accessRoutes: [],
-  ownerOrganisationId: null,
-  maxSingleAwardPence: null,
-  maxAwardsPerHousehold: null,
-  repeatWindowDays: null,
-  availablePence: 1_000_000n,
-  fund: { status: "ACTIVE", periodStart: "2026-04-01", periodEnd: "2027-03-31" },
-  ...over,
-});
 const online: THouseholdFacts = { householdTypes: ["families-with-children"], accessRoute: "APPLICATION", organisationId: null };
 const line = (amountPence: bigint, potId = "p1", needCategory = "food") => ({ potId, needCategory, amountPence });
 const earlier = (amountPence: bigint, daysAgo: number, over: Partial<TEarlierAward> = {}): TEarlierAward => ({ id: `e${daysAgo}`, potId: "p1", amountPence, at: new Date(NOW.getTime() - daysAgo * DAY), sameCase: false, ...over });

@@ -1,14 +1,12 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
-import { StepForm } from "@/components/applications/step-form";
-import { WitnessConsentForm } from "@/components/assisted/assisted-forms";
+import { ApplicationStepPage, OutsideAreaPage } from "@/components/applications/step-pages";
+import { SendApplicationForm } from "@/components/applications/send-form";
 import { BackLink } from "@/components/ui/layout-parts";
-import { stepCopy, stepWords } from "@/lib/applications/pages";
 import { isStepId } from "@/lib/applications/steps";
 import { summarise } from "@/lib/applications/summary";
 import { readSearchParams } from "@/lib/forms/text";
-import { errorWords, format } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
 import { saveAssistedStep, sendAssisted } from "@/lib/assisted/actions";
 import { assistedBackHref, assistedPath, assistedWords, guardAssistedPage, type TAssistedContext, type TAssistedPage } from "@/lib/assisted/pages";
 
@@ -37,19 +35,14 @@ export default async function AssistedStepPage({ params, searchParams }: { param
   const frame = { thereIsAProblem: m.common.thereIsAProblem, errorPrefix: m.common.errorPrefix };
 
   if (step === "outside-area") {
-    const title = format(w.journey.outsideTitle, { council: ctx.council.name });
     return (
-      <div className="md:w-2/3">
-        <title>{`${title} – Money Hub`}</title>
-        {back}
-        <h1 className="govuk-heading-l">{title}</h1>
-        <p>{format(w.journey.outsideText, { council: ctx.council.name })}</p>
-        <p>
-          <Link className="govuk-link" href={assistedPath(slug, draftId, "postcode")}>
-            {w.journey.changePostcode}
-          </Link>
-        </p>
-      </div>
+      <OutsideAreaPage
+        title={format(w.journey.outsideTitle, { council: ctx.council.name })}
+        text={format(w.journey.outsideText, { council: ctx.council.name })}
+        changeHref={assistedPath(slug, draftId, "postcode")}
+        changeLabel={w.journey.changePostcode}
+        back={back}
+      />
     );
   }
 
@@ -57,36 +50,18 @@ export default async function AssistedStepPage({ params, searchParams }: { param
     return (
       <>
         {back}
-        <WitnessConsentForm
+        <SendApplicationForm
           action={sendAssisted.bind(null, slug, draftId)}
-          words={{ title: w.check.title, heading: w.check.declarationHeading, readAloud: w.check.readAloud, declaration: format(w.check.declaration, { council: ctx.council.name }), confirm: w.check.confirm, send: w.check.send, ...frame }}
+          words={{ title: w.check.title, heading: w.check.declarationHeading, text: w.check.readAloud, declaration: format(w.check.declaration, { council: ctx.council.name }), label: w.check.confirm, submit: w.check.send, ...frame }}
         >
           <Caption ctx={ctx} />
           <h1 className="md:w-2/3">{w.check.title}</h1>
           <AnswersSummary sections={summarise(ctx.answers, m, ctx.locale)} change={m.common.change} changeHref={(s) => assistedPath(slug, draftId, s, true)} />
-        </WitnessConsentForm>
+        </SendApplicationForm>
       </>
     );
   }
 
   if (!isStepId(step)) notFound();
-  const copy = stepCopy(ctx, step);
-  return (
-    <div className="md:w-2/3">
-      {back}
-      <Caption ctx={ctx} />
-      <StepForm
-        key={step}
-        stepId={step}
-        action={saveAssistedStep.bind(null, slug, draftId, step, change)}
-        values={ctx.draft.answers[step] ?? {}}
-        title={copy.title}
-        intro={copy.intro}
-        fields={copy.fields}
-        oneQuestion={copy.oneQuestion}
-        words={stepWords(m)}
-        errorTexts={errorWords(m)}
-      />
-    </div>
-  );
+  return <ApplicationStepPage ctx={ctx} step={step} action={saveAssistedStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
 }

@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswersSummary } from "@/components/applications/answers-summary";
+import { ApplicationStepPage, OutsideAreaPage } from "@/components/applications/step-pages";
 import { SendApplicationForm } from "@/components/applications/send-form";
-import { StepForm } from "@/components/applications/step-form";
 import { ReferrerSectionForm } from "@/components/referrals/referral-forms";
 import { BackLink, SummaryList } from "@/components/ui/layout-parts";
-import { stepCopy, stepWords } from "@/lib/applications/pages";
 import { isStepId } from "@/lib/applications/steps";
 import { summarise } from "@/lib/applications/summary";
 import { readSearchParams } from "@/lib/forms/text";
-import { errorWords, format } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
 import { saveReferralStep, saveReferrerSectionAction, sendReferral } from "@/lib/referrals/actions";
 import { draftPath, guardReferralPage, referralBackHref, type TReferralContext, type TReferralPage } from "@/lib/referrals/pages";
 
@@ -37,17 +36,13 @@ export default async function ReferralStepPage({ params, searchParams }: { param
 
   if (step === "outside-area") {
     return (
-      <div className="md:w-2/3">
-        <title>{`${format(r.journey.outsideTitle, { council: ctx.council.name })} – Money Hub`}</title>
-        {back}
-        <h1 className="govuk-heading-l">{format(r.journey.outsideTitle, { council: ctx.council.name })}</h1>
-        <p>{format(r.journey.outsideText, { council: ctx.council.name })}</p>
-        <p>
-          <Link className="govuk-link" href={draftPath(slug, draftId, "postcode")}>
-            {r.journey.changePostcode}
-          </Link>
-        </p>
-      </div>
+      <OutsideAreaPage
+        title={format(r.journey.outsideTitle, { council: ctx.council.name })}
+        text={format(r.journey.outsideText, { council: ctx.council.name })}
+        changeHref={draftPath(slug, draftId, "postcode")}
+        changeLabel={r.journey.changePostcode}
+        back={back}
+      />
     );
   }
 
@@ -99,23 +94,5 @@ export default async function ReferralStepPage({ params, searchParams }: { param
   }
 
   if (!isStepId(step)) notFound();
-  const copy = stepCopy(ctx, step);
-  return (
-    <div className="md:w-2/3">
-      {back}
-      <Caption ctx={ctx} />
-      <StepForm
-        key={step}
-        stepId={step}
-        action={saveReferralStep.bind(null, slug, draftId, step, change)}
-        values={ctx.draft.answers[step] ?? {}}
-        title={copy.title}
-        intro={copy.intro}
-        fields={copy.fields}
-        oneQuestion={copy.oneQuestion}
-        words={stepWords(m)}
-        errorTexts={errorWords(m)}
-      />
-    </div>
-  );
+  return <ApplicationStepPage ctx={ctx} step={step} action={saveReferralStep.bind(null, slug, draftId, step, change)} back={back} caption={<Caption ctx={ctx} />} />;
 }
