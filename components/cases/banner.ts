@@ -11,6 +11,8 @@ export function caseBanner(m: TMessages, done: string | undefined, c: { status: 
   switch (done) {
     case "claimed":
       return b.claimed;
+    case "entered":
+      return b.entered;
     case "assigned":
       return format(b.assigned, { name: c.assignedToName ?? "" });
     case "unassigned":

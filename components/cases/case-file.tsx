@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OverrideNote } from "@/components/awards/override-note";
 import { PriorityTag, slaTag } from "@/components/cases/case-tags";
 import { AWARD_COLOUR, caseworkWords, STATUS_COLOUR } from "@/components/cases/words";
 import { IdentityBar, Timeline, type TTimelineEvent } from "@/components/ui/case-working";
@@ -273,7 +274,16 @@ export function AwardsTable({ page, m, actions }: { page: TCasePage; m: TMessage
       columns={[
         { key: "need", header: aw.columns.need, cell: (a) => w.need(a.needCategory) },
         { key: "amount", header: aw.columns.amount, numeric: true, cell: (a) => w.money(a.amountPence) },
-        { key: "pot", header: aw.columns.pot, cell: (a) => a.pot.name },
+        {
+          key: "pot",
+          header: aw.columns.pot,
+          cell: (a) => (
+            <>
+              {a.pot.name}
+              <OverrideNote rules={a.overriddenRules} reason={a.overrideReason} />
+            </>
+          ),
+        },
         { key: "method", header: aw.columns.method, cell: (a) => w.paymentMethod(a.paymentMethod) },
         { key: "status", header: aw.columns.status, cell: (a) => <Tag colour={AWARD_COLOUR[a.status]}>{w.awardStatus(a.status)}</Tag> },
         ...(actions ? [{ key: "actions", header: aw.columns.actions, cell: (a: (typeof page.file.awards)[number]) => actions(a.id) }] : []),

@@ -69,7 +69,7 @@ export async function sendAssisted(councilSlug: string, draftId: string, prev: T
     const result = await submitAssistedDraft(ctx.council, staffActor(ctx), draftId, ctx.ip);
     switch (result.outcome) {
       case "sent":
-        redirect(`/${slug}/staff/cases/${result.caseId}?entered=1`);
+        redirect(`/${slug}/staff/cases/${result.caseId}?done=entered`);
       case "already-sent":
         redirect(result.caseId ? `/${slug}/staff/cases/${result.caseId}` : assistedHome(slug));
       case "incomplete":

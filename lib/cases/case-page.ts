@@ -29,7 +29,8 @@ export type TCaseFile = {
   decisionExplanation: string | null;
   application: { id: string; data: unknown; submittedAt: Date; locale: string };
   amendments: { id: string; field: string; oldValue: unknown; newValue: unknown; reason: string; actorUserId: string; createdAt: Date }[];
-  awards: { id: string; needCategory: string; amountPence: bigint; paymentMethod: string; status: string; pot: { name: string }; proposedById: string; approvedById: string | null }[];
+  /** overriddenRules/overrideReason: pot rules an officer overrode for the line, with why (docs/decisions/0026). */
+  awards: { id: string; needCategory: string; amountPence: bigint; paymentMethod: string; status: string; pot: { name: string }; proposedById: string; approvedById: string | null; overriddenRules: string[]; overrideReason: string | null }[];
   /** By a person (actorUserId: the page names them), or by another kind of actor (actorLabel: its words, lib/actor recordedActorLabel). */
   events: { id: string; kind: string; actorUserId: string | null; actorLabel: string | null; data: unknown; createdAt: Date }[];
   /** Referrals (issue 17): the referrer section as sent, the organisation, and the member who follows it now. */
@@ -112,7 +113,7 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
         await sql.db
           .selectFrom("Award as a")
           .innerJoin("Pot as p", "p.id", "a.potId")
-          .select(["a.id", "a.needCategory", "a.amountPence", "a.paymentMethod", "a.status", "p.name as potName", "a.proposedById", "a.approvedById"])
+          .select(["a.id", "a.needCategory", "a.amountPence", "a.paymentMethod", "a.status", "p.name as potName", "a.proposedById", "a.approvedById", "a.overriddenRules", "a.overrideReason"])
           .where("a.caseId", "=", caseId)
           .orderBy("a.createdAt")
           .orderBy("a.id")

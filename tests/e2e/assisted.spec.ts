@@ -54,7 +54,8 @@ async function witnessAndSend(page: Page, axe: (p: Page) => Promise<void>, js: b
   await axe(page);
   await page.getByLabel("I confirm I read the declaration to the resident and the resident agreed").check();
   await page.getByRole("button", { name: "Send the application" }).click();
-  await expect(page).toHaveURL(/\/staff\/cases\/[0-9a-f-]+\?entered=1$/);
+  await expect(page).toHaveURL(/\/staff\/cases\/[0-9a-f-]+\?done=entered$/);
+  await expect(page.getByTestId("case-banner")).toHaveText("Application sent. The resident has been sent its reference in their language.");
 }
 
 test("an officer takes a phone application end to end: resumable draft, witnessed consent, on the case and in the queue with its channel", async ({ page }) => {

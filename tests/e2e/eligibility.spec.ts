@@ -92,6 +92,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Record decision" }).click();
     await expect(page.getByTestId("case-banner")).toBeVisible();
     await expect(page.getByTestId("awards")).toContainText("Awaiting approval");
+    // The case's own awards table says the line broke a pot rule, which and why.
+    await expect(page.getByTestId("awards").getByTestId("override-note")).toContainText("Overrides: no recourse to public funds");
+    await expect(page.getByTestId("awards").getByTestId("override-note")).toContainText("Officer's reason: Home Office letter seen");
     await expect(page.getByText("Pot rule overridden: the award waits for an approver")).toBeVisible();
     const [award] = await ownerQuery<{ status: string; overriddenRules: string[] }>(`select a.status, a."overriddenRules" from "Award" a join "Case" c on c.id = a."caseId" where c.reference = $1`, [reference]);
     expect(award).toEqual({ status: "AWAITING_APPROVAL", overriddenRules: ["public-funds"] });
