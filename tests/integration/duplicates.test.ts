@@ -113,6 +113,11 @@ describe("finding duplicates when an application arrives", () => {
     expect((await readDuplicatesPanel(outsider, later.caseId)) ?? null).toBeNull();
     expect(await decideMatch(outsider, m!.id, { dismiss: "not the same" })).toEqual({ outcome: "not-found" });
     expect(await closeAsDuplicate(outsider, later.caseId, here.caseId)).toEqual({ outcome: "not-found" });
+    // Nor can this council's officer close their case as a duplicate of another council's case id:
+    // the original is not found and nothing on either case changes.
+    expect(await closeAsDuplicate(officer, later.caseId, there.caseId)).toEqual({ outcome: "not-found" });
+    expect(await owner().case.findUniqueOrThrow({ where: { id: later.caseId } })).toMatchObject({ status: "NEW", duplicateOfCaseId: null });
+    expect(await owner().caseEvent.count({ where: { caseId: there.caseId, kind: { startsWith: "duplicate." } } })).toBe(0);
   });
 });
 
