@@ -40,6 +40,7 @@ export const approveAwardAction = staffAction({ permission: "awards:approve", sc
       return back(result.refusal.code === "insufficient" ? "problem=not-enough-money" : `problem=ledger-${result.refusal.code}`);
     case "changed":
     case "not-allowed":
+    case "payment-under-way":
       return back("problem=already-decided");
     case "not-found":
       return back("problem=not-found");
@@ -63,6 +64,7 @@ export const rejectAwardAction = staffAction(
         return formError(en[result.problem === "entered-the-application" ? "approvals.fourEyes.entered" : "approvals.fourEyes.proposedReject"]!, raw);
       case "changed":
       case "not-allowed":
+      case "payment-under-way":
         return formError(verdictMessage(await awardVerdict(actor, input.awardId)), raw);
       case "not-found":
       case "forbidden":

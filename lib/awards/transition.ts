@@ -13,6 +13,8 @@ import { updateResidentView } from "@/lib/cases/resident-view-writer";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 import type { TSql } from "@/lib/db/sql";
 import { postLedger } from "@/lib/ledger/post";
+import { createPayment } from "@/lib/payments/create-payment";
+import { awardMayBeCancelled, type TPaymentState } from "@/lib/payments/lifecycle";
 
 /** The transaction's time, as the award's timestamps have always been written. */
 const NOW = q<Date>`now()`;
@@ -40,7 +42,9 @@ export type TAwardTransitionResult =
   | { outcome: "forbidden" }
   | { outcome: "not-found" }
   | { outcome: "not-allowed"; status: TAwardState }
-  | { outcome: "changed" };
+  | { outcome: "changed" }
+  /** Cancelling a line whose payment is in a batch or has gone: the money has left or is leaving (issue 19). */
+  | { outcome: "payment-under-way"; paymentStatus: TPaymentState };
 
 export async function readAward(sql: TSql, awardId: string): Promise<TAwardRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(awardId)) return undefined;
@@ -66,6 +70,10 @@ export async function transitionAward(
   if (!step.ok) return { outcome: "not-allowed", status: award.status };
   const approving = step.to === "APPROVED";
   const cancelling = step.to === "CANCELLED";
+  // A line is paid by its live payment (lib/payments): once that is in a batch or gone, the line
+  // cannot be cancelled; a payment not yet in a batch is cancelled with it.
+  const live = award.status === "APPROVED" ? await livePaymentOf(sql, award.id) : null;
+  if (cancelling && !awardMayBeCancelled(live?.status ?? null)) return { outcome: "payment-under-way", paymentStatus: live!.status };
   // Only if the line is still in the state read (another verdict may have moved it since).
   const updated = await sql.db
     .updateTable("Award")
@@ -91,6 +99,11 @@ export async function transitionAward(
   });
   // What the resident reads and hears follows the line (the one writer), before any posting.
   await updateResidentView(sql, actor, award.caseId);
+  // Approved: the payment that will pay it, ready for finance (after the case row was locked above).
+  if (approving) await createPayment(sql, actor, { awardId: award.id });
+  if (cancelling && live) {
+    await sql.db.updateTable("Payment").set({ status: "CANCELLED", outcomeReason: options.reason ?? "Award cancelled", settledAt: NOW, updatedAt: NOW }).where("id", "=", live.id).where("status", "=", "READY").execute();
+  }
   await options.beforeLedger?.();
   let ledgerTransactionId: string | null = null;
   if (step.ledger) {
@@ -114,4 +127,15 @@ export async function transitionAward(
     ledgerTransactionId = result.transactionId;
   }
   return { outcome: "done", from: award.status, to: step.to, award: { ...award, status: step.to }, ledgerTransactionId };
+}
+
+/** The award line's live payment (not returned, rejected or cancelled), locked, if any. */
+async function livePaymentOf(sql: TSql, awardId: string): Promise<{ id: string; status: TPaymentState } | undefined> {
+  return sql.db
+    .selectFrom("Payment")
+    .select(["id", "status"])
+    .where("awardId", "=", awardId)
+    .where("status", "not in", ["RETURNED", "REJECTED", "CANCELLED"])
+    .forUpdate()
+    .executeTakeFirst();
 }

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { zLine, zText } from "@/lib/forms/text";
 import { ZAboutYou, ZAddress, ZHousehold, ZHousing, ZIncome, ZNeeds, ZUrgency } from "@/lib/applications/schemas";
-import { PAYMENT } from "@/lib/applications/step-fields";
-import { NEEDS } from "@/lib/vocabulary";
+import { AWARD_PAYMENT_METHODS, NEEDS } from "@/lib/vocabulary";
 
 export const ZCaseId = z.uuid();
 
@@ -51,7 +50,7 @@ export const ZAwardLine = z.strictObject({
   potId: z.uuid({ error: "award.pot" }),
   needCategory: z.enum(NEEDS, { error: "award.need" }),
   amountPence: z.bigint().min(1n, "award.amount").max(MAX_AWARD_PENCE, "award.amount"),
-  paymentMethod: z.enum(PAYMENT, { error: "award.paymentMethod" }),
+  paymentMethod: z.enum(AWARD_PAYMENT_METHODS, { error: "award.paymentMethod" }),
   /** Why the officer chose a pot whose policy rules say no (docs/decisions/0026): the line then waits for an approver. */
   overrideReason: zText().trim().max(1000, "award.overrideReasonTooLong").optional(),
 });

@@ -1,4 +1,5 @@
 "use server";
+import { PAYMENT_STATUS_WORDS } from "@/lib/payments/words";
 import { redirect } from "next/navigation";
 import { staffActor, type TActor } from "@/lib/actor";
 import { cancelAward } from "@/lib/awards/cancel-award";
@@ -145,6 +146,8 @@ export const cancelAwardAction = staffAction({ permission: "cases:work", schema:
       return formError(says("award.notAllowed", { status: en.casework.awardStatuses[r.status].toLowerCase() }), raw);
     case "changed":
       return formError(says("award.changed"), raw);
+    case "payment-under-way":
+      return formError(says("award.paymentUnderWay", { status: PAYMENT_STATUS_WORDS[r.paymentStatus] }), raw);
   }
   redirect(casePath(ctx.council.slug, input.caseId, "cancelled"));
 });

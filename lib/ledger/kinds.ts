@@ -25,6 +25,7 @@ export const LEDGER_KINDS = {
   RELEASE: { from: { account: "COMMITTED", pot: "pot" }, to: { account: "AVAILABLE", pot: "pot" }, use: -1 },
   DISBURSE: { from: { account: "COMMITTED", pot: "pot" }, to: { account: "SPENT", pot: "pot" }, use: 0 },
   REVERSE: { from: { account: "SPENT", pot: "pot" }, to: { account: "AVAILABLE", pot: "pot" }, use: -1 },
+  RECOMMIT: { from: { account: "SPENT", pot: "pot" }, to: { account: "COMMITTED", pot: "pot" }, use: 0 },
 } as const satisfies Record<LedgerTransactionKind, TLedgerKind>;
 
 /** In the order the screens list them. */

@@ -42,3 +42,11 @@ export const ACCESS_ROUTE_OF_CHANNEL: Record<TApplicationChannel, TAccessRoute> 
 
 /** The vocabulary's lists by name: each has its labels at messages.vocabulary[name][value]. */
 export const VOCABULARY = { needs: NEEDS, householdTypes: HOUSEHOLD_TYPES, accessRoutes: ACCESS_ROUTES, channels: APPLICATION_CHANNELS } as const;
+
+/**
+ * How an officer may pay an award line (the decision form): the resident's own choices
+ * (lib/applications/step-fields PAYMENT: bank, voucher by text, voucher by email) and what only
+ * the council can arrange. lib/payments/lifecycle.ts paymentMethodOfAward maps each to a payment.
+ */
+export const AWARD_PAYMENT_METHODS = ["bank", "voucher-sms", "voucher-email", "cash-voucher", "energy-topup", "supplier"] as const;
+export type TAwardPaymentMethod = (typeof AWARD_PAYMENT_METHODS)[number];

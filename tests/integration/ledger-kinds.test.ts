@@ -47,6 +47,8 @@ describe("what each kind of ledger transaction does", () => {
         { kind: "RELEASE", potId: p, toPotId: null },
         { kind: "COMMIT", potId: p, toPotId: null },
         { kind: "DISBURSE", potId: p, toPotId: null },
+        { kind: "RECOMMIT", potId: p, toPotId: null },
+        { kind: "DISBURSE", potId: p, toPotId: null },
         { kind: "REVERSE", potId: p, toPotId: null },
       ];
       expect(new Set(plan.map((s) => s.kind))).toEqual(new Set(LEDGER_TRANSACTION_KINDS));

@@ -45,6 +45,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
   ["cases"],
+  ["payments"],
   ["awards", "intake", "advice", "information"],
   ["decisions", "assisted", "duplicates"],
   ["referrals"],

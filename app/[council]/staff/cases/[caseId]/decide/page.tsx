@@ -4,7 +4,7 @@ import { CaseHeader } from "@/components/cases/case-file";
 import { DecisionForm } from "@/components/cases/case-forms";
 import { caseworkWords } from "@/components/cases/words";
 import { BackLink } from "@/components/ui/layout-parts";
-import { PAYMENT } from "@/lib/applications/step-fields";
+import { AWARD_PAYMENT_METHODS } from "@/lib/vocabulary";
 import { requireCouncilPermission } from "@/lib/auth/access";
 import { decideAction } from "@/lib/decisions/actions";
 import { loadCasePage } from "@/lib/cases/case-page";
@@ -48,7 +48,7 @@ export default async function DecidePage({ params }: { params: Promise<{ council
             needs={NEEDS.map((n) => ({ value: n, label: w.need(n) }))}
             pots={pots.map((p) => ({ value: p.id, label: potLabel(p) }))}
             override={{ pots: choices.filter((p) => p.open && p.overridable).map((p) => ({ value: p.id, label: potLabel(p) })), words: { notEligibleGroup: eligibility("form.notEligibleGroup"), overrideLabel: eligibility.raw("form.overrideLabel") as string, overrideHint: eligibility("form.overrideHint") } }}
-            methods={PAYMENT.map((p) => ({ value: p, label: w.paymentMethod(p) }))}
+            methods={AWARD_PAYMENT_METHODS.map((p) => ({ value: p, label: w.paymentMethod(p) }))}
             reasons={page.settings.reasonCodes.map((r) => ({ value: r.code, label: t("reason", { label: r.label, decision: r.decision }) }))}
             limitText={t("limit", { limit: formatPence(page.settings.officerLimitPence) })}
             defaultMethod={data.payment?.method ?? ""}
