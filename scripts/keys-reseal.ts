@@ -30,7 +30,7 @@ try {
   const t = Date.now();
   const counts = await resealAll(client);
   for (const c of counts) {
-    console.log(`  ${`${c.table}.${c.column}`.padEnd(40)} re-sealed ${String(c.resealed).padStart(7)}   changed meanwhile ${c.changedMeanwhile}   unreadable ${c.unreadable}`);
+    console.log(`  ${`${c.table}.${c.column}`.padEnd(46)} re-sealed ${String(c.resealed).padStart(7)}   changed meanwhile ${c.changedMeanwhile}   unreadable ${c.unreadable}`);
   }
   const left = await countNotCurrent(client);
   const total = left.reduce((n, l) => n + l.notCurrent, 0);
