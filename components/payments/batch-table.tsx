@@ -23,6 +23,7 @@ export function BatchTable({ slug, batches, caption }: { slug: string; batches: 
   return (
     <Table
       caption={caption}
+      captionHidden
       testId="batches-table"
       rows={batches}
       rowKey={(b) => b.id}

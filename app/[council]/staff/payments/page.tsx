@@ -10,7 +10,6 @@ import { format } from "@/lib/i18n";
 import { formatPence } from "@/lib/money";
 import { createBatchAction } from "@/lib/payments/actions";
 import { listBatches, readyToPay } from "@/lib/payments/queries";
-import { BANK_METHODS } from "@/lib/payments/lifecycle";
 import { PAYMENT_METHOD_WORDS } from "@/lib/payments/words";
 import words from "@/messages/en/payments.json";
 import { getTranslations } from "next-intl/server";
@@ -79,7 +78,7 @@ export default async function PaymentsPage({ params }: { params: Promise<{ counc
         <CreateBatchForm
           action={createBatchAction.bind(null, slug)}
           title={words.ready.title}
-          methods={methods.filter((m) => waiting.some((r) => r.method === m.value) || BANK_METHODS.includes(m.value))}
+          methods={methods.filter((m) => m.value === "BANK_TRANSFER" || waiting.some((r) => r.method === m.value))}
           funds={ready!.funds.map((f) => ({ value: f.id, label: f.name }))}
           words={words.create}
         />
