@@ -15,6 +15,8 @@ type DemoCouncil = {
   settings: object;
   organisations: { name: string; type: OrganisationType; domains: string[]; referrer: TDemoReferrer; colleagues?: TDemoReferrer[] }[];
   staff: { role: Role; email: string; name: string }[];
+  /** The council's Bacs identity and account (PaymentSettings): Vocalink's published valid test accounts. */
+  payments: { serviceUserNumber: string; serviceUserName: string; originatingSortCode: string; originatingAccountNumber: string; originatingAccountName: string };
 };
 
 export const DEMO_COUNCILS: DemoCouncil[] = [
@@ -43,9 +45,12 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
     staff: [
       { role: "OFFICER", email: "officer@hackwell.example", name: "Priya Shah" },
       { role: "APPROVER", email: "approver@hackwell.example", name: "Daniel Mensah" },
+      // A second person in finance: whoever makes a payment batch cannot release it (issue 19).
+      { role: "APPROVER", email: "finance@hackwell.example", name: "Nadia Rahman" },
       { role: "MANAGER", email: "manager@hackwell.example", name: "Grace Adeyemi" },
       { role: "COUNCIL_ADMIN", email: "admin@hackwell.example", name: "Sam Whitfield" },
     ],
+    payments: { serviceUserNumber: "412345", serviceUserName: "LB HACKWELL", originatingSortCode: "107999", originatingAccountNumber: "88837491", originatingAccountName: "HACKWELL HARDSHIP" },
   },
   {
     slug: "fenshire",
@@ -72,9 +77,11 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
     staff: [
       { role: "OFFICER", email: "officer@fenshire.example", name: "Lucy Marsh" },
       { role: "APPROVER", email: "approver@fenshire.example", name: "Owen Pryce" },
+      { role: "APPROVER", email: "finance@fenshire.example", name: "Ruth Ellery" },
       { role: "MANAGER", email: "manager@fenshire.example", name: "Helen Fairweather" },
       { role: "COUNCIL_ADMIN", email: "admin@fenshire.example", name: "Kwame Boateng" },
     ],
+    payments: { serviceUserNumber: "467890", serviceUserName: "FENSHIRE CC", originatingSortCode: "202959", originatingAccountNumber: "63748472", originatingAccountName: "FENSHIRE HSF" },
   },
 ];
 

@@ -1,6 +1,6 @@
 // Demo data for a fresh install. Refuses to run in production; does nothing if any council exists.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addMembership, createCouncil, createOrganisation, createUser } from "./factories";
+import { addMembership, asOwnerInCouncil, createCouncil, createOrganisation, createUser } from "./factories";
 import { DEMO_COUNCILS, DEMO_PLATFORM_OPERATOR } from "./demo-data";
 import { seedDemoFunds } from "./demo-funds";
 
@@ -17,6 +17,8 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
       const user = await createUser(db, { email: s.email, name: s.name });
       await addMembership(db, tenant.id, user.id, s.role);
     }
+    // Bank batches are paid from the council's own account (lib/payments/settings.ts).
+    await asOwnerInCouncil(db, tenant.id, (tx) => tx.paymentSettings.create({ data: { tenantId: tenant.id, ...c.payments } }));
     const organisations = new Map<string, string>();
     for (const o of c.organisations) {
       const org = await createOrganisation(db, tenant.id, { name: o.name, type: o.type, allowedEmailDomains: o.domains });

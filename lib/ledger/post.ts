@@ -1,5 +1,5 @@
 // No "server-only" marker: owner-run scripts (seed, bench) post through this too.
-import { sql as q } from "kysely";
+import { sql as q, type RawBuilder } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { queryBuilder } from "@/lib/db/kysely";
 import { prismaSql, type TSql } from "@/lib/db/sql";
@@ -63,3 +63,44 @@ export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { l
 }
 
 export { LedgerRefused } from "@/lib/ledger/refusals";
+
+/** One movement in postLedgerSet's query: its columns, by these names. */
+export type TLedgerMovementRow = {
+  fundId: string;
+  potId: string;
+  amountPence: bigint;
+  idempotencyKey: string;
+  reason: string;
+  awardRef: string | null;
+  paymentRef: string | null;
+};
+
+/**
+ * Posts many movements of one kind within their pots (DISBURSE, RECOMMIT, RELEASE, REVERSE), one
+ * for each row of `movements`, in ONE call of post_ledger_transactions() (migration
+ * 20261206094500_ledger_bulk_postings): the same transactions, postings, idempotency keys, checks
+ * and refusal codes as that many postLedger calls, with each account's balance changed once by
+ * the sum, so a payment batch of 50,000 disburses in seconds (docs/payments.md). A replayed key
+ * posts nothing; a refusal throws LedgerRefused and the caller's transaction rolls back whole. The
+ * pots' accounts stay locked until the caller commits: post last.
+ */
+export async function postLedgerSet(
+  tx: Tx | TSql,
+  kind: Extract<LedgerTransactionKind, "DISBURSE" | "RECOMMIT" | "RELEASE" | "REVERSE">,
+  actorUserId: string | null,
+  movements: RawBuilder<TLedgerMovementRow>,
+): Promise<{ posted: number; replayed: number }> {
+  const sql = "rows" in tx ? tx : prismaSql(tx);
+  const post = q<{ posted: number; replayed: number }>`select t.posted, t.replayed
+    from (select array_agg(m."fundId"::uuid) as f, array_agg(m."potId"::uuid) as p, array_agg(m."amountPence"::bigint) as a, array_agg(m."idempotencyKey"::text) as k,
+        array_agg(m."reason"::text) as r, array_agg(m."awardRef"::text) as aw, array_agg(m."paymentRef"::text) as pr
+      from (${movements}) m) x
+    cross join lateral post_ledger_transactions(${kind}::"LedgerTransactionKind", coalesce(x.f, '{}'), coalesce(x.p, '{}'), coalesce(x.a, '{}'), coalesce(x.k, '{}'),
+      coalesce(x.r, '{}'), ${actorUserId}::uuid, coalesce(x.aw, '{}'), coalesce(x.pr, '{}')) t`;
+  try {
+    const row = (await sql.db.executeQuery(post.compile(queryBuilder))).rows[0]!;
+    return { posted: Number(row.posted), replayed: Number(row.replayed) };
+  } catch (error) {
+    throw ledgerRefusalOf(error) ?? error;
+  }
+}

@@ -17,6 +17,7 @@ export type TSealedColumn = {
 export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: "User", column: "totpSecretEnc", scope: "global", what: "staff second-factor (TOTP) secrets" },
   { table: "Application", column: "bankDetailsEnc", scope: "tenant", what: "bank details of submitted applications" },
+  { table: "Payment", column: "bankDetailsEnc", scope: "tenant", what: "payees' bank details on bank-transfer payments (copied sealed from the application, opened only to write a batch's file)" },
   { table: "ApplicationDraft", column: "answers", scope: "tenant", jsonPath: ["bank-details", "sealed"], what: "bank details on drafts (resident, referrer and officer)" },
   { table: "WebhookEndpoint", column: "secretEnc", scope: "tenant", what: "partner webhook signing secrets" },
 ];
