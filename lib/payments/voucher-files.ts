@@ -11,6 +11,7 @@ import type { TSql } from "@/lib/db/sql";
 import { correctedContact } from "@/lib/cases/corrected-answers";
 import type { TBatchFile, TBatchForFiles } from "@/lib/payments/batch-file";
 import type { TPaymentMethod } from "@/lib/payments/lifecycle";
+import { PAYMENT_METHOD_WORDS } from "@/lib/payments/words";
 import { orderCsv, orderRows, PROVIDER_KIND_OF_METHOD, type TOrderPayment } from "@/lib/payments/voucher-csv";
 
 export type TBatchProvider = { id: string; name: string; kind: string; capPence: bigint; channels: string[] };
@@ -25,6 +26,15 @@ export async function voucherProviderForBatch(sql: TSql, method: TPaymentMethod,
   let query = sql.db.selectFrom("VoucherProvider").select(["id", "name", "kind", "capPence", "channels"]).where("kind", "=", kind);
   query = providerId ? query.where("id", "=", providerId) : query.where("active", "=", true).orderBy("name");
   return (await query.executeTakeFirst()) ?? null;
+}
+
+/**
+ * What a voucher batch lacks before it can be made, in words naming the setting (for
+ * lib/payments/batches.ts to answer "not-configured" rather than fail in voucherBatchFiles).
+ */
+export async function missingVoucherSettings(sql: TSql, method: TPaymentMethod, providerId: string | null): Promise<string[]> {
+  if (await voucherProviderForBatch(sql, method, providerId)) return [];
+  return [`A voucher provider in use for ${PAYMENT_METHOD_WORDS[method].toLowerCase()} payments (Payments, Vouchers, Voucher providers)`];
 }
 
 /** Where a voucher payment's code goes: the payment's own channel and address, else the application's (as corrected). */

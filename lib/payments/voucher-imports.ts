@@ -282,7 +282,11 @@ export async function readVoucherImport(actor: TActor, importId: string): Promis
       .executeTakeFirst(),
   );
   if (!row) return null;
-  const lines = (row.lines as TImportLine[]).map(({ codeEnc: _sealed, ...l }) => l);
+  const lines = (row.lines as TImportLine[]).map((l) => {
+    const shown = { ...l };
+    delete shown.codeEnc;
+    return shown;
+  });
   return { ...row, kind: row.kind as TVoucherImportKind, status: row.status as "PREVIEWED" | "APPLIED", lines, summary: row.summary as Record<string, number> };
 }
 
