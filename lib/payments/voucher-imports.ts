@@ -51,10 +51,9 @@ export type TImportLine = {
   amountPence: string | null;
   result: TLineResult;
   message: string;
-  /** codes: the payment and voucher it issues, the code sealed, the expiry. */
+  /** codes: the payment and voucher it issues, the code's last 4 characters, the expiry (the code itself is sealed in VoucherImportCode). */
   paymentId?: string;
   seq?: number;
-  codeEnc?: string;
   codeLast4?: string;
   expiresOn?: string;
   /** redemptions: the voucher and what it becomes. */
@@ -153,7 +152,6 @@ async function checkCodes(sql: TSql, lines: TCodesLine[], today: string): Promis
       message: `Code ending ${last4(l.code)} for ${l.reference} (${pounds(wanted)}), usable until ${l.expiresOn}`,
       paymentId: payment.id,
       seq: ref.seq,
-      codeEnc: encryptSecret(l.code),
       codeLast4: last4(l.code),
       expiresOn: l.expiresOn,
     };
@@ -168,7 +166,6 @@ async function checkCodes(sql: TSql, lines: TCodesLine[], today: string): Promis
     for (const l of got) {
       l.result = "problem";
       l.message = `Payment ${payment.reference} was ordered as ${want} vouchers and this file has ${got.length} of them ready: none is applied until all are`;
-      delete l.codeEnc;
     }
   }
   return out;
@@ -224,6 +221,7 @@ export async function previewVoucherImport(actor: TActor, input: { fileName: str
       const before = await sql.db.selectFrom("VoucherImport").select("id").where("kind", "=", input.kind).where("sha256", "=", digest).executeTakeFirst();
       if (before) return { outcome: "same-file" as const, importId: before.id };
       const lines = input.kind === "codes" ? await checkCodes(sql, parsed.lines as TCodesLine[], londonIsoDate(now)) : await checkRedemptions(sql, parsed.lines as TRedemptionLine[]);
+      const codeOf = new Map(input.kind === "codes" ? (parsed.lines as TCodesLine[]).map((l) => [l.lineNo, l.code]) : []);
       const counts = countLines(lines);
       const row = await sql.db
         .insertInto("VoucherImport")
@@ -236,6 +234,13 @@ export async function previewVoucherImport(actor: TActor, input: { fileName: str
         const first = await sql.db.selectFrom("VoucherImport").select("id").where("kind", "=", input.kind).where("sha256", "=", digest).executeTakeFirstOrThrow();
         return { outcome: "same-file" as const, importId: first.id };
       }
+      // The ready lines' codes, sealed, until the import is applied (never in the preview's lines).
+      const ready = lines.filter((l) => l.result === "ready" && codeOf.has(l.lineNo));
+      if (ready.length)
+        await sql.db
+          .insertInto("VoucherImportCode")
+          .values(ready.map((l) => ({ id: q<string>`gen_random_uuid()`, tenantId, importId: row.id, lineNo: l.lineNo, codeEnc: encryptSecret(codeOf.get(l.lineNo)!) })))
+          .execute();
       await recordAuditSql(sql, {
         tenantId,
         actor,
@@ -269,7 +274,7 @@ export type TVoucherImportView = {
   appliedBy: string | null;
 };
 
-/** One import with its lines (payments:manage); the sealed codes stay on the server. */
+/** One import with its lines (payments:manage); no code, sealed or not, is in them. */
 export async function readVoucherImport(actor: TActor, importId: string): Promise<TVoucherImportView | null> {
   if (!can(actor, "payments:manage") || !/^[0-9a-f-]{36}$/i.test(importId)) return null;
   const row = await withTenantSql(actor.council.id, (sql) =>
@@ -282,12 +287,7 @@ export async function readVoucherImport(actor: TActor, importId: string): Promis
       .executeTakeFirst(),
   );
   if (!row) return null;
-  const lines = (row.lines as TImportLine[]).map((l) => {
-    const shown = { ...l };
-    delete shown.codeEnc;
-    return shown;
-  });
-  return { ...row, kind: row.kind as TVoucherImportKind, status: row.status as "PREVIEWED" | "APPLIED", lines, summary: row.summary as Record<string, number> };
+  return { ...row, kind: row.kind as TVoucherImportKind, status: row.status as "PREVIEWED" | "APPLIED", lines: row.lines as TImportLine[], summary: row.summary as Record<string, number> };
 }
 
 /** The council's imports, newest first (payments:manage). */
@@ -342,6 +342,7 @@ type TApplied = { issued: number; redeemed: number; expired: number; vouchers: n
 
 async function applyCodes(sql: TSql, actor: TActor, importId: string, lines: TImportLine[]): Promise<TApplied> {
   const done: TApplied = { issued: 0, redeemed: 0, expired: 0, vouchers: 0, messages: 0, exceptions: 0 };
+  const sealed = new Map((await sql.db.selectFrom("VoucherImportCode").select(["lineNo", "codeEnc"]).where("importId", "=", importId).execute()).map((c) => [c.lineNo, c.codeEnc]));
   const byPayment = new Map<string, TImportLine[]>();
   for (const l of lines) byPayment.set(l.paymentId!, [...(byPayment.get(l.paymentId!) ?? []), l]);
   for (const [paymentId, vouchers] of byPayment) {
@@ -362,7 +363,7 @@ async function applyCodes(sql: TSql, actor: TActor, importId: string, lines: TIm
           seq: v.seq!,
           reference: v.reference,
           amountPence: BigInt(v.amountPence!),
-          codeEnc: v.codeEnc!,
+          codeEnc: sealed.get(v.lineNo)!,
           codeLast4: v.codeLast4!,
           expiresOn: q<Date>`${v.expiresOn!}::date`,
           issuedByImportId: importId,
@@ -375,6 +376,8 @@ async function applyCodes(sql: TSql, actor: TActor, importId: string, lines: TIm
     done.vouchers += vouchers.length;
     if (await sendCodes(sql, paymentId)) done.messages++;
   }
+  // Applied: each code lives on its voucher only.
+  await sql.db.deleteFrom("VoucherImportCode").where("importId", "=", importId).execute();
   return done;
 }
 

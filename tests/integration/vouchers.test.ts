@@ -141,6 +141,10 @@ describe("a voucher batch from order to redemption, expiry and paying again", ()
     // The preview shown to staff never carries a code, sealed or not.
     expect(JSON.stringify(view)).not.toMatch(/PLCODE|YICODE|codeEnc/);
     expect(await owner().paymentVoucher.count({ where: { tenantId: council.id } })).toBe(0);
+    // The ready line's code waits sealed beside the import, until it is applied.
+    const waiting = await owner().voucherImportCode.findMany({ where: { importId: previewed.importId } });
+    expect(waiting.map((c) => c.lineNo)).toEqual([5]);
+    expect(waiting[0]!.codeEnc).not.toContain("YICODE");
     expect((await owner().payment.findUniqueOrThrow({ where: { id: yi.payment.id } })).status).toBe("SENT");
     // Another council cannot see or apply it.
     expect(await readVoucherImport(otherFinance, previewed.importId)).toBeNull();
@@ -148,6 +152,7 @@ describe("a voucher batch from order to redemption, expiry and paying again", ()
 
     expect(await applyVoucherImport(finance2, previewed.importId)).toEqual({ outcome: "applied", issued: 1, redeemed: 0, expired: 0, vouchers: 1, messages: 1, exceptions: 0 });
     expect(await applyVoucherImport(finance2, previewed.importId)).toEqual({ outcome: "already-applied" });
+    expect(await owner().voucherImportCode.count({ where: { importId: previewed.importId } })).toBe(0);
     const yiVoucher = await owner().paymentVoucher.findFirstOrThrow({ where: { paymentId: yi.payment.id } });
     expect(yiVoucher).toMatchObject({ seq: 1, reference: `${Y}/1`, amountPence: 5_000n, codeLast4: "0001", state: "ISSUED" });
     expect(yiVoucher.codeEnc).not.toContain("YICODE");

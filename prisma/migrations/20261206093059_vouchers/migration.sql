@@ -62,6 +62,23 @@ CREATE TABLE "VoucherImport" (
     CONSTRAINT "VoucherImport_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "VoucherImportCode" (
+    "id" UUID NOT NULL,
+    "tenantId" UUID NOT NULL,
+    "importId" UUID NOT NULL,
+    "lineNo" INTEGER NOT NULL,
+    "codeEnc" TEXT NOT NULL,
+
+    CONSTRAINT "VoucherImportCode_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VoucherImportCode_importId_lineNo_key" ON "VoucherImportCode"("importId", "lineNo");
+
+-- CreateIndex
+CREATE INDEX "VoucherImportCode_tenantId_importId_idx" ON "VoucherImportCode"("tenantId", "importId");
+
 -- CreateIndex
 CREATE UNIQUE INDEX "VoucherProvider_tenantId_id_key" ON "VoucherProvider"("tenantId", "id");
 
@@ -95,6 +112,7 @@ ALTER TABLE "VoucherProvider" ADD CONSTRAINT "VoucherProvider_tenant_fkey" FOREI
 ALTER TABLE "PaymentVoucher" ADD CONSTRAINT "PaymentVoucher_payment_fkey" FOREIGN KEY ("tenantId", "paymentId") REFERENCES "Payment"("tenantId", "id") ON DELETE RESTRICT;
 ALTER TABLE "PaymentVoucher" ADD CONSTRAINT "PaymentVoucher_issued_import_fkey" FOREIGN KEY ("tenantId", "issuedByImportId") REFERENCES "VoucherImport"("tenantId", "id") ON DELETE RESTRICT;
 ALTER TABLE "PaymentVoucher" ADD CONSTRAINT "PaymentVoucher_settled_import_fkey" FOREIGN KEY ("tenantId", "settledByImportId") REFERENCES "VoucherImport"("tenantId", "id") ON DELETE RESTRICT;
+ALTER TABLE "VoucherImportCode" ADD CONSTRAINT "VoucherImportCode_import_fkey" FOREIGN KEY ("tenantId", "importId") REFERENCES "VoucherImport"("tenantId", "id") ON DELETE CASCADE;
 ALTER TABLE "VoucherImport" ADD CONSTRAINT "VoucherImport_tenant_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE RESTRICT;
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_voucher_provider_fkey" FOREIGN KEY ("tenantId", "voucherProviderId") REFERENCES "VoucherProvider"("tenantId", "id") ON DELETE RESTRICT;
 ALTER TABLE "PaymentBatch" ADD CONSTRAINT "PaymentBatch_voucher_provider_fkey" FOREIGN KEY ("tenantId", "voucherProviderId") REFERENCES "VoucherProvider"("tenantId", "id") ON DELETE RESTRICT;
@@ -111,8 +129,10 @@ ALTER TABLE "VoucherImport" ADD CONSTRAINT "VoucherImport_status" CHECK ("status
 
 -- ===== Security (docs/decisions/0003) =====
 -- Providers are changed (and deactivated, never deleted); vouchers change state; an import is
--- marked applied once. Nothing is deleted.
+-- marked applied once. Nothing is deleted but a checked file's sealed codes, once applied (they then
+-- live on their vouchers only).
 GRANT SELECT, INSERT, UPDATE ON "VoucherProvider", "PaymentVoucher", "VoucherImport" TO moneyhub_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON "VoucherImportCode" TO moneyhub_app;
 
 ALTER TABLE "VoucherProvider" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "VoucherProvider" FORCE ROW LEVEL SECURITY;
@@ -127,4 +147,9 @@ CREATE POLICY tenant_isolation ON "PaymentVoucher"
 ALTER TABLE "VoucherImport" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "VoucherImport" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "VoucherImport"
+  USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
+
+ALTER TABLE "VoucherImportCode" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "VoucherImportCode" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "VoucherImportCode"
   USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
