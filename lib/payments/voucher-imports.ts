@@ -133,16 +133,17 @@ async function checkCodes(sql: TSql, lines: TCodesLine[], today: string): Promis
     if (!ref || !payment || !isVoucherMethod(payment.method as never)) return problem(`No voucher payment has the reference ${l.reference} (ours look like ${"<case reference>-1/1"})`);
     const repeated = problems.get(l.lineNo);
     if (repeated) return problem(repeated);
-    const wanted = payment.batchId ? ordered.get(payment.batchId)?.get(l.reference) : undefined;
-    if (wanted === undefined) return problem(`We did not order a voucher ${l.reference}: its payment ${payment.reference} was ordered as ${[...(ordered.get(payment.batchId ?? "")?.keys() ?? [])].filter((k) => k.startsWith(`${payment.reference}/`)).length || "no"} voucher(s)`);
-    if (l.amountPence === null) return problem(`The amount "${l.amountText}" is not an amount in pounds and pence, like 100.00`);
-    if (l.amountPence !== wanted) return problem(`The amount ${pounds(l.amountPence)} is not the ${pounds(wanted)} we ordered for ${l.reference}`);
     const already = issued.get(`${payment.id}/${ref.seq}`);
     if (already) {
       const same = decryptSecret(already.codeEnc) === l.code;
       return same ? { ...base, result: "nothing", message: `${l.reference} already has this code` } : problem(`${l.reference} already has a different code (ending ${already.codeLast4}): ask the provider which is right`);
     }
     if (payment.status !== "SENT") return problem(`${l.reference} cannot be given a code: ${STATUS_PROBLEM[payment.status] ?? `its payment is ${payment.status.toLowerCase()}`}`);
+    const wanted = payment.batchId ? ordered.get(payment.batchId)?.get(l.reference) : undefined;
+    const orderedCount = [...(ordered.get(payment.batchId ?? "")?.keys() ?? [])].filter((k) => k.startsWith(`${payment.reference}/`)).length;
+    if (wanted === undefined) return problem(`We did not order a voucher ${l.reference}: payment ${payment.reference} was ordered as ${orderedCount} ${orderedCount === 1 ? "voucher" : "vouchers"}`);
+    if (l.amountPence === null) return problem(`The amount "${l.amountText}" is not an amount in pounds and pence, like 100.00`);
+    if (l.amountPence !== wanted) return problem(`The amount ${pounds(l.amountPence)} is not the ${pounds(wanted)} we ordered for ${l.reference}`);
     if (!isPlausibleCode(l.code)) return problem(l.code ? `The code for ${l.reference} is not a voucher code (letters, digits, spaces and dashes, 4 to 64 characters)` : `The code for ${l.reference} is empty`);
     if (!l.expiresOn) return problem(`The expiry date "${l.expiryText}" is not a date: use the form 2027-03-31 or 31/03/2027`);
     if (l.expiresOn <= today) return problem(`The expiry date ${l.expiresOn} has passed: the code cannot be used; ask the provider for a new one`);

@@ -11,8 +11,10 @@ import { readSearchParams } from "@/lib/forms/text";
 import { HEADER_OF } from "@/lib/payments/voucher-csv";
 import { listVoucherImports, MAX_IMPORT_LINES } from "@/lib/payments/voucher-imports";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("vouchers"))("title") };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<{ importError?: string }> }) {
+  const { importError } = await readSearchParams(searchParams);
+  // GOV.UK: the title says "Error: " while the page shows a problem (also without JavaScript).
+  return { title: `${importError ? "Error: " : ""}${(await getTranslations("vouchers"))("title")}` };
 }
 
 const PROBLEMS = ["none-chosen", "request-too-large", "not-multipart", "not-text", "empty", "wrong-header", "too-many-lines"] as const;
