@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Button, Checkboxes, Radios, TextArea, TextInput } from "@/components/ui/fields";
 import { FormFrame } from "@/components/ui/form-frame";
 import { EMPTY_FORM_STATE, type TFormState } from "@/lib/forms/form-state";
@@ -93,9 +93,12 @@ export function CancelExpiredForm({
   paymentId,
   choices,
   words,
+  children,
 }: {
   action: Action;
   title: string;
+  /** The heading and what is cancelled, shown under the error summary (GOV.UK: the summary comes first). */
+  children: ReactNode;
   paymentId: string;
   choices: { value: string; label: string }[];
   words: { reissueAs: string; reason: string; reasonHint: string; submit: string };
@@ -105,6 +108,7 @@ export function CancelExpiredForm({
   const e = state.errors;
   return (
     <FormFrame title={title} state={state} action={formAction}>
+      {children}
       <input type="hidden" name="paymentId" value={paymentId} />
       <Radios name="reissueAs" legend={words.reissueAs} options={choices} errors={e} defaultValue={v.reissueAs ?? "same"} />
       <TextArea name="reason" label={words.reason} hint={words.reasonHint} errors={e} defaultValue={v.reason} rows={3} />

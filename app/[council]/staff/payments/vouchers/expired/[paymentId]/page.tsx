@@ -31,22 +31,23 @@ export default async function CancelExpiredVoucherPage({ params }: { params: Pro
   return (
     <div className="md:w-2/3">
       <BackLink href={`/${slug}/staff/payments/vouchers/expired`}>{t("expired.title")}</BackLink>
-      <h1 className="govuk-heading-l">{title}</h1>
-      <SummaryList
-        rows={[
-          { key: t("expired.case"), value: row.caseReference },
-          { key: t("expired.method"), value: `${PAYMENT_METHOD_WORDS[row.method]}${row.providerName ? ` (${row.providerName})` : ""}` },
-          { key: t("expired.amount"), value: formatPence(row.amountPence) },
-          { key: t("expired.expiredOn"), value: formatDateShort(row.expiredAt) },
-        ]}
-      />
       <CancelExpiredForm
         action={cancelExpiredVoucherAction.bind(null, slug)}
         title={title}
         paymentId={row.id}
         choices={choices}
         words={{ reissueAs: t("expired.reissueAs"), reason: t("expired.reason"), reasonHint: t("expired.reasonHint"), submit: t("expired.submit") }}
-      />
+      >
+        <h1 className="govuk-heading-l">{title}</h1>
+        <SummaryList
+          rows={[
+            { key: t("expired.case"), value: row.caseReference },
+            { key: t("expired.method"), value: `${PAYMENT_METHOD_WORDS[row.method]}${row.providerName ? ` (${row.providerName})` : ""}` },
+            { key: t("expired.amount"), value: formatPence(row.amountPence) },
+            { key: t("expired.expiredOn"), value: formatDateShort(row.expiredAt) },
+          ]}
+        />
+      </CancelExpiredForm>
     </div>
   );
 }
