@@ -1,5 +1,5 @@
 // Vouchers (issue 19), without JavaScript, as Hackwell's finance person (a copy of the demo
-// approver): the council's seeded providers; adding one, refused a limit that is not an amount
+// approver): adding a voucher provider, refused a limit that is not an amount
 // with the GOV.UK error summary, then saved; a provider's response with the wrong header refused
 // with the header spelt out; a response checked line by line (a reference we never issued, a
 // voucher whose payment has not been sent) with nothing applied and nothing to apply; the same
@@ -22,10 +22,9 @@ test.describe("without JavaScript", () => {
     await page.goto(`/${HACKWELL}/staff/payments/vouchers/providers`);
     await expect(page.getByRole("heading", { name: "Voucher providers", level: 1 })).toBeVisible();
     const table = page.getByTestId("voucher-providers-table");
-    await expect(table.getByRole("row").filter({ hasText: "PayPoint Cash Out" })).toContainText("£100.00");
     await expectAccessibleWithoutJs(page);
 
-    const name = `Post Office Payout ${Date.now()}`;
+    const name = `PayPoint Cash Out ${Date.now()}`;
     await page.getByTestId("add-voucher-provider").click();
     await expect(page.getByRole("heading", { name: "Add a voucher provider" })).toBeVisible();
     await page.getByLabel("Name").fill(name);
@@ -39,10 +38,12 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Name")).toHaveValue(name);
     await expect(page.getByLabel("Cash-out (collected at a counter)")).toBeChecked();
     await expectAccessibleWithoutJs(page);
-    await page.getByLabel("Limit per voucher, in pounds").fill("250.00");
+    await page.getByLabel("Limit per voucher, in pounds").fill("100.00");
     await page.getByRole("button", { name: "Add provider" }).click();
     await expect(page.getByTestId("voucher-providers-banner")).toHaveText("Voucher provider added");
-    await expect(table.getByRole("row").filter({ hasText: name })).toContainText("£250.00");
+    await expect(table.getByRole("row").filter({ hasText: name })).toContainText("£100.00");
+    await expect(table.getByRole("row").filter({ hasText: name })).toContainText("90 days");
+    await expectAccessibleWithoutJs(page);
 
     // A response whose first line is not the header: refused, the header spelt out.
     await page.goto(`/${HACKWELL}/staff/payments/vouchers`);
