@@ -31,6 +31,9 @@ export const TEMPLATES = {
   "information-chase-text": { subject: "moreInformation.chaseText.subject", body: "moreInformation.chaseText.body" },
   // To a portal referral's referrer (English only, messages/en/information.json).
   "information-referrer-chase": { subject: "information.referrerEmails.chase.subject", body: "information.referrerEmails.chase.body" },
+  // A voucher payment's code(s) (issue 19, lib/payments/voucher-imports.ts): by email or text, in the resident's language.
+  "voucher-issued": { subject: "emails.voucherIssued.subject", body: "emails.voucherIssued.body" },
+  "voucher-issued-text": { subject: "emails.voucherIssuedText.subject", body: "emails.voucherIssuedText.body" },
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

@@ -20,4 +20,6 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: "Payment", column: "bankDetailsEnc", scope: "tenant", what: "payees' bank details on bank-transfer payments (copied sealed from the application, opened only to write a batch's file)" },
   { table: "ApplicationDraft", column: "answers", scope: "tenant", jsonPath: ["bank-details", "sealed"], what: "bank details on drafts (resident, referrer and officer)" },
   { table: "WebhookEndpoint", column: "secretEnc", scope: "tenant", what: "partner webhook signing secrets" },
+  { table: "PaymentVoucher", column: "codeEnc", scope: "tenant", what: "voucher codes issued to residents" },
+  { table: "VoucherImportCode", column: "codeEnc", scope: "tenant", what: "voucher codes of a provider's response checked and not yet applied" },
 ];

@@ -45,6 +45,7 @@ async function everySealed(): Promise<[string, string, string][]> {
   const apps = await owner.application.findMany({ where: { bankDetailsEnc: { not: null } }, select: { id: true, bankDetailsEnc: true } });
   const drafts = await owner.applicationDraft.findMany({ select: { id: true, answers: true } });
   const hooks = await owner.webhookEndpoint.findMany({ select: { id: true, secretEnc: true } });
+  const codes = await owner.voucherImportCode.findMany({ select: { id: true, codeEnc: true } });
   return [
     ...users.map((u) => ["User.totpSecretEnc", u.id, u.totpSecretEnc!] as [string, string, string]),
     ...apps.map((a) => ["Application.bankDetailsEnc", a.id, a.bankDetailsEnc!] as [string, string, string]),
@@ -53,6 +54,7 @@ async function everySealed(): Promise<[string, string, string][]> {
       return sealed ? [["ApplicationDraft.answers", d.id, sealed] as [string, string, string]] : [];
     }),
     ...hooks.map((h) => ["WebhookEndpoint.secretEnc", h.id, h.secretEnc] as [string, string, string]),
+    ...codes.map((c) => ["VoucherImportCode.codeEnc", c.id, c.codeEnc] as [string, string, string]),
   ];
 }
 
@@ -74,6 +76,9 @@ beforeAll(async () => {
     const org = await createOrganisation(owner, council.id);
     const lead = await createUser(owner, { email: `lead${i}@rotation.example` });
     await owner.webhookEndpoint.create({ data: { tenantId: council.id, organisationId: org.id, url: `https://hooks${i}.example/in`, secretEnc: encryptSecret(`whsec-${i}`), createdByUserId: lead.id } });
+    // A voucher provider's response checked and not yet applied: its code waits sealed (lib/payments/voucher-imports.ts).
+    const imp = await owner.voucherImport.create({ data: { tenantId: council.id, kind: "codes", fileName: "response.csv", sha256: `sha-${i}`, lines: [], createdById: lead.id } });
+    await owner.voucherImportCode.create({ data: { tenantId: council.id, importId: imp.id, lineNo: 2, codeEnc: encryptSecret(`VOUCHER-CODE-${i}`) } });
   }
   // And one value from before key ids (v1, under ENCRYPTION_KEY = k0).
   const iv = randomBytes(12);
@@ -94,13 +99,20 @@ afterAll(async () => {
 
 describe("key rotation", () => {
   it("covers every sealed column in the registry", () => {
-    expect(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort()).toEqual(["Application.bankDetailsEnc", "ApplicationDraft.answers", "User.totpSecretEnc", "WebhookEndpoint.secretEnc"]);
+    expect(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort()).toEqual([
+      "Application.bankDetailsEnc",
+      "ApplicationDraft.answers",
+      "PaymentVoucher.codeEnc",
+      "User.totpSecretEnc",
+      "VoucherImportCode.codeEnc",
+      "WebhookEndpoint.secretEnc",
+    ]);
   });
 
   it("re-seals everything under k2 while the app writes; every value still opens; a value written meanwhile is kept", async () => {
     const before = await everySealed();
     const plain = new Map(before.map(([col, id, sealed]) => [`${col}:${id}`, decryptSecret(sealed)]));
-    expect(new Set(before.map(([col]) => col))).toEqual(new Set(["User.totpSecretEnc", "Application.bankDetailsEnc", "ApplicationDraft.answers", "WebhookEndpoint.secretEnc"]));
+    expect(new Set(before.map(([col]) => col))).toEqual(new Set(["User.totpSecretEnc", "Application.bankDetailsEnc", "ApplicationDraft.answers", "WebhookEndpoint.secretEnc", "VoucherImportCode.codeEnc"]));
     expect(new Set(before.map(([, , s]) => sealedKeyId(s)))).toEqual(new Set(["k0", "k1"]));
     const hashBefore = bankMatchHash({ sortCode: "089999", accountNumber: "66374958" });
 

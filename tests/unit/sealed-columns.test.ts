@@ -17,6 +17,8 @@ const WRITES: Record<string, string[]> = {
   "scripts/bench/apply.ts": ["ApplicationDraft.answers"],
   "scripts/bench/referrals.ts": ["ApplicationDraft.answers"],
   "lib/partner-api/manage.ts": ["WebhookEndpoint.secretEnc"],
+  // Sealed into VoucherImportCode when a response is checked, moved as sealed to PaymentVoucher when applied.
+  "lib/payments/voucher-imports.ts": ["VoucherImportCode.codeEnc", "PaymentVoucher.codeEnc"],
 };
 
 function sources(dir: string, out: string[] = []): string[] {
