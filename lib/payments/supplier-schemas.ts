@@ -69,8 +69,10 @@ function withModulusCheck<T extends { accountName: string; sortCode: string; acc
     ctx.addIssue({ code: "custom", path: ["accountNumber"], message: e.accountNumber.modulus });
     return z.NEVER;
   }
-  const { accountName, rollNumber, sortCode: _s, accountNumber: _a, ...rest } = v;
-  return { ...rest, bank: { accountName, sortCode: check.sortCode, accountNumber: check.accountNumber, rollNumber: rollNumber || null } satisfies TBankDetails };
+  const { accountName, rollNumber, ...rest } = v;
+  delete (rest as Partial<T>).sortCode;
+  delete (rest as Partial<T>).accountNumber;
+  return { ...(rest as Omit<T, "accountName" | "rollNumber" | "sortCode" | "accountNumber">), bank: { accountName, sortCode: check.sortCode, accountNumber: check.accountNumber, rollNumber: rollNumber || null } satisfies TBankDetails };
 }
 
 export const ZSupplier = z
@@ -85,9 +87,17 @@ export type TSupplierInput = z.output<typeof ZSupplier>;
 
 export const ZSupplierRef = z.object({ supplierId: z.uuid({ error: e.expired }) }).strict();
 
+/** The checker ticks that they compared the details with the supplier's own document (a GOV.UK checkbox: "confirm-yes"). */
 export const ZSupplierCheck = z
-  .object({ supplierId: z.uuid({ error: e.expired }), confirm: z.literal("yes", { error: e.confirm.required }) })
-  .strict();
+  .object({ supplierId: z.uuid({ error: e.expired }), "confirm-yes": zLine().optional() })
+  .strict()
+  .transform((v, ctx) => {
+    if (v["confirm-yes"] !== "yes") {
+      ctx.addIssue({ code: "custom", path: ["confirm"], message: e.confirm.required });
+      return z.NEVER;
+    }
+    return { supplierId: v.supplierId };
+  });
 
 export const ZSupplierWithdraw = z.object({ supplierId: z.uuid({ error: e.expired }), reason: reasonText(e.withdrawReason.required, e.withdrawReason.tooLong) }).strict();
 
