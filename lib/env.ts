@@ -13,13 +13,45 @@ const ZEnv = z
     /** Public base URL, e.g. https://moneyhub.example.gov.uk: origin checks and links in emails. */
     APP_URL: z.string().url().optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
-    /** 32 random bytes, base64: encrypts TOTP secrets (and later bank details) at rest. */
+    /**
+     * 32 random bytes, base64: seals secrets at rest (TOTP secrets, bank details; the list of sealed
+     * columns is lib/security/sealed-columns.ts). Its key id is "k0". Enough on its own; for key
+     * rotation list keys in ENCRYPTION_KEYS as well or instead (docs/payments.md "Bank details at rest").
+     */
     ENCRYPTION_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+      .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded")
+      .optional(),
+    /**
+     * Keys for sealing with rotation: "kid1:base64,kid2:base64" (key ids of letters, digits, _ or -,
+     * up to 16; each key 32 bytes). Every sealed value names its key id; old ones stay readable while
+     * their key is listed. ENCRYPTION_KEY, if also set, is key "k0".
+     */
+    ENCRYPTION_KEYS: z
+      .string()
+      .transform((v, ctx) => {
+        const keys = new Map<string, string>();
+        for (const part of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+          const [kid, key, ...rest] = part.split(":");
+          if (!kid || !/^[A-Za-z0-9_-]{1,16}$/.test(kid) || key === undefined || rest.length || Buffer.from(key, "base64").length !== 32) {
+            ctx.addIssue({ code: "custom", message: `ENCRYPTION_KEYS: "${kid ?? ""}:…" must be a key id (letters, digits, _ or -, up to 16) and 32 bytes base64, e.g. k1:${"A".repeat(43)}=` });
+            return z.NEVER;
+          }
+          if (keys.has(kid)) {
+            ctx.addIssue({ code: "custom", message: `ENCRYPTION_KEYS: key id ${kid} is listed twice` });
+            return z.NEVER;
+          }
+          keys.set(kid, key);
+        }
+        return keys;
+      })
+      .optional(),
+    /** The key id new values are sealed under (one of ENCRYPTION_KEYS, or k0). Unset: k0 when ENCRYPTION_KEY is set. */
+    ENCRYPTION_KEY_ID: z.string().optional(),
     /**
      * Keys the hash of bank details kept beside the sealed ones for duplicate matching (HMAC-SHA256;
-     * lib/security/crypto.ts bankMatchHash). Unset: derived from ENCRYPTION_KEY (HKDF, "bank-match").
+     * lib/security/crypto.ts bankMatchHash). Unset: derived from key k0 (ENCRYPTION_KEY) with HKDF, so
+     * rotating the sealing key never changes it; required when there is no k0.
      * Changing it stops new applications matching older ones on bank account until they are re-keyed.
      */
     BANK_MATCH_KEY: z.string().min(32, "BANK_MATCH_KEY must be at least 32 characters").optional(),
@@ -73,6 +105,23 @@ const ZEnv = z
     GOOGLE_HOSTED_DOMAIN: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (!env.ENCRYPTION_KEY && !env.ENCRYPTION_KEYS?.size) {
+      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY"], message: "Set ENCRYPTION_KEY (32 bytes, base64) or ENCRYPTION_KEYS with ENCRYPTION_KEY_ID" });
+    }
+    const k0 = env.ENCRYPTION_KEYS?.get("k0");
+    if (k0 && env.ENCRYPTION_KEY && Buffer.compare(Buffer.from(k0, "base64"), Buffer.from(env.ENCRYPTION_KEY, "base64")) !== 0) {
+      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEYS"], message: "ENCRYPTION_KEYS lists k0 with another key than ENCRYPTION_KEY (k0 is ENCRYPTION_KEY's id)" });
+    }
+    const current = env.ENCRYPTION_KEY_ID ?? (env.ENCRYPTION_KEY ? "k0" : undefined);
+    if (env.ENCRYPTION_KEYS?.size && !current) {
+      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY_ID"], message: "ENCRYPTION_KEY_ID is required with ENCRYPTION_KEYS: the key id new values are sealed under" });
+    } else if (current && !(current === "k0" && env.ENCRYPTION_KEY) && !env.ENCRYPTION_KEYS?.has(current)) {
+      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY_ID"], message: `ENCRYPTION_KEY_ID ${current} is not a key in ENCRYPTION_KEYS` });
+    }
+    // The bank-account hash must not change when the sealing key does: it is keyed by BANK_MATCH_KEY or k0.
+    if (!env.BANK_MATCH_KEY && !env.ENCRYPTION_KEY && !k0 && env.ENCRYPTION_KEYS?.size) {
+      ctx.addIssue({ code: "custom", path: ["BANK_MATCH_KEY"], message: "Set BANK_MATCH_KEY when there is no ENCRYPTION_KEY (k0): the bank-account hash must outlive key rotation" });
+    }
     if (env.NODE_ENV === "production" && env.MFA_DEMO_BYPASS) {
       ctx.addIssue({ code: "custom", path: ["MFA_DEMO_BYPASS"], message: "MFA_DEMO_BYPASS is not allowed in production" });
     }

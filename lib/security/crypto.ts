@@ -1,26 +1,63 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 
-// AES-256-GCM for secrets at rest (TOTP secrets now, bank details later).
-// Format: v1.<iv>.<tag>.<ciphertext>, each base64url, so the key can be rotated by version.
+// AES-256-GCM for secrets at rest (TOTP secrets, bank details, partner secrets: every sealed column is
+// listed in lib/security/sealed-columns.ts). Format: v2.<kid>.<iv>.<tag>.<ciphertext> (base64url parts):
+// the key id says which key opens it, so keys rotate (ENCRYPTION_KEYS + ENCRYPTION_KEY_ID in lib/env.ts;
+// `npm run keys:reseal` re-seals old values under the current key). v1.<iv>.<tag>.<ciphertext>, from
+// before key ids, is read with key k0 (ENCRYPTION_KEY).
 
-function key(): Buffer {
-  return Buffer.from(env().ENCRYPTION_KEY, "base64");
+type TKeyring = { current: string; keys: Map<string, Buffer> };
+const keyrings = new WeakMap<object, TKeyring>();
+
+/** The keys from the environment: ENCRYPTION_KEY is k0; ENCRYPTION_KEYS adds the rest. */
+export function keyring(): TKeyring {
+  const e = env();
+  let ring = keyrings.get(e);
+  if (!ring) {
+    const keys = new Map<string, Buffer>();
+    if (e.ENCRYPTION_KEY) keys.set("k0", Buffer.from(e.ENCRYPTION_KEY, "base64"));
+    for (const [kid, key] of e.ENCRYPTION_KEYS ?? []) keys.set(kid, Buffer.from(key, "base64"));
+    ring = { current: e.ENCRYPTION_KEY_ID ?? "k0", keys };
+    keyrings.set(e, ring);
+  }
+  return ring;
 }
 
-export function encryptSecret(plain: string): string {
+function keyFor(kid: string): Buffer {
+  const key = keyring().keys.get(kid);
+  if (!key) throw new Error(`Sealed with key ${kid}, which is not configured (ENCRYPTION_KEYS)`);
+  return key;
+}
+
+/** Seals under `kid` (default: the current key, ENCRYPTION_KEY_ID). */
+export function encryptSecret(plain: string, kid: string = keyring().current): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const cipher = createCipheriv("aes-256-gcm", keyFor(kid), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v2", kid, ...[iv, cipher.getAuthTag(), body].map((p) => p.toString("base64url"))].join(".");
+}
+
+/** The key id a sealed value was sealed under ("k0" for v1 values), or null if it is not a sealed value. */
+export function sealedKeyId(sealed: string): string | null {
+  const parts = sealed.split(".");
+  if (parts[0] === "v1" && parts.length === 4) return "k0";
+  if (parts[0] === "v2" && parts.length === 5 && parts[1]) return parts[1];
+  return null;
 }
 
 export function decryptSecret(sealed: string): string {
-  const [version, iv, tag, body] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || body === undefined) throw new Error("Unrecognised secret format");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  const parts = sealed.split(".");
+  const [kid, iv, tag, body] = parts[0] === "v1" && parts.length === 4 ? ["k0", ...parts.slice(1)] : parts[0] === "v2" && parts.length === 5 ? parts.slice(1) : [];
+  if (!kid || !iv || !tag || body === undefined) throw new Error("Unrecognised secret format");
+  const decipher = createDecipheriv("aes-256-gcm", keyFor(kid), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** Whether a sealed value should be re-sealed: it is not under the current key (or is v1). */
+export function needsReseal(sealed: string): boolean {
+  return !sealed.startsWith(`v2.${keyring().current}.`);
 }
 
 /** A random bearer token for links (invitations, magic links) and the hash we store of it. */
@@ -39,11 +76,14 @@ export function safeEqual(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
-/** The key of the bank-account hash: BANK_MATCH_KEY, or one derived from ENCRYPTION_KEY (never the encryption key itself). */
+/**
+ * The key of the bank-account hash: BANK_MATCH_KEY, or one derived from key k0 (ENCRYPTION_KEY), never
+ * the encryption key itself and never the CURRENT key, so rotating the sealing key keeps every hash.
+ */
 function bankMatchKey(): Buffer {
   const configured = env().BANK_MATCH_KEY;
   if (configured) return Buffer.from(configured, "utf8");
-  return Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), "moneyhub bank-match v1", 32));
+  return Buffer.from(hkdfSync("sha256", keyFor("k0"), Buffer.alloc(0), "moneyhub bank-match v1", 32));
 }
 
 /**

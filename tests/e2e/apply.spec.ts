@@ -268,6 +268,26 @@ test.describe("without JavaScript", () => {
     await expect(page.locator('[name="dateOfBirth-year"]')).toHaveValue("1990");
     await expectAccessibleWithoutJs(page);
   });
+
+  test("bank details that fail the modulus check get a GOV.UK error on the page, keep what was typed, and can be corrected", async ({ page }) => {
+    test.setTimeout(240_000);
+    await answerEveryPage(page, { council: HACKWELL, answers: named(`Modulus ${Date.now()}`), js: false });
+    await page.goto("/hackwell/apply/bank-details");
+    // Vocalink's published invalid case 29: 08-99-99 66374959 fails the modulus 10 check.
+    await page.locator('[name="sortCode"]').fill("08-99-99");
+    await page.locator('[name="accountNumber"]').fill("66374959");
+    await submitButton(page).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Check your sort code and account number – together they are not a valid UK bank account");
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.locator('[name="sortCode"]')).toHaveValue("08-99-99");
+    await expect(page.locator('[name="accountNumber"]')).toHaveValue("66374959");
+    await expectAccessibleWithoutJs(page);
+    await page.locator('[name="accountNumber"]').fill("66374958");
+    await submitButton(page).click();
+    await expect(page.getByTestId("error-summary")).toHaveCount(0);
+    await page.goto("/hackwell/apply/check-answers");
+    await expect(page.getByTestId("answer-bank-details")).toContainText("account ending 4958");
+  });
 });
 
 test("in Turkish: the language switcher, lang attribute, translated pages and errors, to a reference", async ({ page }) => {

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
-import { decryptSecret, encryptSecret, hashToken, newToken } from "@/lib/security/crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv, resetEnvForTests } from "@/lib/env";
+import { bankMatchHash, decryptSecret, encryptSecret, hashToken, needsReseal, newToken, sealedKeyId } from "@/lib/security/crypto";
 import { MAX_REQUEST_BODY_BYTES, bodyTooLarge } from "@/lib/security/body-limit";
 import { isLocalRequest, listenHostFor, listensOnLoopback } from "@/lib/security/demo";
 import { base32, currentTotp, verifyTotp } from "@/lib/security/totp";
@@ -22,9 +23,83 @@ describe("secrets at rest", () => {
   });
 
   it("detects tampering", () => {
-    const [v, iv, tag, body] = encryptSecret("secret").split(".");
+    const [v, kid, iv, tag, body] = encryptSecret("secret").split(".");
     const flipped = body!.slice(0, -2) + (body!.endsWith("A") ? "BB" : "AA");
-    expect(() => decryptSecret([v, iv, tag, flipped].join("."))).toThrow();
+    expect(() => decryptSecret([v, kid, iv, tag, flipped].join("."))).toThrow();
+    // Naming another key does not open it either.
+    expect(() => decryptSecret([v, "k9", iv, tag, body].join("."))).toThrow(/k9/);
+  });
+});
+
+describe("key rotation", () => {
+  const k0 = Buffer.alloc(32, 1).toString("base64");
+  const k1 = Buffer.alloc(32, 2).toString("base64");
+  const k2 = Buffer.alloc(32, 3).toString("base64");
+  const withKeys = (vars: Record<string, string | undefined>) => {
+    for (const name of ["ENCRYPTION_KEY", "ENCRYPTION_KEYS", "ENCRYPTION_KEY_ID", "BANK_MATCH_KEY"]) delete process.env[name];
+    Object.assign(process.env, vars);
+    resetEnvForTests();
+  };
+  afterAll(() => withKeys({ ENCRYPTION_KEY: k0 }));
+
+  /** A value sealed the old way: v1.<iv>.<tag>.<ciphertext> under ENCRYPTION_KEY. */
+  function sealV1(plain: string, key: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", Buffer.from(key, "base64"), iv);
+    const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+    return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  }
+
+  it("names the key on every sealed value; ENCRYPTION_KEY alone is k0 and still reads v1 values", () => {
+    withKeys({ ENCRYPTION_KEY: k0 });
+    const sealed = encryptSecret("bank");
+    expect(sealed).toMatch(/^v2\.k0\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(sealedKeyId(sealed)).toBe("k0");
+    const old = sealV1("totp-secret", k0);
+    expect(sealedKeyId(old)).toBe("k0");
+    expect(decryptSecret(old)).toBe("totp-secret");
+    expect(needsReseal(old)).toBe(true);
+    expect(needsReseal(sealed)).toBe(false);
+  });
+
+  it("seals under ENCRYPTION_KEY_ID and opens anything sealed under a listed key", () => {
+    withKeys({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k1:${k1}`, ENCRYPTION_KEY_ID: "k1" });
+    const old = sealV1("v1 value", k0);
+    const underK0 = encryptSecret("k0 value", "k0");
+    const underK1 = encryptSecret("k1 value");
+    expect(sealedKeyId(underK1)).toBe("k1");
+    expect([decryptSecret(old), decryptSecret(underK0), decryptSecret(underK1)]).toEqual(["v1 value", "k0 value", "k1 value"]);
+    expect([needsReseal(old), needsReseal(underK0), needsReseal(underK1)]).toEqual([true, true, false]);
+    // Rotated again without k0 (ENCRYPTION_KEY gone, BANK_MATCH_KEY set): k1 values still open, k0 ones name their missing key.
+    withKeys({ ENCRYPTION_KEYS: `k1:${k1},k2:${k2}`, ENCRYPTION_KEY_ID: "k2", BANK_MATCH_KEY: "m".repeat(32) });
+    expect(decryptSecret(underK1)).toBe("k1 value");
+    expect(sealedKeyId(encryptSecret("x"))).toBe("k2");
+    expect(() => decryptSecret(underK0)).toThrow(/k0.*not configured/);
+  });
+
+  it("keeps the bank-account hash when the sealing key rotates", () => {
+    withKeys({ ENCRYPTION_KEY: k0 });
+    const before = bankMatchHash({ sortCode: "089999", accountNumber: "66374958" });
+    withKeys({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k1:${k1}`, ENCRYPTION_KEY_ID: "k1" });
+    expect(bankMatchHash({ sortCode: "089999", accountNumber: "66374958" })).toBe(before);
+  });
+
+  it("refuses a configuration that could not work, naming the setting", () => {
+    const base = { APP_DATABASE_URL: "postgresql://a@localhost/db", AUTH_SECRET: "x".repeat(32) };
+    const problems = (vars: Record<string, string>) => {
+      const r = parseEnv({ ...base, ...vars });
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(problems({ ENCRYPTION_KEY: k0 })).toEqual([]);
+    expect(problems({ ENCRYPTION_KEYS: `k1:${k1}`, ENCRYPTION_KEY_ID: "k1", BANK_MATCH_KEY: "m".repeat(32) })).toEqual([]);
+    expect(problems({})).toEqual([expect.stringMatching(/^ENCRYPTION_KEY: Set ENCRYPTION_KEY/)]);
+    expect(problems({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k1:${k1}` })).toEqual([]); // current stays k0
+    expect(problems({ ENCRYPTION_KEYS: `k1:${k1}`, BANK_MATCH_KEY: "m".repeat(32) })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY_ID: ENCRYPTION_KEY_ID is required/)]);
+    expect(problems({ ENCRYPTION_KEY: k0, ENCRYPTION_KEY_ID: "k7" })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY_ID: ENCRYPTION_KEY_ID k7 is not a key/)]);
+    expect(problems({ ENCRYPTION_KEYS: `k1:${k1}`, ENCRYPTION_KEY_ID: "k1" })).toEqual([expect.stringMatching(/^BANK_MATCH_KEY:/)]);
+    expect(problems({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k1:short` })).toEqual([expect.stringMatching(/ENCRYPTION_KEYS.*32 bytes/)]);
+    expect(problems({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k1:${k1},k1:${k2}`, ENCRYPTION_KEY_ID: "k1" })).toEqual([expect.stringMatching(/listed twice/)]);
+    expect(problems({ ENCRYPTION_KEY: k0, ENCRYPTION_KEYS: `k0:${k1}` })).toEqual([expect.stringMatching(/k0 with another key/)]);
   });
 });
 
