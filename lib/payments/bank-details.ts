@@ -4,7 +4,7 @@
 // and for finance's audited "Show full details" only. And what a batch must leave out: payments
 // whose bank details change waits for a second person (the same rule is a trigger in the
 // database, migration 20261206093100_suppliers).
-import type { ExpressionBuilder } from "kysely";
+import { sql as q, type ExpressionBuilder } from "kysely";
 import type { TBankDetails } from "@/lib/payments/supplier-schemas";
 import type { DB } from "@/lib/generated/kysely/db";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
@@ -60,3 +60,11 @@ export function supplierReady(eb: ExpressionBuilder<DB & { pm: DB["Payment"] }, 
     ]),
   ]);
 }
+
+/**
+ * The same two rules as one SQL condition on "Payment" aliased pm, for a batch writer that selects
+ * in raw SQL: true when the payment may join a batch as far as its payee goes.
+ */
+export const payeeReadySql = q<boolean>`(not exists (select 1 from "PaymentBankChange" pbc where pbc."paymentId" = pm.id and pbc.status = 'PENDING')
+  and (pm.method <> 'SUPPLIER' or (pm."supplierAccountRef" is not null
+    and exists (select 1 from "Supplier" sup where sup.id = pm."supplierId" and sup.status = 'CHECKED'))))`;

@@ -19,4 +19,7 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: "Application", column: "bankDetailsEnc", scope: "tenant", what: "bank details of submitted applications" },
   { table: "ApplicationDraft", column: "answers", scope: "tenant", jsonPath: ["bank-details", "sealed"], what: "bank details on drafts (resident, referrer and officer)" },
   { table: "WebhookEndpoint", column: "secretEnc", scope: "tenant", what: "partner webhook signing secrets" },
+  { table: "Payment", column: "bankDetailsEnc", scope: "tenant", what: "bank details a bank transfer pays (copied from the application, or an approved change)" },
+  { table: "Supplier", column: "bankDetailsEnc", scope: "tenant", what: "suppliers' bank details (docs/suppliers.md)" },
+  { table: "PaymentBankChange", column: "bankDetailsEnc", scope: "tenant", what: "requested changes of a payment's bank details" },
 ];

@@ -10,7 +10,8 @@ import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { approveBankChange, cancelBankChange, rejectBankChange, requestBankChange } from "@/lib/payments/bank-changes";
-import { noPendingBankChange, openBankDetails, supplierReady } from "@/lib/payments/bank-details";
+import { noPendingBankChange, openBankDetails, payeeReadySql, supplierReady } from "@/lib/payments/bank-details";
+import { sql as q } from "kysely";
 import { choosePaymentSupplier, loadPaymentDetails, revealPaymentBankDetails } from "@/lib/payments/payment-details";
 import { ZBankChangeRequest, ZPaymentSupplier, ZSupplier } from "@/lib/payments/supplier-schemas";
 import { addSupplier, checkSupplier, checkedSuppliers, findSupplier, listSuppliers, revealSupplierBankDetails, withdrawSupplier } from "@/lib/payments/suppliers";
@@ -246,6 +247,9 @@ describe("changing a ready payment's bank details", () => {
       sql.db.selectFrom("Payment as pm").select("pm.id").where("pm.status", "=", "READY").where(noPendingBankChange).where(supplierReady).execute(),
     );
     expect(selectable.map((p) => p.id)).not.toContain(paymentId);
+    const selectableRaw = await withTenantSql(council.id, (sql) => sql.db.executeQuery(q<{ id: string }>`select pm.id from "Payment" pm where pm.status = 'READY' and ${payeeReadySql}`.compile(sql.db)));
+    expect(selectableRaw.rows.map((p) => p.id)).not.toContain(paymentId);
+    expect(selectableRaw.rows.length).toBe(selectable.length);
     expect((await owner().payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("READY");
 
     // Rejected by a second person: the old details stand and the payment may be batched.

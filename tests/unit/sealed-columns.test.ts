@@ -17,6 +17,7 @@ const WRITES: Record<string, string[]> = {
   "scripts/bench/apply.ts": ["ApplicationDraft.answers"],
   "scripts/bench/referrals.ts": ["ApplicationDraft.answers"],
   "lib/partner-api/manage.ts": ["WebhookEndpoint.secretEnc"],
+  "lib/payments/bank-details.ts": ["Supplier.bankDetailsEnc", "PaymentBankChange.bankDetailsEnc", "Payment.bankDetailsEnc"],
 };
 
 function sources(dir: string, out: string[] = []): string[] {
