@@ -33,6 +33,7 @@ import { demoQueueState } from "./demo-queue-state";
 import { seedDemoDocuments } from "./demo-documents";
 import { seedDemoAdvice } from "./demo-advice";
 import { seedDemoVouchers } from "./demo-vouchers";
+import { seedDemoSuppliers } from "./demo-suppliers";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -147,6 +148,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
   await seedDemoAdvice(db, log, now);
   await seedDemoInformation(db, log, now);
   await seedDemoVouchers(db, log);
+  await seedDemoSuppliers(db, log);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

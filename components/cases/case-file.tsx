@@ -330,6 +330,15 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
           {tl(d.reason ? "awardReason" : "award", { amount: w.money(String(d.amountPence ?? "0")), pot: String(d.pot ?? ""), reason: String(d.reason ?? "") })}
         </p>
       );
+    else if (e.kind.startsWith("suppliers.bank-change-"))
+      // Bank details on the timeline are only ever their last 4 digits (lib/payments/bank-changes.ts).
+      description = (
+        <p className="govuk-body">
+          {translate("en", m, "suppliers.timeline.bankChange", { reference: String(d.reference ?? ""), from: d.from ? `ending ${String(d.from)}` : "none", to: `ending ${String(d.to ?? "")}`, reason: String(d.note ?? d.reason ?? "") })}
+        </p>
+      );
+    else if (e.kind === "suppliers.supplier-chosen")
+      description = <p className="govuk-body">{translate("en", m, "suppliers.timeline.supplierChosen", { reference: String(d.reference ?? ""), supplier: String(d.supplier ?? ""), ref: String(d.supplierAccountRef ?? "") })}</p>;
     return { id: e.id, time: e.createdAt, title: w.event(e.kind), by: e.actorUserId ? name(e.actorUserId) : (e.actorLabel ?? undefined), at: formatDateTimeShort(e.createdAt), description };
   });
   for (const msg of page.messages) {

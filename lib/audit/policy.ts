@@ -6,6 +6,7 @@ export const AUDIT_KINDS = {
   "sign-ins": { label: "Sign-ins", prefixes: ["auth."] },
   refusals: { label: "Refused access", prefixes: ["authz."] },
   funds: { label: "Funds and exports", prefixes: ["funds."] },
+  payments: { label: "Payments and bank details", prefixes: ["payments."] },
   people: { label: "Staff and partners", prefixes: ["people."] },
   platform: { label: "Council settings", prefixes: ["platform.", "settings."] },
 } as const;

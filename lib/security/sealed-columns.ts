@@ -22,4 +22,6 @@ export const SEALED_COLUMNS: readonly TSealedColumn[] = [
   { table: "WebhookEndpoint", column: "secretEnc", scope: "tenant", what: "partner webhook signing secrets" },
   { table: "PaymentVoucher", column: "codeEnc", scope: "tenant", what: "voucher codes issued to residents" },
   { table: "VoucherImportCode", column: "codeEnc", scope: "tenant", what: "voucher codes of a provider's response checked and not yet applied" },
+  { table: "Supplier", column: "bankDetailsEnc", scope: "tenant", what: "suppliers' bank details (docs/suppliers.md)" },
+  { table: "PaymentBankChange", column: "bankDetailsEnc", scope: "tenant", what: "requested changes of a payment's bank details" },
 ];

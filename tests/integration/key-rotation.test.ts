@@ -12,7 +12,10 @@ import { bankMatchHash, decryptSecret, encryptSecret, hashToken, sealedKeyId } f
 import { countNotCurrent, resealAll } from "@/lib/security/reseal";
 import { SEALED_COLUMNS } from "@/lib/security/sealed-columns";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { createCouncil, createOrganisation, createUser } from "@/prisma/factories";
+import { staffActor } from "@/lib/actor";
+import { ZSupplier } from "@/lib/payments/supplier-schemas";
+import { addSupplier } from "@/lib/payments/suppliers";
+import { createCouncil, createMember, createOrganisation, createUser } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
 import { testDb } from "../support/globals";
 
@@ -46,7 +49,9 @@ async function everySealed(): Promise<[string, string, string][]> {
   const drafts = await owner.applicationDraft.findMany({ select: { id: true, answers: true } });
   const hooks = await owner.webhookEndpoint.findMany({ select: { id: true, secretEnc: true } });
   const codes = await owner.voucherImportCode.findMany({ select: { id: true, codeEnc: true } });
+  const suppliers = await owner.supplier.findMany({ select: { id: true, bankDetailsEnc: true } });
   return [
+    ...suppliers.map((s) => ["Supplier.bankDetailsEnc", s.id, s.bankDetailsEnc] as [string, string, string]),
     ...users.map((u) => ["User.totpSecretEnc", u.id, u.totpSecretEnc!] as [string, string, string]),
     ...apps.map((a) => ["Application.bankDetailsEnc", a.id, a.bankDetailsEnc!] as [string, string, string]),
     ...drafts.flatMap((d) => {
@@ -79,6 +84,10 @@ beforeAll(async () => {
     // A voucher provider's response checked and not yet applied: its code waits sealed (lib/payments/voucher-imports.ts).
     const imp = await owner.voucherImport.create({ data: { tenantId: council.id, kind: "codes", fileName: "response.csv", sha256: `sha-${i}`, lines: [], createdById: lead.id } });
     await owner.voucherImportCode.create({ data: { tenantId: council.id, importId: imp.id, lineNo: 2, codeEnc: encryptSecret(`VOUCHER-CODE-${i}`) } });
+    // A supplier's bank details (lib/payments/suppliers.ts), sealed by the service.
+    const finance = await createMember(owner, council.id, "APPROVER", { email: `finance${i}@rotation.example` });
+    const added = await addSupplier(staffActor({ council: { id: council.id }, user: { userId: finance.id, email: finance.email }, roles: ["APPROVER"] }), ZSupplier.parse({ name: `Landlord ${i}`, kind: "LANDLORD", accountName: "Landlord Ltd", sortCode: "107999", accountNumber: "88837491", rollNumber: "" }));
+    expect(added.outcome).toBe("added");
   }
   // And one value from before key ids (v1, under ENCRYPTION_KEY = k0).
   const iv = randomBytes(12);
@@ -102,7 +111,10 @@ describe("key rotation", () => {
     expect(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`).sort()).toEqual([
       "Application.bankDetailsEnc",
       "ApplicationDraft.answers",
+      "Payment.bankDetailsEnc",
+      "PaymentBankChange.bankDetailsEnc",
       "PaymentVoucher.codeEnc",
+      "Supplier.bankDetailsEnc",
       "User.totpSecretEnc",
       "VoucherImportCode.codeEnc",
       "WebhookEndpoint.secretEnc",
@@ -112,7 +124,7 @@ describe("key rotation", () => {
   it("re-seals everything under k2 while the app writes; every value still opens; a value written meanwhile is kept", async () => {
     const before = await everySealed();
     const plain = new Map(before.map(([col, id, sealed]) => [`${col}:${id}`, decryptSecret(sealed)]));
-    expect(new Set(before.map(([col]) => col))).toEqual(new Set(["User.totpSecretEnc", "Application.bankDetailsEnc", "ApplicationDraft.answers", "WebhookEndpoint.secretEnc", "VoucherImportCode.codeEnc"]));
+    expect(new Set(before.map(([col]) => col))).toEqual(new Set(["User.totpSecretEnc", "Application.bankDetailsEnc", "ApplicationDraft.answers", "WebhookEndpoint.secretEnc", "VoucherImportCode.codeEnc", "Supplier.bankDetailsEnc"]));
     expect(new Set(before.map(([, , s]) => sealedKeyId(s)))).toEqual(new Set(["k0", "k1"]));
     const hashBefore = bankMatchHash({ sortCode: "089999", accountNumber: "66374958" });
 
@@ -135,6 +147,7 @@ describe("key rotation", () => {
     expect(byColumn["User.totpSecretEnc"]!.resealed).toBe(before.filter(([c]) => c === "User.totpSecretEnc").length);
     expect(byColumn["ApplicationDraft.answers.bank-details.sealed"]).toMatchObject({ resealed: 6, changedMeanwhile: 0 });
     expect(byColumn["WebhookEndpoint.secretEnc"]).toMatchObject({ resealed: 2, changedMeanwhile: 0 });
+    expect(byColumn["Supplier.bankDetailsEnc"]).toMatchObject({ resealed: 2, changedMeanwhile: 0, unreadable: 0 });
 
     const after = await everySealed();
     expect(after).toHaveLength(before.length);

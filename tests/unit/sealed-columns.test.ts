@@ -19,6 +19,7 @@ const WRITES: Record<string, string[]> = {
   "lib/partner-api/manage.ts": ["WebhookEndpoint.secretEnc"],
   // Sealed into VoucherImportCode when a response is checked, moved as sealed to PaymentVoucher when applied.
   "lib/payments/voucher-imports.ts": ["VoucherImportCode.codeEnc", "PaymentVoucher.codeEnc"],
+  "lib/payments/bank-details.ts": ["Supplier.bankDetailsEnc", "PaymentBankChange.bankDetailsEnc", "Payment.bankDetailsEnc"],
 };
 
 function sources(dir: string, out: string[] = []): string[] {
