@@ -36,8 +36,20 @@ export function bankLine(p: { reference: string; amountPence: bigint; bankDetail
 }
 
 export async function bankBatchFiles(sql: TSql, batch: TBatchForFiles, settings: TBankSettings): Promise<TBatchFile[]> {
-  const payments = await sql.db.selectFrom("Payment").select(["reference", "amountPence", "bankDetailsEnc"]).where("batchId", "=", batch.id).orderBy("reference").execute();
-  const lines = payments.map(bankLine);
+  // A supplier payment is paid to the supplier's checked account, with the resident's account
+  // reference with that supplier as the Bacs reference (docs/suppliers.md).
+  const payments = await sql.db
+    .selectFrom("Payment as pm")
+    .leftJoin("Supplier as sup", "sup.id", "pm.supplierId")
+    .select(["pm.reference", "pm.amountPence", "pm.method", "pm.bankDetailsEnc", "pm.supplierAccountRef", "sup.bankDetailsEnc as supplierBankDetailsEnc"])
+    .where("pm.batchId", "=", batch.id)
+    .orderBy("pm.reference")
+    .execute();
+  const lines = payments.map((p) =>
+    p.method === "SUPPLIER"
+      ? { ...bankLine({ reference: p.reference, amountPence: p.amountPence, bankDetailsEnc: p.supplierBankDetailsEnc }), reference: p.supplierAccountRef ?? p.reference }
+      : bankLine(p),
+  );
   if (settings.bankFileFormat === "CSV") {
     return [{ kind: "bank-csv", fileName: `${batch.reference}-bank.csv`, mediaType: "text/csv; charset=us-ascii", content: Buffer.from(writeBankCsv(lines), "ascii") }];
   }

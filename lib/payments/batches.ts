@@ -22,7 +22,8 @@ import { BANK_METHODS, isVoucherMethod, type TPaymentMethod } from "@/lib/paymen
 import { missingBankSettings, readBankSettings } from "@/lib/payments/settings";
 import { residentViewsJob } from "@/lib/payments/jobs";
 import { transitionBatchPayments } from "@/lib/payments/transition";
-import { voucherBatchFiles } from "@/lib/payments/voucher-files";
+import { missingVoucherSettings, voucherBatchFiles } from "@/lib/payments/voucher-files";
+import { payeeReadySql } from "@/lib/payments/bank-details";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,13 +55,13 @@ export type TCancelBatchResult = { outcome: "cancelled"; count: number } | { out
 /**
  * Which READY payments of a method can be paid as they stand (the others are listed on the
  * payments page as needing details): a bank transfer needs the payee's bank details; a payment to
- * a supplier needs the supplier's checked bank details, which come with the supplier list
- * (helper E's branch): until then none is payable by batch.
+ * a supplier needs a checked supplier and the resident's account reference with them; none may
+ * have a bank-details change waiting for a second person (lib/payments/bank-details.ts: the
+ * database's trigger refuses them too, so one held payment never fails a whole batch).
  */
 export function payableCondition(method: TPaymentMethod) {
-  if (method === "BANK_TRANSFER") return q<boolean>`pm."bankDetailsEnc" is not null`;
-  if (method === "SUPPLIER") return q<boolean>`false`;
-  return q<boolean>`true`;
+  if (method === "BANK_TRANSFER") return q<boolean>`pm."bankDetailsEnc" is not null and ${payeeReadySql}`;
+  return payeeReadySql;
 }
 
 /** The candidates' ids: READY payments of the selection that can be paid as they stand. */
@@ -109,6 +110,9 @@ export async function createBatch(actor: TActor, selection: TBatchSelection): Pr
           const missing = missingBankSettings(settings);
           if (missing.length) return { outcome: "not-configured", missing };
           bank = settings as TBankSettings;
+        } else {
+          const missing = await missingVoucherSettings(sql, selection.method, selection.voucherProviderId ?? null);
+          if (missing.length) return { outcome: "not-configured", missing };
         }
         const { n } = await sql.db.selectFrom("PaymentBatch").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
         const reference = `B-${String(Number(n) + 1).padStart(6, "0")}`;
