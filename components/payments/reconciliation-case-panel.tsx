@@ -44,21 +44,17 @@ export async function ReturnedPayments({ actor, slug, caseId, works, done, paidR
                 })}
               </p>
               {works ? (
-                <details className="govuk-details mb-0" open>
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">{c.payAgain}</span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <PayAgainForm
-                      action={payAgainAction.bind(null, slug)}
-                      caseId={caseId}
-                      paymentId={r.id}
-                      methods={PAY_AGAIN_METHODS.map((value) => ({ value, label: PAY_AGAIN_METHOD_WORDS[value] }))}
-                      defaultMethod={DEFAULT_METHOD[r.method] ?? ""}
-                      words={{ method: c.method, bankHint: c.bankHint, accountName: c.accountName, sortCode: c.sortCode, accountNumber: c.accountNumber, submit: c.submit }}
-                    />
-                  </div>
-                </details>
+                <>
+                  <h3 className="govuk-heading-s">{c.payAgain}</h3>
+                  <PayAgainForm
+                    action={payAgainAction.bind(null, slug)}
+                    caseId={caseId}
+                    paymentId={r.id}
+                    methods={PAY_AGAIN_METHODS.map((value) => ({ value, label: PAY_AGAIN_METHOD_WORDS[value] }))}
+                    defaultMethod={DEFAULT_METHOD[r.method] ?? ""}
+                    words={{ method: c.method, bankHint: c.bankHint, accountName: c.accountName, sortCode: c.sortCode, accountNumber: c.accountNumber, submit: c.submit }}
+                  />
+                </>
               ) : null}
             </div>
           ))}

@@ -64,6 +64,8 @@ async function sentPayment(): Promise<TSent> {
 }
 
 test("finance imports a bank report with one returned payment; the officer sees it back in the queue and pays it again", async ({ browser }) => {
+  // Two people sign in and the pages are checked for accessibility on the way.
+  test.setTimeout(300_000);
   const sent = await sentPayment();
   const report = { name: `bank-${sent.reference}.csv`, mimeType: "text/csv", buffer: Buffer.from(`reference,amount,outcome,reason\n${sent.paymentRef},45.00,returned,Account closed\nHKW-NOT-A-REF-1,10.00,paid,\n`) };
 
