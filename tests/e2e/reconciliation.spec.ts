@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectAccessible, signInAsStaff } from "./support";
 
@@ -11,6 +11,10 @@ import { expectAccessible, signInAsStaff } from "./support";
 // ledger's own function), not through the batch pages.
 
 const COUNCIL = "hackwell";
+/** SCREENSHOTS=<dir>: full-page screenshots of the pages on the way (for reviewing the pages). */
+const shoot = async (p: Page, name: string) => {
+  if (process.env.SCREENSHOTS) await p.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+};
 const AMOUNT = 4_500;
 
 type TSent = { caseId: string; reference: string; paymentRef: string };
@@ -75,6 +79,7 @@ test("finance imports a bank report with one returned payment; the officer sees 
   await page.goto(`/${COUNCIL}/staff/payments/reconciliation`);
   await expect(page.getByRole("heading", { level: 1, name: "Reconcile payments" })).toBeVisible();
   await expectAccessible(page);
+  await shoot(page, "reconciliation-upload");
   // No file chosen: a specific error, nothing imported.
   await page.getByTestId("report-submit").click();
   await expect(page.getByTestId("error-summary")).toContainText("Choose the report file");
@@ -87,9 +92,11 @@ test("finance imports a bank report with one returned payment; the officer sees 
   await expect(lines).toContainText(`Payment ${sent.paymentRef} (£45.00) will be marked returned: Account closed.`);
   await expect(page.getByTestId("reconciliation-counts")).toHaveText("1 to apply · 0 already so · 1 exceptions");
   await expectAccessible(page);
+  await shoot(page, "reconciliation-preview");
   await page.getByRole("button", { name: "Apply the report" }).click();
   await expect(page.getByTestId("reconciliation-banner")).toHaveText("Report applied: 0 paid, 1 returned, 0 rejected, 1 exceptions.");
   await expect(lines).toContainText(`Payment ${sent.paymentRef} marked returned: Account closed.`);
+  await shoot(page, "reconciliation-applied");
   // The same file again changes nothing, and says so.
   await page.goto(`/${COUNCIL}/staff/payments/reconciliation`);
   await page.getByTestId("report-input").setInputFiles(report);
@@ -105,10 +112,12 @@ test("finance imports a bank report with one returned payment; the officer sees 
   await op.goto(`/${COUNCIL}/staff/cases?payment=returned&q=${sent.reference}`);
   const row = op.getByTestId("queue-table").locator("tr", { hasText: sent.reference });
   await expect(row.getByTestId("tag-payment-returned")).toHaveText("Payment returned");
+  await shoot(op, "queue-payment-returned");
   await row.getByTestId("case-link").click();
   const returned = op.getByTestId("returned-payment");
   await expect(returned).toContainText(`£45.00 for food: payment ${sent.paymentRef} was returned (bank transfer). Reason: Account closed`);
   await expectAccessible(op);
+  await shoot(op, "case-payment-returned");
   // Bank details that do not belong together are refused, what was typed kept.
   await op.getByLabel("Bank transfer").check();
   await op.getByLabel("Name on the account").fill("Ravi Returned");
@@ -116,10 +125,11 @@ test("finance imports a bank report with one returned payment; the officer sees 
   await op.getByLabel("Account number").fill("66374959");
   await op.getByRole("button", { name: "Pay again" }).click();
   await expect(op.getByTestId("error-summary")).toContainText("This sort code and account number do not belong together");
+  await shoot(op, "case-pay-again-refused");
   await expect(op.getByLabel("Sort code")).toHaveValue("08-99-99");
   await op.getByLabel("Supermarket e-voucher by text message").check();
   await op.getByRole("button", { name: "Pay again" }).click();
-  await expect(op.getByTestId("paid-again-banner")).toHaveText(`A new payment is ready for finance's next batch. It replaces payment ${sent.paymentRef}.`);
+  await expect(op.getByTestId("paid-again-banner")).toHaveText(`Payment ${sent.reference}-2 is ready for finance's next batch. It replaces the returned payment.`);
   await expect(op.getByTestId("returned-payment")).toHaveCount(0);
   await expect(op.getByText("Paying again").first()).toBeVisible();
   await op.goto(`/${COUNCIL}/staff/cases?payment=returned&q=${sent.reference}`);
