@@ -9,18 +9,20 @@
 // returned" in the queue) to pay again. A file is one import per council (its SHA-256): the same
 // file again changes nothing and says so. Lines are applied in chunks, each its own transaction,
 // under a lock on the import: a confirmation interrupted half way is finished by confirming
-// again, and two people confirming at once apply each line once.
+// again, and two people confirming at once apply each line once. "Paid" lines, nearly all of a
+// bank's report, are applied set-based (applyPaidLines); returned and rejected ones one by one
+// through the writer, which moves their money.
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql as q } from "kysely";
-import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
+import { type RawBuilder, sql as q } from "kysely";
+import { actorColumns, actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { formatPence, parsePounds } from "@/lib/money";
-import { isVoucherMethod, nextPaymentState, type TPaymentAction, type TPaymentMethod, type TPaymentState } from "@/lib/payments/lifecycle";
+import { BANK_METHODS, isVoucherMethod, nextPaymentState, PAYMENT_RULES, type TPaymentAction, type TPaymentMethod, type TPaymentState } from "@/lib/payments/lifecycle";
 import { readPayment, transitionPayment } from "@/lib/payments/transition";
 import { PAYMENT_METHOD_WORDS, PAYMENT_STATUS_WORDS } from "@/lib/payments/words";
 
@@ -280,6 +282,56 @@ export type TApplyResult =
   | { outcome: "forbidden" };
 
 const CHUNK = 500;
+const PAID_CHUNK = 5000;
+
+/** The staff words of each state, for a message written in SQL. */
+const statusWordsSql = (column: RawBuilder<string>) =>
+  q<string>`case ${column} ${q.join(
+    Object.entries(PAYMENT_STATUS_WORDS).map(([state, words]) => q`when ${state} then ${words}`),
+    q` `,
+  )} else 'gone' end`;
+
+/**
+ * Up to PAID_CHUNK of the import's "paid" lines in one statement: SENT → PAID (the lifecycle's
+ * confirm-paid: bank transfers and supplier payments, no money moves), a "payment.paid" line on
+ * each case's timeline as transitionPayment writes it, and each line marked applied, or an
+ * exception when its payment moved since the preview. The resident's view is not touched: SENT
+ * and PAID read the same to them (RESIDENT_PAID_STATES), so nothing they see or hear changes.
+ * Returns how many lines it took.
+ */
+async function applyPaidLines(sql: TSql, actor: TActor, importId: string): Promise<number> {
+  const rule = PAYMENT_RULES["confirm-paid"];
+  const a = actorColumns(actor);
+  const bank = q.join(BANK_METHODS.map((m) => q`${m}::"PaymentMethod"`));
+  const { rows } = await q<{ taken: string }>`with lines as (
+      select l.id as "lineId", l."paymentId" from "ReconciliationLine" l
+      where l."importId" = ${importId}::uuid and l.result = 'match' and l.outcome = 'paid'
+      order by l."lineNo" limit ${PAID_CHUNK}
+    ), moved as (
+      update "Payment" pm set status = ${rule.to}::"PaymentStatus", "updatedAt" = now(), "settledAt" = now()
+      from lines where pm.id = lines."paymentId" and pm.status = ${rule.from[0]!}::"PaymentStatus" and pm.method in (${bank})
+      returning pm.id, pm."tenantId", pm."caseId", pm.reference, pm.method::text as method, pm."amountPence", lines."lineId"
+    ), events as (
+      insert into "CaseEvent" (id, "tenantId", "caseId", kind, "actorKind", "actorUserId", "actorRef", data, "createdAt")
+      select gen_random_uuid(), m."tenantId", m."caseId", 'payment.paid', ${a.actorKind}, ${a.actorUserId}::uuid, ${a.actorRef},
+        jsonb_build_object('paymentId', m.id, 'reference', m.reference, 'method', m.method, 'amountPence', m."amountPence"::text, 'from', ${rule.from[0]!}::text, 'to', ${rule.to}::text),
+        clock_timestamp()
+      from moved m
+      returning 1
+    ), applied as (
+      update "ReconciliationLine" rl set result = 'applied', message = 'Payment ' || m.reference || ' marked paid.'
+      from moved m where rl.id = m."lineId"
+      returning 1
+    ), missed as (
+      update "ReconciliationLine" rl
+      set result = 'exception', message = 'Not applied: payment ' || coalesce(p.reference, '?') || ' changed after this file was checked (it is now ' || ${statusWordsSql(q<string>`p.status::text`)} || ').'
+      from lines left join "Payment" p on p.id = lines."paymentId"
+      where rl.id = lines."lineId" and lines."lineId" not in (select "lineId" from moved)
+      returning 1
+    )
+    select ((select count(*) from applied) + (select count(*) from missed) + 0 * (select count(*) from events))::text as taken`.execute(sql.db);
+  return Number(rows[0]?.taken ?? 0);
+}
 
 /**
  * Applies a previewed import's matched lines (see the file comment). A line whose payment moved
@@ -296,6 +348,8 @@ export async function applyReconciliation(actor: TActor, importId: string): Prom
         const imp = await sql.db.selectFrom("ReconciliationImport").select(["id", "status", "appliedAt", "fileName", "kind"]).where("id", "=", importId).forUpdate().executeTakeFirst();
         if (!imp) return { outcome: "not-found" };
         if (imp.status === "APPLIED") return { outcome: "already-applied", appliedAt: imp.appliedAt! };
+        // Paid lines first, set-based (a bank's report is nearly all of them): see applyPaidLines.
+        if ((await applyPaidLines(sql, actor, importId)) === PAID_CHUNK) return "more";
         const pending = await sql.db.selectFrom("ReconciliationLine").select(["id", "lineNo", "outcome", "reason", "paymentId"]).where("importId", "=", importId).where("result", "=", "match").orderBy("lineNo").limit(CHUNK).execute();
         const cases = new Set<string>();
         for (const line of pending) {

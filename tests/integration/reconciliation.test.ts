@@ -134,6 +134,9 @@ describe("a bank report with one returned payment", () => {
     expect(applied).toEqual({ outcome: "applied", confirmed: 1, returned: 1, rejected: 0, exceptions: 6 });
     const [pa, pb] = [await owner().payment.findUniqueOrThrow({ where: { id: a.paymentId } }), await owner().payment.findUniqueOrThrow({ where: { id: b.paymentId } })];
     expect([pa.status, pb.status, pb.outcomeReason]).toEqual(["PAID", "RETURNED", "Account closed"]);
+    // The paid line (applied set-based) wrote its timeline line as the writer does.
+    const paidEvent = await owner().caseEvent.findFirstOrThrow({ where: { caseId: a.caseId, kind: "payment.paid" } });
+    expect(paidEvent).toMatchObject({ actorKind: "staff", actorUserId: finance.user.userId, data: { reference: a.reference, from: "SENT", to: "PAID", amountPence: "12000" } });
     // The returned payment's money is committed to its award again, nothing else moved.
     expect(await balances()).toMatchObject({ COMMITTED: before.COMMITTED - 12_000n, SPENT: before.SPENT + 12_000n });
     const recommit = await owner().ledgerTransaction.findMany({ where: { paymentRef: b.reference, kind: "RECOMMIT" } });
@@ -180,6 +183,21 @@ describe("a bank report with one returned payment", () => {
     expect(await balances()).toMatchObject({ COMMITTED: before.COMMITTED - 20_000n, SPENT: before.SPENT + 20_000n });
     expect(await status(b.applicationId)).toBe("PAID");
     expect((await paymentMessages(b.reference.replace(/-\d+$/, ""))).map((m) => m.template)).toEqual(["payment-sent", "payment-failed", "payment-sent"]);
+  });
+});
+
+describe("a payment that moved after its report was checked", () => {
+  it("is not applied: the line becomes an exception saying what the payment is now", async () => {
+    const c = await approved("recon-moved@example.com", 6_000n);
+    await sent([c.paymentId]);
+    const paid = await previewReconciliation(finance, { fileName: "paid.csv", content: csv(`${c.reference},60.00,paid,`), kind: "bank" });
+    const returned = await previewReconciliation(finance, { fileName: "returned.csv", content: csv(`${c.reference},60.00,returned,Payee deceased`), kind: "bank" });
+    if (paid.outcome !== "previewed" || returned.outcome !== "previewed") throw new Error("not previewed");
+    expect(await applyReconciliation(finance, returned.importId)).toMatchObject({ outcome: "applied", returned: 1 });
+    expect(await applyReconciliation(finance, paid.importId)).toEqual({ outcome: "applied", confirmed: 0, returned: 0, rejected: 0, exceptions: 1 });
+    const line = (await readReconciliation(finance, paid.importId))!.lines[0]!;
+    expect([line.result, line.message]).toEqual(["exception", `Not applied: payment ${c.reference} changed after this file was checked (it is now returned).`]);
+    expect((await owner().payment.findUniqueOrThrow({ where: { id: c.paymentId } })).status).toBe("RETURNED");
   });
 });
 
