@@ -23,7 +23,7 @@ export async function ReturnedPayments({ actor, slug, caseId, works, done, paidR
   if (!rows.length && done !== "paid-again") return null;
   return (
     <section aria-labelledby="payment-returned" data-testid="payment-returned">
-      <SuccessBanner testId="paid-again-banner" title="Success">
+      <SuccessBanner testId="paid-again-banner" title={m.staffUi.success}>
         {done === "paid-again" && paidRef && /^[A-Z0-9-]{1,18}$/.test(paidRef) ? c.paid.replace("{reference}", paidRef) : null}
       </SuccessBanner>
       {rows.length ? (

@@ -8,6 +8,7 @@ import { requireCouncilPermission } from "@/lib/auth/access";
 import { formatDateTimeShort } from "@/lib/dates";
 import { readSearchParams } from "@/lib/forms/text";
 import { listReconciliations, RECONCILIATION_KINDS, REFUSALS, type TRefusal } from "@/lib/payments/reconciliation";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import words from "@/messages/en/reconciliation.json";
 
 // Reconciliation (issue 19, docs/reconciliation.md): import a bank's or provider's report (a plain
@@ -27,9 +28,10 @@ export default async function ReconciliationPage({ params, searchParams }: { par
   const base = `/${slug}/staff/payments/reconciliation`;
   const message = error ? (FILE_ERRORS[error] ?? REFUSALS[error as TRefusal]) : undefined;
   const field = error === "kind" ? "kind" : "report";
+  const ui = messagesFor("en").staffUi;
   return (
     <>
-      {message ? <title>{`Error: ${w.title} – Money Hub`}</title> : null}
+      {message ? <title>{`${ui.errorPrefix}${w.title} – Money Hub`}</title> : null}
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{w.title}</h1>
       <p className="govuk-body">{w.intro}</p>
@@ -52,7 +54,7 @@ export default async function ReconciliationPage({ params, searchParams }: { par
           </div>
           {message && field === "report" ? (
             <p id="report-error" className="govuk-error-message" data-testid="report-error">
-              <span className="govuk-visually-hidden">Error: </span>
+              <span className="govuk-visually-hidden">{ui.errorPrefix}</span>
               {message}
             </p>
           ) : null}

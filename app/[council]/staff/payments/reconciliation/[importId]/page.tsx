@@ -10,6 +10,7 @@ import { readSearchParams } from "@/lib/forms/text";
 import { formatPence } from "@/lib/money";
 import { readReconciliation, type TLineResult } from "@/lib/payments/reconciliation";
 import { applyReconciliationAction } from "@/lib/payments/reconciliation-actions";
+import { messagesFor } from "@/lib/i18n/catalogues";
 import words from "@/messages/en/reconciliation.json";
 
 // One imported report (issue 19, docs/reconciliation.md): every line with what it will do (or
@@ -38,7 +39,7 @@ export default async function ReconciliationImportPage({ params, searchParams }:
     <>
       <title>{`${fill(w.title, { file: imp.fileName })} – Money Hub`}</title>
       <BackLink href={`/${slug}/staff/payments/reconciliation`}>{w.back}</BackLink>
-      <SuccessBanner testId="reconciliation-banner" title="Success">
+      <SuccessBanner testId="reconciliation-banner" title={messagesFor("en").staffUi.success}>
         {banner}
       </SuccessBanner>
       <span className="govuk-caption-l">{imp.kind === "bank" ? "Bank report" : "Voucher provider report"}</span>
