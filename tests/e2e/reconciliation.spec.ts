@@ -106,6 +106,21 @@ test("finance imports a bank report with one returned payment; the officer sees 
   await expect(page.getByRole("button", { name: "Apply the report" })).toHaveCount(0);
   await finance.close();
 
+  // The resident checks their status on a phone: the payment did not go through, and the council will contact them.
+  const resident = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const rp = await resident.newPage();
+  await rp.goto(`/${COUNCIL}/status`);
+  await rp.getByLabel("Reference number").fill(sent.reference);
+  await rp.getByLabel("Day").fill("2");
+  await rp.getByLabel("Month").fill("6");
+  await rp.getByLabel("Year").fill("1985");
+  await rp.locator("main form button[type=submit]").click();
+  await expect(rp.getByTestId("status")).toHaveText("Payment did not go through");
+  await expect(rp.getByTestId("status-text")).toHaveText("We tried to pay you, but the payment did not go through. You have not lost this money. We will contact you about paying it another way.");
+  await expectAccessible(rp);
+  await shoot(rp, "resident-status-payment-failed-390");
+  await resident.close();
+
   const officer = await browser.newContext();
   const op = await officer.newPage();
   await signInAsStaff(op, "officer@hackwell.example");
