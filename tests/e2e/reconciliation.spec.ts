@@ -31,7 +31,9 @@ async function sentPayment(): Promise<TSent> {
       [COUNCIL],
     );
     const { tenantId, potId, fundId, officerId, approverId, managerId } = rows[0]!;
-    const reference = `HKW-RC-${randomUUID().slice(0, 6).toUpperCase()}`;
+    // An application reference as residents type it (PREFIX-XXXX-XX), so the status page finds it.
+    const id = randomUUID().replace(/-/g, "").toUpperCase();
+    const reference = `HKW-${id.slice(0, 4)}-${id.slice(4, 6)}`;
     const paymentRef = `${reference}-1`;
     const [applicationId, caseId, awardId, paymentId, batchId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     await c.query("begin");
