@@ -22,7 +22,7 @@ export async function VoucherUploadForm({ slug, kind, error }: { slug: string; k
         </div>
         {error ? (
           <p id={`${id}-error`} className="govuk-error-message" data-testid={`voucher-upload-error-${kind}`}>
-            <span className="govuk-visually-hidden">Error:</span> {error}
+            <span className="govuk-visually-hidden">{t("errorPrefix")}</span> {error}
           </p>
         ) : null}
         <input className={`govuk-file-upload ${error ? "govuk-file-upload--error" : ""}`} id={id} name="file" type="file" accept=".csv,text/csv" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />

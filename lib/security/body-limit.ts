@@ -19,6 +19,8 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/[a-z0-9-]+\/information\/[A-Za-z0-9_-]{20,100}\/answer$/,
   // A voucher provider's file to check (app/[council]/staff/payments/vouchers/imports/route.ts).
   /^\/[a-z0-9-]+\/staff\/payments\/vouchers\/imports$/,
+  // A bank's or provider's report for reconciliation (app/[council]/staff/payments/reconciliation/import/route.ts).
+  /^\/[a-z0-9-]+\/staff\/payments\/reconciliation\/import$/,
 ];
 
 /** The limit of a request to this path. */
