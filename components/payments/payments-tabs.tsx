@@ -1,13 +1,16 @@
 import { SubNavigation } from "@/components/ui/case-working";
 import words from "@/messages/en/payments.json";
 
-// The payments area's tabs (MOJ sub navigation), one list: each part of issue 19 adds its own
-// tab here (vouchers, reconciliation, suppliers) and its pages under app/[council]/staff/payments/<part>/.
+// The payments area's tabs (MOJ sub navigation), one list: one tab per part of the payments
+// area (its pages under app/[council]/staff/payments/<part>/).
 export function paymentsTabs(slug: string): { href: string; text: string }[] {
   const base = `/${slug}/staff/payments`;
   return [
     { href: base, text: words.tabs.ready },
     { href: `${base}/batches`, text: words.tabs.batches },
+    { href: `${base}/vouchers`, text: words.tabs.vouchers },
+    { href: `${base}/reconciliation`, text: words.tabs.reconciliation },
+    { href: `${base}/suppliers`, text: words.tabs.suppliers },
     { href: `${base}/settings`, text: words.tabs.settings },
   ];
 }

@@ -35,39 +35,40 @@ export async function requestBankChange(actor: TActor, paymentId: string, input:
   const userId = actorUserId(actor);
   if (!userId) return FORBIDDEN;
   if (!UUID.test(paymentId)) return NOT_FOUND;
+  return withTenantSql(councilIdOf(actor), (sql) => requestBankChangeSql(sql, actor, paymentId, input, ip), userId);
+}
+
+/** requestBankChange inside the caller's transaction (paying a returned payment again with new details: lib/payments/pay-again.ts). The caller checked payments:manage or its own permission. */
+export async function requestBankChangeSql(sql: TSql, actor: TActor, paymentId: string, input: { bank: TBankDetails; reason: string }, ip: string | null = null): Promise<TRequestBankChangeResult> {
+  const userId = actorUserId(actor);
+  if (!userId) return FORBIDDEN;
   const tenantId = councilIdOf(actor);
   const sealed = sealBankDetails(input.bank);
-  return withTenantSql(
+  // The payment's row locked: a batch taking it waits, then meets the pending change (the trigger).
+  const p = await sql.db.selectFrom("Payment").select(["reference", "method", "status", "caseId", "bankLast4"]).where("id", "=", paymentId).forUpdate().executeTakeFirst();
+  if (!p) return NOT_FOUND;
+  if (p.method !== "BANK_TRANSFER") return { outcome: "not-bank-transfer" as const };
+  if (p.status !== "READY") return { outcome: "not-ready" as const, status: p.status };
+  const pending = await sql.db.selectFrom("PaymentBankChange").select("id").where("paymentId", "=", paymentId).where("status", "=", "PENDING").executeTakeFirst();
+  if (pending) return { outcome: "already-pending" as const };
+  const row = await sql.db
+    .insertInto("PaymentBankChange")
+    .values({ id: q<string>`gen_random_uuid()`, tenantId, paymentId, bankDetailsEnc: sealed.enc, bankLast4: sealed.last4, previousLast4: p.bankLast4, reason: input.reason, requestedById: userId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const data = { paymentId, reference: p.reference, changeId: row.id, from: p.bankLast4, to: sealed.last4, reason: input.reason };
+  await recordCaseEvent(sql, actor, p.caseId, "suppliers.bank-change-requested", data);
+  await recordAuditSql(sql, {
     tenantId,
-    async (sql) => {
-      // The payment's row locked: a batch taking it waits, then meets the pending change (the trigger).
-      const p = await sql.db.selectFrom("Payment").select(["reference", "method", "status", "caseId", "bankLast4"]).where("id", "=", paymentId).forUpdate().executeTakeFirst();
-      if (!p) return NOT_FOUND;
-      if (p.method !== "BANK_TRANSFER") return { outcome: "not-bank-transfer" as const };
-      if (p.status !== "READY") return { outcome: "not-ready" as const, status: p.status };
-      const pending = await sql.db.selectFrom("PaymentBankChange").select("id").where("paymentId", "=", paymentId).where("status", "=", "PENDING").executeTakeFirst();
-      if (pending) return { outcome: "already-pending" as const };
-      const row = await sql.db
-        .insertInto("PaymentBankChange")
-        .values({ id: q<string>`gen_random_uuid()`, tenantId, paymentId, bankDetailsEnc: sealed.enc, bankLast4: sealed.last4, previousLast4: p.bankLast4, reason: input.reason, requestedById: userId })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const data = { paymentId, reference: p.reference, changeId: row.id, from: p.bankLast4, to: sealed.last4, reason: input.reason };
-      await recordCaseEvent(sql, actor, p.caseId, "suppliers.bank-change-requested", data);
-      await recordAuditSql(sql, {
-        tenantId,
-        actor,
-        action: "payments.bank-change-requested",
-        entityType: "Payment",
-        entityId: paymentId,
-        summary: `Asked to change the bank details of payment ${p.reference} from ${p.bankLast4 ? `ending ${p.bankLast4}` : "none"} to ending ${sealed.last4}: ${input.reason}`,
-        metadata: data,
-        ip,
-      });
-      return { outcome: "requested" as const, changeId: row.id };
-    },
-    userId,
-  );
+    actor,
+    action: "payments.bank-change-requested",
+    entityType: "Payment",
+    entityId: paymentId,
+    summary: `Asked to change the bank details of payment ${p.reference} from ${p.bankLast4 ? `ending ${p.bankLast4}` : "none"} to ending ${sealed.last4}: ${input.reason}`,
+    metadata: data,
+    ip,
+  });
+  return { outcome: "requested" as const, changeId: row.id };
 }
 
 export type TDecideBankChangeResult =

@@ -3,8 +3,8 @@
 // a new READY payment (createPayment, replacesPaymentId = the failed one) waits for finance's next
 // batch. The money is still committed to the award (the failed payment's RECOMMIT), so no new
 // decision is needed. Bank details typed again pass the modulus check (lib/banking/modulus.ts)
-// and are sealed at once; without new ones a bank transfer goes to the account the award was
-// decided with. Officers (cases:work) and finance (payments:manage) may do it; finance still
+// and become a change a second person approves (lib/payments/bank-changes.ts) before the payment
+// can join a batch; without new ones a bank transfer goes to the account the failed one went to. Officers (cases:work) and finance (payments:manage) may do it; finance still
 // batches and releases under segregation of duties (lib/payments/batches.ts).
 import "server-only";
 import { z } from "zod";
@@ -15,10 +15,10 @@ import { checkUkBankAccount } from "@/lib/banking/modulus";
 import { updateResidentView } from "@/lib/cases/resident-view-writer";
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
+import { requestBankChangeSql } from "@/lib/payments/bank-changes";
 import { createPayment } from "@/lib/payments/create-payment";
 import { isLive, type TPaymentMethod, type TPaymentState } from "@/lib/payments/lifecycle";
 import { PAYMENT_METHOD_WORDS } from "@/lib/payments/words";
-import { encryptSecret } from "@/lib/security/crypto";
 import { recordCaseEvent } from "@/lib/timeline/case-events";
 
 /** How a line may be paid again from the case page ("supplier" needs a checked supplier: lib/payments suppliers). */
@@ -135,9 +135,15 @@ export async function payAgain(actor: TActor, input: { caseId: string; paymentId
       const paying = live.find((p) => isLive(p.status));
       if (paying) return { outcome: "already-paying", reference: paying.reference };
       const { method, deliverChannel } = METHOD[checked.method];
-      // A bank transfer without new details: the account the award was decided with (createPayment's default).
-      const bankDetailsEnc = checked.bank ? encryptSecret(JSON.stringify(checked.bank)) : undefined;
-      const made = await createPayment(sql, actor, { awardId: failed.awardId, method, deliverChannel, ...(bankDetailsEnc ? { bankDetailsEnc } : {}), replacesPaymentId: failed.id });
+      // A bank transfer goes to the account the failed one went to (or, after a voucher, the one the
+      // award was decided with). New details typed here are only a request: a second person
+      // approves them on the payment's page before it can join a batch (ADR 0035, a fraud route).
+      const keep = method === "BANK_TRANSFER" && failed.method === "BANK_TRANSFER" && failed.bankDetailsEnc ? { bankDetailsEnc: failed.bankDetailsEnc } : {};
+      const made = await createPayment(sql, actor, { awardId: failed.awardId, method, deliverChannel, ...keep, replacesPaymentId: failed.id });
+      if (checked.bank) {
+        const change = await requestBankChangeSql(sql, actor, made.id, { bank: checked.bank, reason: `Paying ${failed.reference} (${failed.status.toLowerCase()}) again` });
+        if (change.outcome !== "requested") throw new Error(`pay again: the bank-details change was not requested (${change.outcome})`);
+      }
       await recordCaseEvent(sql, actor, input.caseId, "payment.pay-again", {
         paymentId: made.id,
         reference: made.reference,

@@ -14,6 +14,7 @@ import { lookupStatus } from "@/lib/cases/lookup-status";
 import { listCaseQueue } from "@/lib/cases/queue";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
+import { approveBankChange } from "@/lib/payments/bank-changes";
 import { payAgain } from "@/lib/payments/pay-again";
 import { applyReconciliation, previewReconciliation, readReconciliation } from "@/lib/payments/reconciliation";
 import { readPayment, transitionPayment } from "@/lib/payments/transition";
@@ -183,6 +184,31 @@ describe("a bank report with one returned payment", () => {
     expect(await balances()).toMatchObject({ COMMITTED: before.COMMITTED - 20_000n, SPENT: before.SPENT + 20_000n });
     expect(await status(b.applicationId)).toBe("PAID");
     expect((await paymentMessages(b.reference.replace(/-\d+$/, ""))).map((m) => m.template)).toEqual(["payment-sent", "payment-failed", "payment-sent"]);
+  });
+});
+
+describe("paying a returned payment again to a new bank account", () => {
+  it("is only a request until a second person approves it: the new payment keeps the old account and cannot join a batch meanwhile", async () => {
+    const r = await approved("recon-newbank@example.com", 4_500n);
+    await sent([r.paymentId]);
+    const returned = await withTenantSql(council.id, async (sql) => transitionPayment(sql, finance, (await readPayment(sql, r.paymentId))!, "return", { reason: "Account closed" }));
+    expect(returned).toMatchObject({ outcome: "done", to: "RETURNED" });
+    const old = await owner().payment.findUniqueOrThrow({ where: { id: r.paymentId } });
+    const made = await payAgain(finance, { caseId: r.caseId, paymentId: r.paymentId, form: { method: "bank", accountName: "A Yilmaz", sortCode: "08-99-99", accountNumber: "66374958" } });
+    if (made.outcome !== "created") throw new Error(made.outcome);
+    const fresh = await owner().payment.findUniqueOrThrow({ where: { id: made.paymentId } });
+    expect([fresh.status, fresh.bankDetailsEnc, fresh.bankLast4]).toEqual(["READY", old.bankDetailsEnc, old.bankLast4]);
+    const change = await owner().paymentBankChange.findFirstOrThrow({ where: { paymentId: made.paymentId } });
+    expect([change.status, change.requestedById, change.bankLast4]).toEqual(["PENDING", finance.user.userId, "4958"]);
+    // The database keeps it out of any batch while the change waits.
+    const batchId = randomUUID();
+    await owner().paymentBatch.create({ data: { id: batchId, tenantId: council.id, reference: `B-${batchId.slice(0, 6)}`, method: "BANK_TRANSFER", count: 1, totalPence: 4_500n, createdById: finance.user.userId } });
+    await expect(withTenantSql(council.id, async (sql) => transitionPayment(sql, finance, (await readPayment(sql, made.paymentId))!, "add-to-batch", { batchId }))).rejects.toThrow();
+    // Not by the person who asked; then by another.
+    expect(await approveBankChange(finance, made.paymentId, change.id)).toEqual({ outcome: "same-person" });
+    expect(await approveBankChange(finance2, made.paymentId, change.id)).toEqual({ outcome: "approved" });
+    expect((await owner().payment.findUniqueOrThrow({ where: { id: made.paymentId } })).bankLast4).toBe("4958");
+    expect(await withTenantSql(council.id, async (sql) => transitionPayment(sql, finance, (await readPayment(sql, made.paymentId))!, "add-to-batch", { batchId }))).toMatchObject({ outcome: "done", to: "IN_BATCH" });
   });
 });
 

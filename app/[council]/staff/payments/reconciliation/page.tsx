@@ -1,3 +1,4 @@
+import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Radios } from "@/components/ui/fields";
@@ -34,6 +35,7 @@ export default async function ReconciliationPage({ params, searchParams }: { par
       {message ? <title>{`${ui.errorPrefix}${w.title} – Money Hub`}</title> : null}
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{w.title}</h1>
+      <PaymentsTabs slug={slug} current={`/${slug}/staff/payments/reconciliation`} />
       <p className="govuk-body">{w.intro}</p>
       <ErrorSummary errors={message ? [{ field, message }] : []} />
       <h2 className="govuk-heading-m">{w.upload.heading}</h2>

@@ -1,3 +1,4 @@
+import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BackLink, pageTitle, SuccessBanner } from "@/components/ui/layout-parts";
@@ -28,6 +29,7 @@ export default async function SuppliersPage({ params, searchParams }: { params: 
       </SuccessBanner>
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1 className="govuk-heading-xl">{t("list.title")}</h1>
+      <PaymentsTabs slug={slug} current={`/${slug}/staff/payments/suppliers`} />
       <p className="govuk-body">{t("list.intro")}</p>
       {waiting ? (
         <p className="govuk-body" data-testid="suppliers-waiting">

@@ -1,3 +1,4 @@
+import { PaymentsTabs } from "@/components/payments/payments-tabs";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { VoucherUploadForm } from "@/components/payments/vouchers-upload-form";
@@ -33,6 +34,7 @@ export default async function VouchersPage({ params, searchParams }: { params: P
       {error ? <ErrorSummary errors={[{ field: `voucher-file-${errorKind}`, message: error }]} /> : null}
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1 className="govuk-heading-xl">{t("title")}</h1>
+      <PaymentsTabs slug={slug} current={`/${slug}/staff/payments/vouchers`} />
       <p className="govuk-body">{t("intro")}</p>
       <ul className="govuk-list">
         <li>
