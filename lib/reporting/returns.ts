@@ -2,7 +2,9 @@ import "server-only";
 import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
+import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
+import { prismaSql } from "@/lib/db/sql";
 import { withTenant } from "@/lib/db/tenant-scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { postLedger } from "@/lib/ledger/post";
@@ -122,7 +124,7 @@ export async function draftReturn(
     if (!fund) return NOT_FOUND;
     const same = { fundId: fund.id, layout: input.layout, periodStart: new Date(`${input.periodStart}T00:00:00Z`), periodEnd: new Date(`${input.periodEnd}T00:00:00Z`) };
     // Serialise drafting of one fund's returns so two at once cannot take the same version.
-    await tx.$queryRawUnsafe(`select pg_advisory_xact_lock(hashtextextended($1, 0))::text`, `funder-return:${fund.id}`);
+    await prismaSql(tx).db.selectNoFrom(q<string>`pg_advisory_xact_lock(hashtextextended(${`funder-return:${fund.id}`}, 0))::text`.as("locked")).execute();
     const last = await tx.funderReturn.findFirst({ where: same, orderBy: { version: "desc" }, select: { version: true } });
     const version = (last?.version ?? 0) + 1;
     const row = await tx.funderReturn.create({
@@ -236,9 +238,9 @@ export async function signReturn(
   if (!UUID.test(returnId)) return NOT_FOUND;
   return inCouncil(actor, async (tx) => {
     // Lock the draft: two sign-offs at once, or a change while signing, wait for this one.
-    const locked = await tx.$queryRawUnsafe<{ status: string }[]>(`select status::text from "FunderReturn" where id = $1::uuid for update`, returnId);
-    if (!locked.length) return NOT_FOUND;
-    if (locked[0]!.status === "SIGNED") return { outcome: "already-signed" as const };
+    const locked = await prismaSql(tx).db.selectFrom("FunderReturn").select("status").where("id", "=", returnId).forUpdate().executeTakeFirst();
+    if (!locked) return NOT_FOUND;
+    if (locked.status === "SIGNED") return { outcome: "already-signed" as const };
     const view = (await viewOf(tx, councilIdOf(actor), returnId))!;
     const snapshot: TSnapshot = { councilName: view.meta.councilName, figures: figuresToJson(view.figures) };
     await tx.funderReturn.update({
