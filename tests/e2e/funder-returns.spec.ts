@@ -15,6 +15,8 @@ test.beforeAll(async () => {
 });
 
 test("a manager drafts a Crisis and Resilience Fund return, downloads it as XLSX and CSV, and the Section 151 officer signs it off", async ({ page }) => {
+  // A long journey (map, draft, two downloads, sign off, new version) on a shared, busy machine.
+  test.setTimeout(300_000);
   await signInAsStaff(page, MANAGER, { totpOf: "manager@hackwell.example" });
   await page.goto(`/${HACKWELL}/staff`);
   await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
@@ -47,7 +49,7 @@ test("a manager drafts a Crisis and Resilience Fund return, downloads it as XLSX
   await expect(page.getByLabel("Crisis scheme")).toHaveValue("12,500");
   await expectAccessible(page);
 
-  await page.getByLabel("Fund").selectOption({ label: "Crisis and Resilience Fund 2026/27" });
+  await page.getByLabel("Fund", { exact: true }).selectOption({ label: "Crisis and Resilience Fund 2026/27" });
   await page.getByLabel("Crisis and Resilience Fund", { exact: true }).check();
   const start = page.getByRole("group", { name: "Start of the reporting period" });
   await start.getByLabel("Day").fill("1");
