@@ -133,16 +133,29 @@ async function factsOf(sql: TSql, tenantId: string, caseId: string, { lock, exce
   return { household, earlier: await standingAwards(sql, caseIds, caseId, except) };
 }
 
+/** The Award columns that keep the household and route a line was decided with (docs/funder-returns.md). */
+export function awardHousehold(household: THouseholdFacts): { householdTypes: string[]; accessRoute: string } {
+  return { householdTypes: [...household.householdTypes], accessRoute: household.accessRoute };
+}
+
 /**
  * Checks a decision's award lines for the case's household, in the caller's transaction. When a
  * pot's rules count the household's other awards, the household's lock is held until the
  * transaction ends (call it before writing anything). null: no such case.
  */
-export async function checkAwardLines(sql: TSql, tenantId: string, caseId: string, lines: readonly TProposedLine[], now = new Date()): Promise<TLinesCheck | null> {
+export async function checkAwardLines(
+  sql: TSql,
+  tenantId: string,
+  caseId: string,
+  lines: readonly TProposedLine[],
+  now = new Date(),
+): Promise<(TLinesCheck & { household: THouseholdFacts }) | null> {
   const pots = await loadPots(sql, [...new Set(lines.map((l) => l.potId))]);
   const facts = await factsOf(sql, tenantId, caseId, { lock: pots.some(countsEarlierAwards), except: null });
   if (!facts) return null;
-  return checkLines({ pots, household: facts.household, earlier: facts.earlier, lines, today: londonIsoDate(now), now });
+  // The household as checked: the award lines keep it (awardHousehold), so the funder's return
+  // counts them as they were decided.
+  return { ...checkLines({ pots, household: facts.household, earlier: facts.earlier, lines, today: londonIsoDate(now), now }), household: facts.household };
 }
 
 /**

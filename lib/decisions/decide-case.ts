@@ -2,7 +2,7 @@ import "server-only";
 import { sql as q } from "kysely";
 import { actorUserId, councilIdOf, personOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
-import { checkAwardLines } from "@/lib/awards/award-checks";
+import { awardHousehold, checkAwardLines } from "@/lib/awards/award-checks";
 import { recordOverride } from "@/lib/awards/override";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
 import { OVERRIDABLE, ruleMessage, ruleText, type TOverridable } from "@/lib/awards/pot-rules";
@@ -83,6 +83,7 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
   // Every pot rule and the household's totals, in this transaction (lib/awards/award-checks.ts).
   // A line with the officer's reason may break the policy rules (OVERRIDABLE) and then waits for an approver.
   let overridden: TOverridable[][] = [];
+  let household: ReturnType<typeof awardHousehold> | null = null;
   if (lines.length) {
     const check = await checkAwardLines(sql, councilIdOf(actor), caseId, lines.map((l) => ({ ...l, overrides: l.overrideReason ? OVERRIDABLE : [] })));
     if (!check) return { outcome: "not-found" };
@@ -97,6 +98,7 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
         }),
       };
     overridden = check.overridden;
+    household = awardHousehold(check.household);
     if (check.short)
       throw new LedgerRefused("insufficient", { pot: check.short.pot, account: "AVAILABLE", balancePence: check.short.availablePence.toString() });
   }
@@ -125,6 +127,7 @@ async function decide(sql: TSql, actor: TActor, caseId: string, decision: TDecis
         amountPence: l.amountPence,
         paymentMethod: l.paymentMethod,
         proposedById: personOf(actor).userId,
+        ...household,
         ...(rules.length ? { overrideReason: l.overrideReason, overriddenRules: rules } : {}),
       })
       .returning("id")

@@ -60,8 +60,8 @@ function datePartsFrom(query: Record<string, string | undefined>, which: "from" 
   return { day: part("day"), month: part("month"), year: part("year") };
 }
 
-/** A cell safe for spreadsheets: quoted, and never read as a formula. */
-function cell(value: string): string {
+/** A cell safe for spreadsheets: quoted, and never read as a formula (the funder's return's CSV uses it too). */
+export function csvCell(value: string): string {
   const isNumber = /^-?\d+(\.\d+)?$/.test(value);
   const safe = !isNumber && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
@@ -83,10 +83,10 @@ export function historyCsv(rows: THistoryRow[]): string {
       r.actorEmail ?? "",
       r.id,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(","),
   );
-  return [header.map(cell).join(","), ...lines].join("\r\n") + "\r\n";
+  return [header.map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
 }
 
 /** Every matching transaction of a pot as CSV; the export is audited (it leaves the system). */

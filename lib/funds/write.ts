@@ -43,10 +43,11 @@ async function openAccounts(tx: Tx, tenantId: string, fundId: string, potId: str
     .execute();
 }
 
-/** A new fund with its ledger accounts; the funder's allocation is paid in as its first transaction. */
+/** A new fund with its ledger accounts (its own: funder, unallocated, administration spent); the funder's allocation is paid in as its first transaction. */
 export async function openFund(tx: Tx, actor: TActor, input: TFundInput, idempotencyKey: string) {
   const fund = await tx.fund.create({ data: { tenantId: actor.tenantId, ...input } });
-  await openAccounts(tx, actor.tenantId, fund.id, null, ["FUNDER", "UNALLOCATED"]);
+  // SPENT with no pot: the fund's administration and evaluation spend (ledger kind ADMIN).
+  await openAccounts(tx, actor.tenantId, fund.id, null, ["FUNDER", "UNALLOCATED", "SPENT"]);
   if (input.allocationPence > 0n) {
     await postLedger(tx, {
       kind: "FUND",

@@ -26,6 +26,8 @@ export const LEDGER_KINDS = {
   DISBURSE: { from: { account: "COMMITTED", pot: "pot" }, to: { account: "SPENT", pot: "pot" }, use: 0 },
   REVERSE: { from: { account: "SPENT", pot: "pot" }, to: { account: "AVAILABLE", pot: "pot" }, use: -1 },
   RECOMMIT: { from: { account: "SPENT", pot: "pot" }, to: { account: "COMMITTED", pot: "pot" }, use: 0 },
+  // Administration and evaluation spend: the fund's, not a pot's (within its admin cap).
+  ADMIN: { from: { account: "UNALLOCATED", pot: "none" }, to: { account: "SPENT", pot: "none" }, use: 0 },
 } as const satisfies Record<LedgerTransactionKind, TLedgerKind>;
 
 /** In the order the screens list them. */

@@ -10,7 +10,7 @@ import { formatPence } from "@/lib/money";
 
 export const LEDGER_REFUSAL_SQLSTATE = "ML001";
 
-export const LEDGER_REFUSAL_CODES = ["insufficient", "outside-period", "not-found", "same-pot", "pot-required", "amount", "reason", "key", "key-reused"] as const;
+export const LEDGER_REFUSAL_CODES = ["insufficient", "outside-period", "not-found", "same-pot", "pot-required", "amount", "reason", "key", "key-reused", "admin-cap", "cost-line"] as const;
 export type TLedgerRefusalCode = (typeof LEDGER_REFUSAL_CODES)[number];
 
 /** What the database says alongside a code (any of these may be missing). */
@@ -26,6 +26,9 @@ export type TLedgerRefusalFacts = {
   day?: string;
   /** not-found: which thing. */
   what?: "fund" | "pot" | "accounts";
+  /** admin-cap: the fund's cap and what is already recorded against it, in pence. */
+  capPence?: string;
+  usedPence?: string;
 };
 
 /** A movement the ledger refused. `message` is the English wording, for logs; show `ledgerRefusalText`. */
@@ -107,5 +110,13 @@ export function ledgerRefusalText(refusal: Pick<LedgerRefused, "code" | "facts">
       return words.key;
     case "key-reused":
       return words.keyReused;
+    case "admin-cap":
+      return format(words.adminCap, {
+        fund: facts.fund ?? "",
+        cap: facts.capPence ? formatPence(BigInt(facts.capPence)) : "",
+        used: facts.usedPence ? formatPence(BigInt(facts.usedPence)) : "",
+      });
+    case "cost-line":
+      return words.costLine;
   }
 }

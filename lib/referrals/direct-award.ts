@@ -21,7 +21,7 @@ import "server-only";
 import { sql as q } from "kysely";
 import { z } from "zod";
 import { actorUserId, type TReferrerActor } from "@/lib/actor";
-import { checkAwardLines } from "@/lib/awards/award-checks";
+import { awardHousehold, checkAwardLines } from "@/lib/awards/award-checks";
 import { linesAwaitingApproval } from "@/lib/awards/policy";
 import { ruleMessage } from "@/lib/awards/pot-rules";
 import { readAward, transitionAward } from "@/lib/awards/transition";
@@ -113,7 +113,7 @@ async function award(sql: TSql, actor: TReferrerActor, caseId: string, line: { p
   if (moved.outcome !== "done") throw new Error(`direct award on ${caseId}: ${moved.outcome}`);
   const row = await sql.db
     .insertInto("Award")
-    .values({ id: q<string>`gen_random_uuid()`, tenantId, caseId, potId: line.potId, needCategory: line.needCategory, amountPence: line.amountPence, paymentMethod: who.paymentMethod, proposedById: actorUserId(actor)!, updatedAt: q<Date>`now()` })
+    .values({ id: q<string>`gen_random_uuid()`, tenantId, caseId, potId: line.potId, needCategory: line.needCategory, amountPence: line.amountPence, paymentMethod: who.paymentMethod, proposedById: actorUserId(actor)!, updatedAt: q<Date>`now()`, ...awardHousehold(check.household) })
     .returning("id")
     .executeTakeFirstOrThrow();
   const awardRow = (await readAward(sql, row.id))!;

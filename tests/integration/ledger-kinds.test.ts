@@ -37,7 +37,7 @@ describe("what each kind of ledger transaction does", () => {
       const { fund, pots } = await createFund(testDb().owner, council.id, { allocationPence: 100_000n, pots: [{ name: `P ${driver}`, allocatePence: 50_000n }, { name: `Q ${driver}` }] });
       const [p, q] = [pots[0]!.id, pots[1]!.id];
       // Each kind in an order in which every one of them has the money it needs.
-      const plan: { kind: LedgerTransactionKind; potId: string | null; toPotId: string | null }[] = [
+      const plan: { kind: LedgerTransactionKind; potId: string | null; toPotId: string | null; costLine?: string }[] = [
         { kind: "FUND", potId: null, toPotId: null },
         { kind: "RETURN", potId: null, toPotId: null },
         { kind: "ALLOCATE", potId: null, toPotId: q },
@@ -50,6 +50,7 @@ describe("what each kind of ledger transaction does", () => {
         { kind: "RECOMMIT", potId: p, toPotId: null },
         { kind: "DISBURSE", potId: p, toPotId: null },
         { kind: "REVERSE", potId: p, toPotId: null },
+        { kind: "ADMIN", potId: null, toPotId: null, costLine: "evaluation" },
       ];
       expect(new Set(plan.map((s) => s.kind))).toEqual(new Set(LEDGER_TRANSACTION_KINDS));
       for (const step of plan) {

@@ -44,7 +44,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["auth"],
   ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
-  ["cases"],
+  ["cases", "reporting"],
   ["payments"],
   ["awards", "intake", "advice", "information"],
   ["decisions", "assisted", "duplicates"],
