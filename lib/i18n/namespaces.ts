@@ -20,6 +20,7 @@ export const RESIDENT_NAMESPACES = [
   "errors",
   "duplicateNotice",
   "moreInformation",
+  "outreach",
 ] as const;
 export type TResidentNamespace = (typeof RESIDENT_NAMESPACES)[number];
 
