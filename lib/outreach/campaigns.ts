@@ -43,8 +43,8 @@ export const invitationToken = (invitationId: string) => derivedLinkToken("outre
 
 /** The personal link: through the language switch, so the landing page opens in the household's language. */
 export function invitationLink(slug: string, locale: string, token: string): string {
-  const landing = `/${slug}/apply/invited/${token}`;
-  return `${env().APP_URL ?? ""}/${slug}/language?to=${locale}&back=${encodeURIComponent(landing)}`;
+  // The slug and the token are URL-safe ([a-z0-9-], base64url): the path reads plainly in a text message.
+  return `${env().APP_URL ?? ""}/${slug}/language?to=${locale}&back=/${slug}/apply/invited/${token}`;
 }
 
 /** Who a channel can reach: an email address, a mobile number, or (a letter) every household, all having an address. */

@@ -25,23 +25,39 @@ export const PREVIEW_PROBLEMS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 type TRefused = { outcome: "forbidden" } | { outcome: "not-found" };
 
-export type TUploadResult = { outcome: "uploaded"; importId: string } | { outcome: "problem"; message: string; earlierImportId?: string } | { outcome: "forbidden" };
+/** Why an upload is refused, as a code (it travels in the page's address) and its words. */
+export const UPLOAD_PROBLEMS = {
+  empty: "The selected file is empty",
+  "too-large": `The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  "not-csv": "The selected file must be a CSV (save the spreadsheet as “CSV UTF-8”)",
+  "not-utf8": "The selected file is not UTF-8 text: save the spreadsheet as “CSV UTF-8”",
+  "no-rows": parseProblemMessage({ problem: "no-rows" }),
+  "too-many-rows": parseProblemMessage({ problem: "too-many-rows" }),
+  "unbalanced-quotes": parseProblemMessage({ problem: "unbalanced-quotes" }),
+  "duplicate-headers": "Two columns have the same heading: rename one",
+  "uploaded-before": "This file was uploaded before: nobody in it will be imported or invited twice. Open the earlier upload instead.",
+} as const;
+export type TUploadProblem = keyof typeof UPLOAD_PROBLEMS;
+export const isUploadProblem = (code: string): code is TUploadProblem => Object.hasOwn(UPLOAD_PROBLEMS, code);
+
+export type TUploadResult = { outcome: "uploaded"; importId: string } | { outcome: "problem"; code: TUploadProblem; message: string; earlierImportId?: string } | { outcome: "forbidden" };
+const refuse = (code: TUploadProblem, earlierImportId?: string) => ({ outcome: "problem", code, message: UPLOAD_PROBLEMS[code], ...(earlierImportId ? { earlierImportId } : {}) }) as const;
 
 /** A manager's upload: read, parsed and kept (nothing imported yet), with the mapping we guess. */
 export async function uploadOutreachFile(actor: TStaffActor, file: { name: string; bytes: Uint8Array }, ip: string | null = null): Promise<TUploadResult> {
   if (!can(actor, "outreach:manage")) return { outcome: "forbidden" };
-  if (!file.bytes.byteLength) return { outcome: "problem", message: "The selected file is empty" };
-  if (file.bytes.byteLength > MAX_FILE_BYTES) return { outcome: "problem", message: `The selected file must be smaller than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-  if (!/\.csv$/i.test(file.name)) return { outcome: "problem", message: "The selected file must be a CSV (save the spreadsheet as CSV UTF-8)" };
+  if (!file.bytes.byteLength) return refuse("empty");
+  if (file.bytes.byteLength > MAX_FILE_BYTES) return refuse("too-large");
+  if (!/\.csv$/i.test(file.name)) return refuse("not-csv");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
   } catch {
-    return { outcome: "problem", message: "The selected file is not UTF-8 text: save the spreadsheet as “CSV UTF-8”" };
+    return refuse("not-utf8");
   }
-  if (text.includes("\u0000")) return { outcome: "problem", message: "The selected file is not a CSV file" };
+  if (text.includes("\u0000")) return refuse("not-csv");
   const parsed = parseCsv(text);
-  if (!("headers" in parsed)) return { outcome: "problem", message: parseProblemMessage(parsed) };
+  if (!("headers" in parsed)) return refuse(parsed.problem === "empty" ? "empty" : parsed.problem);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const tenantId = actor.council.id;
   const fileName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120);
@@ -49,8 +65,7 @@ export async function uploadOutreachFile(actor: TStaffActor, file: { name: strin
     tenantId,
     async (sql) => {
       const earlier = await sql.db.selectFrom("OutreachImport").select(["id", "createdAt"]).where("tenantId", "=", tenantId).where("sha256", "=", sha256).executeTakeFirst();
-      if (earlier)
-        return { outcome: "problem", message: "This file was uploaded before: nobody in it will be imported or invited twice. Open the earlier upload instead.", earlierImportId: earlier.id } as const;
+      if (earlier) return refuse("uploaded-before", earlier.id);
       const id = randomUUID();
       await sql.db
         .insertInto("OutreachImport")

@@ -17,6 +17,8 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/[a-z0-9-]+\/staff\/cases\/[0-9a-f-]{36}\/documents$/,
   // A resident's or referrer's answer to a request for information (app/[council]/information/[token]/answer/route.ts).
   /^\/[a-z0-9-]+\/information\/[A-Za-z0-9_-]{20,100}\/answer$/,
+  // A manager's list of households for outreach, up to 40 MB (app/[council]/staff/outreach/upload/route.ts, lib/outreach MAX_FILE_BYTES).
+  /^\/[a-z0-9-]+\/staff\/outreach\/upload$/,
 ];
 
 /** The limit of a request to this path. */
