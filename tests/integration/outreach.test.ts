@@ -248,3 +248,30 @@ describe("importing, matching, inviting", () => {
     expect(await readImport(asStaff(officer), importId)).toEqual({ outcome: "forbidden" });
   });
 });
+
+describe("letters", () => {
+  it("a letter campaign invites every household not yet invited and prints one page each, in its language", async () => {
+    const id = await importList(manager, "letters.csv", [
+      "Chaim Gold,01/06/1950,3 Lordship Road,London,N16 0QH,,,Pension credit,Yiddish",
+      "Shirin Akter,09/09/1988,4 Well Street,London,E9 7PX,,,Council tax arrears,bn",
+      "Zofia Nowak,12/12/1960,5 Mare Street,London,E8 4RP,,,Council tax arrears,pl",
+    ]);
+    await saveMapping(asStaff(manager), id, MAPPING);
+    await startImport(asStaff(manager), id);
+    await runDueJobs();
+    const created = await createCampaign(asStaff(manager), { name: "Letters", channel: "LETTER", importId: id });
+    if (created.outcome !== "created") throw new Error(created.outcome);
+    await runDueJobs();
+    expect(await readCampaign(asStaff(manager), created.campaignId)).toMatchObject({ status: "SENT", invitedCount: 3 });
+    // Letters send no message.
+    expect(await owner().outboundMessage.count({ where: { tenantId: council.id, to: { contains: "Gold" } } })).toBe(0);
+    const { campaignLetters } = await import("@/lib/outreach/letters");
+    const letters = await campaignLetters(asStaff(manager), created.campaignId);
+    expect(letters!.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(letters!.pdf.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(3);
+    expect(letters!.fileName).toBe("letters-Letters.pdf");
+    // Only the council's own managers: another council's gets nothing.
+    expect(await campaignLetters(asStaff(outsider), created.campaignId)).toBeNull();
+    expect(await owner().auditEvent.count({ where: { action: "outreach.letters-printed", entityId: created.campaignId } })).toBe(1);
+  });
+});
