@@ -6,7 +6,7 @@ import { readDraft, setDraftCookie } from "@/lib/applications/drafts";
 import { applyPath } from "@/lib/applications/pages";
 import { parseAnswers } from "@/lib/applications/steps";
 import { staffAction } from "@/lib/auth/action-client";
-import { formError, type TFormState } from "@/lib/forms/form-state";
+import { formError } from "@/lib/forms/form-state";
 import { createCampaign, ZCampaign } from "@/lib/outreach/campaigns";
 import { mappingFromForm, ZMappingForm } from "@/lib/outreach/csv";
 import { saveMapping, startImport } from "@/lib/outreach/imports";

@@ -135,9 +135,12 @@ export async function listImports(actor: TStaffActor): Promise<TImportSummary[] 
   return rows.map(toSummary);
 }
 
+/** What the last check found, as the page shows it. */
+export type TPreview = { problems: TRowProblem[]; invalidRows: number; validRows: number; duplicatesInFile: number; sample: Omit<THouseholdRow, "keys">[] };
+
 export type TImportPage = TImportSummary & {
-  /** Before import: the file checked against the saved mapping (null while it is unmapped). */
-  preview: { problems: TRowProblem[]; invalidRows: number; validRows: number; duplicatesInFile: number; sample: THouseholdRow[] } | null;
+  /** Before import: the file checked against the saved mapping (null until it is checked). */
+  preview: TPreview | null;
   /** After import: households that match an earlier application (newest first, at most 200). */
   matches: { rowNumber: number; fullName: string; caseId: string; caseReference: string; reasons: TDuplicateReason[] }[];
   rowsPerSecond: number | null;
@@ -150,15 +153,11 @@ export async function readImport(actor: TStaffActor, importId: string): Promise<
   return withTenantSql(
     actor.council.id,
     async (sql) => {
-      const row = await sql.db.selectFrom("OutreachImport").select([...SUMMARY_COLUMNS, "content"]).where("id", "=", importId).executeTakeFirst();
+      const row = await sql.db.selectFrom("OutreachImport").select([...SUMMARY_COLUMNS, "preview"]).where("id", "=", importId).executeTakeFirst();
       if (!row) return { outcome: "not-found" } as const;
-      const { content, ...rest } = row;
+      const { preview: stored, ...rest } = row;
       const summary = toSummary(rest);
-      let preview: TImportPage["preview"] = null;
-      if (summary.status === "CHECKED" || (summary.status === "UPLOADED" && Object.keys(summary.mapping).length && !mappingProblems(summary.mapping, summary.headers).length)) {
-        const checked = checkContent(content, summary.mapping);
-        if (checked) preview = { problems: checked.problems.slice(0, PREVIEW_PROBLEMS), invalidRows: checked.invalidRows, validRows: checked.valid.length, duplicatesInFile: checked.duplicatesInFile, sample: checked.valid.slice(0, 5) };
-      }
+      const preview = summary.status === "CHECKED" && stored && typeof stored === "object" && "problems" in stored ? (stored as TPreview) : null;
       const matches =
         summary.status === "IMPORTED" || summary.status === "IMPORTING"
           ? await sql.db
@@ -184,6 +183,17 @@ export async function readImport(actor: TStaffActor, importId: string): Promise<
   );
 }
 
+function previewOf(checked: TCheckedFile): TPreview {
+  return {
+    problems: checked.problems.slice(0, PREVIEW_PROBLEMS),
+    invalidRows: checked.invalidRows,
+    validRows: checked.valid.length,
+    duplicatesInFile: checked.duplicatesInFile,
+    // The match keys stay out of the page's data.
+    sample: checked.valid.slice(0, 5).map((r) => ({ rowNumber: r.rowNumber, fullName: r.fullName, dateOfBirth: r.dateOfBirth, line1: r.line1, line2: r.line2, town: r.town, postcode: r.postcode, email: r.email, mobile: r.mobile, reason: r.reason, locale: r.locale, naturalKey: r.naturalKey })),
+  };
+}
+
 function checkContent(content: string, mapping: TMapping): TCheckedFile | null {
   const parsed = parseCsv(content);
   if (!("headers" in parsed)) return null;
@@ -207,7 +217,7 @@ export async function saveMapping(actor: TStaffActor, importId: string, mapping:
       const checked = checkContent(row.content, mapping)!;
       await sql.db
         .updateTable("OutreachImport")
-        .set({ mapping: q`${JSON.stringify(mapping)}::jsonb`, status: "CHECKED", validRows: checked.valid.length, invalidRows: checked.invalidRows })
+        .set({ mapping: q`${JSON.stringify(mapping)}::jsonb`, preview: q`${JSON.stringify(previewOf(checked))}::jsonb`, status: "CHECKED", validRows: checked.valid.length, invalidRows: checked.invalidRows })
         .where("id", "=", importId)
         .execute();
       await recordAuditSql(sql, { tenantId: actor.council.id, actor, action: "outreach.checked", entityType: "OutreachImport", entityId: importId, summary: `Checked: ${checked.valid.length} valid, ${checked.invalidRows} invalid rows`, ip });
@@ -290,7 +300,7 @@ export async function runImport(tenantId: string, importId: string, opts: { chun
     const imported = Number(counts.imported);
     await sql.db
       .updateTable("OutreachImport")
-      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: "", importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
+      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: "", preview: q`'{}'::jsonb`, importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
       .where("id", "=", importId)
       .execute();
     await recordAuditSql(sql, { tenantId, actor: null, action: "outreach.imported", entityType: "OutreachImport", entityId: importId, summary: `Imported ${imported} new households (${checked.valid.length - imported} already held)` });

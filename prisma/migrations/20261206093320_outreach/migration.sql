@@ -21,6 +21,7 @@ CREATE TABLE "OutreachImport" (
     "content" TEXT NOT NULL,
     "headers" TEXT[],
     "mapping" JSONB NOT NULL DEFAULT '{}',
+    "preview" JSONB NOT NULL DEFAULT '{}',
     "status" "OutreachImportStatus" NOT NULL DEFAULT 'UPLOADED',
     "totalRows" INTEGER NOT NULL DEFAULT 0,
     "validRows" INTEGER NOT NULL DEFAULT 0,
