@@ -32,6 +32,7 @@ import { DEMO_COLLEAGUES, type TDemoActor, type TDemoCase } from "./demo-queue-p
 import { demoQueueState } from "./demo-queue-state";
 import { seedDemoDocuments } from "./demo-documents";
 import { seedDemoAdvice } from "./demo-advice";
+import { seedDemoOutreach } from "./demo-outreach";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -145,6 +146,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
   await seedDemoDocuments(db, log);
   await seedDemoAdvice(db, log, now);
   await seedDemoInformation(db, log, now);
+  await seedDemoOutreach(db, log);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

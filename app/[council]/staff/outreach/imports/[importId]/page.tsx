@@ -108,7 +108,7 @@ export default async function OutreachImportPage({ params, searchParams }: { par
           {page.preview.validRows ? (
             <>
               <p className="govuk-body">{t("list.importHint")}</p>
-              <ImportForm action={startImportAction.bind(null, slug)} title={page.fileName} importId={page.id} submit={t("list.import", { valid: n(page.preview.validRows) })} />
+              <ImportForm action={startImportAction.bind(null, slug)} title={page.fileName} importId={page.id} submit={t("list.import", { valid: page.preview.validRows })} />
             </>
           ) : null}
         </section>
