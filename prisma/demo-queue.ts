@@ -34,6 +34,7 @@ import { seedDemoDocuments } from "./demo-documents";
 import { seedDemoAdvice } from "./demo-advice";
 import { seedDemoVouchers } from "./demo-vouchers";
 import { seedDemoSuppliers } from "./demo-suppliers";
+import { seedDemoOutreach } from "./demo-outreach";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -149,6 +150,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
   await seedDemoInformation(db, log, now);
   await seedDemoVouchers(db, log);
   await seedDemoSuppliers(db, log);
+  await seedDemoOutreach(db, log);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

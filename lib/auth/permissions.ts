@@ -21,6 +21,8 @@ export type Permission =
   /** The council's advice partners, for onward referrals (lib/advice): managers and council admins. */
   | "advice:manage"
   | "audit:read"
+  /** Proactive outreach (lib/outreach): upload lists of households, run invitation campaigns. Managers and council admins. */
+  | "outreach:manage"
   | "referrals:submit"
   | "referrals:read-own"
   /** A trusted referrer awarding from their organisation's allowance (lib/referrals/direct-award.ts checks training, fast-track and every money rule first). */
@@ -31,7 +33,7 @@ const CASEWORK: Permission[] = ["staff:access", "cases:read", "cases:work"];
 export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = {
   OFFICER: CASEWORK,
   APPROVER: [...CASEWORK, "awards:approve", "payments:manage", "funds:read"],
-  MANAGER: ["staff:access", "cases:read", "funds:read", "funds:manage", "reports:read", "audit:read", "advice:manage"],
+  MANAGER: ["staff:access", "cases:read", "funds:read", "funds:manage", "reports:read", "audit:read", "advice:manage", "outreach:manage"],
   COUNCIL_ADMIN: [
     "staff:access",
     "funds:read",
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TRole, readonly Permission[]>> = 
     "settings:manage",
     "audit:read",
     "advice:manage",
+    "outreach:manage",
   ],
   REFERRER: ["referrals:submit", "referrals:read-own", "awards:direct"],
 };

@@ -15,6 +15,7 @@ const AREAS: readonly { permission: Permission; path: string; label: string; des
   { permission: "payments:manage", path: "staff/payments", label: "Payments", description: "Pay approved awards in batches (bank files and voucher orders), and release what a colleague batched" },
   { permission: "awards:approve", path: "staff/cases/awaiting-approval", label: "Awaiting approval", description: "Awards above the officer's limit, waiting for an approver" },
   { permission: "advice:manage", path: "staff/advice-partners", label: "Advice partners", description: "Where officers refer residents for advice that raises their income, and the income gained" },
+  { permission: "outreach:manage", path: "staff/outreach", label: "Outreach", description: "Invite households the council knows are struggling to apply, and see who did" },
   { permission: "settings:manage", path: "staff/cases/settings", label: "Casework settings", description: "Priority weights, SLA days, the officer's approval limit and reason codes" },
 ];
 

@@ -16,11 +16,12 @@ export function uploadLimitBytes(maxFiles: number): number {
 export async function readUploadedFiles(
   request: Request,
   field: string,
-  opts: { maxFiles: number },
+  /** maxBytes: another limit than maxFiles documents' (a council's CSV list, lib/outreach). */
+  opts: { maxFiles: number; maxBytes?: number },
 ): Promise<{ ok: true; form: FormData; files: { name: string; bytes: Uint8Array }[] } | { ok: false; problem: "too-large" | "not-multipart" }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) return { ok: false, problem: "not-multipart" };
-  const limit = uploadLimitBytes(opts.maxFiles);
+  const limit = opts.maxBytes !== undefined ? opts.maxBytes + UPLOAD_OVERHEAD_BYTES : uploadLimitBytes(opts.maxFiles);
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limit)) {
     await request.body?.cancel().catch(() => {});

@@ -23,6 +23,7 @@ import type staff from "@/messages/en/staff.json";
 import type partnerAdmin from "@/messages/en/partnerAdmin.json";
 import type referrals from "@/messages/en/referrals.json";
 import type moreInformation from "@/messages/en/moreInformation.json";
+import type outreach from "@/messages/en/outreach.json";
 
 export { DEFAULT_LOCALE, LANG_COOKIE, LOCALES, LOCALE_TABLE, dirFor, intlLocale, isLocale, localeInfo, type TLocale, type TLocaleInfo } from "@/lib/i18n/locales";
 import type { TLocale } from "@/lib/i18n/locales";
@@ -47,6 +48,7 @@ export type TResidentMessages = {
   errors: typeof errors;
   duplicateNotice: typeof duplicateNotice;
   moreInformation: typeof moreInformation;
+  outreach: typeof outreach;
 };
 /** The staff words (messages/en/staff.json, English only): casework vocabulary, staff form errors, and each staff page's words. */
 export type TStaffMessages = typeof staff;

@@ -34,7 +34,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
       return await withTenant(council.id, async (tx) => {
         const draft = await prismaSql(tx)
           .db.selectFrom("ApplicationDraft")
-          .select(["id", "answers", "locale"])
+          .select(["id", "answers", "locale", "invitationId"])
           .where("tokenHash", "=", draftTokenHash)
           .where("tenantId", "=", council.id)
           .where("expiresAt", ">", q<Date>`now()`)
@@ -48,7 +48,7 @@ export async function submitApplication(council: TCouncil, draftTokenHash: strin
         if (council.settings.applicationRoute !== "open") return { outcome: "closed" } as const;
 
         const outputs = parseAnswers(openAnswers(draft.answers));
-        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: residentActor(council), ip: ctx.ip });
+        const recorded = await recordApplication(tx, council, assemble(outputs, true), { channel: draft.invitationId ? "PROACTIVE_INVITATION" : "RESIDENT_ONLINE", draftId: draft.id, locale: draft.locale, actor: residentActor(council), ip: ctx.ip });
         if (recorded.outcome === "invalid") return { outcome: "incomplete", goTo: firstIncomplete(outputs, { postcodeAreas: council.postcodeAreas }) } as const;
         await prismaSql(tx).db.updateTable("ApplicationDraft").set({ submittedAt: q<Date>`now()` }).where("id", "=", draft.id).execute();
         const { aboutYou } = recorded.application;

@@ -32,6 +32,9 @@ export const TEMPLATES = {
   "information-chase": { subject: "moreInformation.chaseEmail.subject", body: "moreInformation.chaseEmail.body" },
   "information-request-text": { subject: "moreInformation.text.subject", body: "moreInformation.text.body" },
   "information-chase-text": { subject: "moreInformation.chaseText.subject", body: "moreInformation.chaseText.body" },
+  // Proactive outreach (issue 20, lib/outreach): an invitation to apply, in the household's language, by email and text.
+  "outreach-invitation": { subject: "outreach.email.subject", body: "outreach.email.body" },
+  "outreach-invitation-text": { subject: "outreach.text.subject", body: "outreach.text.body" },
   // To a portal referral's referrer (English only, messages/en/information.json).
   "information-referrer-chase": { subject: "information.referrerEmails.chase.subject", body: "information.referrerEmails.chase.body" },
   // A voucher payment's code(s) (issue 19, lib/payments/voucher-imports.ts): by email or text, in the resident's language.

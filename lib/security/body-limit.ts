@@ -21,6 +21,8 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/[a-z0-9-]+\/staff\/payments\/vouchers\/imports$/,
   // A bank's or provider's report for reconciliation (app/[council]/staff/payments/reconciliation/import/route.ts).
   /^\/[a-z0-9-]+\/staff\/payments\/reconciliation\/import$/,
+  // A manager's list of households for outreach, up to 40 MB (app/[council]/staff/outreach/upload/route.ts, lib/outreach MAX_FILE_BYTES).
+  /^\/[a-z0-9-]+\/staff\/outreach\/upload$/,
 ];
 
 /** The limit of a request to this path. */

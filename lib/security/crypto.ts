@@ -97,3 +97,13 @@ export function bankMatchHash(bank: { sortCode: string; accountNumber: string },
   const account = bank.accountNumber.replace(/\D/g, "").padStart(8, "0");
   return createHmac("sha256", key).update(`${sortCode}:${account}`).digest("hex");
 }
+
+/**
+ * A link token derived from a record's id (HMAC-SHA256 under a key derived from ENCRYPTION_KEY for
+ * this purpose alone), for links that must be printable again later (an outreach letter) without
+ * storing the token: only hashToken() of it is stored, to find the record when the link is opened.
+ */
+export function derivedLinkToken(purpose: string, id: string): string {
+  const k = Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), `moneyhub link ${purpose} v1`, 32));
+  return createHmac("sha256", k).update(id).digest("base64url");
+}

@@ -47,7 +47,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["cases", "reporting"],
   ["payments"],
   ["awards", "intake", "advice", "information"],
-  ["decisions", "assisted", "duplicates"],
+  ["decisions", "assisted", "duplicates", "outreach"],
   ["referrals"],
   ["partner-api"],
   ["worker"],

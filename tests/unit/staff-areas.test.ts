@@ -24,7 +24,10 @@ describe("staff areas", () => {
     // A manager reads the queue (cases:read); a council admin configures and does not work cases.
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)[0]).toBe("Cases");
     const admin = staffAreas("hackwell", permissionsFor(["COUNCIL_ADMIN"])).map((a) => a.label);
-    expect(admin).toEqual(["Funds", "People", "Partners", "Reports", "Audit log", "Advice partners", "Casework settings"]);
+    expect(admin).toEqual(["Funds", "People", "Partners", "Reports", "Audit log", "Advice partners", "Outreach", "Casework settings"]);
+    // Issue 20: managers and council admins run outreach campaigns; officers and approvers do not.
+    expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.href)).toContain("/hackwell/staff/outreach");
+    expect(staffAreas("hackwell", permissionsFor(["APPROVER"])).map((a) => a.href)).not.toContain("/hackwell/staff/outreach");
     expect(staffAreas("hackwell", permissionsFor(["APPROVER"])).map((a) => a.label)).toContain("Awaiting approval");
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)).not.toContain("Awaiting approval");
     // Issue 19: finance (the approver role) pays approved awards; nobody else reaches the payments pages.
