@@ -104,6 +104,7 @@ export function bankMatchHash(bank: { sortCode: string; accountNumber: string },
  * storing the token: only hashToken() of it is stored, to find the record when the link is opened.
  */
 export function derivedLinkToken(purpose: string, id: string): string {
-  const k = Buffer.from(hkdfSync("sha256", key(), Buffer.alloc(0), `moneyhub link ${purpose} v1`, 32));
+  // Key k0, like the bank-match key: rotating the sealing key must not break printed letters.
+  const k = Buffer.from(hkdfSync("sha256", keyFor("k0"), Buffer.alloc(0), `moneyhub link ${purpose} v1`, 32));
   return createHmac("sha256", k).update(id).digest("base64url");
 }
