@@ -53,7 +53,7 @@ export async function sendInBatch(creator: TMemberActor, releaser: TMemberActor,
     councilId,
     async (sql) => {
       const payments = await sql.db.selectFrom("Payment").select(["id", "amountPence"]).where("id", "in", [...paymentIds]).where("status", "=", "READY").where("method", "=", method).execute();
-      if (payments.length !== paymentIds.length) throw new Error("demo payments: a payment is not ready, or not of the batch's method");
+      if (payments.length !== paymentIds.length) throw new Error(`demo payments: ${paymentIds.length - payments.length} of the ${paymentIds.length} payments are not ready to pay by ${method}`);
       const { n } = await sql.db.selectFrom("PaymentBatch").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
       const row = await sql.db
         .insertInto("PaymentBatch")
@@ -122,12 +122,13 @@ export async function seedDemoPayments(db: PrismaClient, log: (m: string) => voi
     if (!tenant) continue;
     const started = Date.now();
     const due = await asOwnerInCouncil(db, tenant.id, async (tx) => {
-      if ((await tx.paymentBatch.count()) > 0) return null;
+      // The council named as well as in scope: the embedded owner is a superuser, whom row-level security does not limit.
+      if ((await tx.paymentBatch.count({ where: { tenantId: tenant.id } })) > 0) return null;
       return tx.$queryRaw<TDue[]>`
         select pm.id, pm.method::text as method, a."approvedAt",
                to_char(date_trunc('week', a."approvedAt" at time zone 'UTC' at time zone 'Europe/London'), 'YYYY-MM-DD') as week
         from "Payment" pm join "Award" a on a.id = pm."awardId"
-        where pm.status = 'READY' and a."approvedAt" <= ${new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000)}
+        where pm."tenantId" = ${tenant.id}::uuid and pm.status = 'READY' and a."approvedAt" <= ${new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000)}
         order by a."approvedAt", pm.reference`;
     });
     if (!due?.length) continue;
@@ -175,22 +176,24 @@ export async function seedDemoPayments(db: PrismaClient, log: (m: string) => voi
  * keeps its real posting times, as the demo queue's commitments do.)
  */
 async function backdate(db: PrismaClient, tenantId: string, now: Date): Promise<void> {
+  // Each statement names the council: the embedded owner is a superuser, whom row-level security does not limit.
   await asOwnerInCouncil(db, tenantId, async (tx) => {
     const cap = new Date(now.getTime() - 3_600_000);
     await tx.$executeRaw`
       with b as (
         select b.id, least(max(a."approvedAt") + interval '1 day', ${cap}::timestamp - interval '2 hours') as made
-        from "PaymentBatch" b join "Payment" pm on pm."batchId" = b.id join "Award" a on a.id = pm."awardId" group by b.id)
+        from "PaymentBatch" b join "Payment" pm on pm."batchId" = b.id join "Award" a on a.id = pm."awardId" where b."tenantId" = ${tenantId}::uuid group by b.id)
       update "PaymentBatch" x set "createdAt" = b.made, "releasedAt" = b.made + interval '2 hours' from b where b.id = x.id`;
     await tx.$executeRaw`
       update "Payment" pm set "sentAt" = b."releasedAt",
         "settledAt" = case when pm."settledAt" is null then null else least(b."releasedAt" + interval '3 days', ${cap}::timestamp) end,
         "updatedAt" = coalesce(least(b."releasedAt" + interval '3 days', ${cap}::timestamp), b."releasedAt")
-      from "PaymentBatch" b where b.id = pm."batchId"`;
+      from "PaymentBatch" b where b.id = pm."batchId" and pm."tenantId" = ${tenantId}::uuid`;
     await tx.$executeRaw`
       update "CaseEvent" e set "createdAt" = case e.kind when 'payment.sent' then pm."sentAt"
           when 'payment.issued' then least(pm."sentAt" + interval '1 day', ${cap}::timestamp - interval '1 minute')
           else coalesce(pm."settledAt", least(pm."sentAt" + interval '3 days', ${cap}::timestamp)) end
-      from "Payment" pm where pm.id::text = e.data->>'paymentId' and e.kind like 'payment.%' and pm."sentAt" is not null`;
+      from "Payment" pm where pm."tenantId" = ${tenantId}::uuid and e."tenantId" = pm."tenantId" and e."caseId" = pm."caseId" and pm.id::text = e.data->>'paymentId'
+        and e.kind like 'payment.%' and pm."sentAt" is not null`;
   });
 }

@@ -37,7 +37,7 @@ export async function demoPaymentsWorkLeft(db: PrismaClient, now = new Date()): 
     const tenant = await db.tenant.findUnique({ where: { slug: c.slug } });
     if (!tenant) continue;
     const due = await asOwnerInCouncil(db, tenant.id, async (tx) =>
-      (await tx.paymentBatch.count()) > 0 ? 0 : tx.payment.count({ where: { status: "READY", award: { approvedAt: { lte: new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000) } } } }),
+      (await tx.paymentBatch.count({ where: { tenantId: tenant.id } })) > 0 ? 0 : tx.payment.count({ where: { tenantId: tenant.id, status: "READY", award: { approvedAt: { lte: new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000) } } } }),
     );
     if (due > 0) return true;
   }
