@@ -24,14 +24,14 @@ type TPerson = { fullName: string; dateOfBirth: string; email: string | null; mo
 
 const PEOPLE: Record<string, { first: TPerson; twice: TPerson; neighbour: TPerson; repeat?: TPerson; organisation: string }> = {
   hackwell: {
-    first: { fullName: "Folasade Adeyemi", dateOfBirth: "1986-09-14", email: "folasade.adeyemi@example.com", mobile: "07700 900731", postcode: "E8 3RL", line1: "Flat 6, 41 Mare Street", town: "London", bank: { sortCode: "309430", accountNumber: "18273645" }, needs: ["food", "energy"], language: "en" },
+    first: { fullName: "Folasade Adeyemi", dateOfBirth: "1986-09-14", email: "folasade.adeyemi@example.com", mobile: "07700 900731", postcode: "E8 3RL", line1: "Flat 6, 41 Mare Street", town: "London", bank: { sortCode: "309430", accountNumber: "18273650" }, needs: ["food", "energy"], language: "en" },
     twice: { fullName: "Mehmet Demir", dateOfBirth: "1979-02-03", email: "mehmet.demir@example.com", mobile: "07700 900732", postcode: "N16 7XJ", line1: "22 Amhurst Road", town: "London", bank: null, needs: ["food"], language: "tr" },
     neighbour: { fullName: "Tunde Adeyemi", dateOfBirth: "1990-05-30", email: null, mobile: "+44 7700 900731", postcode: "E8 3RL", line1: "Flat 6, 41 Mare Street", town: "London", bank: null, needs: ["energy"], language: "en" },
-    repeat: { fullName: "Kasia Nowak", dateOfBirth: "1992-11-21", email: "kasia.nowak@example.com", mobile: "07700 900733", postcode: "E9 6DB", line1: "9 Victoria Park Road", town: "London", bank: { sortCode: "401276", accountNumber: "55443322" }, needs: ["furniture"], language: "pl" },
+    repeat: { fullName: "Kasia Nowak", dateOfBirth: "1992-11-21", email: "kasia.nowak@example.com", mobile: "07700 900733", postcode: "E9 6DB", line1: "9 Victoria Park Road", town: "London", bank: { sortCode: "401276", accountNumber: "55443326" }, needs: ["furniture"], language: "pl" },
     organisation: "Hackwell Health Visiting Service",
   },
   fenshire: {
-    first: { fullName: "Liam O'Connor", dateOfBirth: "1983-07-08", email: "liam.oconnor@example.com", mobile: "07700 900741", postcode: "CB1 2LA", line1: "14 Mill Road", town: "Cambridge", bank: { sortCode: "203040", accountNumber: "61728394" }, needs: ["food"], language: "en" },
+    first: { fullName: "Liam O'Connor", dateOfBirth: "1983-07-08", email: "liam.oconnor@example.com", mobile: "07700 900741", postcode: "CB1 2LA", line1: "14 Mill Road", town: "Cambridge", bank: { sortCode: "203040", accountNumber: "61728399" }, needs: ["food"], language: "en" },
     twice: { fullName: "Ana Souza", dateOfBirth: "1995-04-17", email: "ana.souza@example.com", mobile: "07700 900742", postcode: "PE13 1AB", line1: "3 Station Road", town: "Wisbech", bank: null, needs: ["energy"], language: "es" },
     neighbour: { fullName: "Niamh O'Connor", dateOfBirth: "1985-12-02", email: null, mobile: "07700900741", postcode: "CB1 2LA", line1: "14 Mill Road", town: "Cambridge", bank: null, needs: ["food"], language: "en" },
     organisation: "Fenshire Social Prescribing Network",

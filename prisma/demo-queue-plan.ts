@@ -12,9 +12,18 @@ import { slaDueDate } from "@/lib/triage/sla";
 import { isLocale } from "@/lib/i18n/locales";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 import type { TApplicationChannel, TNeed } from "@/lib/vocabulary";
+import { checkUkBankAccount } from "@/lib/banking/modulus";
 import { prng } from "./prng";
 
 export const DEMO_QUEUE_SIZE = 300;
+
+/** A made-up account that passes Vocalink's modulus check for its sort code: the next such number from `account` up (no extra draws, so the rest of the plan is unchanged). */
+function demoBankAccount(sortCode: string, account: number): { sortCode: string; accountNumber: string } {
+  for (let n = account; ; n = n >= 99_999_999 ? 10_000_000 : n + 1) {
+    const check = checkUkBankAccount({ sortCode, accountNumber: String(n) });
+    if (check.ok) return { sortCode: check.sortCode, accountNumber: check.accountNumber };
+  }
+}
 
 /** Colleagues of the demo officer: they work most of the older cases (no password: they never sign in). */
 export const DEMO_COLLEAGUES: Record<string, { email: string; name: string }[]> = {
@@ -202,7 +211,7 @@ export function demoQueuePlan(slug: string, referencePrefix: string, now: Date =
       housing: { tenure: evictionNotice ? "private-rent" : weighted([["council-or-housing-association", 42], ["private-rent", 35], ["temporary-accommodation", 8], ["family-or-friends", 8], ["owner", 4], ["other", 3]] as const) },
       payment:
         payment === "bank"
-          ? { method: "bank", bank: { accountName: `${first[0]} ${last}`, sortCode: String(200_000 + Math.floor(random() * 699_999)), accountNumber: String(10_000_000 + Math.floor(random() * 89_999_999)), rollNumber: null } }
+          ? { method: "bank", bank: { accountName: `${first[0]} ${last}`, ...demoBankAccount(String(200_000 + Math.floor(random() * 699_999)), 10_000_000 + Math.floor(random() * 89_999_999)), rollNumber: null } }
           : { method: payment },
       consent: { shareWithAdvicePartners: chance(0.7), contactAboutSupport: chance(0.5) },
       declaration: { confirmed: true },

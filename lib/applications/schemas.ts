@@ -10,6 +10,7 @@ import { findAddress } from "@/lib/applications/address-lookup";
 import { normaliseUkMobile } from "@/lib/applications/formats";
 import { parseDateParts } from "@/lib/forms/dates";
 import { applies } from "@/lib/applications/journey";
+import { checkUkBankAccount } from "@/lib/banking/modulus";
 import { BENEFITS, EMPLOYMENT, LANGUAGES, METER, NRPF, PAYMENT, TENURE, type TStepOutputs } from "@/lib/applications/steps";
 
 export const SCHEMA_VERSION = 1;
@@ -67,12 +68,15 @@ export const ZIncome = z.strictObject({
 
 export const ZHousing = z.strictObject({ tenure: z.enum(TENURE) });
 
-export const ZBankDetails = z.strictObject({
-  accountName: zLine().min(1).max(100),
-  sortCode: zLine().regex(/^\d{6}$/),
-  accountNumber: zLine().regex(/^\d{6,8}$/),
-  rollNumber: zLine().max(18).nullable(),
-});
+export const ZBankDetails = z
+  .strictObject({
+    accountName: zLine().min(1).max(100),
+    sortCode: zLine().regex(/^\d{6}$/),
+    accountNumber: zLine().regex(/^\d{6,8}$/),
+    rollNumber: zLine().max(18).nullable(),
+  })
+  // Every channel (resident pages, referrers, the partner API) meets Vocalink's modulus check.
+  .refine((b) => checkUkBankAccount(b).ok, { path: ["accountNumber"], message: "accountNumber.modulus" });
 
 export const ZPayment = z.discriminatedUnion("method", [
   z.strictObject({ method: z.literal("bank"), bank: ZBankDetails }),

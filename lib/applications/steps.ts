@@ -6,6 +6,7 @@ import { zLine, zText } from "@/lib/forms/text";
 import { NEEDS } from "@/lib/vocabulary";
 import { normalisePostcode, normaliseUkMobile, parsePoundsToPence } from "@/lib/applications/formats";
 import { ageOn, parseDateParts } from "@/lib/forms/dates";
+import { checkUkBankAccount } from "@/lib/banking/modulus";
 import { BENEFITS, CIRCUMSTANCES, EMPLOYMENT, LANGUAGES, METER, NRPF, PAYMENT, STEP_FIELDS, TENURE, YES_NO, type TField } from "@/lib/applications/step-fields";
 
 export * from "@/lib/applications/step-fields";
@@ -227,14 +228,24 @@ export const STEPS = {
             .string()
             .min(1, "accountNumber.required")
             .regex(/^\d+$/, "accountNumber.format")
-            .refine((v) => v.length >= 6 && v.length <= 8, "accountNumber.length"),
+            .refine((v) => v.length >= 6 && v.length <= 10, "accountNumber.length"),
         ),
       rollNumber: z
         .string()
         .trim()
         .default("")
         .refine((v) => v === "" || /^[A-Za-z0-9 ./-]{1,18}$/.test(v), "rollNumber.format"),
-    }),
+    })
+      // Vocalink's modulus check (lib/banking/modulus.ts) once both look right; what is kept is the
+      // account standardised to 8 digits, as Bacs pays it.
+      .transform((v, ctx) => {
+        const check = checkUkBankAccount(v);
+        if (!check.ok) {
+          ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "accountNumber.modulus" });
+          return z.NEVER;
+        }
+        return { ...v, sortCode: check.sortCode, accountNumber: check.accountNumber };
+      }),
   },
   consent: {
     section: "consent",

@@ -1,5 +1,5 @@
 // No "server-only" marker: owner-run scripts (seed, bench) post through this too.
-import { sql as q } from "kysely";
+import { sql as q, type RawBuilder } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { queryBuilder } from "@/lib/db/kysely";
 import { prismaSql, type TSql } from "@/lib/db/sql";
@@ -63,3 +63,39 @@ export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { l
 }
 
 export { LedgerRefused } from "@/lib/ledger/refusals";
+
+/** The columns of one movement in postLedgerSet's query, named as post_ledger_transaction's arguments. */
+export type TLedgerMovementRow = {
+  kind: LedgerTransactionKind;
+  fundId: string;
+  potId: string | null;
+  amountPence: bigint;
+  idempotencyKey: string;
+  reason: string;
+  actorUserId: string | null;
+  awardRef: string | null;
+  paymentRef: string | null;
+};
+
+/**
+ * Posts one movement for each row of `movements` (a query with TLedgerMovementRow's columns), in
+ * ONE statement: the same post_ledger_transaction() as postLedger, called by the database once a
+ * row, so each movement is checked, keyed and balanced exactly as one posted alone, with no round
+ * trip between them (a payment batch of 50,000 disburses in one statement; docs/payments.md).
+ * Rows are posted in the query's order: order them by pot, so each pot's accounts are locked once
+ * and in one order. A replayed key posts nothing; a refusal throws LedgerRefused and the caller's
+ * transaction rolls back whole. Pots are locked until the caller commits: keep the rest short.
+ */
+export async function postLedgerSet(tx: Tx | TSql, movements: RawBuilder<TLedgerMovementRow>): Promise<{ posted: number; replayed: number }> {
+  const sql = "rows" in tx ? tx : prismaSql(tx);
+  const post = q<{ posted: string; replayed: string }>`select count(*) filter (where not t.replayed) as posted, count(*) filter (where t.replayed) as replayed
+    from (${movements}) m
+    cross join lateral post_ledger_transaction(m."kind"::"LedgerTransactionKind", m."fundId"::uuid, m."potId"::uuid, null::uuid, m."amountPence"::bigint,
+      m."idempotencyKey", m."reason", m."actorUserId"::uuid, m."awardRef", m."paymentRef", null::timestamp) t`;
+  try {
+    const row = (await sql.db.executeQuery(post.compile(queryBuilder))).rows[0]!;
+    return { posted: Number(row.posted), replayed: Number(row.replayed) };
+  } catch (error) {
+    throw ledgerRefusalOf(error) ?? error;
+  }
+}

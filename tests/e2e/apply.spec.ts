@@ -16,8 +16,8 @@ test.describe("with JavaScript", () => {
     // Hostile text is shown as text.
     await expect(page.getByTestId("answer-full-name")).toHaveText(name);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-    await expect(page.getByTestId("answer-bank-details")).toContainText("account ending 3445");
-    await expect(page.getByTestId("answer-bank-details")).not.toContainText("00733445");
+    await expect(page.getByTestId("answer-bank-details")).toContainText("account ending 4958");
+    await expect(page.getByTestId("answer-bank-details")).not.toContainText("66374958");
     const reference = await sendApplication(page, { check: true });
     expect(reference.startsWith("HKW-")).toBe(true);
     await expect(page.getByTestId("help-today")).toContainText("Hackwell Food Bank");

@@ -62,9 +62,9 @@ describe("drafts", () => {
     const hash = await completeDraft(hackwell);
     const row = await testDb().owner.applicationDraft.findUniqueOrThrow({ where: { tokenHash: hash } });
     const stored = JSON.stringify(row.answers);
-    expect(stored).not.toContain("00733445");
+    expect(stored).not.toContain("66374958");
     const sealed = (row.answers as Record<string, { sealed: string }>)["bank-details"]!.sealed;
-    expect(JSON.parse(decryptSecret(sealed)).accountNumber).toBe("00733445");
+    expect(JSON.parse(decryptSecret(sealed)).accountNumber).toBe("66374958");
   });
 
   it("are invisible to another council, even with the right token", async () => {
@@ -101,9 +101,9 @@ describe("submitting", () => {
     expect(result.outcome).toBe("submitted");
     const app = await testDb().owner.application.findFirstOrThrow({ where: { reference: (result as { reference: string }).reference } });
     expect(app.schemaVersion).toBe(1);
-    expect(JSON.stringify(app.data)).not.toContain("00733445");
-    expect(app.data).toMatchObject({ payment: { method: "bank", bank: { accountNumberLast4: "3445" } } });
-    expect(JSON.parse(decryptSecret(app.bankDetailsEnc!))).toMatchObject({ sortCode: "309430", accountNumber: "00733445" });
+    expect(JSON.stringify(app.data)).not.toContain("66374958");
+    expect(app.data).toMatchObject({ payment: { method: "bank", bank: { accountNumberLast4: "4958" } } });
+    expect(JSON.parse(decryptSecret(app.bankDetailsEnc!))).toMatchObject({ sortCode: "089999", accountNumber: "66374958" });
     expect(app.urgencyFlags).toEqual(expect.arrayContaining(["no-food-today", "meter-off", "pregnancy", "child-under-5"]));
   });
 

@@ -34,7 +34,7 @@ const answers = (p: TPerson = {}): TRawAnswers => ({
   // "E8 4AB/2": the demo address lookup's second address at that postcode.
   postcode: { postcode: (p.address ?? "E8 1DY/2").split("/")[0]! },
   address: { address: `${(p.address ?? "E8 1DY/2").split("/")[0]!.replace(/\s+/g, "").toLowerCase()}-${(p.address ?? "E8 1DY/2").split("/")[1]}` },
-  "bank-details": { accountName: "A Person", sortCode: p.bank?.[0] ?? "30-94-30", accountNumber: p.bank?.[1] ?? "00733445", rollNumber: "" },
+  "bank-details": { accountName: "A Person", sortCode: p.bank?.[0] ?? "08-99-99", accountNumber: p.bank?.[1] ?? "66374958", rollNumber: "" },
 });
 const apply = (c: TCouncil, p: TPerson = {}) => applyFor(c, answers(p), p.locale ?? "en");
 const matchesOf = (caseId: string) => owner().caseMatch.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 describe("finding duplicates when an application arrives", () => {
   it("matches a resident's online application and a referral for the same person, across channels, with why", async () => {
-    const p: TPerson = { name: "Kwame Mensah", dob: ["4", "5", "1979"], email: "kwame@example.com", mobile: "07700 900111", bank: ["11-22-33", "12345678"], address: "E8 3AB/1" };
+    const p: TPerson = { name: "Kwame Mensah", dob: ["4", "5", "1979"], email: "kwame@example.com", mobile: "07700 900111", bank: ["11-22-33", "12345680"], address: "E8 3AB/1" };
     const online = await apply(council, p);
     expect(await matchesOf(online.caseId)).toEqual([]);
     // The same person referred by a health visitor through the API: name in capitals, phone as +44, email in another case.
@@ -90,8 +90,8 @@ describe("finding duplicates when an application arrives", () => {
     const base = await apply(council, { name: "Base Person", dob: ["1", "1", "1960"], email: "base@example.com", mobile: "07700 900200", bank: ["20-00-00", "55555555"], address: "E8 4AB/1" });
     const cases = {
       bank: await apply(council, { name: "Bank Only", dob: ["2", "1", "1961"], email: "b1@example.com", mobile: "07700 900201", bank: ["20 00 00", "55555555"], address: "E8 5AB/1" }),
-      email: await apply(council, { name: "Email Only", dob: ["3", "1", "1962"], email: " BASE@example.com", mobile: "07700 900202", bank: ["20-00-01", "11111111"], address: "E8 6AB/1" }),
-      phone: await apply(council, { name: "Phone Only", dob: ["4", "1", "1963"], email: "b3@example.com", mobile: "+447700900200", bank: ["20-00-02", "22222222"], address: "E8 7AB/1" }),
+      email: await apply(council, { name: "Email Only", dob: ["3", "1", "1962"], email: " BASE@example.com", mobile: "07700 900202", bank: ["20-00-01", "11111205"], address: "E8 6AB/1" }),
+      phone: await apply(council, { name: "Phone Only", dob: ["4", "1", "1963"], email: "b3@example.com", mobile: "+447700900200", bank: ["20-00-02", "22222248"], address: "E8 7AB/1" }),
       address: await apply(council, { name: "Address Only", dob: ["5", "1", "1964"], email: "b4@example.com", mobile: "07700 900204", bank: ["20-00-03", "33333333"], address: "E8 4AB/1" }),
       none: await apply(council, { name: "Base Person", dob: ["1", "1", "1961"], email: "b5@example.com", mobile: "07700 900205", bank: ["20-00-04", "44444444"], address: "E8 8AB/1" }),
     };
@@ -123,9 +123,9 @@ describe("finding duplicates when an application arrives", () => {
 
 describe("an officer's answer to a match", () => {
   it("links as same person or same household, or dismisses with a reason, on both timelines and the audit log", async () => {
-    const first = await apply(council, { name: "Lina Ortiz", dob: ["6", "6", "1990"], email: "lina@example.com", mobile: "07700 900400", bank: ["40-40-40", "40404040"], address: "E8 2AD/1" });
-    const second = await apply(council, { name: "Lina Ortiz", dob: ["6", "6", "1990"], email: "lina2@example.com", mobile: "07700 900401", bank: ["40-40-41", "40404041"], address: "E8 3AD/1" });
-    const neighbour = await apply(council, { name: "Sam Ortiz", dob: ["7", "7", "1992"], email: "sam@example.com", mobile: "07700 900400", bank: ["40-40-42", "40404042"], address: "E8 2AD/1" });
+    const first = await apply(council, { name: "Lina Ortiz", dob: ["6", "6", "1990"], email: "lina@example.com", mobile: "07700 900400", bank: ["40-40-40", "40404101"], address: "E8 2AD/1" });
+    const second = await apply(council, { name: "Lina Ortiz", dob: ["6", "6", "1990"], email: "lina2@example.com", mobile: "07700 900401", bank: ["40-40-41", "40404209"], address: "E8 3AD/1" });
+    const neighbour = await apply(council, { name: "Sam Ortiz", dob: ["7", "7", "1992"], email: "sam@example.com", mobile: "07700 900400", bank: ["40-40-42", "40404349"], address: "E8 2AD/1" });
     const [m1] = await matchesOf(second.caseId);
     const household = (await matchesOf(neighbour.caseId)).find((m) => m.matchedCaseId === first.caseId)!;
     expect(household.reasons).toEqual(["phone", "address"]);
@@ -150,7 +150,7 @@ describe("an officer's answer to a match", () => {
 
   it("closes a case as a duplicate: linked to the original, no award, and the resident told the truth in their language", async () => {
     const fund = await createFund(owner(), council.id, { pots: [{ name: "Food", allocatePence: 1_000_000n }] });
-    const p: TPerson = { name: "Nadia Kowalska", dob: ["3", "3", "1985"], email: "nadia@example.com", mobile: "07700 900500", bank: ["50-50-50", "50505050"], address: "E8 4AD/1", locale: "pl" };
+    const p: TPerson = { name: "Nadia Kowalska", dob: ["3", "3", "1985"], email: "nadia@example.com", mobile: "07700 900500", bank: ["50-50-50", "50505068"], address: "E8 4AD/1", locale: "pl" };
     const original = await apply(council, p);
     const again = await apply(council, p);
     expect((await claimCase(officer, again.caseId)).outcome).toBe("done");
@@ -187,7 +187,7 @@ describe("an officer's answer to a match", () => {
 
   it("leaves a decided case alone: only an open case can be closed as a duplicate", async () => {
     const fund = await createFund(owner(), council.id, { pots: [{ name: "Energy", allocatePence: 1_000_000n }] });
-    const p: TPerson = { name: "Omar Haddad", dob: ["8", "8", "1988"], email: "omar@example.com", mobile: "07700 900600", bank: ["60-60-60", "60606060"], address: "E8 5AD/1" };
+    const p: TPerson = { name: "Omar Haddad", dob: ["8", "8", "1988"], email: "omar@example.com", mobile: "07700 900600", bank: ["60-60-60", "60606061"], address: "E8 5AD/1" };
     const original = await apply(council, p);
     const again = await apply(council, p);
     expect((await claimCase(officer, again.caseId)).outcome).toBe("done");

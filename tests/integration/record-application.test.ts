@@ -44,7 +44,7 @@ describe("recordApplication", () => {
       const row = await testDb().owner.application.findUniqueOrThrow({ where: { id: result.id } });
       expect(row).toMatchObject({ channel, draftId: null, schemaVersion: 1, residentStatus: "RECEIVED", tenantId: council.id });
       // Bank details only sealed; masked in the stored application.
-      expect(JSON.stringify(row.data)).not.toContain("00733445");
+      expect(JSON.stringify(row.data)).not.toContain("66374958");
       expect(await testDb().owner.auditEvent.count({ where: { action: "application.submitted", entityId: result.id, metadata: { path: ["channel"], equals: channel } } })).toBe(1);
     }
   });

@@ -21,6 +21,6 @@ export const FULL: TRawAnswers = {
   nrpf: { nrpf: "no" },
   housing: { tenure: "private-rent" },
   payment: { paymentMethod: "bank" },
-  "bank-details": { accountName: "A Yilmaz", sortCode: "30-94-30", accountNumber: "00733445", rollNumber: "" },
+  "bank-details": { accountName: "A Yilmaz", sortCode: "08-99-99", accountNumber: "66374958", rollNumber: "" },
   consent: { shareWithAdvicePartners: "yes", contactAboutSupport: "no" },
 };

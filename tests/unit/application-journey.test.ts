@@ -104,7 +104,7 @@ describe("the canonical application", () => {
     expect(app.address).toMatchObject({ postcode: "E8 1DY", source: "lookup", lookupId: "e81dy-2" });
     expect(app.household).toEqual({ adults: 1, children: 2, childrenAges: [3, 9], pregnant: true, overPensionAge: false, disabilityOrIllness: false });
     expect(app.needs).toEqual({ categories: ["food", "rent-arrears"], rentArrearsPence: 125050, councilTaxArrearsPence: null, otherNeed: null });
-    expect(app.payment).toEqual({ method: "bank", bank: { accountName: "A Yilmaz", sortCode: "309430", accountNumber: "00733445", rollNumber: null } });
+    expect(app.payment).toEqual({ method: "bank", bank: { accountName: "A Yilmaz", sortCode: "089999", accountNumber: "66374958", rollNumber: null } });
   });
 
   it("is incomplete without the declaration or a required page", () => {

@@ -57,8 +57,13 @@ describe("page schemas give GOV.UK messages", () => {
       { field: "sortCode", message: "Enter a valid sort code like 309430" },
       { field: "accountNumber", message: "Enter a valid account number like 00733445" },
     ]);
-    expect(bank("30 94 30", "12345")).toEqual([{ field: "accountNumber", message: "Account number must be between 6 and 8 digits" }]);
-    expect(bank("30-94-30", "0073 3445")).toEqual([]);
+    expect(bank("30 94 30", "12345")).toEqual([{ field: "accountNumber", message: "Account number must be between 6 and 10 digits" }]);
+    expect(bank("30 94 30", "12345678901")).toEqual([{ field: "accountNumber", message: "Account number must be between 6 and 10 digits" }]);
+    // Both look right but fail Vocalink's modulus check (its published invalid case 29): one error, on the page.
+    expect(bank("08-99-99", "66374959")).toEqual([{ field: "accountNumber", message: "Check your sort code and account number – together they are not a valid UK bank account" }]);
+    expect(bank("08-99-99", "6637 4958")).toEqual([]);
+    // What is kept is the account as Bacs pays it: 8 digits.
+    expect(parseStep("bank-details", { accountName: "A", sortCode: "08 99 99", accountNumber: "6637-4958", rollNumber: "" })).toMatchObject({ success: true, data: { sortCode: "089999", accountNumber: "66374958" } });
   });
 
   it("choices, checkboxes and 'None of these'", () => {

@@ -36,7 +36,7 @@ const graph = new Map(libFiles.map((f) => [f, importsOf(f)]));
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ["generated", "env", "vocabulary", "calendar", "actor", "i18n"],
-  ["dates", "money", "db"],
+  ["dates", "money", "db", "banking"],
   ["security", "forms"],
   ["audit", "jobs", "ledger", "timeline"],
   ["notifications", "webhooks"],
