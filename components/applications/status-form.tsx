@@ -25,6 +25,8 @@ type Words = TFieldWords & {
   dealtWithUnder: { label: string; text: string };
   /** More information needed: what was asked and by when (the stored request). */
   moreInfo: { asked: string; replyBy: string };
+  /** A payment was returned or rejected: it did not go through, and the council will contact them (issue 19). */
+  paymentFailed: { label: string; text: string };
 };
 
 /** Reference + date of birth → where the application is, in plain words. */
@@ -32,7 +34,11 @@ export function StatusForm({ action, words, againHref }: { action: (prev: TFormS
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   const result = state.ok ? state.result : undefined;
   if (result) {
-    const status = result.dealtWithUnder ? { label: words.dealtWithUnder.label, text: words.dealtWithUnder.text.replace("{original}", result.dealtWithUnder) } : words.statuses[result.status ?? ""];
+    const status = result.dealtWithUnder
+      ? { label: words.dealtWithUnder.label, text: words.dealtWithUnder.text.replace("{original}", result.dealtWithUnder) }
+      : result.paymentFailed
+        ? words.paymentFailed
+        : words.statuses[result.status ?? ""];
     // While lines wait for a second person: what is approved and what is being checked (the lines
     // come formatted from the server, one per line, from the same projection as the email).
     const partly = result.partlyNow ? { now: result.partlyNow.split("\n"), checking: (result.partlyChecking ?? "").split("\n"), total: result.partlyCheckingTotal ?? "" } : null;

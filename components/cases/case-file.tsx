@@ -15,6 +15,8 @@ import { isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { reasonCodeLabel } from "@/lib/cases/settings";
 import type { TMessages } from "@/lib/i18n";
 import { translate } from "@/lib/i18n/translate";
+import type { TPaymentMethod } from "@/lib/payments/lifecycle";
+import { PAYMENT_METHOD_WORDS } from "@/lib/payments/words";
 
 // The case file's read-only parts: header (MOJ identity bar), the application as submitted with
 // its corrections, the person's history, the awards and the timeline. Server components.
@@ -297,6 +299,8 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
   const w = caseworkWords(m);
   const tw = m.caseFile.timeline;
   const tl = (key: string, params: Record<string, string | number> = {}) => say(m, `timeline.${key}`, params);
+  // Payments' timeline lines (issue 19): messages/en/reconciliation.json.
+  const rw = (key: string, params: Record<string, string | number>) => translate("en", m, `reconciliation.timeline.${key}`, params);
   const name = (id: unknown) => (typeof id === "string" ? (page.names.get(id) ?? tw.someone) : tw.nobody);
   const reason = (code: unknown) => reasonCodeLabel(page.settings, String(code ?? ""));
   type Item = TTimelineEvent & { time: Date };
@@ -322,8 +326,16 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
     else if (e.kind.startsWith("status.") && d.reason) description = <p className="govuk-body">{tl("reason", { reason: String(d.reason) })}</p>;
     else if (e.kind === "information.answered" || (e.kind === "status.request-information" && d.question)) description = <p className="govuk-body whitespace-pre-wrap">{String(d.text ?? d.question ?? "")}</p>;
     else if (e.kind === "document.uploaded") description = <p className="govuk-body break-words">{String(d.name ?? "")}</p>;
-    else if (e.kind === "resident.told")
+    else if (e.kind === "resident.told" || e.kind === "resident.told-payment")
       description = <p className="govuk-body">{d.to ? tl("told", { template: String(d.template), to: String(d.to) }) : tl("notTold", { template: String(d.template) })}</p>;
+    else if (e.kind === "payment.pay-again")
+      description = <p className="govuk-body">{rw(d.newBankDetails ? "payAgainNewBank" : "payAgain", { reference: String(d.reference ?? ""), method: String(d.methodWords ?? ""), replaces: String(d.replaces ?? "") })}</p>;
+    else if (e.kind.startsWith("payment."))
+      description = (
+        <p className="govuk-body">
+          {rw(d.reason ? "paymentReason" : "payment", { reference: String(d.reference ?? ""), amount: w.money(String(d.amountPence ?? "0")), method: PAYMENT_METHOD_WORDS[d.method as TPaymentMethod]?.toLowerCase() ?? String(d.method ?? ""), reason: String(d.reason ?? "") })}
+        </p>
+      );
     else if (e.kind.startsWith("award."))
       description = (
         <p className="govuk-body">
@@ -354,7 +366,13 @@ export function caseTimeline(page: TCasePage, m: TMessages): TTimelineEvent[] {
       title: tl("ledgerTitle", { ledger: m.casework.events.ledger, kind: kinds[t.kind] ?? t.kind }),
       by: t.actorUserId ? name(t.actorUserId) : undefined,
       at: formatDateTimeShort(t.createdAt),
-      description: <p className="govuk-body">{tl(t.kind === "RELEASE" ? "released" : "committed", { amount: w.money(t.amountPence), pot: t.potName ?? tw.thePot })}</p>,
+      description: (
+        <p className="govuk-body">
+          {t.kind === "DISBURSE" || t.kind === "RECOMMIT"
+            ? rw(t.kind === "DISBURSE" ? "disbursed" : "recommitted", { amount: w.money(t.amountPence), pot: t.potName ?? tw.thePot })
+            : tl(t.kind === "RELEASE" ? "released" : "committed", { amount: w.money(t.amountPence), pot: t.potName ?? tw.thePot })}
+        </p>
+      ),
     });
   }
   const received = page.file.application.submittedAt;

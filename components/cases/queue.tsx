@@ -15,12 +15,13 @@ import { translate } from "@/lib/i18n/translate";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 import duplicates from "@/messages/en/duplicates.json";
 import info from "@/messages/en/information.json";
+import recon from "@/messages/en/reconciliation.json";
 
 // The queue: MOJ filter panel (a plain GET form, so it works without JavaScript and a filtered
 // queue can be bookmarked), GOV.UK table of one page of cases, server-side pagination.
 
 type TQueryKey = keyof TQueueQuery;
-const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "duplicate", "info", "assigned", "sla", "q", "sort", "page"];
+const KEYS: readonly TQueryKey[] = ["status", "channel", "need", "organisation", "direct", "duplicate", "info", "payment", "assigned", "sla", "q", "sort", "page"];
 
 /** The queue's URL with some of its query changed (undefined removes a key); page resets unless given. */
 export function queueHref(base: string, query: TQueueQuery, changes: Partial<Record<TQueryKey, string | number | undefined>>): string {
@@ -68,6 +69,7 @@ export function QueueView({
     { category: m.referrals.queue.filter, items: query.direct ? [{ label: m.referrals.queue.directAwards, removeHref: queueHref(base, query, { direct: undefined }) }] : [] },
     { category: duplicates.queue.filter, items: query.duplicate ? [{ label: duplicates.queue.filterOption, removeHref: queueHref(base, query, { duplicate: undefined }) }] : [] },
     { category: info.queue.filter, items: query.info ? [{ label: info.queue[query.info], removeHref: queueHref(base, query, { info: undefined }) }] : [] },
+    { category: recon.queue.filter, items: query.payment ? [{ label: recon.queue.filterOption, removeHref: queueHref(base, query, { payment: undefined }) }] : [] },
     { category: q.categories.assigned, items: query.assigned ? [{ label: label(assignedOptions, query.assigned), removeHref: queueHref(base, query, { assigned: undefined }) }] : [] },
     { category: q.categories.sla, items: query.sla ? [{ label: c.slaFilters[query.sla], removeHref: queueHref(base, query, { sla: undefined }) }] : [] },
   ];
@@ -124,6 +126,7 @@ export function QueueView({
           <Tag colour={STATUS_COLOUR[r.status]}>{w.status(r.status)}</Tag>
           {r.informationAnswered ? <Tag colour="green" testId="tag-information-answered">{info.queue.tagAnswered}</Tag> : null}
           {r.informationOverdue ? <Tag colour="red" testId="tag-information-overdue">{info.queue.tagOverdue}</Tag> : null}
+          {r.paymentReturned ? <Tag colour="red" testId="tag-payment-returned">{recon.queue.tag}</Tag> : null}
         </>
       ),
     },
@@ -141,7 +144,7 @@ export function QueueView({
           selected={selected}
           clearHref={base}
           words={m.staffUi.filters}
-          moreOpen={Boolean(query.need || query.channel || query.organisation || query.direct || query.duplicate || query.info)}
+          moreOpen={Boolean(query.need || query.channel || query.organisation || query.direct || query.duplicate || query.info || query.payment)}
           more={
             <>
               <Select name="need" label={q.categories.need} defaultValue={query.need ?? ""} options={[any, ...NEEDS.map((n) => ({ value: n, label: w.need(n) }))]} />
@@ -150,6 +153,7 @@ export function QueueView({
               <Select name="direct" label={m.referrals.queue.filter} defaultValue={query.direct ?? ""} options={[any, { value: "yes", label: m.referrals.queue.directAwards }]} />
               <Select name="duplicate" label={duplicates.queue.filter} defaultValue={query.duplicate ?? ""} options={[any, { value: "yes", label: duplicates.queue.filterOption }]} />
               <Select name="info" label={info.queue.filter} defaultValue={query.info ?? ""} options={[any, { value: "answered", label: info.queue.answered }, { value: "overdue", label: info.queue.overdue }]} />
+              <Select name="payment" label={recon.queue.filter} defaultValue={query.payment ?? ""} options={[any, { value: "returned", label: recon.queue.filterOption }]} />
             </>
           }
         >

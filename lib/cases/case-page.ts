@@ -139,7 +139,9 @@ export async function loadCasePage(actor: TActor, caseId: string, ip: string | n
         .orderBy("id", "desc")
         .limit(50)
         .execute();
-      const keys = awards.flatMap((a) => [`award:${a.id}:commit`, `award:${a.id}:release`]);
+      // The payments' movements too (issue 19: sent disburses, returned or rejected recommits).
+      const payments = awards.length ? await sql.db.selectFrom("Payment").select("id").where("caseId", "=", caseId).execute() : [];
+      const keys = [...awards.flatMap((a) => [`award:${a.id}:commit`, `award:${a.id}:release`]), ...payments.flatMap((p) => [`payment:${p.id}:disburse`, `payment:${p.id}:recommit`])];
       const ledger: TCaseLedgerMovement[] = keys.length
         ? await sql.db
             .selectFrom("LedgerTransaction as t")

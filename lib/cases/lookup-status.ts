@@ -28,6 +28,8 @@ export type TStatusResult =
       partly: TPartly | null;
       /** Closed as a duplicate: the reference of the application we are dealing with. */
       dealtWithUnder: string | null;
+      /** An approved line's payment was returned or rejected and is not paid again yet (issue 19). */
+      paymentFailed: boolean;
       /** While more information is needed: what was asked and by when (the stored request, lib/information). */
       moreInfo: { question: string; replyBy: Date } | null;
     }
@@ -52,7 +54,10 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
             priorityBand: true,
             status: true,
             duplicateOf: { select: { reference: true } },
-            awards: { select: { id: true, status: true, amountPence: true, needCategory: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+            awards: {
+              select: { id: true, status: true, amountPence: true, needCategory: true, payments: { select: { id: true, status: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 } },
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            },
             informationRequests: { select: { question: true, replyBy: true, answeredAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
           },
         },
@@ -61,10 +66,12 @@ export async function lookupStatus(tenantId: string, input: { reference: string;
   );
   if (!row || row.dateOfBirth.toISOString().slice(0, 10) !== input.dateOfBirth) return { outcome: "not-found" };
   await refundRateLimit(refKey);
-  const lines = row.case?.awards.map((a) => ({ ...a, status: a.status as TAwardState })) ?? [];
-  const partly = row.case ? residentView({ status: row.case.status as TCaseState, decision: null }, lines, null).partly : null;
+  const lines = row.case?.awards.map(({ payments, ...a }) => ({ ...a, status: a.status as TAwardState, payment: payments[0] ?? null })) ?? [];
+  const view = row.case ? residentView({ status: row.case.status as TCaseState, decision: null }, lines, null) : null;
+  const partly = view?.partly ?? null;
+  const paymentFailed = Boolean(view?.paymentFailed.length);
   const asked = row.case?.status === "AWAITING_INFORMATION" ? row.case.informationRequests[0] : undefined;
   const moreInfo = asked && !asked.answeredAt ? { question: asked.question, replyBy: asked.replyBy } : null;
   const dealtWithUnder = row.case?.status === "CLOSED_DUPLICATE" ? (row.case.duplicateOf?.reference ?? null) : null;
-  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly, dealtWithUnder, moreInfo };
+  return { outcome: "found", reference: row.reference, status: row.residentStatus, submittedAt: row.submittedAt, promise: row.case ? promiseOf(row.case) : null, partly, paymentFailed, dealtWithUnder, moreInfo };
 }

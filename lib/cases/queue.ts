@@ -9,6 +9,7 @@ import { type DB, queryBuilder } from "@/lib/db/kysely";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { stripControl } from "@/lib/forms/text";
 import { answeredCondition, INFORMATION_FILTERS, informationCondition, overdueCondition } from "@/lib/cases/queue-information";
+import { PAYMENT_FILTERS, paymentReturnedCondition } from "@/lib/cases/queue-payments";
 import { APPLICATION_CHANNELS, NEEDS } from "@/lib/vocabulary";
 
 // One page of a council's queue: everything submitted, all channels. Filters, search, sort and
@@ -45,6 +46,8 @@ export const ZQueueQuery = z.object({
   duplicate: one(z.enum(["yes"])).catch(undefined),
   /** Requests for information: "answered" (not yet acted on) or "overdue" (issue 18, lib/cases/queue-information.ts). */
   info: one(z.enum(INFORMATION_FILTERS)).catch(undefined),
+  /** "returned": cases with an approved line whose payment was returned or rejected and is not paid again (issue 19, lib/cases/queue-payments.ts). */
+  payment: one(z.enum(PAYMENT_FILTERS)).catch(undefined),
   q: one(z.string().trim().max(100)).catch(undefined),
   sort: one(z.enum(QUEUE_SORTS)).catch(undefined),
   page: one(z.coerce.number().int().min(1).max(1_000_000)).catch(undefined),
@@ -70,6 +73,8 @@ export type TQueueRow = {
   /** Information answered and not yet acted on / information overdue (lib/cases/queue-information.ts). */
   informationAnswered: boolean;
   informationOverdue: boolean;
+  /** A payment returned or rejected and not paid again (lib/cases/queue-payments.ts). */
+  paymentReturned: boolean;
 };
 
 export type TQueuePage = { rows: TQueueRow[]; page: number; pageSize: number; hasNext: boolean; total: number; totalCapped: boolean };
@@ -93,9 +98,10 @@ export const isOpen = (eb: ExpressionBuilder<TCaseAs, "c">) => q<SqlBool>`case_s
  * The status the queue shows when the URL names none: the open cases (an officer's work), or,
  * when searching, every case (a search for a reference must find a decided case too).
  */
-export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q" | "direct">): NonNullable<TQueueQuery["status"]> {
-  // A direct award is decided when it is made: the filter looks at every status unless told.
-  return query.status ?? (query.q || query.direct ? "all" : "open");
+export function effectiveStatus(query: Pick<TQueueQuery, "status" | "q" | "direct" | "payment">): NonNullable<TQueueQuery["status"]> {
+  // A direct award is decided when it is made, and a returned payment's case was decided: those
+  // filters look at every status unless told.
+  return query.status ?? (query.q || query.direct || query.payment ? "all" : "open");
 }
 
 /** The conditions for a query (pure: built, not run). */
@@ -112,6 +118,7 @@ export function queueWhere(eb: ExpressionBuilder<TCaseAs, "c">, query: TQueueQue
     and.push(eb.exists(eb.selectFrom("CaseEvent as e").select(q<number>`1`.as("one")).whereRef("e.caseId", "=", "c.id").where("e.kind", "=", "referral.direct-award")));
   if (query.duplicate) and.push(eb("c.possibleDuplicate", "=", true));
   if (query.info) and.push(informationCondition(eb, query.info, today));
+  if (query.payment) and.push(paymentReturnedCondition(eb));
   if (query.assigned === "unassigned") and.push(eb("c.assignedToId", "is", null));
   else if (query.assigned) and.push(eb("c.assignedToId", "=", query.assigned === "mine" ? actorUserId : query.assigned));
   if (query.sla) {
@@ -176,6 +183,7 @@ export function queueStatements(query: TQueueQuery, actorUserId: string, now: Da
       "c.possibleDuplicate",
       (eb) => q<boolean>`${answeredCondition(eb)}`.as("informationAnswered"),
       (eb) => q<boolean>`${overdueCondition(eb, today)}`.as("informationOverdue"),
+      (eb) => q<boolean>`${paymentReturnedCondition(eb)}`.as("paymentReturned"),
     ]);
   for (const [column, direction] of order) rows = rows.orderBy(column, direction);
   const count = queryBuilder

@@ -14,7 +14,8 @@ import { enqueueMessageSql } from "@/lib/notifications/enqueue-message";
 import type { TTemplateKey } from "@/lib/notifications/templates";
 import { correctedContact } from "@/lib/cases/corrected-answers";
 import { decisionParams } from "@/lib/cases/decision-words";
-import { residentView, toldOf, type TTelling } from "@/lib/cases/resident-view";
+import { paymentTelling, residentView, toldOf, toldPaymentsOf, type TPaymentTelling, type TTelling, type TViewLine } from "@/lib/cases/resident-view";
+import { awardLinesText } from "@/lib/cases/decision-words";
 import { latestCaseEventData, recordCaseEvent } from "@/lib/timeline/case-events";
 import { tellReferrer } from "@/lib/cases/referrer-notice";
 import { ZTenantSettings } from "@/lib/tenancy/schemas";
@@ -60,7 +61,7 @@ type TCaseFacts = NonNullable<Awaited<ReturnType<typeof readCaseFacts>>>;
 export async function updateResidentView(sql: TSql, actor: TActor, caseId: string): Promise<void> {
   const c = await readCaseFacts(sql, caseId);
   if (!c) return;
-  const lines = await sql.db.selectFrom("Award").select(["id", "status", "amountPence", "needCategory"]).where("caseId", "=", caseId).orderBy("createdAt").orderBy("id").execute();
+  const lines = await caseLines(sql, caseId);
   const told = await latestCaseEventData(sql, caseId, "resident.told");
   const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(told ?? null));
   if (view.status !== c.residentStatus) {
@@ -70,9 +71,30 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
     // A referral's organisation hears of it by webhook (lib/webhooks; nothing for a resident's own application).
     await queueReferralStatusChanged(sql, { tenantId: c.tenantId, caseId, applicationId: c.applicationId, reference: c.reference, status: view.status, previousStatus: c.residentStatus });
   }
-  if (!view.tell || !view.told) return;
-  const sent = await tell(sql, caseId, c, view.tell);
-  await recordCaseEvent(sql, actor, caseId, "resident.told", { ...view.told, template: view.tell.template, channel: sent?.channel ?? null, to: sent?.to ?? null });
+  if (view.tell && view.told) {
+    const sent = await tell(sql, caseId, c, view.tell);
+    await recordCaseEvent(sql, actor, caseId, "resident.told", { ...view.told, template: view.tell.template, channel: sent?.channel ?? null, to: sent?.to ?? null });
+  }
+  // The payments (issue 19): gone out, or did not go through; each told once.
+  if (!lines.some((l) => l.payment)) return;
+  const due = paymentTelling(view, lines, toldPaymentsOf((await latestCaseEventData(sql, caseId, "resident.told-payment")) ?? null));
+  if (!due) return;
+  const sent = await tellPayment(sql, caseId, c, due.tell);
+  await recordCaseEvent(sql, actor, caseId, "resident.told-payment", { ...due.told, template: due.tell.template, channel: sent?.channel ?? null, to: sent?.to ?? null });
+}
+
+/** The case's award lines, each with its latest payment (the Payment table, lib/payments). */
+async function caseLines(sql: TSql, caseId: string): Promise<TViewLine[]> {
+  const lines = await sql.db.selectFrom("Award").select(["id", "status", "amountPence", "needCategory"]).where("caseId", "=", caseId).orderBy("createdAt").orderBy("id").execute();
+  const payments = await sql.db.selectFrom("Payment").select(["id", "awardId", "status"]).where("caseId", "=", caseId).orderBy("createdAt").orderBy("id").execute();
+  const latest = new Map(payments.map((p) => [p.awardId, { id: p.id, status: p.status }]));
+  return lines.map((l) => ({ ...l, payment: latest.get(l.id) ?? null }));
+}
+
+/** A payment message: the lines it speaks of, in the resident's language. */
+function tellPayment(sql: TSql, caseId: string, c: TCaseFacts, telling: TPaymentTelling): Promise<{ channel: "EMAIL" | "SMS"; to: string } | null> {
+  const params = { council: c.name, reference: c.reference, link: `${env().APP_URL}/${c.slug}/status`, phone: c.contactPhone, awards: awardLinesText(telling.lines, c.locale) };
+  return enqueueResidentMessage(sql, caseId, c, telling.template, params);
 }
 
 /** Puts the message in the outbox; nothing if the resident gave (or was corrected to) neither email nor mobile. */

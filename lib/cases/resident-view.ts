@@ -2,13 +2,22 @@
 // lines: their status word (Application.residentStatus, shown on /<council>/status) and which
 // decision message they should get now, given what they have already been told. Pure; the one
 // writer (lib/cases/resident-view-writer.ts) runs it after every change to a case or its award
-// lines, in the same transaction. Payment states will add their words here. docs/decisions/0018.
+// lines, in the same transaction. A decided line's latest payment makes the word "paid" once every
+// approved line's payment has gone out, and says when one did not go through (issue 19,
+// docs/decisions/0034). docs/decisions/0018.
 import type { TAwardState } from "@/lib/vocabulary";
 import type { TCaseState } from "@/lib/cases/lifecycle";
 
 export type TResidentStatus = "RECEIVED" | "IN_REVIEW" | "MORE_INFO_NEEDED" | "DECIDED" | "PAID" | "CLOSED";
 
-export type TViewLine = { id: string; status: TAwardState; amountPence: bigint; needCategory: string };
+/** A line's latest payment (lib/payments, the Payment table): its id and state. */
+export type TViewPayment = { id: string; status: string };
+export type TViewLine = { id: string; status: TAwardState; amountPence: bigint; needCategory: string; payment?: TViewPayment | null };
+
+/** A payment in one of these has gone out to the resident: the money left, or their voucher was issued. */
+export const RESIDENT_PAID_STATES: readonly string[] = ["SENT", "PAID", "ISSUED", "REDEEMED"];
+/** A payment in one of these did not reach the resident; the council pays the line again. */
+export const RESIDENT_FAILED_STATES: readonly string[] = ["RETURNED", "REJECTED"];
 
 /**
  * What the resident has been told about one decision (kept on the case's timeline as a
@@ -48,7 +57,11 @@ export type TTelling =
  */
 export type TPartly = { approved: TViewLine[]; waiting: TViewLine[] };
 
-export type TResidentView = { status: TResidentStatus; tell: TTelling | null; told: TTold | null; partly: TPartly | null };
+/**
+ * paymentFailed: approved lines whose latest payment was returned or rejected (the resident is
+ * told it did not go through, and the council will contact them).
+ */
+export type TResidentView = { status: TResidentStatus; tell: TTelling | null; told: TTold | null; partly: TPartly | null; paymentFailed: TViewLine[] };
 
 /** The case's state and its latest decision (the id of its timeline event; null if never decided). */
 export type TCaseView = { status: TCaseState; decision: string | null };
@@ -71,10 +84,14 @@ export function residentView(c: TCaseView, lines: readonly TViewLine[], told: TT
   const approved = lines.filter((l) => l.status === "APPROVED");
   const waiting = lines.filter((l) => l.status === "AWAITING_APPROVAL");
   const settling = lines.some((l) => l.status === "PROPOSED");
-  const status = statusWord(c.status, approved.length, waiting.length);
+  const word = statusWord(c.status, approved.length, waiting.length);
+  // Paid: every approved line's latest payment has gone out (nothing waits, nothing failed).
+  const paid = word === "DECIDED" && c.status !== "DECLINED" && approved.length > 0 && approved.every((l) => l.payment && RESIDENT_PAID_STATES.includes(l.payment.status));
+  const status = paid ? "PAID" : word;
   const decided = DECIDED.includes(c.status);
   const partly = decided && !settling && approved.length && waiting.length ? { approved, waiting } : null;
-  const silent = { status, tell: null, told, partly };
+  const paymentFailed = decided ? approved.filter((l) => l.payment && RESIDENT_FAILED_STATES.includes(l.payment.status)) : [];
+  const silent = { status, tell: null, told, partly, paymentFailed };
   if (!c.decision || settling) return silent;
   // What was told about an earlier decision (before a send-back) does not count for this one.
   const toldNow = told && told.decision === c.decision ? told : null;
@@ -138,4 +155,32 @@ export function toldOf(data: unknown): TTold | null {
   const d = data as Partial<TTold> | null;
   if (!d || typeof d.decision !== "string" || !Array.isArray(d.approved) || !Array.isArray(d.waiting)) return null;
   return { decision: d.decision, approved: d.approved.map(String), waiting: d.waiting.map(String) };
+}
+
+/** Which payments the resident was told about (a "resident.told-payment" timeline event): gone out, and did not go through. */
+export type TToldPayments = { paid: string[]; failed: string[] };
+
+export type TPaymentTelling = { template: "payment-sent" | "payment-failed"; lines: TViewLine[] };
+
+/**
+ * The payment message due now, each told once per payment: "payment-sent" when the resident's
+ * word becomes "paid" with a payment they were not told of (again after a payment made anew), and
+ * "payment-failed" for each payment returned or rejected that they were not told of. Pure.
+ */
+export function paymentTelling(view: Pick<TResidentView, "status" | "paymentFailed">, lines: readonly TViewLine[], told: TToldPayments | null): { tell: TPaymentTelling; told: TToldPayments } | null {
+  const was = told ?? { paid: [], failed: [] };
+  const failed = view.paymentFailed.filter((l) => !was.failed.includes(l.payment!.id));
+  if (failed.length) return { tell: { template: "payment-failed", lines: failed }, told: { paid: was.paid, failed: [...was.failed, ...failed.map((l) => l.payment!.id)] } };
+  if (view.status !== "PAID") return null;
+  const approved = lines.filter((l) => l.status === "APPROVED");
+  const fresh = approved.filter((l) => !was.paid.includes(l.payment!.id));
+  if (!fresh.length) return null;
+  return { tell: { template: "payment-sent", lines: approved }, told: { paid: [...was.paid, ...fresh.map((l) => l.payment!.id)], failed: was.failed } };
+}
+
+/** Reads a told-payments record back from a timeline event's data (anything else: nothing told). */
+export function toldPaymentsOf(data: unknown): TToldPayments | null {
+  const d = data as Partial<TToldPayments> | null;
+  if (!d || !Array.isArray(d.paid) || !Array.isArray(d.failed)) return null;
+  return { paid: d.paid.map(String), failed: d.failed.map(String) };
 }

@@ -122,6 +122,7 @@ export async function checkStatus(councilSlug: string, prev: TFormState, formDat
         replyBy: result.promise ? replyByText(result.promise.dueOn, locale) : "",
         ...(result.partly ? partlyWords(result.partly, locale) : {}),
         ...(result.dealtWithUnder ? { dealtWithUnder: result.dealtWithUnder } : {}),
+        ...(result.paymentFailed ? { paymentFailed: "yes" } : {}),
         ...(result.moreInfo ? { moreInfoAsked: result.moreInfo.question, moreInfoReplyBy: formatDateFor(result.moreInfo.replyBy, locale) } : {}),
       },
     };

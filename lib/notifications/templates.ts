@@ -18,6 +18,9 @@ export const TEMPLATES = {
   "decision-rest-settled": { subject: "emails.decisionRestSettled.subject", body: "emails.decisionRestSettled.body" },
   "decision-line-cancelled": { subject: "emails.decisionLineCancelled.subject", body: "emails.decisionLineCancelled.body" },
   "decision-reopened": { subject: "emails.decisionReopened.subject", body: "emails.decisionReopened.body" },
+  // Payments (issue 19, lib/cases/resident-view.ts paymentTelling): gone out, or did not go through.
+  "payment-sent": { subject: "emails.paymentSent.subject", body: "emails.paymentSent.body" },
+  "payment-failed": { subject: "emails.paymentFailed.subject", body: "emails.paymentFailed.body" },
   "duplicate-closed": { subject: "duplicateNotice.email.subject", body: "duplicateNotice.email.body" },
   // To a referrer (English only, messages/en/referrals.json).
   "referral-decided": { subject: "referrals.emails.decided.subject", body: "referrals.emails.decided.body" },

@@ -35,6 +35,7 @@ export default async function StatusPage({ params }: { params: Promise<{ council
           partly: s.partly,
           dealtWithUnder: m.duplicateNotice.status,
           moreInfo: s.moreInfo,
+          paymentFailed: s.paymentFailed,
         }}
       />
     </div>
