@@ -1,26 +1,30 @@
 // The demo's payments (issue 19): what the demo councils have really paid. After the demo queue
 // (prisma/demo-queue.ts) has approved its awards — each approval made a READY payment — the
-// awards approved more than PAY_AFTER_DAYS ago are paid as a finance team would have paid them:
-// one batch per method per week of approval, created by a finance colleague and released by the
-// demo approver (two people: segregation of duties), every payment moved by the one writer
-// (lib/payments/transition.ts), so every penny "Spent" on a fund page is a payment that went out
-// in a released batch, and `npm run ledger:verify` is clean. Then the banks and providers answer:
-// bank payments of all but the newest batch are confirmed paid, one is returned (account closed,
-// its money committed to its award again, ready to pay another way); vouchers are issued, and the
-// older ones redeemed. The newest approvals stay READY, for the "ready to pay" page.
-//
-// Batches are created and released here through sendInBatch, a stand-in for lib/payments/
-// batches.ts (createBatch / releaseBatch) until that lands: the same state changes through the
-// same writer, without the files.
+// awards approved more than PAY_AFTER_DAYS ago are paid as a finance team would have paid them,
+// through the payments library itself: one batch per method per week of approval, made by a
+// finance colleague (createBatch, its file built and stored) and released by the demo approver
+// (releaseBatch: two people, segregation of duties), so every penny "Spent" on a fund page is a
+// payment that went out in a released batch, and `npm run ledger:verify` is clean. Then the
+// answers: the bank's report of each bank batch but the newest is imported and applied
+// (previewReconciliation, applyReconciliation), every payment paid but one in the oldest, returned
+// (account closed: its money committed to its award again, the case back with its officer to pay
+// another way); vouchers are issued and the older ones redeemed through the one payments writer
+// (the provider's files come with the vouchers work). The newest approvals stay READY, for the
+// "ready to pay" page. A council without Bacs settings gets the demo's (a made-up service user
+// number and account).
 //
 // Idempotent: a council that has any payment batch is left alone. Runs in the demo queue's child
 // process (server-only services, `--conditions=react-server`).
-import { sql as q } from "kysely";
 import { staffActor, type TMemberActor, type TStaffActor } from "@/lib/actor";
+import { nextBacsProcessingDay } from "@/lib/banking/bacs-standard18";
+import { londonIsoDate } from "@/lib/calendar/working-days";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import type { TSql } from "@/lib/db/sql";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createBatch, releaseBatch } from "@/lib/payments/batches";
+import { checkUkBankAccount } from "@/lib/banking/modulus";
 import { isVoucherMethod, type TPaymentAction, type TPaymentMethod } from "@/lib/payments/lifecycle";
+import { applyReconciliation, previewReconciliation } from "@/lib/payments/reconciliation";
 import { readPayment, transitionPayment } from "@/lib/payments/transition";
 import { DEMO_COUNCILS } from "./demo-data";
 import { PAY_AFTER_DAYS } from "./demo-queue-state";
@@ -32,69 +36,24 @@ export const DEMO_FINANCE: Record<string, { email: string; name: string }> = {
   fenshire: { email: "finance.webb@fenshire.example", name: "Rachel Webb" },
 };
 
-function done(what: string, r: { outcome: string }): void {
-  if (r.outcome !== "done") throw new Error(`demo payments: ${what}: ${r.outcome}`);
-}
+/** The demo councils' Bacs identity, when they have none (a made-up service user number; the account passes the modulus check). */
+export const DEMO_BANK_SETTINGS: Record<string, { serviceUserNumber: string; serviceUserName: string; originatingAccountName: string }> = {
+  hackwell: { serviceUserNumber: "412345", serviceUserName: "LB HACKWELL", originatingAccountName: "HACKWELL CRF" },
+  fenshire: { serviceUserNumber: "498765", serviceUserName: "FENSHIRE CC", originatingAccountName: "FENSHIRE CRF" },
+};
 
-async function move(sql: TSql, actor: TMemberActor, paymentId: string, action: TPaymentAction, options: { batchId?: string; reason?: string } = {}): Promise<void> {
-  const payment = await readPayment(sql, paymentId);
-  if (!payment) throw new Error(`demo payments: no payment ${paymentId}`);
-  done(`${action} ${payment.reference}`, await transitionPayment(sql, actor, payment, action, options));
-}
-
-/**
- * READY payments of one method made into a batch by `creator` and released (sent: the money
- * disbursed) by `releaser`. Stands in for createBatch + releaseBatch (lib/payments/batches.ts).
- */
-export async function sendInBatch(creator: TMemberActor, releaser: TMemberActor, method: TPaymentMethod, paymentIds: readonly string[]): Promise<{ batchId: string; reference: string }> {
-  if (creator.user.userId === releaser.user.userId) throw new Error("demo payments: the batch's creator cannot release it");
-  const councilId = creator.council.id;
-  const batch = await withTenantSql(
-    councilId,
-    async (sql) => {
-      const payments = await sql.db.selectFrom("Payment").select(["id", "amountPence"]).where("id", "in", [...paymentIds]).where("status", "=", "READY").where("method", "=", method).execute();
-      if (payments.length !== paymentIds.length) throw new Error(`demo payments: ${paymentIds.length - payments.length} of the ${paymentIds.length} payments are not ready to pay by ${method}`);
-      const { n } = await sql.db.selectFrom("PaymentBatch").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
-      const row = await sql.db
-        .insertInto("PaymentBatch")
-        .values({
-          id: q<string>`gen_random_uuid()`,
-          tenantId: councilId,
-          reference: `B-${String(Number(n) + 1).padStart(6, "0")}`,
-          method,
-          count: payments.length,
-          totalPence: payments.reduce((s, p) => s + p.amountPence, 0n),
-          selection: JSON.stringify({ all: true }),
-          createdById: creator.user.userId,
-        })
-        .returning(["id", "reference"])
-        .executeTakeFirstOrThrow();
-      for (const p of payments) await move(sql, creator, p.id, "add-to-batch", { batchId: row.id });
-      return row;
-    },
-    creator.user.userId,
-  );
-  await withTenantSql(
-    councilId,
-    async (sql) => {
-      const released = await sql.db
-        .updateTable("PaymentBatch")
-        .set({ status: "RELEASED", releasedById: releaser.user.userId, releasedAt: q<Date>`now()` })
-        .where("id", "=", batch.id)
-        .where("status", "=", "CREATED")
-        .returning("id")
-        .execute();
-      if (!released.length) throw new Error(`demo payments: batch ${batch.reference} not released`);
-      for (const id of paymentIds) await move(sql, releaser, id, "send");
-    },
-    releaser.user.userId,
-  );
-  return { batchId: batch.id, reference: batch.reference };
-}
-
-/** One payment moved by the one writer in a transaction of its own (a bank's or provider's answer). */
+/** One payment moved by the one writer in a transaction of its own (a provider's answer about a voucher). */
 export function settlePayment(actor: TMemberActor, paymentId: string, action: TPaymentAction, reason?: string): Promise<void> {
-  return withTenantSql(actor.council.id, (sql) => move(sql, actor, paymentId, action, reason ? { reason } : {}), actor.user.userId);
+  return withTenantSql(
+    actor.council.id,
+    async (sql: TSql) => {
+      const payment = await readPayment(sql, paymentId);
+      if (!payment) throw new Error(`demo payments: no payment ${paymentId}`);
+      const r = await transitionPayment(sql, actor, payment, action, reason ? { reason } : {});
+      if (r.outcome !== "done") throw new Error(`demo payments: ${action} ${payment.reference}: ${r.outcome}`);
+    },
+    actor.user.userId,
+  );
 }
 
 async function financeActors(db: PrismaClient, tenantId: string, slug: string): Promise<{ creator: TStaffActor; releaser: TStaffActor }> {
@@ -111,69 +70,95 @@ async function financeActors(db: PrismaClient, tenantId: string, slug: string): 
   };
 }
 
-type TDue = { id: string; method: TPaymentMethod; approvedAt: Date; week: string };
+type TDue = { id: string; reference: string; amountPence: bigint; method: TPaymentMethod; week: string };
 
 /** The demo councils' payment history (see the top of this file). Returns the payments sent. */
 export async function seedDemoPayments(db: PrismaClient, log: (m: string) => void = console.log, now = new Date()): Promise<number> {
   if (process.env.NODE_ENV === "production") throw new Error("Refusing to seed demo data in production");
+  const cutoffDay = londonIsoDate(new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000));
   let sent = 0;
   for (const c of DEMO_COUNCILS) {
     const tenant = await db.tenant.findUnique({ where: { slug: c.slug } });
     if (!tenant) continue;
     const started = Date.now();
+    // The council named as well as in scope: the embedded owner is a superuser, whom row-level security does not limit.
     const due = await asOwnerInCouncil(db, tenant.id, async (tx) => {
-      // The council named as well as in scope: the embedded owner is a superuser, whom row-level security does not limit.
       if ((await tx.paymentBatch.count({ where: { tenantId: tenant.id } })) > 0) return null;
       return tx.$queryRaw<TDue[]>`
-        select pm.id, pm.method::text as method, a."approvedAt",
-               to_char(date_trunc('week', a."approvedAt" at time zone 'UTC' at time zone 'Europe/London'), 'YYYY-MM-DD') as week
+        select pm.id, pm.reference, pm."amountPence", pm.method::text as method,
+               to_char(date_trunc('week', a."approvedAt" at time zone 'UTC' at time zone 'Europe/London') + interval '6 days', 'YYYY-MM-DD') as week
         from "Payment" pm join "Award" a on a.id = pm."awardId"
-        where pm."tenantId" = ${tenant.id}::uuid and pm.status = 'READY' and a."approvedAt" <= ${new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000)}
+        where pm."tenantId" = ${tenant.id}::uuid and pm.status = 'READY'
+          and (a."approvedAt" at time zone 'UTC' at time zone 'Europe/London')::date <= ${cutoffDay}::date
         order by a."approvedAt", pm.reference`;
     });
     if (!due?.length) continue;
     const { creator, releaser } = await financeActors(db, tenant.id, c.slug);
-
-    // One batch per method per week of approval, oldest first.
-    const batches = new Map<string, TDue[]>();
-    for (const d of due) batches.set(`${d.week} ${d.method}`, [...(batches.get(`${d.week} ${d.method}`) ?? []), d]);
-    const made: { batchId: string; week: string; method: TPaymentMethod; payments: TDue[] }[] = [];
-    for (const payments of batches.values()) {
-      const { method, week } = payments[0]!;
-      const { batchId } = await sendInBatch(creator, releaser, method, payments.map((p) => p.id));
-      made.push({ batchId, week, method, payments });
+    if (!(await db.paymentSettings.findUnique({ where: { tenantId: tenant.id } }))) {
+      const own = demoCouncilAccount(c.slug);
+      await asOwnerInCouncil(db, tenant.id, (tx) => tx.paymentSettings.create({ data: { tenantId: tenant.id, ...DEMO_BANK_SETTINGS[c.slug]!, originatingSortCode: own.sortCode, originatingAccountNumber: own.accountNumber } }));
     }
 
-    // The answers: everything but each method's newest batch is settled; one bank payment returned.
+    // One batch per method per week of approval, oldest first: each takes what was approved by the
+    // end of its week (the earlier weeks' payments are in their batches already).
+    const weeks = [...new Set(due.map((d) => d.week))].sort();
+    const made: { batchId: string; reference: string; method: TPaymentMethod }[] = [];
+    for (const week of weeks)
+      for (const method of [...new Set(due.filter((d) => d.week === week).map((d) => d.method))].sort()) {
+        const batch = await createBatch(creator, { method, approvedOnOrBefore: week < cutoffDay ? week : cutoffDay });
+        if (batch.outcome === "nothing-to-pay") continue;
+        if (batch.outcome !== "created") throw new Error(`demo payments: ${c.slug}: createBatch ${method}: ${JSON.stringify(batch)}`);
+        const released = await releaseBatch(releaser, batch.batchId);
+        if (released.outcome !== "released") throw new Error(`demo payments: ${c.slug}: releaseBatch ${batch.reference}: ${released.outcome}`);
+        made.push({ batchId: batch.batchId, reference: batch.reference, method });
+      }
+
+    // The answers: the bank's report of every bank batch but the newest (one payment returned),
+    // the provider's codes for every voucher and the redemptions of all but the newest batch.
     const newest = new Map(made.map((b) => [b.method, b.batchId]));
-    let returned = false;
+    let returned = 0;
     for (const b of made) {
-      const voucher = isVoucherMethod(b.method);
-      for (const p of b.payments) {
-        if (voucher) {
+      const payments = await asOwnerInCouncil(db, tenant.id, (tx) => tx.payment.findMany({ where: { tenantId: tenant.id, batchId: b.batchId }, orderBy: { reference: "asc" }, select: { id: true, reference: true, amountPence: true } }));
+      if (isVoucherMethod(b.method)) {
+        for (const p of payments) {
           await settlePayment(releaser, p.id, "issue");
           if (newest.get(b.method) !== b.batchId) await settlePayment(releaser, p.id, "redeem");
-        } else if (newest.get(b.method) !== b.batchId) {
-          if (!returned && b.method === "BANK_TRANSFER") {
-            returned = true;
-            await settlePayment(releaser, p.id, "return", "Account closed (ARUCS 0000 B)");
-          } else await settlePayment(releaser, p.id, "confirm-paid");
         }
+        continue;
       }
+      if (newest.get(b.method) === b.batchId) continue;
+      const back = returned === 0 && b.method === "BANK_TRANSFER" ? payments[0]!.reference : null;
+      const pounds = (p: bigint) => `${p / 100n}.${(p % 100n).toString().padStart(2, "0")}`;
+      const report = ["reference,amount,outcome,reason", ...payments.map((p) => `${p.reference},${pounds(p.amountPence)},${p.reference === back ? "returned,Account closed (ARUCS 0000 B)" : "paid,"}`)].join("\n") + "\n";
+      const preview = await previewReconciliation(releaser, { fileName: `${b.reference}-bank-report.csv`, content: Buffer.from(report), kind: "bank" });
+      if (preview.outcome !== "previewed" || preview.counts.exception > 0) throw new Error(`demo payments: ${c.slug}: the bank's report of ${b.reference}: ${JSON.stringify(preview.outcome === "previewed" ? preview.counts : preview)}`);
+      const applied = await applyReconciliation(releaser, preview.importId);
+      if (applied.outcome !== "applied") throw new Error(`demo payments: ${c.slug}: applying the report of ${b.reference}: ${applied.outcome}`);
+      returned += applied.returned;
     }
     await backdate(db, tenant.id, now);
     sent += due.length;
-    log(`Demo payments: ${c.name}: ${due.length} payments in ${made.length} released batches${returned ? ", one returned" : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    log(`Demo payments: ${c.name}: ${due.length} payments in ${made.length} released batches${returned ? `, ${returned} returned` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   return sent;
+}
+
+/** A made-up account for the council's own (the first number from a seed that passes the modulus check). */
+function demoCouncilAccount(slug: string): { sortCode: string; accountNumber: string } {
+  const sortCode = slug === "hackwell" ? "089999" : "200000";
+  for (let n = slug === "hackwell" ? 66_374_958 : 41_000_000; ; n++) {
+    const check = checkUkBankAccount({ sortCode, accountNumber: String(n) });
+    if (check.ok) return { sortCode: check.sortCode, accountNumber: check.accountNumber };
+  }
 }
 
 /**
  * The batches and payments dated when a finance team would have done the work: a batch made the
  * day after its last approval (never later than an hour ago), released two hours later, its
  * vouchers issued a day after that and its payments settled three days after release; the cases'
- * payment events at those times. (The ledger
- * keeps its real posting times, as the demo queue's commitments do.)
+ * payment events and the bank reports' imports at those times, a bank batch's Bacs processing
+ * day the one its making day gives. (The ledger keeps its real posting times, as the demo queue's
+ * commitments do, and a batch's stored file the day it was really built.)
  */
 async function backdate(db: PrismaClient, tenantId: string, now: Date): Promise<void> {
   // Each statement names the council: the embedded owner is a superuser, whom row-level security does not limit.
@@ -195,5 +180,11 @@ async function backdate(db: PrismaClient, tenantId: string, now: Date): Promise<
           else coalesce(pm."settledAt", least(pm."sentAt" + interval '3 days', ${cap}::timestamp)) end
       from "Payment" pm where pm."tenantId" = ${tenantId}::uuid and e."tenantId" = pm."tenantId" and e."caseId" = pm."caseId" and pm.id::text = e.data->>'paymentId'
         and e.kind like 'payment.%' and pm."sentAt" is not null`;
+    await tx.$executeRaw`
+      with i as (select l."importId", max(pm."settledAt") as at from "ReconciliationLine" l join "Payment" pm on pm.id = l."paymentId"
+                 where l."tenantId" = ${tenantId}::uuid group by 1)
+      update "ReconciliationImport" x set "createdAt" = i.at - interval '10 minutes', "appliedAt" = i.at from i where i."importId" = x.id and i.at is not null`;
+    const bank = await tx.paymentBatch.findMany({ where: { tenantId, processingDay: { not: null } }, select: { id: true, createdAt: true } });
+    for (const b of bank) await tx.paymentBatch.update({ where: { id: b.id }, data: { processingDay: new Date(`${nextBacsProcessingDay(b.createdAt)}T00:00:00Z`) } });
   });
 }

@@ -1,11 +1,12 @@
 // The demo's payment history (prisma/demo-payments.ts, issue 19): on the demo councils as the
 // demo queue leaves them, the awards approved more than PAY_AFTER_DAYS ago are paid through
-// released batches (made by one person, released by another) by the one payments writer. Every
+// released batches (createBatch by one person, releaseBatch by another) and the bank's reports. Every
 // fund page's "Spent" is then exactly the payments that went out, ledger:verify is clean, one bank
 // payment per council came back, and the newest approvals are still ready to pay. Run again, it
 // adds nothing.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { londonIsoDate } from "@/lib/calendar/working-days";
 import { listFunds } from "@/lib/funds/queries";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { DISBURSED_STATES } from "@/lib/payments/lifecycle";
@@ -26,7 +27,8 @@ describe("the demo's payments", () => {
     expect(sent).toBeGreaterThan(0);
     expect(await demoPaymentsWorkLeft(db, now)).toBe(false);
 
-    const cutoff = new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000);
+    // Paid: approved on or before the (London) day PAY_AFTER_DAYS ago.
+    const cutoffDay = londonIsoDate(new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000));
     for (const slug of ["hackwell", "fenshire"]) {
       const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
       const finance = await db.user.findUniqueOrThrow({ where: { email: DEMO_FINANCE[slug]!.email } });
@@ -34,6 +36,8 @@ describe("the demo's payments", () => {
       expect(batches.length, slug).toBeGreaterThan(1);
       for (const b of batches) {
         expect(b.status).toBe("RELEASED");
+        // Made by createBatch: its file built and stored.
+        expect(await db.paymentBatchFile.count({ where: { batchId: b.id } })).toBe(1);
         expect(b.createdById).toBe(finance.id);
         expect(b.releasedById).not.toBe(finance.id);
         expect(b.releasedAt!.getTime()).toBeLessThan(now.getTime());
@@ -41,11 +45,13 @@ describe("the demo's payments", () => {
       const payments = await db.payment.findMany({ where: { tenantId: tenant.id }, include: { award: { select: { approvedAt: true } } } });
       // Every award approved before the cut-off was paid in a batch; the newer ones wait, ready.
       for (const p of payments.filter((p) => p.status !== "CANCELLED")) {
-        if (p.award.approvedAt! <= cutoff) expect(p.batchId, `${p.reference} ${p.status}`).not.toBeNull();
+        if (londonIsoDate(p.award.approvedAt!) <= cutoffDay) expect(p.batchId, `${p.reference} ${p.status}`).not.toBeNull();
         else expect(p.status).toBe("READY");
       }
       expect(payments.some((p) => p.status === "READY"), slug).toBe(true);
       expect(payments.filter((p) => p.status === "RETURNED"), slug).toHaveLength(1);
+      // The bank's answers came as reports, imported and applied.
+      expect(await db.reconciliationImport.count({ where: { tenantId: tenant.id, status: "APPLIED" } }), slug).toBeGreaterThan(0);
       expect(payments.some((p) => p.status === "PAID"), slug).toBe(true);
 
       // The fund pages' "Spent": the payments that went out (sent and not come back), to the penny.

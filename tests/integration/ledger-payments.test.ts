@@ -1,6 +1,6 @@
 // ledger:verify's payment checks (issue 19, lib/ledger/verify.ts PAYMENT_CHECKS): awards approved,
-// paid through released batches by the one writer — paid, returned and paid again, a voucher
-// expired and cancelled — and the ledger is clean, its "spent" the payments that went out. Then
+// paid through released batches (createBatch, releaseBatch) and answered by the one writer — paid,
+// returned and paid again, a voucher expired and cancelled — and the ledger is clean, its "spent" the payments that went out. Then
 // each check is broken by the owner (in a transaction rolled back afterwards) and the break is
 // reported, naming what is wrong.
 import pg from "pg";
@@ -12,7 +12,8 @@ import { withTenantSql } from "@/lib/db/tenant-scope";
 import { PAYMENT_CHECKS, verifyLedger, type TLedgerBreak } from "@/lib/ledger/verify";
 import { createPayment } from "@/lib/payments/create-payment";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
-import { sendInBatch, settlePayment } from "@/prisma/demo-payments";
+import { createBatch, releaseBatch } from "@/lib/payments/batches";
+import { settlePayment } from "@/prisma/demo-payments";
 import { createCouncil, createFund } from "@/prisma/factories";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
@@ -35,6 +36,14 @@ async function approvedLine(amountPence: bigint, paymentMethod: string): Promise
   const payment = await owner().payment.findFirstOrThrow({ where: { awardId: r.awards[0]!.id } });
   expect(payment.status).toBe("READY");
   return { awardId: r.awards[0]!.id, caseId: c.caseId, paymentId: payment.id, reference: payment.reference };
+}
+
+/** Every READY payment of the method in a batch made by finance and released by the approver (lib/payments/batches.ts). */
+async function payInBatch(method: "BANK_TRANSFER" | "SUPERMARKET_VOUCHER", count: number) {
+  const batch = await createBatch(finance, { method });
+  if (batch.outcome !== "created") throw new Error(JSON.stringify(batch));
+  expect(batch.count).toBe(count);
+  expect(await releaseBatch(approver, batch.batchId)).toMatchObject({ outcome: "released", count });
 }
 
 const spent = async () => (await owner().ledgerAccount.findFirstOrThrow({ where: { potId: pot.id, kind: "SPENT" } })).balancePence;
@@ -68,19 +77,23 @@ beforeAll(async () => {
   approver = await caseActor(council, "APPROVER", "Alex Approver");
   pot = (await createFund(owner(), council.id, { pots: [{ name: "Food and energy", allocatePence: 1_000_000n }] })).pots[0]!;
 
+  await owner().paymentSettings.create({
+    data: { tenantId: council.id, serviceUserNumber: "123456", serviceUserName: "LEDGER PAY A", originatingSortCode: "089999", originatingAccountNumber: "66374958", originatingAccountName: "LPA HARDSHIP" },
+  });
   made.paid = await approvedLine(10_000n, "bank");
   made.returned = await approvedLine(5_000n, "bank");
   made.expired = await approvedLine(3_000n, "voucher-email");
-  made.ready = await approvedLine(2_000n, "bank");
-  await sendInBatch(finance, approver, "BANK_TRANSFER", [made.paid.paymentId, made.returned.paymentId]);
-  await sendInBatch(finance, approver, "SUPERMARKET_VOUCHER", [made.expired.paymentId]);
+  await payInBatch("BANK_TRANSFER", 2);
+  await payInBatch("SUPERMARKET_VOUCHER", 1);
   await settlePayment(approver, made.paid.paymentId, "confirm-paid");
   await settlePayment(approver, made.returned.paymentId, "return", "Account closed");
   await settlePayment(approver, made.expired.paymentId, "issue");
   await settlePayment(approver, made.expired.paymentId, "expire");
   // Paid again, by the same method, after the return (a new payment for the same award).
   again = await withTenantSql(council.id, (sql) => createPayment(sql, finance, { awardId: made.returned.awardId, replacesPaymentId: made.returned.paymentId }), finance.user.userId);
-  await sendInBatch(finance, approver, "BANK_TRANSFER", [again.id]);
+  await payInBatch("BANK_TRANSFER", 1);
+  // Approved after the batches: ready to pay.
+  made.ready = await approvedLine(2_000n, "bank");
 }, 120_000);
 
 describe("ledger:verify and payments", () => {
