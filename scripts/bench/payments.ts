@@ -153,10 +153,19 @@ await inCouncil(tenant.id, async () => {
   await client.query(`insert into "Payment" (id, "tenantId", "awardId", "caseId", reference, method, status, "amountPence", "bankDetailsEnc", "bankLast4", "createdById", "createdAt", "updatedAt")
     select gen_random_uuid(), $1::uuid, a.id, a."caseId", b.reference || '-1', 'BANK_TRANSFER', 'READY', a."amountPence", ($2::text[])[1 + (b.n % $4)::int], ($3::text[])[1 + (b.n % $4)::int], a."approvedById", a."approvedAt", a."approvedAt"
     from "Award" a join bench_pay b on b."caseId" = a."caseId"`, [tenant.id, payees.map((p) => p.enc), payees.map((p) => p.last4), PAYEES]);
-  // Each award committed through the ledger's one function, as approving it would (ordered by pot: one lock order).
-  await client.query(`select count(*) from (select a.id, a."amountPence", a."potId", p."fundId" from "Award" a join "Pot" p on p.id = a."potId" where a."tenantId" = $1::uuid order by a."potId", a.id) m
-    cross join lateral post_ledger_transaction('COMMIT', m."fundId", m."potId", null::uuid, m."amountPence", 'award:' || m.id::text || ':commit', 'Award approved (bench)', null::uuid, m.id::text, null, null::timestamp) t`, [tenant.id]);
 });
+// Each award committed through the ledger's one function, as approving it would, 1,000 awards a
+// transaction: one pot's account row updated many times in ONE transaction grows a chain of row
+// versions that every later update walks (quadratic; docs/bench-payments.md).
+const awardIds = await inCouncil(tenant.id, async () => (await client.query<{ id: string }>(`select id from "Award" where "tenantId" = $1 order by "potId", id`, [tenant.id])).rows.map((r) => r.id));
+for (let i = 0; i < awardIds.length; i += 1000)
+  await inCouncil(tenant.id, () =>
+    client.query(
+      `select count(*) from (select a.id, a."amountPence", a."potId", p."fundId" from "Award" a join "Pot" p on p.id = a."potId" where a.id = any($1::uuid[]) order by a."potId", a.id) m
+       cross join lateral post_ledger_transaction('COMMIT', m."fundId", m."potId", null::uuid, m."amountPence", 'award:' || m.id::text || ':commit', 'Award approved (bench)', null::uuid, m.id::text, null, null::timestamp) t`,
+      [awardIds.slice(i, i + 1000)],
+    ),
+  );
 await client.query(`vacuum analyze "Application", "Case", "Award", "Payment", "LedgerTransaction", "LedgerPosting", "LedgerAccount"`);
 const seeding = { awards: 2 * N, applicationsSeconds, awardsSeconds: seconds(t1), seconds: seconds(t0) };
 log(`${2 * N} approved awards with READY payments and their COMMITs in ${seeding.awardsSeconds} s (seeding ${seeding.seconds} s in all)`);
