@@ -11,6 +11,7 @@ const AREAS: readonly { permission: Permission; path: string; label: string; des
   { permission: "organisations:manage", path: "staff/partners", label: "Partners", description: "Partner organisations, their members, training and leads" },
   { permission: "audit:read", path: "staff/audit", label: "Audit log", description: "Who viewed and changed what, and when" },
   { permission: "referrals:submit", path: "partner", label: "Partner portal", description: "Refer a resident for emergency support" },
+  { permission: "payments:manage", path: "staff/payments", label: "Payments", description: "Pay approved awards in batches (bank files and voucher orders), and release what a colleague batched" },
   { permission: "awards:approve", path: "staff/cases/awaiting-approval", label: "Awaiting approval", description: "Awards above the officer's limit, waiting for an approver" },
   { permission: "advice:manage", path: "staff/advice-partners", label: "Advice partners", description: "Where officers refer residents for advice that raises their income, and the income gained" },
   { permission: "settings:manage", path: "staff/cases/settings", label: "Casework settings", description: "Priority weights, SLA days, the officer's approval limit and reason codes" },

@@ -64,34 +64,39 @@ export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { l
 
 export { LedgerRefused } from "@/lib/ledger/refusals";
 
-/** The columns of one movement in postLedgerSet's query, named as post_ledger_transaction's arguments. */
+/** One movement in postLedgerSet's query: its columns, by these names. */
 export type TLedgerMovementRow = {
-  kind: LedgerTransactionKind;
   fundId: string;
-  potId: string | null;
+  potId: string;
   amountPence: bigint;
   idempotencyKey: string;
   reason: string;
-  actorUserId: string | null;
   awardRef: string | null;
   paymentRef: string | null;
 };
 
 /**
- * Posts one movement for each row of `movements` (a query with TLedgerMovementRow's columns), in
- * ONE statement: the same post_ledger_transaction() as postLedger, called by the database once a
- * row, so each movement is checked, keyed and balanced exactly as one posted alone, with no round
- * trip between them (a payment batch of 50,000 disburses in one statement; docs/payments.md).
- * Rows are posted in the query's order: order them by pot, so each pot's accounts are locked once
- * and in one order. A replayed key posts nothing; a refusal throws LedgerRefused and the caller's
- * transaction rolls back whole. Pots are locked until the caller commits: keep the rest short.
+ * Posts many movements of one kind within their pots (DISBURSE, RECOMMIT, RELEASE, REVERSE), one
+ * for each row of `movements`, in ONE call of post_ledger_transactions() (migration
+ * 20261206094500_ledger_bulk_postings): the same transactions, postings, idempotency keys, checks
+ * and refusal codes as that many postLedger calls, with each account's balance changed once by
+ * the sum, so a payment batch of 50,000 disburses in seconds (docs/payments.md). A replayed key
+ * posts nothing; a refusal throws LedgerRefused and the caller's transaction rolls back whole. The
+ * pots' accounts stay locked until the caller commits: post last.
  */
-export async function postLedgerSet(tx: Tx | TSql, movements: RawBuilder<TLedgerMovementRow>): Promise<{ posted: number; replayed: number }> {
+export async function postLedgerSet(
+  tx: Tx | TSql,
+  kind: Extract<LedgerTransactionKind, "DISBURSE" | "RECOMMIT" | "RELEASE" | "REVERSE">,
+  actorUserId: string | null,
+  movements: RawBuilder<TLedgerMovementRow>,
+): Promise<{ posted: number; replayed: number }> {
   const sql = "rows" in tx ? tx : prismaSql(tx);
-  const post = q<{ posted: string; replayed: string }>`select count(*) filter (where not t.replayed) as posted, count(*) filter (where t.replayed) as replayed
-    from (${movements}) m
-    cross join lateral post_ledger_transaction(m."kind"::"LedgerTransactionKind", m."fundId"::uuid, m."potId"::uuid, null::uuid, m."amountPence"::bigint,
-      m."idempotencyKey", m."reason", m."actorUserId"::uuid, m."awardRef", m."paymentRef", null::timestamp) t`;
+  const post = q<{ posted: number; replayed: number }>`select t.posted, t.replayed
+    from (select array_agg(m."fundId"::uuid) as f, array_agg(m."potId"::uuid) as p, array_agg(m."amountPence"::bigint) as a, array_agg(m."idempotencyKey"::text) as k,
+        array_agg(m."reason"::text) as r, array_agg(m."awardRef"::text) as aw, array_agg(m."paymentRef"::text) as pr
+      from (${movements}) m) x
+    cross join lateral post_ledger_transactions(${kind}::"LedgerTransactionKind", coalesce(x.f, '{}'), coalesce(x.p, '{}'), coalesce(x.a, '{}'), coalesce(x.k, '{}'),
+      coalesce(x.r, '{}'), ${actorUserId}::uuid, coalesce(x.aw, '{}'), coalesce(x.pr, '{}')) t`;
   try {
     const row = (await sql.db.executeQuery(post.compile(queryBuilder))).rows[0]!;
     return { posted: Number(row.posted), replayed: Number(row.replayed) };

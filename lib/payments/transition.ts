@@ -176,9 +176,11 @@ export async function transitionBatchPayments(
     // The batch's payments now in the rule's state, each with its own key: a replay posts nothing.
     await postLedgerSet(
       sql,
-      q<TLedgerMovementRow>`select ${kind} as "kind", p."fundId", a."potId", pm."amountPence", 'payment:' || pm.id::text || ':' || ${ledger} as "idempotencyKey",
+      kind,
+      actorUserId(actor),
+      q<TLedgerMovementRow>`select p."fundId", a."potId", pm."amountPence", 'payment:' || pm.id::text || ':' || ${ledger} as "idempotencyKey",
           ${ledger === "disburse" ? "Payment sent: " : `Payment ${rule.to.toLowerCase()}: `} || pm.reference || ', ' || a."needCategory" as "reason",
-          ${actorUserId(actor)}::uuid as "actorUserId", a.id::text as "awardRef", pm.reference as "paymentRef"
+          a.id::text as "awardRef", pm.reference as "paymentRef"
         from "Payment" pm join "Award" a on a.id = pm."awardId" join "Pot" p on p.id = a."potId"
         where pm."batchId" = ${batchId}::uuid and pm.status = ${to}
         order by a."potId", pm.id`,

@@ -27,6 +27,9 @@ describe("staff areas", () => {
     expect(admin).toEqual(["Funds", "People", "Partners", "Audit log", "Advice partners", "Casework settings"]);
     expect(staffAreas("hackwell", permissionsFor(["APPROVER"])).map((a) => a.label)).toContain("Awaiting approval");
     expect(staffAreas("hackwell", permissionsFor(["MANAGER"])).map((a) => a.label)).not.toContain("Awaiting approval");
+    // Issue 19: finance (the approver role) pays approved awards; nobody else reaches the payments pages.
+    expect(staffNavigation("hackwell", permissionsFor(["APPROVER"])).map((a) => a.href)).toContain("/hackwell/staff/payments");
+    for (const role of ["OFFICER", "MANAGER", "COUNCIL_ADMIN"] as const) expect(staffAreas("hackwell", permissionsFor([role])).map((a) => a.label)).not.toContain("Payments");
     expect(staffNavigation("hackwell", permissionsFor(["REFERRER"])).map((a) => a.label)).toEqual(["Partner portal"]);
     expect(staffNavigation("hackwell", new Set())).toEqual([]);
   });

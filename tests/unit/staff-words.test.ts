@@ -12,7 +12,7 @@ import { messagesFor } from "@/lib/i18n/catalogues";
 // Punctuation and symbols ("£", "–", ": ") may stay.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const DIRS = ["app/[council]/staff", "app/(site)/staff", "app/(site)/platform", "components/cases", "components/awards", "components/funds", "components/people", "components/platform", "components/ui", "components/documents", "components/advice", "components/duplicates", "components/information"];
+const DIRS = ["app/[council]/staff", "app/(site)/staff", "app/(site)/platform", "components/cases", "components/awards", "components/funds", "components/people", "components/platform", "components/ui", "components/documents", "components/advice", "components/duplicates", "components/information", "components/payments"];
 const READ_ATTRIBUTES = new Set(["title", "label", "hint", "aria-label", "placeholder", "alt"]);
 const LETTER = /\p{L}/u;
 
