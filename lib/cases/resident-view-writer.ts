@@ -66,8 +66,9 @@ export async function updateResidentView(sql: TSql, actor: TActor, caseId: strin
   const view = residentView({ status: c.status, decision: c.decision }, lines, toldOf(told ?? null));
   if (view.status !== c.residentStatus) {
     await sql.db.updateTable("Application").set({ residentStatus: view.status, updatedAt: q<Date>`now()` }).where("id", "=", c.applicationId).execute();
-    // A referral's referrer hears that it was decided or needs information (issue 17).
-    await tellReferrer(sql, actor, caseId, view.status);
+    // A referral's referrer hears that it was decided or needs information (issue 17); not again
+    // when a payment is returned ("paid" back to "decided": the decision is unchanged).
+    if (!(c.residentStatus === "PAID" && view.status === "DECIDED")) await tellReferrer(sql, actor, caseId, view.status);
     // A referral's organisation hears of it by webhook (lib/webhooks; nothing for a resident's own application).
     await queueReferralStatusChanged(sql, { tenantId: c.tenantId, caseId, applicationId: c.applicationId, reference: c.reference, status: view.status, previousStatus: c.residentStatus });
   }

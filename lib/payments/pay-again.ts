@@ -161,3 +161,9 @@ export async function payAgain(actor: TActor, input: { caseId: string; paymentId
     actorUserId(actor),
   );
 }
+
+/** The case page's "Payment returned" section: its lines to pay again (empty without cases:read). */
+export async function loadReturnedPayments(actor: TActor, caseId: string) {
+  if (!can(actor, "cases:read") || !/^[0-9a-f-]{36}$/i.test(caseId)) return [];
+  return withTenantSql(councilIdOf(actor), (sql) => failedPaymentsOf(sql, caseId), actorUserId(actor));
+}

@@ -77,7 +77,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export type TParsedReport = { ok: true; lines: TReportLine[]; problems: Map<number, string> } | { ok: false; problem: string };
+/** Why a whole file is refused (the pages say it in words: REFUSALS). */
+export type TRefusal = "kind" | "empty" | "too-large" | "not-text" | "header" | "no-lines" | "too-many" | "race";
+export type TParsedReport = { ok: true; lines: TReportLine[]; problems: Map<number, string> } | { ok: false; code: TRefusal; problem: string };
 
 /**
  * The report's lines, each with the problem that stops it being matched (unreadable amount,
@@ -88,9 +90,9 @@ export function readReport(content: string): TParsedReport {
   const rows = parseCsv(content);
   const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
   const expected = REPORT_COLUMNS.join(", ");
-  if (!rows.length || header.every((h) => h === "")) return { ok: false, problem: `The file is empty. A report has a header line (${expected}) and a line for each payment.` };
+  if (!rows.length || header.every((h) => h === "")) return { ok: false, code: "empty", problem: `The file is empty. A report has a header line (${expected}) and a line for each payment.` };
   if (header.length !== REPORT_COLUMNS.length || REPORT_COLUMNS.some((c, i) => header[i] !== c))
-    return { ok: false, problem: `The first line must be the columns ${expected} (in that order); this file's first line is "${rows[0]!.join(",").slice(0, 120)}".` };
+    return { ok: false, code: "header", problem: `The first line must be the columns ${expected} (in that order); this file's first line is "${rows[0]!.join(",").slice(0, 120)}".` };
   const lines: TReportLine[] = [];
   const problems = new Map<number, string>();
   rows.slice(1).forEach((cells, i) => {
@@ -106,8 +108,8 @@ export function readReport(content: string): TParsedReport {
     else if (!(REPORT_OUTCOMES as readonly string[]).includes(line.outcome)) problems.set(lineNo, `Line ${lineNo}: the outcome "${outcome}" is not paid, returned or rejected.`);
     else if (line.outcome !== "paid" && !reason) problems.set(lineNo, `Line ${lineNo}: a ${line.outcome} payment needs the reason the bank or provider gave.`);
   });
-  if (!lines.length) return { ok: false, problem: `The file has a header but no payments. Add a line for each payment (${expected}).` };
-  if (lines.length > MAX_REPORT_LINES) return { ok: false, problem: `The file has ${lines.length} lines; a report can have at most ${MAX_REPORT_LINES}. Split it into smaller files.` };
+  if (!lines.length) return { ok: false, code: "no-lines", problem: `The file has a header but no payments. Add a line for each payment (${expected}).` };
+  if (lines.length > MAX_REPORT_LINES) return { ok: false, code: "too-many", problem: `The file has ${lines.length} lines; a report can have at most ${MAX_REPORT_LINES}. Split it into smaller files.` };
   return { ok: true, lines, problems };
 }
 
@@ -158,8 +160,20 @@ export type TPreviewResult =
       lines: TPreviewLine[];
       counts: TPreviewCounts;
     }
-  | { outcome: "refused"; problem: string }
+  | { outcome: "refused"; code: TRefusal; problem: string }
   | { outcome: "forbidden" };
+
+/** A refused file's problem without its own words (for a page reached by a redirect: the URL carries only the code). */
+export const REFUSALS: Readonly<Record<TRefusal, string>> = {
+  kind: "Choose whose report this is: the bank's or a voucher provider's.",
+  empty: "The file is empty. Choose the report the bank or provider sent.",
+  "too-large": `The file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+  "not-text": "The file is not a CSV text file. Save the report as CSV (comma separated) and try again.",
+  header: `The first line of the file must be the columns ${REPORT_COLUMNS.join(", ")} (in that order).`,
+  "no-lines": `The file has a header but no payments. Add a line for each payment (${REPORT_COLUMNS.join(", ")}).`,
+  "too-many": `A report can have at most ${MAX_REPORT_LINES} lines. Split it into smaller files.`,
+  race: "Someone imported this same file a moment ago. Open it from the list of imports.",
+};
 
 export function countLines(lines: readonly Pick<TPreviewLine, "result">[]): TPreviewCounts {
   return { match: lines.filter((l) => l.result === "match").length, noChange: lines.filter((l) => l.result === "no-change").length, exception: lines.filter((l) => l.result === "exception").length };
@@ -193,11 +207,11 @@ export const sha256Of = (content: Buffer) => createHash("sha256").update(content
  */
 export async function previewReconciliation(actor: TActor, input: { fileName: string; content: Buffer; kind: TReconciliationKind }): Promise<TPreviewResult> {
   if (!can(actor, "payments:manage")) return { outcome: "forbidden" };
-  if (!(RECONCILIATION_KINDS as readonly string[]).includes(input.kind)) return { outcome: "refused", problem: "Choose whose report this is: the bank's or a voucher provider's." };
-  if (!input.content.length) return { outcome: "refused", problem: "The file is empty. Choose the report the bank or provider sent." };
-  if (input.content.length > MAX_REPORT_BYTES) return { outcome: "refused", problem: `The file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` };
+  if (!(RECONCILIATION_KINDS as readonly string[]).includes(input.kind)) return { outcome: "refused", code: "kind", problem: "Choose whose report this is: the bank's or a voucher provider's." };
+  if (!input.content.length) return { outcome: "refused", code: "empty", problem: "The file is empty. Choose the report the bank or provider sent." };
+  if (input.content.length > MAX_REPORT_BYTES) return { outcome: "refused", code: "too-large", problem: `The file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` };
   const text = new TextDecoder("utf-8", { fatal: false }).decode(input.content);
-  if (text.includes("\u0000") || text.includes("\uFFFD")) return { outcome: "refused", problem: "The file is not a CSV text file. Save the report as CSV (comma separated) and try again." };
+  if (text.includes("\u0000") || text.includes("\uFFFD")) return { outcome: "refused", code: "not-text", problem: "The file is not a CSV text file. Save the report as CSV (comma separated) and try again." };
   const sha256 = sha256Of(input.content);
   const fileName = input.fileName.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "report.csv";
   const parsed = readReport(text);
@@ -209,7 +223,7 @@ export async function previewReconciliation(actor: TActor, input: { fileName: st
         const lines = await readLines(sql, existing.id);
         return { outcome: "previewed", importId: existing.id, fileName: existing.fileName, kind: existing.kind as TReconciliationKind, alreadyImported: { status: existing.status, createdAt: existing.createdAt, appliedAt: existing.appliedAt }, lines, counts: countLines(lines) };
       }
-      if (!parsed.ok) return { outcome: "refused", problem: parsed.problem };
+      if (!parsed.ok) return { outcome: "refused", code: parsed.code, problem: parsed.problem };
       const payments = await paymentsByReference(sql, parsed.lines.map((l) => l.reference));
       const lines = checkReport(parsed.lines, parsed.problems, input.kind, payments);
       const tenantId = councilIdOf(actor);
@@ -220,7 +234,7 @@ export async function previewReconciliation(actor: TActor, input: { fileName: st
         .onConflict((oc) => oc.columns(["tenantId", "sha256"]).doNothing())
         .returning("id")
         .executeTakeFirst();
-      if (!made) return { outcome: "refused", problem: "Someone imported this same file a moment ago. Open it from the list of imports." };
+      if (!made) return { outcome: "refused", code: "race", problem: "Someone imported this same file a moment ago. Open it from the list of imports." };
       for (let i = 0; i < lines.length; i += 1000) {
         await sql.db
           .insertInto("ReconciliationLine")
@@ -350,7 +364,7 @@ const importColumns = (sql: TSql) =>
       ...(["match", "no-change", "applied", "exception"] as const).map((r) =>
         eb
           .selectFrom("ReconciliationLine as l")
-          .select((e) => q<number>`count(*)::int`.as("n"))
+          .select(q<number>`count(*)::int`.as("n"))
           .whereRef("l.importId", "=", "i.id")
           .where("l.result", "=", r)
           .$asScalar()

@@ -17,6 +17,8 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
   /^\/[a-z0-9-]+\/staff\/cases\/[0-9a-f-]{36}\/documents$/,
   // A resident's or referrer's answer to a request for information (app/[council]/information/[token]/answer/route.ts).
   /^\/[a-z0-9-]+\/information\/[A-Za-z0-9_-]{20,100}\/answer$/,
+  // A bank's or provider's report for reconciliation (app/[council]/staff/payments/reconciliation/import/route.ts).
+  /^\/[a-z0-9-]+\/staff\/payments\/reconciliation\/import$/,
 ];
 
 /** The limit of a request to this path. */

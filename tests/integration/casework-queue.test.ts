@@ -55,7 +55,7 @@ describe("the queue", () => {
     expect(refs(first).slice(0, 6)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(first).toMatchObject({ page: 1, hasNext: true, total: 60, totalCapped: false });
     expect(Object.keys(first.rows[0]!).sort()).toEqual(
-      ["assignedToId", "assignedToName", "channel", "fullName", "id", "informationAnswered", "informationOverdue", "needCategories", "possibleDuplicate", "postcode", "priorityBand", "priorityReasons", "priorityScore", "receivedAt", "reference", "slaDueOn", "status"].sort(),
+      ["assignedToId", "assignedToName", "channel", "fullName", "id", "informationAnswered", "informationOverdue", "needCategories", "paymentReturned", "possibleDuplicate", "postcode", "priorityBand", "priorityReasons", "priorityScore", "receivedAt", "reference", "slaDueOn", "status"].sort(),
     );
     expect(first.rows[0]).toMatchObject({ assignedToName: "Me Officer", slaDueOn: londonIsoDate(day(-3)) });
     const second = await list(me, { status: "all", page: "2" });

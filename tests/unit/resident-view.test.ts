@@ -24,7 +24,7 @@ describe("the resident's word", () => {
 
   it("never reads 'decided' for an approval with nothing approved, nor while a line waits", () => {
     expect(residentView({ status: "APPROVED", decision: at }, [], null).status).toBe("IN_REVIEW");
-    expect(residentView({ status: "APPROVED", decision: at }, [l("a", "CANCELLED")], null)).toEqual({ status: "IN_REVIEW", tell: null, told: null, partly: null });
+    expect(residentView({ status: "APPROVED", decision: at }, [l("a", "CANCELLED")], null)).toEqual({ status: "IN_REVIEW", tell: null, told: null, partly: null, paymentFailed: [] });
     expect(residentView({ status: "PART_APPROVED", decision: at }, [l("a", "APPROVED"), l("b", "AWAITING_APPROVAL")], null).status).toBe("IN_REVIEW");
   });
 });

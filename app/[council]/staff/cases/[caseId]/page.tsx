@@ -16,6 +16,7 @@ import { addNoteAction, assignCaseAction, cancelAwardAction, claimCaseAction, un
 import { loadCasePage } from "@/lib/cases/case-page";
 import { CASE_RULES, isOpenCase, type TCaseState } from "@/lib/cases/lifecycle";
 import { EligibilityPanel } from "@/components/awards/eligibility-panel";
+import { ReturnedPayments } from "@/components/payments/reconciliation-case-panel";
 import { staffActor } from "@/lib/actor";
 import { listCaseworkers } from "@/lib/cases/options";
 import { reasonCodeLabel } from "@/lib/cases/settings";
@@ -24,9 +25,9 @@ import { messagesFor } from "@/lib/i18n/catalogues";
 import { answersRefusedFormPost, clientIp } from "@/lib/security/request";
 import { getTranslations } from "next-intl/server";
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ council: string; caseId: string }>; searchParams: Promise<{ done?: string; payment?: string }> }) {
   const { council: slug, caseId } = await params;
-  const { done } = await readSearchParams(searchParams);
+  const { done, payment: paidRef } = await readSearchParams(searchParams);
   const access = await requireCouncilPermission(slug, "cases:read");
   const actor = staffActor(access);
   const page = await loadCasePage(actor, caseId, await clientIp());
@@ -127,6 +128,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
               <p className="govuk-body mb-0 whitespace-pre-wrap">{t("residentReads", { explanation: c.decisionExplanation })}</p>
             </div>
           ) : null}
+          {/* A payment the bank returned: the officer pays it again (issue 19). */}
+          <ReturnedPayments actor={actor} slug={slug} caseId={c.id} works={works} done={done} paidRef={paidRef} />
           <InformationPanel actor={actor} slug={slug} caseId={c.id} status={c.status} works={works} />
           {/* Who is this and are they already known: the person's other applications first. */}
           <h2 className="govuk-heading-m" id="history">
