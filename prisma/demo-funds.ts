@@ -1,10 +1,10 @@
 // Demo funds for the two demo councils: each fund opened and its pots given their opening
 // allocations, and nothing else. Every other movement in the demo's ledger belongs to an award:
 // the demo queue (prisma/demo-queue.ts) decides and approves its cases through the real services,
-// which commit (and, on cancelling, release) money with the award's id. No payments are seeded:
-// payments do not exist yet, so "Spent" is £0.00 and the burn rate and projection come from the
-// demo's real awards (issue 15: seeded "daily payment run" postings that belonged to no award
-// made a manager think payments were running).
+// which commit (and, on cancelling, release) money with the award's id; and the demo's payments
+// (prisma/demo-payments.ts) disburse it through released batches, so "Spent" is what was really
+// paid (issue 15: seeded "daily payment run" postings that belonged to no award made a manager
+// think payments were running; issue 19: payments exist, and spent money is theirs).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { openFund, openPot, type TPotRules } from "@/lib/funds/write";
 import { postLedger } from "@/lib/ledger/post";

@@ -27,3 +27,19 @@ export async function demoQueueState(db: PrismaClient, now = new Date()) {
 export async function demoQueueWorkLeft(db: PrismaClient): Promise<boolean> {
   return (await demoQueueState(db)).some((c) => c.missing.length > 0 || c.toWork.length > 0);
 }
+
+/** The demo's payments (prisma/demo-payments.ts): awards approved at least this long ago have been paid. */
+export const PAY_AFTER_DAYS = 3;
+
+/** True when a demo council has awards due to have been paid and no payment batch yet (an install from before payments). */
+export async function demoPaymentsWorkLeft(db: PrismaClient, now = new Date()): Promise<boolean> {
+  for (const c of DEMO_COUNCILS) {
+    const tenant = await db.tenant.findUnique({ where: { slug: c.slug } });
+    if (!tenant) continue;
+    const due = await asOwnerInCouncil(db, tenant.id, async (tx) =>
+      (await tx.paymentBatch.count({ where: { tenantId: tenant.id } })) > 0 ? 0 : tx.payment.count({ where: { tenantId: tenant.id, status: "READY", award: { approvedAt: { lte: new Date(now.getTime() - PAY_AFTER_DAYS * 86_400_000) } } } }),
+    );
+    if (due > 0) return true;
+  }
+  return false;
+}

@@ -10,7 +10,8 @@
 // whose plan says otherwise is worked. No "application received" messages are queued (the demo
 // residents are fictional). Needs the server-only services, so it runs under
 // `--conditions=react-server` (scripts/start.ts runs it as a child process only when some work is
-// left: see demoQueueWorkLeft).
+// left: see demoQueueWorkLeft and demoPaymentsWorkLeft). Run as a script, it then pays what the
+// demo councils have paid (prisma/demo-payments.ts).
 import { staffActor, type TStaffActor } from "@/lib/actor";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { approveAward } from "@/lib/awards/approve-award";
@@ -249,6 +250,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
     await seedDemoQueue(db, (m) => console.log(`[start] ${m}`));
     await (await import("./demo-assisted")).seedDemoAssisted(db, (m) => console.log(`[start] ${m}`));
     await (await import("./demo-duplicates")).seedDemoDuplicates(db, (m) => console.log(`[start] ${m}`));
+    await (await import("./demo-payments")).seedDemoPayments(db, (m) => console.log(`[start] ${m}`));
   } finally {
     await db.$disconnect();
     await closeDb();

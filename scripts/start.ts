@@ -49,9 +49,10 @@ if (process.env.SEED_DEMO !== "0") {
   await seedDemo(owner, log);
   // The demo councils' casework queue (prisma/demo-queue.ts): worked through the real case and
   // award services, which are server-only, so in a child process under the react-server
-  // condition, and only when some of it is not there yet (an existing install gets it once).
-  const { demoQueueWorkLeft } = await import("../prisma/demo-queue-state");
-  if (await demoQueueWorkLeft(owner)) {
+  // condition, and only when some of it is not there yet (an existing install gets it once), then
+  // the payments made for its awards (prisma/demo-payments.ts).
+  const { demoPaymentsWorkLeft, demoQueueWorkLeft } = await import("../prisma/demo-queue-state");
+  if ((await demoQueueWorkLeft(owner)) || (await demoPaymentsWorkLeft(owner))) {
     const t = Date.now();
     const tsx = path.join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs");
     // Not spawnSync: the embedded server's log pipe must keep draining (scripts/lib/postgres.ts).

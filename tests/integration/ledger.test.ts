@@ -10,7 +10,7 @@ import { LedgerRefused, ledgerRefusalText } from "@/lib/ledger/refusals";
 import { messagesFor } from "@/lib/i18n/catalogues";
 
 const tr = messagesFor("tr");
-import { verifyLedger } from "@/lib/ledger/verify";
+import { PAYMENT_CHECKS, verifyLedger } from "@/lib/ledger/verify";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { createCouncil, createFund } from "@/prisma/factories";
 import { testDb } from "../support/globals";
@@ -231,7 +231,9 @@ describe("the award ledger", () => {
           const actual = await balances(pot.id);
           expect({ AVAILABLE: Number(actual.AVAILABLE), COMMITTED: Number(actual.COMMITTED), SPENT: Number(actual.SPENT) }).toEqual(model.pots[i]);
         }
-        expect((await verifyLedger(owner)).breaks).toEqual([]);
+        // The ledger's own arithmetic: these movements stand for no award or payment, so the
+        // checks tying spending to payments (tests/integration/ledger-payments.test.ts) are left out.
+        expect((await verifyLedger(owner)).breaks.filter((b) => !(PAYMENT_CHECKS as readonly string[]).includes(b.check))).toEqual([]);
       }),
       { numRuns: 20, endOnFailure: true },
     );
