@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "./postgres";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema"];
+const SOURCES = ["app", "components", "lib", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema"];
 const STAMP = path.join(projectRoot, ".next", "moneyhub-build-stamp");
 
 function walk(p: string, out: string[]) {
