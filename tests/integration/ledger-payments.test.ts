@@ -80,6 +80,8 @@ beforeAll(async () => {
   await owner().paymentSettings.create({
     data: { tenantId: council.id, serviceUserNumber: "123456", serviceUserName: "LEDGER PAY A", originatingSortCode: "089999", originatingAccountNumber: "66374958", originatingAccountName: "LPA HARDSHIP" },
   });
+  // A voucher batch needs a provider (lib/payments/voucher-files.ts missingVoucherSettings).
+  await owner().voucherProvider.create({ data: { tenantId: council.id, name: "Test e-vouchers", kind: "SUPERMARKET", capPence: 50_000n, expiryDays: 90, channels: ["SMS", "EMAIL"] } });
   made.paid = await approvedLine(10_000n, "bank");
   made.returned = await approvedLine(5_000n, "bank");
   made.expired = await approvedLine(3_000n, "voucher-email");

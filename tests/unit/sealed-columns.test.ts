@@ -16,6 +16,8 @@ const WRITES: Record<string, string[]> = {
   "lib/applications/drafts.ts": ["ApplicationDraft.answers"],
   "scripts/bench/apply.ts": ["ApplicationDraft.answers"],
   "scripts/bench/referrals.ts": ["ApplicationDraft.answers"],
+  // The payments bench's payees, sealed as applications and payments hold them.
+  "scripts/bench/payments.ts": ["Application.bankDetailsEnc", "Payment.bankDetailsEnc"],
   "lib/partner-api/manage.ts": ["WebhookEndpoint.secretEnc"],
   // Sealed into VoucherImportCode when a response is checked, moved as sealed to PaymentVoucher when applied.
   "lib/payments/voucher-imports.ts": ["VoucherImportCode.codeEnc", "PaymentVoucher.codeEnc"],
