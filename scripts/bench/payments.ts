@@ -101,7 +101,8 @@ const second = await createUser(owner, { email: "bench.finance@hackwell.example"
 await addMembership(owner, tenant.id, second.id, "APPROVER");
 const maker = staffActor({ council: { id: tenant.id }, user: { userId: approverUser.id, email: approverEmail }, roles: ["APPROVER"] });
 const releaser = staffActor({ council: { id: tenant.id }, user: { userId: second.id, email: second.email }, roles: ["APPROVER"] });
-await owner.paymentSettings.create({ data: { tenantId: tenant.id, ...SETTINGS } });
+// The demo seed gives the council its Bacs settings; the bench sets its own either way.
+await owner.paymentSettings.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, ...SETTINGS }, update: SETTINGS });
 const PLENTY = 100_000_000_000n;
 const funds = {
   ours: await createFund(owner, tenant.id, { name: "Bench payments (ours)", allocationPence: PLENTY, pots: [{ name: "Bench ours", allocatePence: PLENTY }] }),
