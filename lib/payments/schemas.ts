@@ -22,7 +22,11 @@ export const ZPaymentSettingsForm = z.strictObject({
     .string()
     .transform((v) => v.replace(/[\s-]/g, ""))
     .pipe(z.string().min(1, "Enter the account number of the council's account").regex(/^\d{8}$/, "The account number must be 8 digits")),
-  originatingAccountName: trimmed(18, "Enter the name of the council's account", "The account name must be 18 characters or fewer"),
+  // The account name goes into every Standard 18 contra record: Bacs characters only, as the service user name.
+  originatingAccountName: trimmed(18, "Enter the name of the council's account", "The account name must be 18 characters or fewer").regex(
+    /^[A-Za-z0-9.&/\- ]+$/,
+    "The account name can only include letters, numbers, spaces and . & / -",
+  ),
   bankFileFormat: z.enum(["STANDARD18", "CSV"], { error: "Choose the file your bank takes" }),
 });
 export type TPaymentSettingsForm = z.output<typeof ZPaymentSettingsForm>;

@@ -33,11 +33,11 @@ export default async function ReconciliationPage({ params, searchParams }: { par
   return (
     <>
       {message ? <title>{`${ui.errorPrefix}${w.title} – Money Hub`}</title> : null}
+      <ErrorSummary errors={message ? [{ field, message }] : []} />
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1>{w.title}</h1>
       <PaymentsTabs slug={slug} current={`/${slug}/staff/payments/reconciliation`} />
       <p className="govuk-body">{w.intro}</p>
-      <ErrorSummary errors={message ? [{ field, message }] : []} />
       <h2 className="govuk-heading-m">{w.upload.heading}</h2>
       <form method="post" action={`${base}/import`} encType="multipart/form-data" noValidate data-testid="reconciliation-upload-form">
         <Radios
