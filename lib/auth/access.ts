@@ -4,6 +4,7 @@ import { cache } from "react";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { permissionsFor, type Permission, type TRole } from "@/lib/auth/permissions";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session";
+import { assertSameOrigin, ForbiddenError } from "@/lib/security/request";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 
 export type TCouncilAccess = {
@@ -57,4 +58,27 @@ export async function requirePlatformOperator(): Promise<TSessionUser> {
   if (!user) redirect("/sign-in");
   if (!user.isPlatformOperator) forbidden();
   return user;
+}
+
+/**
+ * The gate of a staff route handler (uploads and downloads are route handlers, not server
+ * actions, so nothing checks this for them): for a form post, the origin as server actions check
+ * it; then the council the URL names, a signed-in member of it and, when named, the permission.
+ * The access, or the response to give instead. The domain code the route calls still checks the
+ * permission itself (authorization inside every query).
+ */
+export async function staffRouteAccess(slug: string, { post, permission }: { post: boolean; permission?: Permission }): Promise<TCouncilAccess | Response> {
+  if (post) {
+    try {
+      await assertSameOrigin();
+    } catch (error) {
+      if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
+      throw error;
+    }
+  }
+  const access = await getCouncilAccess(slug);
+  if (access === "no-council") return new Response("Not found", { status: 404 });
+  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
+  if (permission && !access.permissions.has(permission)) return new Response("Forbidden", { status: 403 });
+  return access;
 }

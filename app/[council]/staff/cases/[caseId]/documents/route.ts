@@ -1,22 +1,14 @@
-import { getCouncilAccess } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { staffActor } from "@/lib/actor";
 import { uploadCaseDocuments } from "@/lib/documents";
-import { assertSameOrigin, ForbiddenError } from "@/lib/security/request";
 
 // An officer's upload of documents to a case (multipart/form-data, works without JavaScript): its
 // own body limit (lib/security/body-limit.ts UPLOAD_PATHS), the origin checked as server actions
 // check it, then back to the case page with the outcome (components/documents). docs/documents.md.
 export async function POST(request: Request, { params }: { params: Promise<{ council: string; caseId: string }> }) {
   const { council: slug, caseId } = await params;
-  try {
-    await assertSameOrigin();
-  } catch (error) {
-    if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
-    throw error;
-  }
-  const access = await getCouncilAccess(slug);
-  if (access === "no-council") return new Response("Not found", { status: 404 });
-  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
+  const access = await staffRouteAccess(slug, { post: true });
+  if (access instanceof Response) return access;
   const result = await uploadCaseDocuments(staffActor(access), caseId, request);
   if (!result.ok && result.problem === "forbidden") return new Response("Forbidden", { status: 403 });
   if (!result.ok && result.problem === "not-found") return new Response("Not found", { status: 404 });

@@ -1,8 +1,7 @@
-import { getCouncilAccess } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { staffActor } from "@/lib/actor";
 import { readUploadedFiles } from "@/lib/documents/read-upload";
 import { previewReconciliation, RECONCILIATION_KINDS, type TReconciliationKind } from "@/lib/payments/reconciliation";
-import { assertSameOrigin, ForbiddenError } from "@/lib/security/request";
 
 // A bank's or provider's report uploaded for reconciliation (multipart/form-data, works without
 // JavaScript; its own body limit: lib/security/body-limit.ts UPLOAD_PATHS). The origin is checked
@@ -10,16 +9,8 @@ import { assertSameOrigin, ForbiddenError } from "@/lib/security/request";
 // goes to its import page, or back to the upload form with the problem. docs/reconciliation.md.
 export async function POST(request: Request, { params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
-  try {
-    await assertSameOrigin();
-  } catch (error) {
-    if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
-    throw error;
-  }
-  const access = await getCouncilAccess(slug);
-  if (access === "no-council") return new Response("Not found", { status: 404 });
-  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
-  if (!access.permissions.has("payments:manage")) return new Response("Forbidden", { status: 403 });
+  const access = await staffRouteAccess(slug, { post: true, permission: "payments:manage" });
+  if (access instanceof Response) return access;
   const base = `/${slug}/staff/payments/reconciliation`;
   const back = (error: string, kind?: string) => new Response(null, { status: 303, headers: { Location: `${base}?error=${error}${kind ? `&kind=${kind}` : ""}` } });
   const read = await readUploadedFiles(request, "report", { maxFiles: 1 });

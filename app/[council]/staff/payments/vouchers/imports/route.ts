@@ -1,8 +1,8 @@
 import { staffActor } from "@/lib/actor";
-import { getCouncilAccess } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { readUploadedFiles } from "@/lib/documents";
 import { previewVoucherImport } from "@/lib/payments/voucher-imports";
-import { assertSameOrigin, clientIp, ForbiddenError } from "@/lib/security/request";
+import { clientIp } from "@/lib/security/request";
 
 // A voucher provider's file uploaded to be checked (multipart/form-data, works without
 // JavaScript): its own body limit (lib/security/body-limit.ts UPLOAD_PATHS), the origin checked
@@ -10,16 +10,8 @@ import { assertSameOrigin, clientIp, ForbiddenError } from "@/lib/security/reque
 // Nothing is applied here (lib/payments/voucher-imports.ts).
 export async function POST(request: Request, { params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
-  try {
-    await assertSameOrigin();
-  } catch (error) {
-    if (error instanceof ForbiddenError) return new Response("Forbidden", { status: 403 });
-    throw error;
-  }
-  const access = await getCouncilAccess(slug);
-  if (access === "no-council") return new Response("Not found", { status: 404 });
-  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
-  if (!access.permissions.has("payments:manage")) return new Response("Forbidden", { status: 403 });
+  const access = await staffRouteAccess(slug, { post: true, permission: "payments:manage" });
+  if (access instanceof Response) return access;
   const back = (query: string) => new Response(null, { status: 303, headers: { Location: `/${slug}/staff/payments/vouchers?${query}` } });
   const read = await readUploadedFiles(request, "file", { maxFiles: 1 });
   if (!read.ok) return back(`importError=${read.problem === "too-large" ? "request-too-large" : "not-multipart"}`);

@@ -1,4 +1,4 @@
-import { getCouncilAccess } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { staffActor } from "@/lib/actor";
 import { contentDisposition, openCaseDocument } from "@/lib/documents";
 import { clientIp } from "@/lib/security/request";
@@ -8,9 +8,8 @@ import { clientIp } from "@/lib/security/request";
 // download audited there. Another council's document is not found (row-level security).
 export async function GET(_request: Request, { params }: { params: Promise<{ council: string; caseId: string; documentId: string }> }) {
   const { council: slug, caseId, documentId } = await params;
-  const access = await getCouncilAccess(slug);
-  if (access === "no-council") return new Response("Not found", { status: 404 });
-  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
+  const access = await staffRouteAccess(slug, { post: false });
+  if (access instanceof Response) return access;
   const opened = await openCaseDocument(staffActor(access), caseId, documentId, await clientIp());
   if (!opened.ok && opened.reason === "infected") return new Response(null, { status: 303, headers: { Location: `/${slug}/staff/cases/${caseId}?documentError=infected#documents` } });
   if (!opened.ok) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });

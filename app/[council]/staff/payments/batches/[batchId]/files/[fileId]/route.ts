@@ -1,5 +1,5 @@
 import { staffActor } from "@/lib/actor";
-import { getCouncilAccess } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { contentDisposition } from "@/lib/documents";
 import { openBatchFile } from "@/lib/payments/queries";
 import { clientIp } from "@/lib/security/request";
@@ -9,9 +9,8 @@ import { clientIp } from "@/lib/security/request";
 // openBatchFile, which records each download in the audit log). Another council's is not found.
 export async function GET(_request: Request, { params }: { params: Promise<{ council: string; batchId: string; fileId: string }> }) {
   const { council: slug, batchId, fileId } = await params;
-  const access = await getCouncilAccess(slug);
-  if (access === "no-council") return new Response("Not found", { status: 404 });
-  if (!access) return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
+  const access = await staffRouteAccess(slug, { post: false });
+  if (access instanceof Response) return access;
   const opened = await openBatchFile(staffActor(access), batchId, fileId, await clientIp());
   if (!opened.ok) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const extension = opened.fileName.split(".").pop() ?? "txt";
