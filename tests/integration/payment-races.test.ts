@@ -1,0 +1,382 @@
+// Races on the way money goes out (issue 19 follow-up, docs/payment-races.md): each attack runs the
+// real services in parallel (Promise.all of 10–50 calls, each its own pooled connection and
+// transaction, through the app's RLS-bound role) and then checks what must hold whatever the
+// interleaving: a batch released once and each payment disbursed once; a payment in at most one
+// batch; release or cancel, never both; a bank report applied once; one live payment per award;
+// a bank-details change decided once and never failing a batch; the ledger balanced to the penny
+// (verifyLedger) and no pot below zero. The money rules' own races (limit, pot rules, household
+// totals, last money of a pot) are in tests/integration/money-rule-races.test.ts.
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TMemberActor } from "@/lib/actor";
+import type { TRawAnswers } from "@/lib/applications/steps";
+import { cancelAward } from "@/lib/awards/cancel-award";
+import { claimCase } from "@/lib/cases/claim-case";
+import { withTenantSql } from "@/lib/db/tenant-scope";
+import { decideCase } from "@/lib/decisions/decide-case";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { approveBankChange, rejectBankChange, requestBankChange, requestBankChangeSql } from "@/lib/payments/bank-changes";
+import { cancelBatch, createBatch, releaseBatch } from "@/lib/payments/batches";
+import { payAgain } from "@/lib/payments/pay-again";
+import { applyReconciliation, previewReconciliation } from "@/lib/payments/reconciliation";
+import { savePaymentSettings } from "@/lib/payments/settings";
+import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
+import { createCouncil, createFund } from "@/prisma/factories";
+import { FULL } from "../support/application-answers";
+import { applyFor, caseActor } from "../support/casework";
+import { testDb } from "../support/globals";
+import { readStandard18 } from "../support/standard18-reader";
+
+const owner = () => testDb().owner;
+const SETTINGS = { serviceUserNumber: "123456", serviceUserName: "Races Council", originatingSortCode: "089999", originatingAccountNumber: "66374958", originatingAccountName: "RC Hardship", bankFileFormat: "STANDARD18" as const };
+const NEW_ACCOUNT = { accountName: "A New Name", sortCode: "089999", accountNumber: "66374958", rollNumber: null };
+
+type TCtx = { council: TCouncil; officer: TMemberActor; finance1: TMemberActor; finance2: TMemberActor; finance3: TMemberActor };
+
+/** A council of its own per attack (a batch takes every ready payment of the council), with its bank settings. */
+async function newCouncil(slug: string, prefix: string): Promise<TCtx> {
+  await createCouncil(owner(), { slug, postcodeAreas: ["E8"], settings: { referencePrefix: prefix } });
+  const council = (await findCouncilBySlug(slug))!;
+  const ctx = {
+    council,
+    officer: await caseActor(council, "OFFICER", "Olu Officer"),
+    finance1: await caseActor(council, "APPROVER", "Fay First"),
+    finance2: await caseActor(council, "APPROVER", "Sam Second"),
+    finance3: await caseActor(council, "APPROVER", "Tim Third"),
+  };
+  expect(await savePaymentSettings(ctx.finance1, SETTINGS, null)).toEqual({ outcome: "saved" });
+  return ctx;
+}
+
+let people = 0;
+/** A new person each time (no household rules join them). */
+function person(n = ++people): TRawAnswers {
+  return {
+    ...FULL,
+    "full-name": { fullName: `Racing Resident${n}` },
+    "date-of-birth": { "dateOfBirth-day": String((n % 28) + 1), "dateOfBirth-month": String((n % 12) + 1), "dateOfBirth-year": String(1940 + (n % 60)) },
+    contact: { email: `racer${n}@example.com`, mobile: "" },
+  };
+}
+
+/** A case decided by the officer with one bank-transfer line within the limit: its award and READY payment. */
+async function approvedBank(ctx: TCtx, potId: string, amountPence: bigint) {
+  const made = await applyFor(ctx.council, person());
+  expect((await claimCase(ctx.officer, made.caseId)).outcome).toBe("done");
+  const r = await decideCase(ctx.officer, made.caseId, { decision: "approve", reasonCode: "need-met", explanation: "We will pay this into your bank account.", lines: [{ potId, needCategory: "food", amountPence, paymentMethod: "bank" }] });
+  if (r.outcome !== "decided") throw new Error(`not decided: ${r.outcome}`);
+  const payment = await owner().payment.findFirstOrThrow({ where: { caseId: made.caseId } });
+  return { caseId: made.caseId, awardId: r.awards[0]!.id, paymentId: payment.id, reference: payment.reference, amountPence };
+}
+
+async function balances(potId: string) {
+  const rows = await owner().ledgerAccount.findMany({ where: { potId } });
+  return Object.fromEntries(rows.map((r) => [r.kind, r.balancePence])) as Record<"AVAILABLE" | "COMMITTED" | "SPENT", bigint>;
+}
+
+/** Every invariant of the ledger, recomputed from its postings (the owner sees every council). */
+async function ledgerBreaks() {
+  const c = new pg.Client({ connectionString: testDb().ownerUrl });
+  await c.connect();
+  try {
+    return (await verifyLedger(c)).breaks;
+  } finally {
+    await c.end();
+  }
+}
+
+const count = <T extends { outcome: string }>(results: T[], outcome: string) => results.filter((r) => r.outcome === outcome).length;
+const sum = (xs: bigint[]) => xs.reduce((s, x) => s + x, 0n);
+const csv = (...lines: string[]) => Buffer.from(["reference,amount,outcome,reason", ...lines].join("\r\n") + "\r\n");
+const pounds = (p: bigint) => `${p / 100n}.${String(p % 100n).padStart(2, "0")}`;
+
+beforeAll(() => {
+  expect(testDb().ownerUrl).toBeTruthy();
+});
+
+describe("releasing a batch", () => {
+  it("50 releases of one batch at once: one release, each payment sent and disbursed exactly once, the ledger exact", async () => {
+    const ctx = await newCouncil("races-release", "RRL");
+    const fund = await createFund(owner(), ctx.council.id, { pots: [{ name: "Food", allocatePence: 5_000_000n }, { name: "Energy", allocatePence: 5_000_000n }] });
+    const pots = fund.pots.map((p) => p.id);
+    const paid = [];
+    for (let i = 0; i < 24; i++) paid.push(await approvedBank(ctx, pots[i % 2]!, BigInt(1_000 + i * 37)));
+    const before = await Promise.all(pots.map(balances));
+    const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    if (made.outcome !== "created") throw new Error(made.outcome);
+    const total = sum(paid.map((p) => p.amountPence));
+    expect(made).toMatchObject({ count: 24, totalPence: total });
+
+    // 50 at once: most by two permitted second people, every tenth by whoever made it.
+    const releasers = Array.from({ length: 50 }, (_, i) => (i % 10 === 0 ? ctx.finance1 : i % 2 ? ctx.finance2 : ctx.finance3));
+    const results = await Promise.all(releasers.map((a) => releaseBatch(a, made.batchId)));
+    expect(results.filter((r) => r.outcome === "released")).toEqual([{ outcome: "released", count: 24, totalPence: total }]);
+    expect(results.every((r) => ["released", "already-released", "segregation-of-duties"].includes(r.outcome))).toBe(true);
+    // Only its maker is refused for segregation of duties, and never releases it.
+    results.forEach((r, i) => {
+      if (r.outcome === "segregation-of-duties") expect(releasers[i]).toBe(ctx.finance1);
+      if (r.outcome === "released") expect(releasers[i]).not.toBe(ctx.finance1);
+    });
+
+    const payments = await owner().payment.findMany({ where: { batchId: made.batchId } });
+    expect(payments.map((p) => p.status)).toEqual(Array(24).fill("SENT"));
+    const disbursed = await owner().ledgerTransaction.findMany({ where: { tenantId: ctx.council.id, kind: "DISBURSE" } });
+    expect(disbursed).toHaveLength(24);
+    expect(new Set(disbursed.map((t) => t.idempotencyKey))).toEqual(new Set(payments.map((p) => `payment:${p.id}:disburse`)));
+    for (const [i, potId] of pots.entries()) {
+      const out = sum(paid.filter((_, j) => j % 2 === i).map((p) => p.amountPence));
+      expect(await balances(potId)).toEqual({ ...before[i]!, COMMITTED: before[i]!.COMMITTED - out, SPENT: before[i]!.SPENT + out });
+    }
+    const batch = await owner().paymentBatch.findUniqueOrThrow({ where: { id: made.batchId } });
+    expect(batch.status).toBe("RELEASED");
+    expect([ctx.finance2.user.userId, ctx.finance3.user.userId]).toContain(batch.releasedById);
+    expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "payment-batch.released" } })).toBe(1);
+    expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "payment-batch.release-refused" } })).toBe(count(results, "segregation-of-duties"));
+    expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "payment.sent" } })).toBe(24);
+    const jobs = await owner().$queryRaw<{ n: bigint }[]>`select count(*) as n from graphile_worker.jobs where key = ${`payment-batch:${made.batchId}:resident-views`}`;
+    expect(Number(jobs[0]!.n)).toBe(1);
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 180_000);
+});
+
+describe("making batches", () => {
+  it("20 batches made at once over the same ready payments: each payment in exactly one batch, each file its own payments, a held payment left ready", async () => {
+    const ctx = await newCouncil("races-make", "RMK");
+    const a = await createFund(owner(), ctx.council.id, { name: "Fund A", pots: [{ name: "A food", allocatePence: 5_000_000n }] });
+    const b = await createFund(owner(), ctx.council.id, { name: "Fund B", pots: [{ name: "B energy", allocatePence: 5_000_000n }] });
+    const ready = [];
+    for (let i = 0; i < 20; i++) ready.push(await approvedBank(ctx, (i % 2 ? b : a).pots[0]!.id, BigInt(2_000 + i)));
+    // One payment waits for a second person to approve new bank details: no batch may take it.
+    const held = ready.pop()!;
+    expect((await requestBankChange(ctx.finance3, held.paymentId, { bank: NEW_ACCOUNT, reason: "Resident phoned with a new account" })).outcome).toBe("requested");
+
+    const selections = [{}, { fundId: a.fund.id }, { fundId: b.fund.id }, { approvedOnOrBefore: "2099-12-31" }];
+    const makers = [ctx.finance1, ctx.finance2, ctx.finance3];
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => createBatch(makers[i % 3]!, { method: "BANK_TRANSFER", ...selections[i % 4] })));
+    const created = results.flatMap((r) => (r.outcome === "created" ? [r] : []));
+    expect(created.length + count(results, "nothing-to-pay")).toBe(20);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(sum(created.map((c) => BigInt(c.count)))).toBe(19n);
+    expect(sum(created.map((c) => c.totalPence))).toBe(sum(ready.map((p) => p.amountPence)));
+    expect(new Set(created.map((c) => c.reference)).size).toBe(created.length);
+
+    const payments = await owner().payment.findMany({ where: { tenantId: ctx.council.id } });
+    expect(payments.find((p) => p.id === held.paymentId)).toMatchObject({ status: "READY", batchId: null });
+    for (const p of ready) expect(payments.find((x) => x.id === p.paymentId)).toMatchObject({ status: "IN_BATCH", batchId: expect.any(String) });
+    // Each batch: its row's count and total are its payments', and its file pays exactly them.
+    const batches = await owner().paymentBatch.findMany({ where: { tenantId: ctx.council.id }, include: { files: true } });
+    expect(batches).toHaveLength(created.length);
+    expect(new Set(batches.map((x) => x.fileSerial)).size).toBe(batches.length);
+    for (const batch of batches) {
+      const mine = payments.filter((p) => p.batchId === batch.id);
+      expect(batch.count).toBe(mine.length);
+      expect(batch.totalPence).toBe(sum(mine.map((p) => p.amountPence)));
+      expect(batch.files).toHaveLength(1);
+      const file = readStandard18(Buffer.from(batch.files[0]!.content).toString("ascii"));
+      expect(file.credits.map((c) => c.reference.trim()).sort()).toEqual(mine.map((p) => p.reference).sort());
+      expect(file.trailer.creditTotal).toBe(batch.totalPence);
+    }
+    // Released by another person, each batch disburses only its own payments: the ledger is exact.
+    for (const batch of batches) {
+      const releaser = [ctx.finance1, ctx.finance2, ctx.finance3].find((f) => f.user.userId !== batch.createdById)!;
+      expect(await releaseBatch(releaser, batch.id)).toMatchObject({ outcome: "released", count: batch.count, totalPence: batch.totalPence });
+    }
+    expect(await owner().ledgerTransaction.count({ where: { tenantId: ctx.council.id, kind: "DISBURSE" } })).toBe(19);
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 180_000);
+});
+
+describe("release racing cancel", () => {
+  it("a batch released and cancelled at once, and an award cancelled with it, ten times: one of them wins, whole, every time", async () => {
+    const ctx = await newCouncil("races-cancel", "RCN");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Cancel race", allocatePence: 5_000_000n }] })).pots[0]!;
+    const tally = { released: 0, cancelled: 0, awardCancelled: 0 };
+    for (let round = 0; round < 10; round++) {
+      const lines = [await approvedBank(ctx, pot.id, 3_000n + BigInt(round)), await approvedBank(ctx, pot.id, 4_000n), await approvedBank(ctx, pot.id, 5_000n)];
+      const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+      if (made.outcome !== "created") throw new Error(made.outcome);
+      expect(made.count).toBe(3);
+      const [r1, c1, r2, c2, award] = await Promise.all([
+        releaseBatch(ctx.finance2, made.batchId),
+        cancelBatch(ctx.finance1, made.batchId),
+        releaseBatch(ctx.finance3, made.batchId),
+        cancelBatch(ctx.finance2, made.batchId),
+        cancelAward(ctx.officer, lines[0]!.awardId, "The resident found other help"),
+      ]);
+      const releases = [r1, r2].filter((r) => r.outcome === "released").length;
+      const cancels = [c1, c2].filter((r) => r.outcome === "cancelled").length;
+      expect(releases + cancels).toBe(1);
+      const batch = await owner().paymentBatch.findUniqueOrThrow({ where: { id: made.batchId } });
+      const payments = await owner().payment.findMany({ where: { awardId: { in: lines.map((l) => l.awardId) } } });
+      const disbursed = await owner().ledgerTransaction.count({ where: { kind: "DISBURSE", paymentRef: { in: payments.map((p) => p.reference) } } });
+      if (releases) {
+        tally.released++;
+        expect(batch.status).toBe("RELEASED");
+        expect([r1, r2].filter((r) => r.outcome !== "released").map((r) => r.outcome)).toEqual(["already-released"]);
+        expect([c1, c2].map((r) => r.outcome)).toEqual(["already-released", "already-released"]);
+        // The money left: the award cannot be cancelled any more.
+        expect(award).toMatchObject({ outcome: "payment-under-way" });
+        expect(payments.map((p) => p.status)).toEqual(["SENT", "SENT", "SENT"]);
+        expect(disbursed).toBe(3);
+      } else {
+        tally.cancelled++;
+        expect(batch.status).toBe("CANCELLED");
+        expect([r1, r2].map((r) => r.outcome)).toEqual(["cancelled", "cancelled"]);
+        expect(disbursed).toBe(0);
+        expect(payments.every((p) => p.batchId === null && (p.status === "READY" || p.status === "CANCELLED"))).toBe(true);
+        // The award's cancel either met the batch (under way) or came after it was cancelled.
+        if (award.outcome === "done") {
+          tally.awardCancelled++;
+          expect(payments.find((p) => p.awardId === lines[0]!.awardId)!.status).toBe("CANCELLED");
+        } else expect(award).toMatchObject({ outcome: "payment-under-way" });
+        // Whatever is left ready goes in the next round's batch: take it out now so each round is its own.
+        const left = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+        if (left.outcome === "created") expect((await releaseBatch(ctx.finance2, left.batchId)).outcome).toBe("released");
+      }
+      expect(await owner().auditEvent.count({ where: { entityId: made.batchId, action: { in: ["payment-batch.released", "payment-batch.cancelled"] } } })).toBe(1);
+    }
+    const b = await balances(pot.id);
+    expect(b.AVAILABLE + b.COMMITTED + b.SPENT).toBe(5_000_000n);
+    expect(b.COMMITTED).toBe(0n);
+    expect(await ledgerBreaks()).toEqual([]);
+    // Both outcomes should have been seen across the rounds (if not, the race was not a race).
+    console.info(`release vs cancel: ${JSON.stringify(tally)}`);
+  }, 300_000);
+});
+
+describe("a bank report, and paying a returned payment again", () => {
+  it("the same report previewed and applied by several people at once: one import, applied once (each return RECOMMITs once); pay again and a bank change raced", async () => {
+    const ctx = await newCouncil("races-recon", "RRC");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Recon race", allocatePence: 5_000_000n }] })).pots[0]!;
+    const lines = [];
+    for (let i = 0; i < 6; i++) lines.push(await approvedBank(ctx, pot.id, 1_500n + BigInt(i * 100)));
+    const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    if (made.outcome !== "created") throw new Error(made.outcome);
+    expect((await releaseBatch(ctx.finance2, made.batchId)).outcome).toBe("released");
+    const afterRelease = await balances(pot.id);
+    const [ret1, ret2] = [lines[4]!, lines[5]!];
+    const report = csv(
+      ...lines.slice(0, 4).map((l) => `${l.reference},${pounds(l.amountPence)},paid,`),
+      `${ret1.reference},${pounds(ret1.amountPence)},returned,Account closed`,
+      `${ret2.reference},${pounds(ret2.amountPence)},returned,No account`,
+    );
+
+    // Ten people import the same file at once: one import.
+    const previews = await Promise.all(Array.from({ length: 10 }, (_, i) => previewReconciliation(i % 2 ? ctx.finance1 : ctx.finance2, { fileName: "report.csv", content: report, kind: "bank" })));
+    expect(previews.every((p) => p.outcome === "previewed" || (p.outcome === "refused" && p.code === "race"))).toBe(true);
+    const fresh = previews.filter((p) => p.outcome === "previewed" && p.alreadyImported === null);
+    expect(fresh).toHaveLength(1);
+    expect(await owner().reconciliationImport.count({ where: { tenantId: ctx.council.id } })).toBe(1);
+    const importId = (fresh[0] as { importId: string }).importId;
+
+    // Twenty confirmations at once: applied once.
+    const applied = await Promise.all(Array.from({ length: 20 }, (_, i) => applyReconciliation([ctx.finance1, ctx.finance2, ctx.finance3][i % 3]!, importId)));
+    expect(applied.filter((r) => r.outcome === "applied")).toEqual([{ outcome: "applied", confirmed: 4, returned: 2, rejected: 0, exceptions: 0 }]);
+    expect(count(applied, "already-applied")).toBe(19);
+    const recommits = await owner().ledgerTransaction.findMany({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } });
+    expect(recommits.map((t) => t.paymentRef).sort()).toEqual([ret1.reference, ret2.reference].sort());
+    const back = ret1.amountPence + ret2.amountPence;
+    expect(await balances(pot.id)).toEqual({ AVAILABLE: afterRelease.AVAILABLE, COMMITTED: afterRelease.COMMITTED + back, SPENT: afterRelease.SPENT - back });
+    expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "payment.paid" } })).toBe(4);
+    expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "payment.returned" } })).toBe(2);
+    expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "reconciliation.applied" } })).toBe(1);
+
+    // Paying the first returned payment again, 20 times at once by officers and finance: one new payment.
+    const again = await Promise.all(Array.from({ length: 20 }, (_, i) => payAgain(i % 2 ? ctx.officer : ctx.finance1, { caseId: ret1.caseId, paymentId: ret1.paymentId, form: { method: i % 4 < 2 ? "bank" : "voucher-sms" } })));
+    const createdAgain = again.flatMap((r) => (r.outcome === "created" ? [r] : []));
+    expect(createdAgain).toHaveLength(1);
+    expect(again.filter((r) => r.outcome !== "created").every((r) => r.outcome === "already-paying" && r.reference === createdAgain[0]!.reference)).toBe(true);
+    expect(await owner().payment.count({ where: { awardId: ret1.awardId } })).toBe(2);
+    expect(await owner().payment.count({ where: { awardId: ret1.awardId, status: "READY" } })).toBe(1);
+    expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "payment.pay-again" } })).toBe(1);
+
+    // The second, with new bank details, 10 times at once: one new payment and one change to approve.
+    const typed = { method: "bank", accountName: "A Yilmaz", sortCode: "08-99-99", accountNumber: "66374958" };
+    const again2 = await Promise.all(Array.from({ length: 10 }, () => payAgain(ctx.officer, { caseId: ret2.caseId, paymentId: ret2.paymentId, form: typed })));
+    expect(count(again2, "created")).toBe(1);
+    expect(count(again2, "already-paying")).toBe(9);
+    const newPayment = again2.find((r) => r.outcome === "created") as { paymentId: string };
+    const changes = await owner().paymentBankChange.findMany({ where: { paymentId: newPayment.paymentId } });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ status: "PENDING", requestedById: ctx.officer.user.userId });
+
+    // Approved 20 times at once (and refused by its requester): decided once.
+    const approvers = [ctx.finance1, ctx.finance2, ctx.finance3, ctx.officer];
+    const decided = await Promise.all(Array.from({ length: 20 }, (_, i) => approveBankChange(approvers[i % 4]!, newPayment.paymentId, changes[0]!.id)));
+    expect(count(decided, "approved")).toBe(1);
+    // The requester (an officer) has no payments:manage: forbidden; the rest see it decided.
+    expect(decided.every((r) => ["approved", "not-pending", "forbidden"].includes(r.outcome))).toBe(true);
+    expect(count(decided, "forbidden")).toBe(5);
+    expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "payments.bank-change-approved" } })).toBe(1);
+    expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "suppliers.bank-change-approved" } })).toBe(1);
+
+    // Approve racing reject on another change: exactly one decision stands.
+    for (let round = 0; round < 5; round++) {
+      const asked = await requestBankChange(ctx.finance1, newPayment.paymentId, { bank: { ...NEW_ACCOUNT, accountName: `Round ${round}` }, reason: "Resident phoned again" });
+      if (asked.outcome !== "requested") throw new Error(asked.outcome);
+      const rs = await Promise.all([approveBankChange(ctx.finance2, newPayment.paymentId, asked.changeId), rejectBankChange(ctx.finance3, newPayment.paymentId, asked.changeId, "Not the resident"), approveBankChange(ctx.finance3, newPayment.paymentId, asked.changeId), rejectBankChange(ctx.finance2, newPayment.paymentId, asked.changeId, "No")]);
+      expect(rs.filter((r) => r.outcome === "approved" || r.outcome === "rejected")).toHaveLength(1);
+      expect(count(rs, "not-pending")).toBe(3);
+    }
+
+    // Both new payments in a batch and released: each award disbursed once net, the ledger exact.
+    const next = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    expect(next).toMatchObject({ outcome: "created" });
+    if (next.outcome === "created") expect((await releaseBatch(ctx.finance2, next.batchId)).outcome).toBe("released");
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 240_000);
+});
+
+describe("a bank-details change asked for while a batch is being made", () => {
+  it("never fails the batch: the payment is either in the batch (and the change refused as not ready) or held back with its change", async () => {
+    const ctx = await newCouncil("races-held", "RHD");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Held race", allocatePence: 5_000_000n }] })).pots[0]!;
+    // Deterministic interleaving: the change's transaction holds the payment's row, the batch
+    // starts and waits for it, then the change commits.
+    const target = await approvedBank(ctx, pot.id, 2_500n);
+    const other = await approvedBank(ctx, pot.id, 2_600n);
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const asking = withTenantSql(
+      ctx.council.id,
+      async (sql) => {
+        const r = await requestBankChangeSql(sql, ctx.finance2, target.paymentId, { bank: NEW_ACCOUNT, reason: "Resident phoned with a new account" });
+        locked();
+        await gate;
+        return r;
+      },
+      ctx.finance2.user.userId,
+    );
+    await isLocked;
+    const making = createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    await new Promise((r) => setTimeout(r, 500));
+    release();
+    const [asked, made] = await Promise.allSettled([asking, making]);
+    expect(asked).toMatchObject({ status: "fulfilled", value: { outcome: "requested" } });
+    expect(made.status).toBe("fulfilled");
+    if (made.status !== "fulfilled") return;
+    // The held payment stays ready with its change; the other is batched.
+    expect(made.value).toMatchObject({ outcome: "created", count: 1, totalPence: 2_600n });
+    expect(await owner().payment.findUniqueOrThrow({ where: { id: target.paymentId } })).toMatchObject({ status: "READY", batchId: null });
+    expect(await owner().payment.findUniqueOrThrow({ where: { id: other.paymentId } })).toMatchObject({ status: "IN_BATCH" });
+
+    // And at random, 10 rounds of a change asked for while a batch is made: never an error.
+    for (let round = 0; round < 10; round++) {
+      const p = await approvedBank(ctx, pot.id, 1_000n + BigInt(round));
+      const [m, q] = await Promise.allSettled([createBatch(ctx.finance1, { method: "BANK_TRANSFER" }), requestBankChange(ctx.finance2, p.paymentId, { bank: NEW_ACCOUNT, reason: "Round" })]);
+      expect(m.status).toBe("fulfilled");
+      expect(q.status).toBe("fulfilled");
+      const row = await owner().payment.findUniqueOrThrow({ where: { id: p.paymentId } });
+      const pending = await owner().paymentBankChange.count({ where: { paymentId: p.paymentId, status: "PENDING" } });
+      // In a batch with no change waiting, or ready with its change waiting.
+      expect(row.status === "IN_BATCH" ? pending : 1 - pending).toBe(0);
+      if (q.status === "fulfilled" && q.value.outcome === "requested") {
+        const c = await owner().paymentBankChange.findFirstOrThrow({ where: { paymentId: p.paymentId, status: "PENDING" } });
+        expect((await rejectBankChange(ctx.finance3, p.paymentId, c.id, "Test round over")).outcome).toBe("rejected");
+      }
+    }
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 180_000);
+});
