@@ -187,11 +187,11 @@ describe("making batches", () => {
 });
 
 describe("release racing cancel", () => {
-  it("a batch released and cancelled at once, and an award cancelled with it, ten times: one of them wins, whole, every time", async () => {
+  it("a batch released and cancelled at once, and an award cancelled with it, twenty times: one of them wins, whole, every time (and no deadlock)", async () => {
     const ctx = await newCouncil("races-cancel", "RCN");
     const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Cancel race", allocatePence: 5_000_000n }] })).pots[0]!;
     const tally = { released: 0, cancelled: 0, awardCancelled: 0 };
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 20; round++) {
       const lines = [await approvedBank(ctx, pot.id, 3_000n + BigInt(round)), await approvedBank(ctx, pot.id, 4_000n), await approvedBank(ctx, pot.id, 5_000n)];
       const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
       if (made.outcome !== "created") throw new Error(made.outcome);
@@ -325,6 +325,38 @@ describe("a bank report, and paying a returned payment again", () => {
     if (next.outcome === "created") expect((await releaseBatch(ctx.finance2, next.batchId)).outcome).toBe("released");
     expect(await ledgerBreaks()).toEqual([]);
   }, 240_000);
+});
+
+describe("a bank report racing the officers", () => {
+  it("returns applied while the officers cancel those very lines: each line ends one way, whole, with no deadlock, and the ledger exact", async () => {
+    const ctx = await newCouncil("races-recon-cancel", "RRX");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Returned race", allocatePence: 5_000_000n }] })).pots[0]!;
+    const lines = [];
+    for (let i = 0; i < 10; i++) lines.push(await approvedBank(ctx, pot.id, 2_000n + BigInt(i)));
+    const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    if (made.outcome !== "created") throw new Error(made.outcome);
+    expect((await releaseBatch(ctx.finance2, made.batchId)).outcome).toBe("released");
+    const preview = await previewReconciliation(ctx.finance1, { fileName: "returns.csv", content: csv(...lines.map((l) => `${l.reference},${pounds(l.amountPence)},returned,Account closed`)), kind: "bank" });
+    if (preview.outcome !== "previewed") throw new Error(preview.outcome);
+    const [applied, ...cancels] = await Promise.all([applyReconciliation(ctx.finance2, preview.importId), ...lines.map((l) => cancelAward(ctx.officer, l.awardId, "The resident asked us to stop"))]);
+    expect(applied).toMatchObject({ outcome: "applied", returned: 10, exceptions: 0 });
+    let stillCommitted = 0n;
+    for (const [i, l] of lines.entries()) {
+      const award = await owner().award.findUniqueOrThrow({ where: { id: l.awardId } });
+      const payment = await owner().payment.findUniqueOrThrow({ where: { id: l.paymentId } });
+      expect(payment.status).toBe("RETURNED");
+      // Cancelled after the return (its money released), or refused while the payment was still out.
+      if (cancels[i]!.outcome === "done") expect(award.status).toBe("CANCELLED");
+      else {
+        expect(cancels[i]).toMatchObject({ outcome: "payment-under-way" });
+        expect(award.status).toBe("APPROVED");
+        stillCommitted += l.amountPence;
+      }
+    }
+    const b = await balances(pot.id);
+    expect(b).toEqual({ AVAILABLE: 5_000_000n - stillCommitted, COMMITTED: stillCommitted, SPENT: 0n });
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 180_000);
 });
 
 describe("a bank-details change asked for while a batch is being made", () => {
