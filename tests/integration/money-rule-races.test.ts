@@ -15,6 +15,7 @@ import { claimCase } from "@/lib/cases/claim-case";
 import { DEFAULT_REASON_CODES } from "@/lib/cases/settings";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
+import { resetEnvForTests } from "@/lib/env";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { createBatch, releaseBatch } from "@/lib/payments/batches";
 import { savePaymentSettings } from "@/lib/payments/settings";
@@ -32,6 +33,10 @@ import { testDb } from "../support/globals";
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }), headers: async () => new Headers() }));
 
 const owner = () => testDb().owner;
+// Every call of a race on its own connection at once (the app's pool holds 10 by default: the rest
+// would queue for a connection rather than race). The pool is made on first use, after this.
+process.env.DATABASE_POOL_SIZE = "60";
+resetEnvForTests();
 const LIMIT = 50_000n;
 let council: TCouncil;
 let orgId: string;

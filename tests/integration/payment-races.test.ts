@@ -12,14 +12,19 @@ import type { TMemberActor } from "@/lib/actor";
 import type { TRawAnswers } from "@/lib/applications/steps";
 import { cancelAward } from "@/lib/awards/cancel-award";
 import { claimCase } from "@/lib/cases/claim-case";
+import { pool } from "@/lib/db/client";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
+import { resetEnvForTests } from "@/lib/env";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { approveBankChange, rejectBankChange, requestBankChange, requestBankChangeSql } from "@/lib/payments/bank-changes";
 import { cancelBatch, createBatch, releaseBatch } from "@/lib/payments/batches";
 import { payAgain } from "@/lib/payments/pay-again";
 import { applyReconciliation, previewReconciliation } from "@/lib/payments/reconciliation";
+import { choosePaymentSupplier } from "@/lib/payments/payment-details";
 import { savePaymentSettings } from "@/lib/payments/settings";
+import { ZSupplier } from "@/lib/payments/supplier-schemas";
+import { addSupplier, checkSupplier, withdrawSupplier } from "@/lib/payments/suppliers";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { createCouncil, createFund } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
@@ -28,6 +33,10 @@ import { testDb } from "../support/globals";
 import { readStandard18 } from "../support/standard18-reader";
 
 const owner = () => testDb().owner;
+// Every call of a race on its own connection at once (the app's pool holds 10 by default: the rest
+// would queue for a connection rather than race). The pool is made on first use, after this.
+process.env.DATABASE_POOL_SIZE = "60";
+resetEnvForTests();
 const SETTINGS = { serviceUserNumber: "123456", serviceUserName: "Races Council", originatingSortCode: "089999", originatingAccountNumber: "66374958", originatingAccountName: "RC Hardship", bankFileFormat: "STANDARD18" as const };
 const NEW_ACCOUNT = { accountName: "A New Name", sortCode: "089999", accountNumber: "66374958", rollNumber: null };
 
@@ -91,8 +100,27 @@ const csv = (...lines: string[]) => Buffer.from(["reference,amount,outcome,reaso
 const pounds = (p: bigint) => `${p / 100n}.${String(p % 100n).padStart(2, "0")}`;
 
 beforeAll(() => {
-  expect(testDb().ownerUrl).toBeTruthy();
+  expect(pool().options.max).toBe(60);
 });
+
+/** Holds a payment's row (as editing its details does: lib/payments/payment-details.ts) until `release()`. */
+async function holdPayment(ctx: TCtx, paymentId: string) {
+  let held!: () => void;
+  const isHeld = new Promise<void>((r) => (held = r));
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const holding = withTenantSql(
+    ctx.council.id,
+    async (sql) => {
+      await sql.db.selectFrom("Payment").select("id").where("id", "=", paymentId).forUpdate().execute();
+      held();
+      await gate;
+    },
+    ctx.finance3.user.userId,
+  );
+  await isHeld;
+  return { release, holding };
+}
 
 describe("releasing a batch", () => {
   it("50 releases of one batch at once: one release, each payment sent and disbursed exactly once, the ledger exact", async () => {
@@ -357,6 +385,38 @@ describe("a bank report racing the officers", () => {
     expect(b).toEqual({ AVAILABLE: 5_000_000n - stillCommitted, COMMITTED: stillCommitted, SPENT: 0n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 180_000);
+});
+
+describe("a supplier withdrawn while a batch is being made", () => {
+  it("never fails the batch: the batch waits for nothing the withdrawal changes, and the withdrawal waits for the batch", async () => {
+    const ctx = await newCouncil("races-supplier", "RSU");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Energy race", allocatePence: 5_000_000n }] })).pots[0]!;
+    const made = await applyFor(ctx.council, person());
+    expect((await claimCase(ctx.officer, made.caseId)).outcome).toBe("done");
+    const decided = await decideCase(ctx.officer, made.caseId, { decision: "approve", reasonCode: "need-met", explanation: "We will pay your energy supplier.", lines: [{ potId: pot.id, needCategory: "energy", amountPence: 12_000n, paymentMethod: "supplier" }] });
+    if (decided.outcome !== "decided") throw new Error(decided.outcome);
+    const payment = await owner().payment.findFirstOrThrow({ where: { caseId: made.caseId } });
+    const added = await addSupplier(ctx.finance1, ZSupplier.parse({ name: "Fen Energy Ltd", kind: "ENERGY", accountName: "Fen Energy Ltd", sortCode: "107999", accountNumber: "88837491", rollNumber: "" }));
+    if (added.outcome !== "added") throw new Error(added.outcome);
+    expect((await checkSupplier(ctx.finance2, added.supplierId)).outcome).toBe("checked");
+    expect(await choosePaymentSupplier(ctx.finance1, payment.id, { supplierId: added.supplierId, supplierAccountRef: "CUST 004417" })).toEqual({ outcome: "saved" });
+
+    // The payment's row is held (someone editing it); the batch starts and waits for it; the
+    // supplier is withdrawn meanwhile; then the row is let go.
+    const hold = await holdPayment(ctx, payment.id);
+    const making = createBatch(ctx.finance1, { method: "SUPPLIER" });
+    await new Promise((r) => setTimeout(r, 300));
+    const withdrawing = withdrawSupplier(ctx.finance2, added.supplierId, "Stopped trading");
+    await new Promise((r) => setTimeout(r, 300));
+    hold.release();
+    const [batch, withdrawn] = await Promise.allSettled([making, withdrawing, hold.holding]);
+    if (batch.status === "rejected") throw batch.reason;
+    expect(withdrawn).toMatchObject({ status: "fulfilled", value: { outcome: "withdrawn" } });
+    // The batch was made first (the supplier was checked when it was): the payment is in it, once.
+    expect(batch).toMatchObject({ value: { outcome: "created", count: 1, totalPence: 12_000n } });
+    expect(await owner().payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "IN_BATCH" });
+    expect(await owner().supplier.findUniqueOrThrow({ where: { id: added.supplierId } })).toMatchObject({ status: "WITHDRAWN" });
+  }, 60_000);
 });
 
 describe("a bank-details change asked for while a batch is being made", () => {
