@@ -21,6 +21,8 @@ import { approveBankChange, rejectBankChange, requestBankChange, requestBankChan
 import { cancelBatch, createBatch, releaseBatch } from "@/lib/payments/batches";
 import { payAgain } from "@/lib/payments/pay-again";
 import { applyReconciliation, previewReconciliation } from "@/lib/payments/reconciliation";
+import { applyVoucherImport, previewVoucherImport } from "@/lib/payments/voucher-imports";
+import { createVoucherProvider } from "@/lib/payments/voucher-providers";
 import { choosePaymentSupplier } from "@/lib/payments/payment-details";
 import { savePaymentSettings } from "@/lib/payments/settings";
 import { ZSupplier } from "@/lib/payments/supplier-schemas";
@@ -385,6 +387,74 @@ describe("a bank report racing the officers", () => {
     expect(b).toEqual({ AVAILABLE: 5_000_000n - stillCommitted, COMMITTED: stillCommitted, SPENT: 0n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 180_000);
+});
+
+describe("a voucher provider's files applied at once", () => {
+  /** Cash-voucher payments (a £100 cap), batched, released: SENT, waiting for the provider's codes. */
+  async function sentVouchers(ctx: TCtx, amounts: bigint[]) {
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: `Cash ${++people}`, allocatePence: 5_000_000n }] })).pots[0]!;
+    const provider = await createVoucherProvider(ctx.finance1, { name: `PayPoint ${people}`, kind: "CASH", cap: 10_000n, expiryDays: 90, channels: ["SMS", "EMAIL"] });
+    if (provider.outcome !== "created") throw new Error(provider.outcome);
+    const lines = [];
+    for (const amountPence of amounts) {
+      const made = await applyFor(ctx.council, person());
+      expect((await claimCase(ctx.officer, made.caseId)).outcome).toBe("done");
+      const r = await decideCase(ctx.officer, made.caseId, { decision: "approve", reasonCode: "need-met", explanation: "We will send you a cash-out voucher.", lines: [{ potId: pot.id, needCategory: "food", amountPence, paymentMethod: "cash-voucher" }] });
+      if (r.outcome !== "decided") throw new Error(r.outcome);
+      lines.push(await owner().payment.findFirstOrThrow({ where: { caseId: made.caseId } }));
+    }
+    const batch = await createBatch(ctx.finance1, { method: "CASH_VOUCHER", voucherProviderId: provider.providerId, fundId: pot.fundId });
+    if (batch.outcome !== "created") throw new Error(batch.outcome);
+    expect((await releaseBatch(ctx.finance2, batch.batchId)).outcome).toBe("released");
+    return { pot, lines };
+  }
+  const file = (...lines: string[]) => Buffer.from(lines.join("\r\n") + "\r\n", "utf8");
+
+  it("two different files of codes for the same payments (the provider sent it twice, re-saved), applied at once: each payment issued once, its resident told once", async () => {
+    const ctx = await newCouncil("races-codes", "RVC");
+    const { lines } = await sentVouchers(ctx, [5_000n, 6_000n, 7_000n]);
+    const header = "Reference,Amount,Code,Expiry date";
+    const rows = (prefix: string) => lines.map((p, i) => `${p.reference}/1,${pounds(p.amountPence)},${prefix}-000${i},2099-03-31`);
+    const first = await previewVoucherImport(ctx.finance1, { fileName: "codes.csv", content: file(header, ...rows("CODEA")), kind: "codes" });
+    const second = await previewVoucherImport(ctx.finance1, { fileName: "codes-again.csv", content: file(header, ...rows("CODEB"), ""), kind: "codes" });
+    if (first.outcome !== "previewed" || second.outcome !== "previewed") throw new Error("not previewed");
+    const results = await Promise.allSettled([applyVoucherImport(ctx.finance1, first.importId), applyVoucherImport(ctx.finance2, second.importId), applyVoucherImport(ctx.finance3, first.importId), applyVoucherImport(ctx.finance3, second.importId)]);
+    for (const r of results) if (r.status === "rejected") throw r.reason;
+    const applied = results.flatMap((r) => (r.status === "fulfilled" && r.value.outcome === "applied" ? [r.value] : []));
+    expect(applied).toHaveLength(2);
+    // Between them, each payment issued once; the other file's lines held back.
+    expect(applied.reduce((n, a) => n + a.issued, 0)).toBe(3);
+    expect(applied.reduce((n, a) => n + a.exceptions, 0)).toBe(3);
+    for (const p of lines) {
+      expect(await owner().payment.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "ISSUED" });
+      expect(await owner().paymentVoucher.count({ where: { paymentId: p.id } })).toBe(1);
+      expect(await owner().caseEvent.count({ where: { caseId: p.caseId, kind: "payment.issued" } })).toBe(1);
+    }
+    expect(await owner().outboundMessage.count({ where: { tenantId: ctx.council.id, template: { startsWith: "voucher-issued" } } })).toBe(3);
+  }, 120_000);
+
+  it("two redemption reports, each with half of each payment's vouchers, applied at once: every payment whose vouchers are all used ends redeemed", async () => {
+    const ctx = await newCouncil("races-redeem", "RVR");
+    // £150 each: two vouchers (£100 and £50) per payment.
+    const { lines } = await sentVouchers(ctx, Array.from({ length: 8 }, () => 15_000n));
+    const codes = file("Reference,Amount,Code,Expiry date", ...lines.flatMap((p, i) => [`${p.reference}/1,100.00,R${i}-0001,2099-03-31`, `${p.reference}/2,50.00,R${i}-0002,2099-03-31`]));
+    const issued = await previewVoucherImport(ctx.finance1, { fileName: "codes.csv", content: codes, kind: "codes" });
+    if (issued.outcome !== "previewed") throw new Error(issued.outcome);
+    expect(await applyVoucherImport(ctx.finance2, issued.importId)).toMatchObject({ outcome: "applied", issued: 8, vouchers: 16 });
+    const header = "Reference,Status,Date";
+    const firstHalf = await previewVoucherImport(ctx.finance1, { fileName: "redeemed-1.csv", content: file(header, ...lines.map((p) => `${p.reference}/1,Redeemed,2099-01-05`)), kind: "redemptions" });
+    const secondHalf = await previewVoucherImport(ctx.finance1, { fileName: "redeemed-2.csv", content: file(header, ...lines.map((p) => `${p.reference}/2,Redeemed,2099-01-06`)), kind: "redemptions" });
+    if (firstHalf.outcome !== "previewed" || secondHalf.outcome !== "previewed") throw new Error("not previewed");
+    const [a, b] = await Promise.all([applyVoucherImport(ctx.finance2, firstHalf.importId), applyVoucherImport(ctx.finance3, secondHalf.importId)]);
+    expect([a.outcome, b.outcome]).toEqual(["applied", "applied"]);
+    const redeemed = (a as { redeemed: number }).redeemed + (b as { redeemed: number }).redeemed;
+    const states = await owner().payment.findMany({ where: { id: { in: lines.map((p) => p.id) } }, select: { status: true } });
+    expect(await owner().paymentVoucher.count({ where: { paymentId: { in: lines.map((p) => p.id) }, state: "REDEEMED" } })).toBe(16);
+    // Every voucher used: no payment may be left "issued" for ever.
+    expect(states.map((s) => s.status)).toEqual(Array(8).fill("REDEEMED"));
+    expect(redeemed).toBe(8);
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 120_000);
 });
 
 describe("a supplier withdrawn while a batch is being made", () => {
