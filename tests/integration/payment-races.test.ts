@@ -19,6 +19,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { approveBankChange, rejectBankChange, requestBankChange, requestBankChangeSql } from "@/lib/payments/bank-changes";
 import { cancelBatch, createBatch, releaseBatch } from "@/lib/payments/batches";
+import { cancelExpiredVoucher } from "@/lib/payments/expired-vouchers";
 import { payAgain } from "@/lib/payments/pay-again";
 import { applyReconciliation, previewReconciliation } from "@/lib/payments/reconciliation";
 import { applyVoucherImport, previewVoucherImport } from "@/lib/payments/voucher-imports";
@@ -453,6 +454,69 @@ describe("a voucher provider's files applied at once", () => {
     // Every voucher used: no payment may be left "issued" for ever.
     expect(states.map((s) => s.status)).toEqual(Array(8).fill("REDEEMED"));
     expect(redeemed).toBe(8);
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 120_000);
+});
+
+describe("a voucher provider's files applied at once, continued", () => {
+  it("an expired voucher cancelled (and paid again) by ten people at once: cancelled once, its money committed again once, one new payment", async () => {
+    const ctx = await newCouncil("races-expired", "RVE");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Expiring", allocatePence: 5_000_000n }] })).pots[0]!;
+    const provider = await createVoucherProvider(ctx.finance1, { name: "PayPoint", kind: "CASH", cap: 10_000n, expiryDays: 90, channels: ["SMS", "EMAIL"] });
+    if (provider.outcome !== "created") throw new Error(provider.outcome);
+    const made = await applyFor(ctx.council, person());
+    expect((await claimCase(ctx.officer, made.caseId)).outcome).toBe("done");
+    const r = await decideCase(ctx.officer, made.caseId, { decision: "approve", reasonCode: "need-met", explanation: "We will send you a cash-out voucher.", lines: [{ potId: pot.id, needCategory: "food", amountPence: 4_000n, paymentMethod: "cash-voucher" }] });
+    if (r.outcome !== "decided") throw new Error(r.outcome);
+    const payment = await owner().payment.findFirstOrThrow({ where: { caseId: made.caseId } });
+    const batch = await createBatch(ctx.finance1, { method: "CASH_VOUCHER", voucherProviderId: provider.providerId });
+    if (batch.outcome !== "created") throw new Error(batch.outcome);
+    expect((await releaseBatch(ctx.finance2, batch.batchId)).outcome).toBe("released");
+    const file = (...lines: string[]) => Buffer.from(lines.join("\r\n") + "\r\n", "utf8");
+    const codes = await previewVoucherImport(ctx.finance1, { fileName: "codes.csv", content: file("Reference,Amount,Code,Expiry date", `${payment.reference}/1,40.00,EXP-0001,2099-03-31`), kind: "codes" });
+    if (codes.outcome !== "previewed") throw new Error(codes.outcome);
+    expect(await applyVoucherImport(ctx.finance1, codes.importId)).toMatchObject({ outcome: "applied", issued: 1 });
+    const expired = await previewVoucherImport(ctx.finance1, { fileName: "expired.csv", content: file("Reference,Status,Date", `${payment.reference}/1,Expired,2099-04-01`), kind: "redemptions" });
+    if (expired.outcome !== "previewed") throw new Error(expired.outcome);
+    expect(await applyVoucherImport(ctx.finance2, expired.importId)).toMatchObject({ outcome: "applied", expired: 1 });
+    const before = await balances(pot.id);
+
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => cancelExpiredVoucher([ctx.finance1, ctx.finance2, ctx.finance3][i % 3]!, { paymentId: payment.id, reason: "Never used", reissueAs: "same" })));
+    expect(results.filter((x) => x.outcome === "cancelled")).toHaveLength(1);
+    expect(results.filter((x) => x.outcome !== "cancelled").every((x) => x.outcome === "not-expired")).toBe(true);
+    expect(await owner().payment.count({ where: { awardId: r.awards[0]!.id } })).toBe(2);
+    expect(await owner().ledgerTransaction.count({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } })).toBe(1);
+    expect(await balances(pot.id)).toEqual({ ...before, COMMITTED: before.COMMITTED + 4_000n, SPENT: before.SPENT - 4_000n });
+    expect(await ledgerBreaks()).toEqual([]);
+  }, 120_000);
+});
+
+describe("two bank reports at once", () => {
+  it("two different reports returning and rejecting the same payments (in opposite orders), applied at once: each payment settled once, each return RECOMMITted once, the other report's lines exceptions", async () => {
+    const ctx = await newCouncil("races-two-reports", "RTR");
+    const pot = (await createFund(owner(), ctx.council.id, { pots: [{ name: "Two reports", allocatePence: 5_000_000n }] })).pots[0]!;
+    const lines = [];
+    for (let i = 0; i < 8; i++) lines.push(await approvedBank(ctx, pot.id, 1_000n + BigInt(i)));
+    const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
+    if (made.outcome !== "created") throw new Error(made.outcome);
+    expect((await releaseBatch(ctx.finance2, made.batchId)).outcome).toBe("released");
+    const returned = csv(...lines.map((l) => `${l.reference},${pounds(l.amountPence)},returned,Account closed`));
+    // The second report lists them the other way round.
+    const rejected = csv(...[...lines].reverse().map((l) => `${l.reference},${pounds(l.amountPence)},rejected,Invalid account`));
+    const a = await previewReconciliation(ctx.finance1, { fileName: "returns.csv", content: returned, kind: "bank" });
+    const b = await previewReconciliation(ctx.finance1, { fileName: "rejections.csv", content: rejected, kind: "bank" });
+    if (a.outcome !== "previewed" || b.outcome !== "previewed") throw new Error("not previewed");
+    const [ra, rb] = await Promise.all([applyReconciliation(ctx.finance2, a.importId), applyReconciliation(ctx.finance3, b.importId)]);
+    if (ra.outcome !== "applied" || rb.outcome !== "applied") throw new Error("not applied");
+    // Each payment ended once, by one report or the other.
+    expect(ra.returned + rb.rejected).toBe(8);
+    expect(ra.exceptions + rb.exceptions).toBe(8);
+    const payments = await owner().payment.findMany({ where: { id: { in: lines.map((l) => l.paymentId) } } });
+    expect(payments.every((p) => p.status === "RETURNED" || p.status === "REJECTED")).toBe(true);
+    const recommits = await owner().ledgerTransaction.findMany({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } });
+    expect(recommits.map((t) => t.paymentRef).sort()).toEqual(lines.map((l) => l.reference).sort());
+    const total = lines.reduce((s2, l) => s2 + l.amountPence, 0n);
+    expect(await balances(pot.id)).toMatchObject({ COMMITTED: total, SPENT: 0n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 120_000);
 });
