@@ -2,8 +2,10 @@
 // real services in parallel (Promise.all of 10–50 calls, each its own pooled connection and
 // transaction, through the app's RLS-bound role) and then checks what must hold whatever the
 // interleaving: a batch released once and each payment disbursed once; a payment in at most one
-// batch; release or cancel, never both; a bank report applied once; one live payment per award;
-// a bank-details change decided once and never failing a batch; the ledger balanced to the penny
+// batch; release or cancel, never both; a bank report applied once, two reports never deadlocking;
+// one live payment per award; a bank-details change decided once and, like a supplier's
+// withdrawal, never failing a batch; a voucher provider's files settling each payment once and
+// never leaving one issued with all its vouchers used; the ledger balanced to the penny
 // (verifyLedger) and no pot below zero. The money rules' own races (limit, pot rules, household
 // totals, last money of a pot) are in tests/integration/money-rule-races.test.ts.
 import pg from "pg";
