@@ -3,7 +3,7 @@ import { actorUserId, councilIdOf, type TActor } from "@/lib/actor";
 import { sendBackIfNothingStands } from "@/lib/awards/after-award-change";
 import { lockCase } from "@/lib/awards/reject-award";
 import { zText } from "@/lib/forms/text";
-import { readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
+import { lockLivePayments, readAward, transitionAward, type TAwardTransitionResult } from "@/lib/awards/transition";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 
 export const ZCancelReason = zText().trim().min(1, "award.cancelReason").max(1000, "award.cancelReason");
@@ -23,7 +23,8 @@ export async function cancelAward(actor: TActor, awardId: string, reason: unknow
       const award = await readAward(sql, awardId);
       // From a case page: the award must be on that case.
       if (!award || (onCaseId !== undefined && award.caseId !== onCaseId)) return { outcome: "not-found" as const };
-      // The case first, as every verdict on its lines does (one lock order, no deadlock).
+      // Its payment, then the case, as every verdict on its lines does (one lock order, no deadlock).
+      await lockLivePayments(sql, { awardId: award.id });
       await lockCase(sql, award.caseId);
       return transitionAward(sql, actor, award, "cancel", {
         reason: parsed.data,

@@ -129,6 +129,19 @@ export async function transitionAward(
   return { outcome: "done", from: award.status, to: step.to, award: { ...award, status: step.to }, ledgerTransactionId };
 }
 
+/**
+ * Locks the live payments of an award line, or of every line of a case, BEFORE the case row is
+ * locked. Whatever moves a payment (a batch's release, a bank report, a bank-details change)
+ * locks the payment first and then, writing the case's timeline, the case (the foreign key's
+ * share lock); cancelling a line takes its payment too (livePaymentOf below), so taking the case
+ * first would make the two wait for each other (a deadlock: one of them fails). One order for
+ * both: payments, then the case (tests/integration/payment-races.test.ts).
+ */
+export async function lockLivePayments(sql: TSql, of: { awardId: string } | { caseId: string }): Promise<void> {
+  const query = sql.db.selectFrom("Payment").select("id").where("status", "not in", ["RETURNED", "REJECTED", "CANCELLED"]);
+  await ("awardId" in of ? query.where("awardId", "=", of.awardId) : query.where("caseId", "=", of.caseId)).orderBy("id").forUpdate().execute();
+}
+
 /** The award line's live payment (not returned, rejected or cancelled), locked, if any. */
 async function livePaymentOf(sql: TSql, awardId: string): Promise<{ id: string; status: TPaymentState } | undefined> {
   return sql.db

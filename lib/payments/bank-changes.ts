@@ -7,6 +7,7 @@ import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import type { PaymentBankChangeStatus } from "@/lib/generated/prisma/enums";
 import { sealBankDetails } from "@/lib/payments/bank-details";
+import { lockBatchMaking } from "@/lib/payments/batches";
 import type { TPaymentState } from "@/lib/payments/lifecycle";
 import { UUID } from "@/lib/payments/payment-details";
 import type { TBankDetails } from "@/lib/payments/supplier-schemas";
@@ -44,7 +45,10 @@ export async function requestBankChangeSql(sql: TSql, actor: TActor, paymentId: 
   if (!userId) return FORBIDDEN;
   const tenantId = councilIdOf(actor);
   const sealed = sealBankDetails(input.bank);
-  // The payment's row locked: a batch taking it waits, then meets the pending change (the trigger).
+  // Not while a batch is being made (lockBatchMaking): the batch would wait for this payment's row,
+  // then meet the pending change in the database's guard and fail whole. After the lock, the
+  // payment's row: a batch made next sees the change and leaves the payment out.
+  await lockBatchMaking(sql, tenantId);
   const p = await sql.db.selectFrom("Payment").select(["reference", "method", "status", "caseId", "bankLast4"]).where("id", "=", paymentId).forUpdate().executeTakeFirst();
   if (!p) return NOT_FOUND;
   if (p.method !== "BANK_TRANSFER") return { outcome: "not-bank-transfer" as const };

@@ -77,6 +77,16 @@ function candidates(selection: TBatchSelection) {
 
 class NothingToPay extends Error {}
 
+/**
+ * The council's lock on making batches, held to the end of the transaction: one batch is made at
+ * a time, and a bank-details change is asked for between batches, never while one is being made
+ * (lib/payments/bank-changes.ts): a change that commits while a batch waits for its payment would
+ * meet the database's guard and fail the whole batch (tests/integration/payment-races.test.ts).
+ */
+export async function lockBatchMaking(sql: TSql, tenantId: string): Promise<void> {
+  await q`select pg_advisory_xact_lock(hashtextextended(${`payment-batch:${tenantId}`}, 0))`.execute(sql.db);
+}
+
 /** The files of a batch whose payments have joined it: a bank file, or the provider's order. */
 async function filesFor(sql: TSql, batch: TBatchForFiles, bank: TBankSettings | null): Promise<TBatchFile[]> {
   if (isVoucherMethod(batch.method)) return voucherBatchFiles(sql, batch);
@@ -101,7 +111,7 @@ export async function createBatch(actor: TActor, selection: TBatchSelection): Pr
     return await withTenantSql(
       tenantId,
       async (sql): Promise<TCreateBatchResult> => {
-        await q`select pg_advisory_xact_lock(hashtextextended(${`payment-batch:${tenantId}`}, 0))`.execute(sql.db);
+        await lockBatchMaking(sql, tenantId);
         let bank: TBankSettings | null = null;
         let fileSerial: number | null = null;
         let processingDay: string | null = null;

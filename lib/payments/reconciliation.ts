@@ -334,6 +334,22 @@ async function applyPaidLines(sql: TSql, actor: TActor, importId: string): Promi
 }
 
 /**
+ * The payments this step may move (its chunk of paid lines and of the others), locked in their
+ * id order before any is moved, then their cases and the ledger (ADR 0043): two reports applied at
+ * once that share payments wait for each other instead of deadlocking, whatever order their lines
+ * are in (tests/integration/payment-races.test.ts).
+ */
+async function lockStepPayments(sql: TSql, importId: string): Promise<void> {
+  const next = (paid: boolean, limit: number) =>
+    q`select l."paymentId" from "ReconciliationLine" l
+      where l."importId" = ${importId}::uuid and l.result = 'match' and l."paymentId" is not null and ${paid ? q`l.outcome = 'paid'` : q`l.outcome <> 'paid'`}
+      order by l."lineNo" limit ${limit}`;
+  await q`select pm.id from "Payment" pm
+    where pm.id in ((${next(true, PAID_CHUNK)}) union all (${next(false, CHUNK)}))
+    order by pm.id for update of pm`.execute(sql.db);
+}
+
+/**
  * Applies a previewed import's matched lines (see the file comment). A line whose payment moved
  * since the preview becomes an exception saying so; nothing else is changed by it.
  */
@@ -348,6 +364,7 @@ export async function applyReconciliation(actor: TActor, importId: string): Prom
         const imp = await sql.db.selectFrom("ReconciliationImport").select(["id", "status", "appliedAt", "fileName", "kind"]).where("id", "=", importId).forUpdate().executeTakeFirst();
         if (!imp) return { outcome: "not-found" };
         if (imp.status === "APPLIED") return { outcome: "already-applied", appliedAt: imp.appliedAt! };
+        await lockStepPayments(sql, importId);
         // Paid lines first, set-based (a bank's report is nearly all of them): see applyPaidLines.
         if ((await applyPaidLines(sql, actor, importId)) === PAID_CHUNK) return "more";
         const pending = await sql.db.selectFrom("ReconciliationLine").select(["id", "lineNo", "outcome", "reason", "paymentId"]).where("importId", "=", importId).where("result", "=", "match").orderBy("lineNo").limit(CHUNK).execute();

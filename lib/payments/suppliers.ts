@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import type { SupplierKind, SupplierStatus } from "@/lib/generated/prisma/enums";
 import { openBankDetails, sealBankDetails } from "@/lib/payments/bank-details";
+import { lockBatchMaking } from "@/lib/payments/batches";
 import type { TBankDetails, TSupplierInput } from "@/lib/payments/supplier-schemas";
 
 // The council's suppliers, paid directly (docs/suppliers.md, ADR 0035): finance only
@@ -155,6 +156,9 @@ export async function withdrawSupplier(actor: TActor, supplierId: string, reason
   return withTenantSql(
     tenantId,
     async (sql) => {
+      // Not while a batch is being made (lockBatchMaking): a batch waiting for one of the
+      // supplier's payments would meet the withdrawal in the database's guard and fail whole.
+      await lockBatchMaking(sql, tenantId);
       const s = await sql.db.selectFrom("Supplier").select(["name", "status"]).where("id", "=", supplierId).forUpdate().executeTakeFirst();
       if (!s) return NOT_FOUND;
       if (s.status === "WITHDRAWN") return { outcome: "already-withdrawn" as const };

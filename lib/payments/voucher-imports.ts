@@ -346,7 +346,11 @@ async function applyCodes(sql: TSql, actor: TActor, importId: string, lines: TIm
   const sealed = new Map((await sql.db.selectFrom("VoucherImportCode").select(["lineNo", "codeEnc"]).where("importId", "=", importId).execute()).map((c) => [c.lineNo, c.codeEnc]));
   const byPayment = new Map<string, TImportLine[]>();
   for (const l of lines) byPayment.set(l.paymentId!, [...(byPayment.get(l.paymentId!) ?? []), l]);
-  for (const [paymentId, vouchers] of byPayment) {
+  // In the payments' order, each payment's row locked before it is read: another file of codes for
+  // the same payments applied at the same moment waits, then finds them issued and holds its lines
+  // back, instead of failing whole on the vouchers' unique references (payment-races.test.ts).
+  for (const [paymentId, vouchers] of [...byPayment].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await lockPayment(sql, paymentId);
     const payment = await readPayment(sql, paymentId);
     // Checked when previewed; changed since (cancelled, or another file issued it): held back.
     const taken = await sql.db.selectFrom("PaymentVoucher").select("id").where("paymentId", "=", paymentId).executeTakeFirst();
@@ -447,6 +451,11 @@ export async function sendCodes(sql: TSql, paymentId: string): Promise<boolean> 
   return true;
 }
 
+/** The payment's row, locked to the end of the transaction (its own row only, not the rows readPayment joins). */
+async function lockPayment(sql: TSql, paymentId: string): Promise<void> {
+  await sql.db.selectFrom("Payment").select("id").where("id", "=", paymentId).forUpdate().execute();
+}
+
 async function applyRedemptions(sql: TSql, actor: TActor, importId: string, lines: TImportLine[]): Promise<TApplied> {
   const done: TApplied = { issued: 0, redeemed: 0, expired: 0, vouchers: 0, messages: 0, exceptions: 0 };
   const touched = new Set<string>();
@@ -465,7 +474,12 @@ async function applyRedemptions(sql: TSql, actor: TActor, importId: string, line
     done.vouchers++;
     touched.add(moved.paymentId);
   }
-  for (const paymentId of touched) {
+  // Each payment's row locked (in the payments' order) before its vouchers are counted: another
+  // report settling the payment's other vouchers at the same moment is then seen, committed, by
+  // whichever of the two counts second, so a payment whose vouchers are all used is never left
+  // issued (payment-races.test.ts).
+  for (const paymentId of [...touched].sort()) {
+    await lockPayment(sql, paymentId);
     const states = (await sql.db.selectFrom("PaymentVoucher").select("state").where("paymentId", "=", paymentId).execute()).map((v) => v.state);
     if (states.some((s) => s === "ISSUED")) continue;
     const payment = await readPayment(sql, paymentId);
