@@ -71,6 +71,7 @@ export async function seedDemoHistory(db: PrismaClient, log: (m: string) => void
     const tenant = await db.tenant.findUnique({ where: { slug: council.slug } });
     if (!tenant) continue;
     const done: string[] = [];
+    const started = Date.now();
 
     // ---- administration spend, one cost reversed (the one posting function, backdated) ----
     const fund = await asOwnerInCouncil(db, tenant.id, (tx) => tx.fund.findFirst({ where: { tenantId: tenant.id, name: { startsWith: "Crisis and Resilience Fund" } } }));
@@ -147,6 +148,6 @@ export async function seedDemoHistory(db: PrismaClient, log: (m: string) => void
       }
       done.push(`${sent.reference} invited, applied and ${decided.outcome === "decided" ? "awarded" : `not decided (${decided.outcome})`}`);
     }
-    log(`Demo history: ${council.name}: ${done.join("; ") || "already there"}.`);
+    log(`Demo history: ${council.name}: ${done.join("; ") || "already there"} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   }
 }

@@ -8,6 +8,7 @@ import "server-only";
 // applications, and the progress the page shows). A household already held (natural key) is not
 // written again, so importing the same people twice invites nobody twice.
 import { createHash, randomUUID } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql as q, type RawBuilder } from "kysely";
 import type { TStaffActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
@@ -87,7 +88,8 @@ export async function uploadOutreachFile(actor: TStaffActor, file: { name: strin
           fileName,
           sha256,
           sizeBytes: file.bytes.byteLength,
-          content: text,
+          // Compressed: an eighth of the bytes to write, so the request returns at once.
+          content: gzipSync(file.bytes, { level: 1 }),
           headers: q<string[]>`${parsed.headers}::text[]`,
           mapping: q`${JSON.stringify(guessMapping(parsed.headers))}::jsonb`,
           // Lines after the header until the check counts the rows exactly.
@@ -210,8 +212,14 @@ function previewOf(checked: TCheckedFile): TPreview {
   };
 }
 
-function checkContent(content: string, mapping: TMapping): TCheckedFile | null {
-  const parsed = parseCsv(content);
+/** The kept file as text: gzip-compressed since the upload compresses it, else (uploaded before) its UTF-8 bytes. */
+function fileText(content: Uint8Array): string {
+  const gzipped = content.length > 1 && content[0] === 0x1f && content[1] === 0x8b;
+  return new TextDecoder("utf-8").decode(gzipped ? gunzipSync(content) : content);
+}
+
+function checkContent(content: Uint8Array, mapping: TMapping): TCheckedFile | null {
+  const parsed = parseCsv(fileText(content));
   if (!("headers" in parsed)) return null;
   return checkFile(parsed, mapping, londonIsoDate(new Date()));
 }
@@ -273,7 +281,7 @@ export async function runCheck(tenantId: string, importId: string, opts: { slice
       return Number(done.numUpdatedRows) === 1;
     });
   try {
-    const parsed = parseCsv(row.content);
+    const parsed = parseCsv(fileText(row.content));
     if (!("headers" in parsed)) {
       await update({ status: "FAILED", failureReason: parseProblemMessage(parsed), finishedAt: q<Date>`now()` });
       return;
@@ -379,7 +387,7 @@ export async function runImport(tenantId: string, importId: string, opts: { chun
     const imported = Number(counts.imported);
     await sql.db
       .updateTable("OutreachImport")
-      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: "", preview: q`'{}'::jsonb`, importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
+      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: Buffer.alloc(0), preview: q`'{}'::jsonb`, importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
       .where("id", "=", importId)
       .execute();
     await recordAuditSql(sql, { tenantId, actor: null, action: "outreach.imported", entityType: "OutreachImport", entityId: importId, summary: `Imported ${imported} new households (${checked.valid.length - imported} already held)` });
