@@ -23,7 +23,8 @@ describe("the demo's history", () => {
     await seedDemo(db, () => {});
     const seedMs = performance.now() - t;
     t = performance.now();
-    await seedDemoQueue(db, () => {}, now);
+    const historyLines: string[] = [];
+    await seedDemoQueue(db, (m) => (m.startsWith("Demo history") ? historyLines.push(m) : undefined), now);
     const queueMs = performance.now() - t;
 
     for (const slug of ["hackwell", "fenshire"]) {
@@ -73,6 +74,7 @@ describe("the demo's history", () => {
     const before = { transactions: await db.ledgerTransaction.count(), applications: await db.application.count(), opened: await db.outreachInvitation.count({ where: { usedAt: { not: null } } }) };
     await seedDemoHistory(db, () => {}, now);
     expect({ transactions: await db.ledgerTransaction.count(), applications: await db.application.count(), opened: await db.outreachInvitation.count({ where: { usedAt: { not: null } } }) }).toEqual(before);
+    for (const line of historyLines) console.log(`[demo-history] ${line}`);
     console.log(`[demo-history] seedDemo ${(seedMs / 1000).toFixed(1)} s, seedDemoQueue (with documents, advice, information, vouchers, suppliers, outreach, history) ${(queueMs / 1000).toFixed(1)} s`);
   });
 });
