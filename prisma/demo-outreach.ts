@@ -5,7 +5,7 @@
 import { staffActor, type TStaffActor } from "@/lib/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createCampaign, runCampaign } from "@/lib/outreach/campaigns";
-import { runImport, saveMapping, startImport, uploadOutreachFile } from "@/lib/outreach/imports";
+import { runCheck, runImport, saveMapping, startImport, uploadOutreachFile } from "@/lib/outreach/imports";
 import { DEMO_COUNCILS } from "./demo-data";
 import { asOwnerInCouncil } from "./factories";
 
@@ -39,9 +39,10 @@ export async function seedDemoOutreach(db: PrismaClient, log: (m: string) => voi
     const up = await uploadOutreachFile(manager, { name: "council-tax-arrears-december.csv", bytes: new TextEncoder().encode([HEADER, ...rows].join("\n") + "\n") });
     if (up.outcome !== "uploaded") throw new Error(`demo outreach: upload: ${JSON.stringify(up)}`);
     const checked = await saveMapping(manager, up.importId, { fullName: "Name", dateOfBirth: "Date of birth", line1: "Address line 1", town: "Town", postcode: "Postcode", email: "Email", mobile: "Mobile", reason: "Reason", language: "Language" });
-    if (checked.outcome !== "checked") throw new Error(`demo outreach: check: ${checked.outcome}`);
+    if (checked.outcome !== "checking") throw new Error(`demo outreach: check: ${checked.outcome}`);
+    // The jobs' own work, done now (their queued jobs later find it done and do nothing).
+    await runCheck(tenant.id, up.importId);
     await startImport(manager, up.importId);
-    // The job's own work, done now (its queued job later finds the list imported and does nothing).
     await runImport(tenant.id, up.importId);
     const campaign = await createCampaign(manager, { name: "Council tax arrears, December", channel: "EMAIL", importId: up.importId });
     if (campaign.outcome !== "created") throw new Error(`demo outreach: campaign: ${campaign.outcome}`);

@@ -36,6 +36,7 @@ import { seedDemoAdvice } from "./demo-advice";
 import { seedDemoVouchers } from "./demo-vouchers";
 import { seedDemoSuppliers } from "./demo-suppliers";
 import { seedDemoOutreach } from "./demo-outreach";
+import { seedDemoHistory } from "./demo-history";
 import { addMembership, asOwnerInCouncil, createUser } from "./factories";
 
 type TActors = Record<"officer" | "approver", TStaffActor> & { colleagues: TStaffActor[] };
@@ -152,6 +153,7 @@ export async function seedDemoQueue(db: PrismaClient, log: (m: string) => void =
   await seedDemoVouchers(db, log);
   await seedDemoSuppliers(db, log);
   await seedDemoOutreach(db, log);
+  await seedDemoHistory(db, log, now);
 }
 
 async function workCase(p: TDemoCase, caseId: string, actors: TActors, pots: Map<string, string>, plan: Map<string, TDemoCase>): Promise<{ awards: number; refused: boolean }> {

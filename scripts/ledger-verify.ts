@@ -18,7 +18,7 @@ try {
   );
   if (report.breaks.length === 0) {
     console.log(
-      "Ledger OK: every balance equals its postings, every transaction balances, no pot below zero, every commitment inside its fund's period; every payment is one award's, every award's spent money is its one payment that went out, every disbursement names its payment.",
+      "Ledger OK: every balance equals its postings, every transaction balances, no pot below zero, every commitment inside its fund's period; every payment is one award's, every award's spent money is its one payment that went out, every disbursement names its payment; every fund's own spent is its administration less reversals.",
     );
   } else {
     console.log(`${report.breaks.length} problem(s):`);

@@ -152,3 +152,23 @@ export function AdminCostForm({ action, fundId, idempotencyKey, costLines, title
     </FormFrame>
   );
 }
+
+/** Reversing one administration cost recorded in error: the reason, then the ledger's ADMIN_REVERSE. */
+export function ReverseAdminCostForm({ action, fundId, transactionId, title, cancelHref, words: w }: { action: Action; fundId: string; transactionId: string; title: string; cancelHref: string; words: TWords["adminCosts"] }) {
+  const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <FormFrame title={title} state={state} action={formAction}>
+      <input type="hidden" name="fundId" value={fundId} />
+      <input type="hidden" name="transactionId" value={transactionId} />
+      <TextArea name="reason" label={w.reverseReasonLabel} hint={w.reverseReasonHint} rows={3} errors={e} defaultValue={v.reason} />
+      <div className="govuk-button-group">
+        <Button variant="warning">{w.reverseSubmit}</Button>
+        <a className="govuk-link" href={cancelHref}>
+          {w.cancel}
+        </a>
+      </div>
+    </FormFrame>
+  );
+}

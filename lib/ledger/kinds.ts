@@ -28,6 +28,8 @@ export const LEDGER_KINDS = {
   RECOMMIT: { from: { account: "SPENT", pot: "pot" }, to: { account: "COMMITTED", pot: "pot" }, use: 0 },
   // Administration and evaluation spend: the fund's, not a pot's (within its admin cap).
   ADMIN: { from: { account: "UNALLOCATED", pot: "none" }, to: { account: "SPENT", pot: "none" }, use: 0 },
+  // An administration cost recorded in error given back to the fund (naming the ADMIN it reverses).
+  ADMIN_REVERSE: { from: { account: "SPENT", pot: "none" }, to: { account: "UNALLOCATED", pot: "none" }, use: 0 },
 } as const satisfies Record<LedgerTransactionKind, TLedgerKind>;
 
 /** In the order the screens list them. */

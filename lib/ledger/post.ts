@@ -31,6 +31,8 @@ export type TLedgerMovement = {
   paymentRef?: string | null;
   /** ADMIN only: the funder's cost line (lib/reporting/categories.ts ADMIN_COST_LINES). */
   costLine?: string | null;
+  /** ADMIN_REVERSE only: the ADMIN transaction it reverses (once, never more than it recorded). */
+  reversesId?: string | null;
   /** Owner-run scripts only (seeding history); the app role is refused. */
   at?: Date;
 };
@@ -52,7 +54,7 @@ export async function postLedger(tx: Tx | TSql, m: TLedgerMovement, options: { l
   const post = q<TPosted>`select transaction_id, replayed from post_ledger_transaction(
     ${m.kind}::"LedgerTransactionKind", ${m.fundId}::uuid, ${m.potId ?? null}::uuid, ${m.toPotId ?? null}::uuid, ${m.amountPence}::bigint,
     ${m.idempotencyKey}, ${m.reason}, ${m.actorUserId}::uuid, ${m.awardRef ?? null}, ${m.paymentRef ?? null},
-    ${m.at ? m.at.toISOString() : null}::timestamptz at time zone 'UTC', ${m.costLine ?? null}::text)`;
+    ${m.at ? m.at.toISOString() : null}::timestamptz at time zone 'UTC', ${m.costLine ?? null}::text, ${m.reversesId ?? null}::uuid)`;
   try {
     // Compiled without a connection (no Kysely instance made on the hot path), run on the caller's.
     const compiled = post.compile(queryBuilder);

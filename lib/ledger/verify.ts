@@ -2,7 +2,8 @@
 // `npm run ledger:verify` and by the tests; runs as whoever has the rows in view (the owner
 // sees every council). Since payments (issue 19), money leaves only through a payment: the
 // PAYMENT_CHECKS tie each award's DISBURSE − RECOMMIT to its one payment that went out, each
-// such movement to its payment, and each pot's spent money to its payments.
+// such movement to its payment, and each pot's spent money to its payments. The fund's own spent
+// money (no pot) is its administration, net of reversals (issue 20).
 import type pg from "pg";
 
 export type TLedgerBreak = { tenantId: string; check: string; detail: string };
@@ -107,7 +108,25 @@ export async function verifyLedger(client: pg.Client | pg.PoolClient): Promise<T
     await q(`with paid as (select a."potId", sum(pm."amountPence") as paid from "Payment" pm join "Award" a on a.id = pm."awardId" where pm.status in (${disbursed}) group by 1)
       select s."tenantId", format('pot %s: spent %s, its payments in disbursed states %s', s."potId", s."balancePence", coalesce(p.paid, 0)) as detail
       from "LedgerAccount" s left join paid p on p."potId" = s."potId"
-      where s.kind = 'SPENT' and s."balancePence" <> coalesce(p.paid, 0)`),
+      where s.kind = 'SPENT' and s."potId" is not null and s."balancePence" <> coalesce(p.paid, 0)`),
+  );
+
+  // ---- Administration (issue 20): the fund's own SPENT account (no pot) holds its administration
+  // spend net of reversals, and a reversal gives back no more than the cost it names, of its fund. ----
+  add(
+    "a fund's own spent is its administration less reversals",
+    await q(`with admin as (select "tenantId", "fundId", sum(case kind when 'ADMIN' then "amountPence" else -"amountPence" end) as net
+        from "LedgerTransaction" where kind in ('ADMIN', 'ADMIN_REVERSE') group by 1, 2)
+      select s."tenantId", format('fund %s: its own spent %s, administration less reversals %s', s."fundId", s."balancePence", coalesce(a.net, 0)) as detail
+      from "LedgerAccount" s left join admin a on a."fundId" = s."fundId"
+      where s.kind = 'SPENT' and s."potId" is null and s."balancePence" <> coalesce(a.net, 0)`),
+  );
+  add(
+    "a reversal gives back at most its administration cost",
+    await q(`select r."tenantId", format('transaction %s (%s of %s) reverses %s', r.id, r.kind, r."amountPence",
+          case when c.id is null then 'no administration cost of its fund' else format('%s of %s', c.kind, c."amountPence") end) as detail
+      from "LedgerTransaction" r left join "LedgerTransaction" c on c."tenantId" = r."tenantId" and c.id = r."reversesId" and c."fundId" = r."fundId" and c.kind = 'ADMIN'
+      where r.kind = 'ADMIN_REVERSE' and (c.id is null or r."amountPence" > c."amountPence")`),
   );
 
   const counts = (

@@ -29,7 +29,7 @@ export const saveMappingAction = staffAction({ permission: "outreach:manage", sc
   const result = await saveMapping(staffActor(ctx), importId, mappingFromForm(fields), ctx.ip);
   if (result.outcome === "invalid") return { errors: result.problems.map((p) => ({ field: p.field, message: p.message })), values: raw };
   if (result.outcome === "not-editable") return formError(e.notEditable, raw);
-  if (result.outcome !== "checked") return formError(result.outcome === "forbidden" ? e.forbidden : e.notFound, raw);
+  if (result.outcome !== "checking") return formError(result.outcome === "forbidden" ? e.forbidden : e.notFound, raw);
   redirect(importPath(ctx.council.slug, importId, "checked"));
 });
 

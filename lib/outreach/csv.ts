@@ -52,9 +52,10 @@ export type TParsedCsv = { headers: string[]; rows: string[][] } | { problem: "e
 
 /**
  * RFC 4180 CSV: commas, double quotes ("" inside quotes), CRLF or LF line ends, a byte order mark
- * at the start ignored. Blank lines are skipped. The first row is the header.
+ * at the start ignored. Blank lines are skipped. The first row is the header. `headerOnly`: stop
+ * after the header row (the upload reads only that; the check job reads the rest), rows empty.
  */
-export function parseCsv(text: string, maxRows: number = MAX_ROWS): TParsedCsv {
+export function parseCsv(text: string, maxRows: number = MAX_ROWS, options: { headerOnly?: boolean } = {}): TParsedCsv {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
   let field = "";
@@ -95,6 +96,7 @@ export function parseCsv(text: string, maxRows: number = MAX_ROWS): TParsedCsv {
     } else if (c === "\r" || c === "\n") {
       endRecord();
       i += c === "\r" && src[i + 1] === "\n" ? 2 : 1;
+      if (options.headerOnly && records.length) break;
       if (records.length > maxRows + 1) return { problem: "too-many-rows" };
     } else {
       field += c;
@@ -110,6 +112,7 @@ export function parseCsv(text: string, maxRows: number = MAX_ROWS): TParsedCsv {
     if (h && seen.has(h.toLowerCase())) return { problem: "duplicate-headers", detail: h };
     seen.add(h.toLowerCase());
   }
+  if (options.headerOnly) return { headers, rows: [] };
   const rows = records.slice(1);
   if (!rows.length) return { problem: "no-rows" };
   if (rows.length > maxRows) return { problem: "too-many-rows" };
@@ -268,31 +271,65 @@ export type TCheckedFile = { valid: THouseholdRow[]; invalidRows: number; proble
  * kept once (the later row is a problem, naming the earlier). `today` is London's date (ISO).
  */
 export function checkFile(parsed: { headers: string[]; rows: string[][] }, mapping: TMapping, today: string): TCheckedFile {
-  const valid: THouseholdRow[] = [];
-  const problems: TRowProblem[] = [];
+  const checker = fileChecker(parsed.headers, mapping, today);
+  checker.check(parsed.rows, 0, parsed.rows.length);
+  return checker.result();
+}
+
+/**
+ * checkFile in slices, for the background check that reports its progress between them: `check`
+ * the rows [from, to) of the file's rows in order, then `result()` (the same as checkFile's).
+ */
+export function fileChecker(headers: readonly string[], mapping: TMapping, today: string) {
+  const found: TCheckedFile = { valid: [], invalidRows: 0, problems: [], duplicatesInFile: 0 };
   const firstRowOf = new Map<string, number>();
-  let invalidRows = 0;
-  let duplicatesInFile = 0;
-  parsed.rows.forEach((row, i) => {
-    // Row numbers as a spreadsheet shows them: the header is row 1.
-    const rowNumber = i + 2;
-    const checked = checkRow(row, rowNumber, parsed.headers, mapping, today);
-    if (!checked.ok) {
-      invalidRows++;
-      problems.push(...checked.problems);
-      return;
-    }
-    const earlier = firstRowOf.get(checked.value.naturalKey);
-    if (earlier !== undefined) {
-      invalidRows++;
-      duplicatesInFile++;
-      problems.push({ rowNumber, field: null, message: `The same household as row ${earlier} (same name, date of birth and postcode)`, value: "" });
-      return;
-    }
-    firstRowOf.set(checked.value.naturalKey, rowNumber);
-    valid.push(checked.value);
-  });
-  return { valid, invalidRows, problems, duplicatesInFile };
+  return {
+    check(rows: readonly (readonly string[])[], from: number, to: number): void {
+      for (let i = from; i < Math.min(to, rows.length); i++) {
+        // Row numbers as a spreadsheet shows them: the header is row 1.
+        const rowNumber = i + 2;
+        const checked = checkRow(rows[i]!, rowNumber, headers, mapping, today);
+        if (!checked.ok) {
+          found.invalidRows++;
+          found.problems.push(...checked.problems);
+          continue;
+        }
+        const earlier = firstRowOf.get(checked.value.naturalKey);
+        if (earlier !== undefined) {
+          found.invalidRows++;
+          found.duplicatesInFile++;
+          found.problems.push({ rowNumber, field: null, message: `The same household as row ${earlier} (same name, date of birth and postcode)`, value: "" });
+          continue;
+        }
+        firstRowOf.set(checked.value.naturalKey, rowNumber);
+        found.valid.push(checked.value);
+      }
+    },
+    result: (): TCheckedFile => found,
+  };
+}
+
+/**
+ * What the upload can tell without reading every row (so it returns at once): the number of
+ * non-blank lines after the header (the rows, unless a quoted value spans lines: the check job
+ * counts exactly), and whether the quote marks pair up (an odd number never does).
+ */
+export function quickLook(text: string): { lines: number; quotesPaired: boolean } {
+  let lines = 0;
+  let quotes = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (!blank) lines++;
+      blank = true;
+    } else if (c === 34) {
+      quotes++;
+      blank = false;
+    } else if (c !== 32 && c !== 9 && c !== 0xfeff) blank = false;
+  }
+  if (!blank) lines++;
+  return { lines: Math.max(0, lines - 1), quotesPaired: quotes % 2 === 0 };
 }
 
 /** The words for a file that cannot be read at all. */

@@ -1,12 +1,15 @@
 import "server-only";
 // Uploading, checking and importing a council's list of households (docs/outreach.md). The file
-// is kept as text on its import row until the background job has imported it: the manager maps
-// the columns and sees every invalid row first (nothing is imported then), and the job imports
+// is kept as text on its import row until the background job has imported it: the upload reads
+// only its header row and returns at once; the manager maps the columns; a background job
+// (outreach:check) checks every row, with its progress on the row, and the manager sees every
+// invalid row before anything is imported; a second job (outreach:import) imports
 // the valid rows in chunks, each chunk one transaction (its households, their matches to earlier
 // applications, and the progress the page shows). A household already held (natural key) is not
 // written again, so importing the same people twice invites nobody twice.
 import { createHash, randomUUID } from "node:crypto";
-import { sql as q } from "kysely";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { sql as q, type RawBuilder } from "kysely";
 import type { TStaffActor } from "@/lib/actor";
 import { recordAuditSql } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
@@ -15,10 +18,12 @@ import { duplicateReasons, type TDuplicateReason } from "@/lib/cases/same-person
 import type { TSql } from "@/lib/db/sql";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { enqueueSql } from "@/lib/jobs/queue";
-import { checkFile, guessMapping, mappingProblems, MAX_FILE_BYTES, parseCsv, parseProblemMessage, type TCheckedFile, type THouseholdRow, type TMapping, type TOutreachField, type TRowProblem } from "@/lib/outreach/csv";
+import { checkFile, fileChecker, guessMapping, mappingProblems, MAX_FILE_BYTES, MAX_ROWS, parseCsv, parseProblemMessage, quickLook, type TCheckedFile, type THouseholdRow, type TMapping, type TOutreachField, type TRowProblem } from "@/lib/outreach/csv";
 
 /** Rows written per transaction by the import job. */
 export const IMPORT_CHUNK = 2_000;
+/** Rows the check job checks between two progress updates. */
+export const CHECK_SLICE = 5_000;
 /** Problems listed on the preview page (all are counted). */
 export const PREVIEW_PROBLEMS = 500;
 
@@ -43,7 +48,11 @@ export const isUploadProblem = (code: string): code is TUploadProblem => Object.
 export type TUploadResult = { outcome: "uploaded"; importId: string } | { outcome: "problem"; code: TUploadProblem; message: string; earlierImportId?: string } | { outcome: "forbidden" };
 const refuse = (code: TUploadProblem, earlierImportId?: string) => ({ outcome: "problem", code, message: UPLOAD_PROBLEMS[code], ...(earlierImportId ? { earlierImportId } : {}) }) as const;
 
-/** A manager's upload: read, parsed and kept (nothing imported yet), with the mapping we guess. */
+/**
+ * A manager's upload: kept as it came (nothing checked or imported yet), with the mapping we guess
+ * from its header row. Only the header row is parsed here, and the lines and quote marks counted,
+ * so a 100,000-row file returns at once; the check job reads every row (runCheck).
+ */
 export async function uploadOutreachFile(actor: TStaffActor, file: { name: string; bytes: Uint8Array }, ip: string | null = null): Promise<TUploadResult> {
   if (!can(actor, "outreach:manage")) return { outcome: "forbidden" };
   if (!file.bytes.byteLength) return refuse("empty");
@@ -56,8 +65,12 @@ export async function uploadOutreachFile(actor: TStaffActor, file: { name: strin
     return refuse("not-utf8");
   }
   if (text.includes("\u0000")) return refuse("not-csv");
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, MAX_ROWS, { headerOnly: true });
   if (!("headers" in parsed)) return refuse(parsed.problem === "empty" ? "empty" : parsed.problem);
+  const look = quickLook(text);
+  if (!look.quotesPaired) return refuse("unbalanced-quotes");
+  if (!look.lines) return refuse("no-rows");
+  if (look.lines > MAX_ROWS) return refuse("too-many-rows");
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const tenantId = actor.council.id;
   const fileName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120);
@@ -75,14 +88,16 @@ export async function uploadOutreachFile(actor: TStaffActor, file: { name: strin
           fileName,
           sha256,
           sizeBytes: file.bytes.byteLength,
-          content: text,
+          // Compressed: an eighth of the bytes to write, so the request returns at once.
+          content: gzipSync(file.bytes, { level: 1 }),
           headers: q<string[]>`${parsed.headers}::text[]`,
           mapping: q`${JSON.stringify(guessMapping(parsed.headers))}::jsonb`,
-          totalRows: parsed.rows.length,
+          // Lines after the header until the check counts the rows exactly.
+          totalRows: look.lines,
           uploadedById: actor.user.userId,
         })
         .execute();
-      await recordAuditSql(sql, { tenantId, actor, action: "outreach.uploaded", entityType: "OutreachImport", entityId: id, summary: `Uploaded ${fileName} (${parsed.rows.length} rows)`, ip });
+      await recordAuditSql(sql, { tenantId, actor, action: "outreach.uploaded", entityType: "OutreachImport", entityId: id, summary: `Uploaded ${fileName} (${look.lines} rows)`, ip });
       return { outcome: "uploaded", importId: id } as const;
     },
     actor.user.userId,
@@ -92,12 +107,14 @@ export async function uploadOutreachFile(actor: TStaffActor, file: { name: strin
 export type TImportSummary = {
   id: string;
   fileName: string;
-  status: "UPLOADED" | "CHECKED" | "QUEUED" | "IMPORTING" | "IMPORTED" | "FAILED";
+  status: "UPLOADED" | "CHECKING" | "CHECKED" | "QUEUED" | "IMPORTING" | "IMPORTED" | "FAILED";
   headers: string[];
   mapping: TMapping;
   totalRows: number;
   validRows: number;
   invalidRows: number;
+  /** While CHECKING: rows checked so far (of totalRows). */
+  checkedRows: number;
   importedRows: number;
   knownRows: number;
   matchedRows: number;
@@ -116,6 +133,7 @@ const SUMMARY_COLUMNS = [
   "totalRows",
   "validRows",
   "invalidRows",
+  "checkedRows",
   "importedRows",
   "knownRows",
   "matchedRows",
@@ -194,37 +212,106 @@ function previewOf(checked: TCheckedFile): TPreview {
   };
 }
 
-function checkContent(content: string, mapping: TMapping): TCheckedFile | null {
-  const parsed = parseCsv(content);
+/** The kept file as text: gzip-compressed since the upload compresses it, else (uploaded before) its UTF-8 bytes. */
+function fileText(content: Uint8Array): string {
+  const gzipped = content.length > 1 && content[0] === 0x1f && content[1] === 0x8b;
+  return new TextDecoder("utf-8").decode(gzipped ? gunzipSync(content) : content);
+}
+
+function checkContent(content: Uint8Array, mapping: TMapping): TCheckedFile | null {
+  const parsed = parseCsv(fileText(content));
   if (!("headers" in parsed)) return null;
   return checkFile(parsed, mapping, londonIsoDate(new Date()));
 }
 
-export type TMappingResult = { outcome: "checked"; validRows: number; invalidRows: number } | { outcome: "invalid"; problems: { field: TOutreachField; message: string }[] } | { outcome: "not-editable" } | TRefused;
+export type TMappingResult = { outcome: "checking" } | { outcome: "invalid"; problems: { field: TOutreachField; message: string }[] } | { outcome: "not-editable" } | TRefused;
 
-/** Saves the manager's mapping and checks every row against it (nothing is imported). */
+/**
+ * Saves the manager's mapping and queues the check of every row against it (job outreach:check,
+ * runCheck; nothing is imported). Mapping again while a check runs starts it again: the running
+ * job sees the mapping changed and stops.
+ */
 export async function saveMapping(actor: TStaffActor, importId: string, mapping: TMapping, ip: string | null = null): Promise<TMappingResult> {
   if (!can(actor, "outreach:manage")) return { outcome: "forbidden" };
   if (!UUID.test(importId)) return { outcome: "not-found" };
+  const tenantId = actor.council.id;
   return withTenantSql(
-    actor.council.id,
+    tenantId,
     async (sql) => {
-      const row = await sql.db.selectFrom("OutreachImport").select(["status", "headers", "content"]).where("id", "=", importId).forUpdate().executeTakeFirst();
+      const row = await sql.db.selectFrom("OutreachImport").select(["status", "headers"]).where("id", "=", importId).forUpdate().executeTakeFirst();
       if (!row) return { outcome: "not-found" } as const;
-      if (row.status !== "UPLOADED" && row.status !== "CHECKED") return { outcome: "not-editable" } as const;
+      if (row.status !== "UPLOADED" && row.status !== "CHECKING" && row.status !== "CHECKED") return { outcome: "not-editable" } as const;
       const problems = mappingProblems(mapping, row.headers);
       if (problems.length) return { outcome: "invalid", problems } as const;
-      const checked = checkContent(row.content, mapping)!;
       await sql.db
         .updateTable("OutreachImport")
-        .set({ mapping: q`${JSON.stringify(mapping)}::jsonb`, preview: q`${JSON.stringify(previewOf(checked))}::jsonb`, status: "CHECKED", validRows: checked.valid.length, invalidRows: checked.invalidRows })
+        .set({ mapping: q`${JSON.stringify(mapping)}::jsonb`, preview: q`'{}'::jsonb`, status: "CHECKING", checkedRows: 0, validRows: 0, invalidRows: 0, failureReason: null })
         .where("id", "=", importId)
         .execute();
-      await recordAuditSql(sql, { tenantId: actor.council.id, actor, action: "outreach.checked", entityType: "OutreachImport", entityId: importId, summary: `Checked: ${checked.valid.length} valid, ${checked.invalidRows} invalid rows`, ip });
-      return { outcome: "checked", validRows: checked.valid.length, invalidRows: checked.invalidRows } as const;
+      await enqueueSql(sql, checkJob(tenantId, importId));
+      await recordAuditSql(sql, { tenantId, actor, action: "outreach.check-started", entityType: "OutreachImport", entityId: importId, summary: "Started checking the rows", ip });
+      return { outcome: "checking" } as const;
     },
     actor.user.userId,
   );
+}
+
+export function checkJob(tenantId: string, importId: string) {
+  return { task: "outreach:check" as const, payload: { tenantId, importId }, key: `outreach-check:${importId}`, maxAttempts: 3 };
+}
+
+/**
+ * The background check (job "outreach:check"): every row of the file against the saved mapping,
+ * CHECK_SLICE rows at a time, the rows checked so far written after each slice (its own short
+ * transaction, so the page sees it), then the findings for the page (TPreview) and CHECKED. Nothing
+ * is imported. If the manager maps again meanwhile (the mapping on the row changed), this check
+ * stops: the new one replaces it. A file that cannot be read as CSV fails with the reason.
+ */
+export async function runCheck(tenantId: string, importId: string, opts: { slice?: number } = {}): Promise<void> {
+  const slice = opts.slice ?? CHECK_SLICE;
+  const row = await withTenantSql(tenantId, (sql) => sql.db.selectFrom("OutreachImport").select(["status", "content", "mapping"]).where("id", "=", importId).executeTakeFirst());
+  if (!row || row.status !== "CHECKING") return;
+  const mapping = (row.mapping ?? {}) as TMapping;
+  const mappingJson = JSON.stringify(mapping);
+  // Writes only while this check is still the current one (status CHECKING, the same mapping).
+  type TCheckUpdate = { status?: "UPLOADED" | "FAILED"; failureReason?: string; finishedAt?: RawBuilder<Date>; totalRows?: number; checkedRows?: number };
+  const update = (set: TCheckUpdate) =>
+    withTenantSql(tenantId, async (sql) => {
+      const done = await sql.db.updateTable("OutreachImport").set(set).where("id", "=", importId).where("status", "=", "CHECKING").where(q<boolean>`mapping = ${mappingJson}::jsonb`).executeTakeFirst();
+      return Number(done.numUpdatedRows) === 1;
+    });
+  try {
+    const parsed = parseCsv(fileText(row.content));
+    if (!("headers" in parsed)) {
+      await update({ status: "FAILED", failureReason: parseProblemMessage(parsed), finishedAt: q<Date>`now()` });
+      return;
+    }
+    if (!(await update({ totalRows: parsed.rows.length, checkedRows: 0 }))) return;
+    const checker = fileChecker(parsed.headers, mapping, londonIsoDate(new Date()));
+    for (let at = 0; at < parsed.rows.length; at += slice) {
+      checker.check(parsed.rows, at, at + slice);
+      const done = Math.min(at + slice, parsed.rows.length);
+      if (done < parsed.rows.length && !(await update({ checkedRows: done }))) return;
+    }
+    const checked = checker.result();
+    const stored = await withTenantSql(tenantId, async (sql) => {
+      const done = await sql.db
+        .updateTable("OutreachImport")
+        .set({ preview: q`${JSON.stringify(previewOf(checked))}::jsonb`, status: "CHECKED", checkedRows: parsed.rows.length, validRows: checked.valid.length, invalidRows: checked.invalidRows })
+        .where("id", "=", importId)
+        .where("status", "=", "CHECKING")
+        .where(q<boolean>`mapping = ${mappingJson}::jsonb`)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) return false;
+      await recordAuditSql(sql, { tenantId, actor: null, action: "outreach.checked", entityType: "OutreachImport", entityId: importId, summary: `Checked: ${checked.valid.length} valid, ${checked.invalidRows} invalid rows` });
+      return true;
+    });
+    if (!stored) return;
+  } catch (error) {
+    // Back to mapping, with why, so the manager can check again (the same file cannot be uploaded again).
+    await update({ status: "UPLOADED", failureReason: "The check stopped before the end: check the rows again" });
+    throw error;
+  }
 }
 
 export type TStartResult = { outcome: "queued" } | { outcome: "not-checked" } | { outcome: "nothing-valid" } | TRefused;
@@ -300,7 +387,7 @@ export async function runImport(tenantId: string, importId: string, opts: { chun
     const imported = Number(counts.imported);
     await sql.db
       .updateTable("OutreachImport")
-      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: "", preview: q`'{}'::jsonb`, importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
+      .set({ status: "IMPORTED", finishedAt: q<Date>`now()`, content: Buffer.alloc(0), preview: q`'{}'::jsonb`, importedRows: imported, knownRows: checked.valid.length - imported, matchedRows: Number(counts.matched) })
       .where("id", "=", importId)
       .execute();
     await recordAuditSql(sql, { tenantId, actor: null, action: "outreach.imported", entityType: "OutreachImport", entityId: importId, summary: `Imported ${imported} new households (${checked.valid.length - imported} already held)` });

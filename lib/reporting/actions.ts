@@ -5,8 +5,8 @@ import { staffAction } from "@/lib/auth/action-client";
 import { formError, type TFormState } from "@/lib/forms/form-state";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { ledgerRefusalText } from "@/lib/ledger/refusals";
-import { draftReturn, recordAdminCost, saveMapping, signReturn } from "@/lib/reporting/returns";
-import { ZAdminCost, ZDraftReturn, ZMapping, ZSignReturn } from "@/lib/reporting/schemas";
+import { draftReturn, recordAdminCost, reverseAdminCost, saveMapping, signReturn } from "@/lib/reporting/returns";
+import { ZAdminCost, ZDraftReturn, ZMapping, ZReverseAdminCost, ZSignReturn } from "@/lib/reporting/schemas";
 import type { TAdminCostLine } from "@/lib/reporting/categories";
 import words from "@/messages/en/reporting.json";
 
@@ -50,4 +50,12 @@ export const recordAdminCostAction = staffAction({ permission: "funds:manage", s
   }
   if (result.outcome !== "recorded") return refused(result.outcome, raw);
   redirect(`${returnsPath(ctx.council.slug)}/admin-costs/${input.fundId}?done=recorded`);
+});
+
+export const reverseAdminCostAction = staffAction({ permission: "funds:manage", schema: ZReverseAdminCost, name: "reverse administration spend" }, async (ctx, input, raw) => {
+  const result = await reverseAdminCost(staffActor(ctx), input, ctx.ip);
+  if (result.outcome === "refused") return formError(ledgerRefusalText(result.refusal, messagesFor("en")), raw);
+  if (result.outcome === "already-reversed") return formError(e.alreadyReversed, raw);
+  if (result.outcome !== "reversed") return refused(result.outcome, raw);
+  redirect(`${returnsPath(ctx.council.slug)}/admin-costs/${input.fundId}?done=reversed`);
 });

@@ -1,7 +1,7 @@
 // A return's figures, read from the ledger only (never from payment tables): spend is money
 // disbursed (DISBURSE) less money that came back (RECOMMIT: a payment returned, rejected or
 // expired; REVERSE: refunded to the pot) in the period, by UK date; administration is the ADMIN
-// kind by cost line. Each disbursement carries its award (awardRef), and the award the need,
+// kind by cost line, less ADMIN_REVERSE (a cost reversed, on the day it was reversed). Each disbursement carries its award (awardRef), and the award the need,
 // household and route it was decided with, so a later correction of the application changes
 // nothing here. Runs inside the caller's transaction (council in scope: row-level security).
 // No "server-only": owner-run scripts may compute returns too.
@@ -50,6 +50,7 @@ export async function computeFigures(tx: Tx, fundId: string, period: { start: st
   if (!fund) return null;
   const db = prismaSql(tx).db;
   const ukDay = q<string>`("t"."createdAt" at time zone 'UTC' at time zone 'Europe/London')::date`;
+  const adminNet = q<bigint>`case when "t"."kind" = 'ADMIN' then "t"."amountPence" else -"t"."amountPence" end`;
   const rows: TSpendRow[] = await db
     .selectFrom("LedgerTransaction as t")
     .innerJoin("Pot as p", "p.id", "t.potId")
@@ -72,10 +73,11 @@ export async function computeFigures(tx: Tx, fundId: string, period: { start: st
     .then((r) => r.map((x) => ({ ...x, potId: x.potId!, net: BigInt(x.net) })));
   const adminRows = await db
     .selectFrom("LedgerTransaction as t")
-    .select(["t.costLine", q<bigint>`sum("t"."amountPence")::bigint`.as("pence")])
-    .select(q<bigint>`coalesce(sum("t"."amountPence") filter (where ${ukDay} between ${period.start}::date and ${period.end}::date), 0)::bigint`.as("periodPence"))
+    .select(["t.costLine", q<bigint>`sum(${adminNet})::bigint`.as("pence")])
+    .select(q<bigint>`coalesce(sum(${adminNet}) filter (where ${ukDay} between ${period.start}::date and ${period.end}::date), 0)::bigint`.as("periodPence"))
     .where("t.fundId", "=", fundId)
-    .where("t.kind", "=", "ADMIN")
+    // Net administration: a reversal (ADMIN_REVERSE, the reversed cost's line) counts against it on its own day.
+    .where("t.kind", "in", ["ADMIN", "ADMIN_REVERSE"])
     .groupBy("t.costLine")
     .execute();
   const mappings = await tx.funderMapping.findMany({ where: { fundId }, select: { potId: true, needCategory: true, category: true } });

@@ -293,18 +293,28 @@ export async function exportReturn(actor: TActor, returnId: string, format: "xls
 
 // ===== Administration and evaluation spend =====
 
-export type TAdminCostRow = { id: string; createdAt: Date; costLine: string; amountPence: bigint; reason: string };
+export type TAdminCostRow = { id: string; createdAt: Date; costLine: string; amountPence: bigint; reason: string; reversal: { createdAt: Date; reason: string } | null };
 
-/** A fund's administration spend, newest first, with its cap (funds:manage). */
+/** A fund's administration spend, newest first, each with its reversal if it has one, the net used and the cap (funds:manage). */
 export async function adminCostsOf(actor: TActor, fundId: string) {
   if (!can(actor, "funds:manage") || !UUID.test(fundId)) return null;
   return inCouncil(actor, async (tx) => {
     const fund = await tx.fund.findUnique({ where: { id: fundId }, select: { id: true, name: true, allocationPence: true, adminCapBasisPoints: true } });
     if (!fund) return null;
-    const rows = await tx.ledgerTransaction.findMany({ where: { fundId, kind: "ADMIN" }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true, createdAt: true, costLine: true, amountPence: true, reason: true } });
-    const usedPence = rows.reduce((a, r) => a + r.amountPence, 0n);
+    const rows = await tx.ledgerTransaction.findMany({
+      where: { fundId, kind: "ADMIN" },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, createdAt: true, costLine: true, amountPence: true, reason: true, reversedBy: { select: { createdAt: true, reason: true, amountPence: true } } },
+    });
+    // Net of reversals, as the ledger's cap check counts it.
+    const usedPence = rows.reduce((a, r) => a + r.amountPence - (r.reversedBy?.amountPence ?? 0n), 0n);
     const capPence = fund.adminCapBasisPoints === null ? null : (fund.allocationPence * BigInt(fund.adminCapBasisPoints)) / 10000n;
-    return { fund, usedPence, capPence, rows: rows.map((r) => ({ ...r, costLine: r.costLine ?? "" })) };
+    return {
+      fund,
+      usedPence,
+      capPence,
+      rows: rows.map(({ reversedBy, ...r }): TAdminCostRow => ({ ...r, costLine: r.costLine ?? "", reversal: reversedBy ? { createdAt: reversedBy.createdAt, reason: reversedBy.reason } : null })),
+    };
   });
 }
 
@@ -340,6 +350,56 @@ export async function recordAdminCost(
           ip,
         });
       return { outcome: "recorded" as const, replayed: result.replayed };
+    });
+  } catch (error) {
+    if (error instanceof LedgerRefused) return { outcome: "refused", refusal: error };
+    throw error;
+  }
+}
+
+/**
+ * Reverses an administration cost recorded in error (funds:manage: a manager), with a reason: the
+ * ledger's ADMIN_REVERSE gives the whole amount back from the fund's SPENT to its unallocated money
+ * through the one posting function, naming the cost it reverses. Once per cost: the key is the
+ * cost's own (a second try replays) and the ledger refuses a second reversal under another key.
+ * Returns already signed keep their snapshot; a draft or a new return counts it (net admin).
+ */
+export async function reverseAdminCost(
+  actor: TActor,
+  input: { fundId: string; transactionId: string; reason: string },
+  ip: string | null = null,
+): Promise<{ outcome: "reversed" } | { outcome: "already-reversed" } | { outcome: "refused"; refusal: LedgerRefused } | TRefused> {
+  if (!can(actor, "funds:manage")) return FORBIDDEN;
+  if (!UUID.test(input.fundId) || !UUID.test(input.transactionId)) return NOT_FOUND;
+  try {
+    return await inCouncil(actor, async (tx) => {
+      const cost = await tx.ledgerTransaction.findFirst({
+        where: { id: input.transactionId, fundId: input.fundId, kind: "ADMIN" },
+        select: { id: true, amountPence: true, costLine: true, reason: true, fund: { select: { name: true } }, reversedBy: { select: { id: true } } },
+      });
+      if (!cost) return NOT_FOUND;
+      if (cost.reversedBy) return { outcome: "already-reversed" as const };
+      const result = await postLedger(tx, {
+        kind: "ADMIN_REVERSE",
+        fundId: input.fundId,
+        amountPence: cost.amountPence,
+        idempotencyKey: `admin-reverse:${cost.id}`,
+        reason: input.reason,
+        actorUserId: actorUserId(actor),
+        reversesId: cost.id,
+      });
+      if (result.replayed) return { outcome: "already-reversed" as const };
+      await recordAudit(tx, {
+        tenantId: councilIdOf(actor),
+        actor,
+        action: "reporting.admin-cost-reversed",
+        entityType: "LedgerTransaction",
+        entityId: result.transactionId,
+        summary: `Reversed ${formatPence(cost.amountPence)} of ${ADMIN_COST_LINES.find((l) => l.id === cost.costLine)?.label.toLowerCase() ?? cost.costLine} against ${cost.fund.name} ("${cost.reason}"): ${input.reason}`,
+        metadata: { reverses: cost.id },
+        ip,
+      });
+      return { outcome: "reversed" as const };
     });
   } catch (error) {
     if (error instanceof LedgerRefused) return { outcome: "refused", refusal: error };

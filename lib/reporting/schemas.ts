@@ -120,6 +120,12 @@ export const ZMapping = z
 
 const COST_LINE_IDS = ADMIN_COST_LINES.map((l) => l.id) as [string, ...string[]];
 
+export const ZReverseAdminCost = z.strictObject({
+  fundId: z.uuid({ error: "reporting.fund.required" }),
+  transactionId: z.uuid({ error: "reporting.fund.required" }),
+  reason: zText({ error: "reporting.reverseReason.required" }).trim().min(1, "reporting.reverseReason.required").max(500, "reporting.reason.tooLong"),
+});
+
 export const ZAdminCost = z.strictObject({
   fundId: z.uuid({ error: "reporting.fund.required" }),
   costLine: z.enum(COST_LINE_IDS, { error: "reporting.costLine.required" }),

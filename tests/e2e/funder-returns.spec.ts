@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { copyDemoAccount, expectAccessible, HACKWELL, signInAsStaff } from "./support";
+import { copyDemoAccount, expectAccessible, FENSHIRE, HACKWELL, signInAsStaff } from "./support";
 
 // The funder's return as a manager drafts, checks, downloads and signs it off (issue 20), on the
 // seeded Crisis and Resilience Fund: mapping a pot, every mistake on the draft and sign-off forms
@@ -10,8 +10,11 @@ import { copyDemoAccount, expectAccessible, HACKWELL, signInAsStaff } from "./su
 
 const MANAGER = "returns-manager@hackwell.example";
 
+const FENSHIRE_MANAGER = "returns-manager@fenshire.example";
+
 test.beforeAll(async () => {
   await copyDemoAccount("manager@hackwell.example", MANAGER, "Returns ");
+  await copyDemoAccount("manager@fenshire.example", FENSHIRE_MANAGER, "Returns ");
 });
 
 test("a manager drafts a Crisis and Resilience Fund return, downloads it as XLSX and CSV, and the Section 151 officer signs it off", async ({ page }) => {
@@ -111,4 +114,35 @@ test("a manager drafts a Crisis and Resilience Fund return, downloads it as XLSX
   await page.getByRole("link", { name: "Funder returns" }).click();
   await expect(page.getByTestId("returns-table")).toContainText("Signed off");
   await expect(page.getByTestId("returns-table")).toContainText("Draft");
+});
+
+// Fenshire's fund, so the Hackwell return above is not touched while both run.
+test("a manager records administration spend, then reverses a cost recorded in error, with a reason", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAsStaff(page, FENSHIRE_MANAGER, { totpOf: "manager@fenshire.example" });
+  await page.goto(`/${FENSHIRE}/staff/reports/returns`);
+  const fundRow = page.locator("li").filter({ hasText: "Crisis and Resilience Fund 2026/27" });
+  await fundRow.getByRole("link", { name: /Administration spend/ }).click();
+  await expect(page.getByRole("heading", { name: /Administration spend: Crisis and Resilience Fund/, level: 1 })).toBeVisible();
+
+  const reason = `Hub team invoice ${Date.now()}`;
+  await page.getByLabel("Housing Payments administration").check();
+  await page.getByLabel("Amount").fill("1,250.00");
+  await page.getByLabel("Description").fill(reason);
+  await page.getByRole("button", { name: "Record the spend" }).click();
+  await expect(page.getByTestId("admin-cost-banner")).toContainText("Administration spend recorded");
+  const row = page.getByRole("row").filter({ hasText: reason });
+  await row.getByTestId("admin-cost-reverse").click();
+  await expect(page.getByTestId("admin-cost-reverse-form")).toContainText("£1,250.00 of housing payments administration");
+
+  // No reason: the error summary says so; then with one, the cost is reversed and the cap freed.
+  await page.getByRole("button", { name: "Reverse the spend" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Enter why the spend is being reversed");
+  await expectAccessible(page);
+  await page.getByLabel("Why it is being reversed").fill("Invoiced twice");
+  await page.getByRole("button", { name: "Reverse the spend" }).click();
+  await expect(page.getByTestId("admin-cost-banner")).toContainText("Administration spend reversed");
+  await expect(row.getByTestId("admin-cost-reversed")).toContainText("Invoiced twice");
+  await expect(row.getByTestId("admin-cost-reverse")).toHaveCount(0);
+  await expectAccessible(page);
 });

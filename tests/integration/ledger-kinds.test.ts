@@ -37,7 +37,7 @@ describe("what each kind of ledger transaction does", () => {
       const { fund, pots } = await createFund(testDb().owner, council.id, { allocationPence: 100_000n, pots: [{ name: `P ${driver}`, allocatePence: 50_000n }, { name: `Q ${driver}` }] });
       const [p, q] = [pots[0]!.id, pots[1]!.id];
       // Each kind in an order in which every one of them has the money it needs.
-      const plan: { kind: LedgerTransactionKind; potId: string | null; toPotId: string | null; costLine?: string }[] = [
+      const plan: { kind: LedgerTransactionKind; potId: string | null; toPotId: string | null; costLine?: string; reversesLast?: true }[] = [
         { kind: "FUND", potId: null, toPotId: null },
         { kind: "RETURN", potId: null, toPotId: null },
         { kind: "ALLOCATE", potId: null, toPotId: q },
@@ -51,12 +51,16 @@ describe("what each kind of ledger transaction does", () => {
         { kind: "DISBURSE", potId: p, toPotId: null },
         { kind: "REVERSE", potId: p, toPotId: null },
         { kind: "ADMIN", potId: null, toPotId: null, costLine: "evaluation" },
+        // Reverses the ADMIN just posted (it names the cost it reverses).
+        { kind: "ADMIN_REVERSE", potId: null, toPotId: null, reversesLast: true },
       ];
+      let last = "";
       expect(new Set(plan.map((s) => s.kind))).toEqual(new Set(LEDGER_TRANSACTION_KINDS));
       for (const step of plan) {
         const before = await accounts(fund.id);
         const amountPence = 1_000n;
-        await post({ ...step, fundId: fund.id, amountPence, idempotencyKey: `kinds:${randomUUID()}`, reason: step.kind, actorUserId: null });
+        const { reversesLast, ...movement } = step;
+        last = (await post({ ...movement, ...(reversesLast ? { reversesId: last } : {}), fundId: fund.id, amountPence, idempotencyKey: `kinds:${randomUUID()}`, reason: step.kind, actorUserId: null })).transactionId;
         const after = new Map((await accounts(fund.id)).map((a) => [a.key, a.balance]));
         for (const a of before) {
           const expected = a.balance + effectOn(a.account, a.potId, { ...step, amountPence });

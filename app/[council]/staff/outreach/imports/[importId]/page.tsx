@@ -29,12 +29,13 @@ export default async function OutreachImportPage({ params, searchParams }: { par
   const t = await getTranslations("outreachAdmin");
   const ui = await getTranslations("staffUi");
   const running = page.status === "QUEUED" || page.status === "IMPORTING";
+  const checking = page.status === "CHECKING";
   const editable = page.status === "UPLOADED" || page.status === "CHECKED";
   const doneRows = page.importedRows + page.knownRows;
   return (
     <>
-      {/* While importing, the page reloads itself (no JavaScript needed). */}
-      {running ? <meta httpEquiv="refresh" content="2" /> : null}
+      {/* While checking or importing, the page reloads itself (no JavaScript needed). */}
+      {running || checking ? <meta httpEquiv="refresh" content="2" /> : null}
       <BackLink href={`/${slug}/staff/outreach`}>{t("list.back")}</BackLink>
       <SuccessBanner testId="outreach-banner" title={ui("success")}>
         {done === "checked" && page.status === "CHECKED" ? t("list.checkedBanner") : null}
@@ -47,6 +48,25 @@ export default async function OutreachImportPage({ params, searchParams }: { par
         </Tag>{" "}
         {formatDate(page.createdAt)}
       </p>
+
+      {page.status === "UPLOADED" && page.failureReason ? (
+        <p className="govuk-error-message" data-testid="outreach-check-failed">
+          {page.failureReason}
+        </p>
+      ) : null}
+
+      {checking ? (
+        <section aria-labelledby="checking-heading" data-testid="outreach-checking">
+          <h2 className="govuk-heading-m" id="checking-heading">
+            {t("list.checkingHeading")}
+          </h2>
+          <progress className="w-full md:w-2/3" max={Math.max(page.totalRows, 1)} value={page.checkedRows} aria-labelledby="checking-heading" />
+          <p className="govuk-body" data-testid="outreach-checking-progress">
+            {t("list.checking", { done: n(page.checkedRows), total: n(page.totalRows) })}
+          </p>
+          <p className="govuk-hint">{t("list.refresh")}</p>
+        </section>
+      ) : null}
 
       {editable ? (
         <MappingForm
@@ -126,7 +146,7 @@ export default async function OutreachImportPage({ params, searchParams }: { par
               <p className="govuk-hint">{t("list.refresh")}</p>
             </>
           ) : null}
-          {page.status === "FAILED" ? <p className="govuk-error-message">{t("list.failed", { reason: page.failureReason ?? "" })}</p> : null}
+          {page.status === "FAILED" ? <p className="govuk-error-message">{t(page.importedRows + page.knownRows || page.startedAt ? "list.failed" : "list.checkFailed", { reason: page.failureReason ?? "" })}</p> : null}
           <SummaryList
             rows={[
               { key: t("list.importedRows"), value: <span data-testid="outreach-imported">{n(page.importedRows)}</span> },
