@@ -51,7 +51,7 @@ export function sampleDashboard(): TDashboard {
   };
 }
 
-const big = (v: TReportCell) => (typeof v === "bigint" ? v : BigInt(Number(v ?? 0)));
+const big = (v: TReportCell | undefined) => (typeof v === "bigint" ? v : BigInt(Number(v ?? 0)));
 
 describe("the dashboard's tables", () => {
   const tables = dashboardTables(sampleDashboard(), { funnel: { invited: 40, started: 22, submitted: 12, awarded: 3 } });
