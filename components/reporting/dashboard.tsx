@@ -149,7 +149,10 @@ export function BarChart({ table, labelKey, series }: { table: TReportTable; lab
         <ul className="govuk-list govuk-body-s flex flex-wrap gap-x-6">
           {series.map((k, j) => (
             <li key={k}>
-              <span className="inline-block h-3 w-3 align-middle" style={{ background: COLOURS[j % COLOURS.length] }} /> {columnOf(k).label}
+              <svg width="14" height="14" viewBox="0 0 14 14" className="inline-block align-middle" focusable="false">
+                <rect width="14" height="14" fill={COLOURS[j % COLOURS.length]} />
+              </svg>{" "}
+              {columnOf(k).label}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { staffActor } from "@/lib/actor";
 import { staffAction } from "@/lib/auth/action-client";
@@ -24,7 +25,9 @@ export const recordStaffCostAction = staffAction({ permission: "funds:manage", s
 export const createShareLinkAction = staffAction({ permission: "funds:manage", schema: ZShareLink, name: "share the dashboard" }, async (ctx, input, raw) => {
   const result = await createShareLink(staffActor(ctx), input, ctx.ip);
   if (result.outcome !== "created") return formError(result.outcome === "forbidden" ? FORBIDDEN : NO_FUND, raw);
-  // The token is shown this once (only its hash is kept), so it is returned, never put in a URL.
+  // The token is shown this once (only its hash is kept), so it is returned, never put in a URL;
+  // the page's list of links is drawn again with the new one in it.
+  revalidatePath(`${reports(ctx.council.slug)}/shared-links`);
   return { errors: [], values: {}, ok: true, result: { token: result.token } };
 });
 
