@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { BREAKDOWN_TABLES, dashboardTables } from "@/lib/reporting/dashboard-tables";
 import type { TDashboard, TReportCell, TReportTable } from "@/lib/reporting/dashboard-types";
 import { feasible, HIDDEN, relationsOf, SMALL, suppressSmallNumbers, suppressTable } from "@/lib/reporting/suppression";
+import { filterQuery, parseDashboardQuery } from "@/lib/reporting/dashboard-filter";
+import { sheetName, tablesToCsv } from "@/lib/reporting/dashboard-files";
 
 const row = (key: string, awards: number, households: number, paidPence: bigint) => ({ key, label: key, awards, households, paidPence });
 
@@ -206,5 +208,34 @@ describe("small-number suppression", () => {
         for (const [j, r] of t.rows.entries()) if (typeof r[c.key] === "number" && (r[c.key] as number) >= 1 && (r[c.key] as number) <= 4) expect(shown[i]!.rows[j]![c.key]).toBe(SMALL);
     // The decision timing over 3 cases: its hours go with the count.
     expect(shown.find((t) => t.id === "timings")!.rows[1]).toMatchObject({ cases: SMALL, median: HIDDEN, p90: HIDDEN });
+  });
+});
+
+describe("the dashboard's filter", () => {
+  const funds = [{ id: "11111111-1111-4111-8111-111111111111", name: "Crisis fund", periodStart: "2026-04-01", periodEnd: "2027-03-31" }];
+  it("defaults to the last 90 days for all funds, and to a fund's period so far", () => {
+    expect(parseDashboardQuery({}, funds, "2026-12-06")).toMatchObject({ filter: { fundId: null, from: "2026-09-08", to: "2026-12-06" }, problems: [] });
+    expect(parseDashboardQuery({ fund: funds[0]!.id }, funds, "2026-12-06").filter).toEqual({ fundId: funds[0]!.id, from: "2026-04-01", to: "2026-12-06" });
+    expect(parseDashboardQuery({ fund: funds[0]!.id }, funds, "2027-06-01").filter.to).toBe("2027-03-31");
+  });
+  it("says what is wrong with unreal, reversed or foreign input, and still shows the defaults", () => {
+    const bad = parseDashboardQuery({ fund: "22222222-2222-4222-8222-222222222222", from: "2026-02-30", to: "yesterday" }, funds, "2026-12-06");
+    expect(bad.problems.map((p) => p.field)).toEqual(["fund", "from", "to"]);
+    expect(bad.values).toEqual({ fund: "22222222-2222-4222-8222-222222222222", from: "2026-02-30", to: "yesterday" });
+    expect(bad.filter).toEqual({ fundId: null, from: "2026-09-08", to: "2026-12-06" });
+    expect(parseDashboardQuery({ from: "2026-12-01", to: "2026-11-01" }, funds, "2026-12-06").problems).toEqual([{ field: "to", message: "The end date must be the same as or after the start date" }]);
+    expect(parseDashboardQuery({ from: "1990-01-01", to: "2026-11-01" }, funds, "2026-12-06").problems).toHaveLength(1);
+    expect(filterQuery({ fundId: null, from: "2026-09-01", to: "2026-09-30" }, { need: "food", route: null })).toBe("fund=all&from=2026-09-01&to=2026-09-30&need=food");
+  });
+});
+
+describe("the dashboard's files", () => {
+  it("the CSV holds every table and its totals, money in pounds, suppressed cells as shown", () => {
+    const tables = suppressSmallNumbers(dashboardTables(sampleDashboard(), { funnel: null }));
+    const csv = tablesToCsv(tables, "Dashboard");
+    for (const t of tables) expect(csv).toContain(`"${t.title}"`);
+    expect(csv).toContain('"Total","21","","4263.21"');
+    expect(csv).toContain('"<5"');
+    expect(sheetName("Awards paid by need: a very long title indeed", new Set())).toBe("Awards paid by need  a very lon");
   });
 });

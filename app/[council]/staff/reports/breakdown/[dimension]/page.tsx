@@ -55,7 +55,10 @@ export default async function BreakdownPage({ params, searchParams }: { params: 
       <span className="govuk-caption-l">{access.council.name}</span>
       <h1 className="govuk-heading-xl">{title}</h1>
       <p className="govuk-body-l" data-testid="breakdown-period">
-        {parsed.filter.fundId ? (funds.find((f) => f.id === parsed.filter.fundId)?.name ?? "") : words.filter.allFunds}, {day(parsed.filter.from)} to {day(parsed.filter.to)}
+        {words.breakdown.period
+          .replace("{fund}", parsed.filter.fundId ? (funds.find((f) => f.id === parsed.filter.fundId)?.name ?? "") : words.filter.allFunds)
+          .replace("{from}", day(parsed.filter.from))
+          .replace("{to}", day(parsed.filter.to))}
       </p>
       <form method="get" noValidate className="govuk-!-margin-bottom-6 border-l-4 border-govuk-mid-grey pl-4" data-testid="breakdown-filter">
         <h2 className="govuk-heading-m">{words.breakdown.filters}</h2>
