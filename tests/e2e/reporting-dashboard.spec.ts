@@ -53,8 +53,10 @@ test.beforeAll(async () => {
         const award = await tx.award.create({
           data: { tenantId: council.id, caseId: c.id, potId: pot.id, needCategory: need, amountPence: amount, paymentMethod: "bank", status: "APPROVED", proposedById: manager.id, approvedById: manager.id, approvedAt: daysAgo(38 - i * 3), householdTypes: i % 4 ? ["single-adults"] : ["families-with-children"], accessRoute: i % 3 ? "APPLICATION" : "REFERRAL" },
         });
-        for (const [kind, at] of [["COMMIT", daysAgo(38 - i * 3)], ["DISBURSE", daysAgo(36 - i * 3)]] as const)
-          await postLedger(tx, { kind, fundId: made.fund.id, potId: pot.id, amountPence: amount, idempotencyKey: `dash-e2e:${randomUUID()}`, reason: kind, actorUserId: null, awardRef: award.id, at });
+        // Paid as a cash voucher, issued: the ledger's payment checks (npm run ledger:verify) hold.
+        const payment = await tx.payment.create({ data: { tenantId: council.id, awardId: award.id, caseId: c.id, reference: `DBEP${1000 + i}`, method: "CASH_VOUCHER", status: "ISSUED", amountPence: amount, createdById: manager.id } });
+        await postLedger(tx, { kind: "COMMIT", fundId: made.fund.id, potId: pot.id, amountPence: amount, idempotencyKey: `dash-e2e:${randomUUID()}`, reason: "Approved", actorUserId: null, awardRef: award.id, at: daysAgo(38 - i * 3) });
+        await postLedger(tx, { kind: "DISBURSE", fundId: made.fund.id, potId: pot.id, amountPence: amount, idempotencyKey: `dash-e2e:${randomUUID()}`, reason: "Voucher issued", actorUserId: null, awardRef: award.id, paymentRef: payment.reference, at: daysAgo(36 - i * 3) });
       });
     }
   } finally {
@@ -193,7 +195,7 @@ test("a manager reads the dashboard, filters it, downloads it, enters a staff co
   await expect(page.getByTestId("shared-links-banner")).toContainText("Link revoked");
   const gone = await publicPage.goto(new URL(url).pathname);
   expect(gone?.status()).toBe(404);
-  expect(await publicPage.locator("main").textContent()).not.toContain("<5");
+  expect(await publicPage.locator("body").textContent()).not.toContain("<5");
   // A made-up token is the same 404.
   expect((await publicPage.goto(`/shared/reports/${"0".repeat(32)}${"A".repeat(43)}`))?.status()).toBe(404);
   await stranger.close();
