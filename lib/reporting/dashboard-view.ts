@@ -78,7 +78,11 @@ export async function exportDashboard(actor: TActor, filter: TDashboardFilter, f
 }
 
 /** What a shared link shows: the same tables, small numbers suppressed. No permission: the token is the permission. */
-export async function readSharedDashboard(shared: TSharedReport, now = new Date()): Promise<{ asOf: Date; tables: TReportTable[] }> {
+export async function readSharedDashboard(shared: TSharedReport, ip: string | null = null, now = new Date()): Promise<{ asOf: Date; tables: TReportTable[] }> {
+  // Each opening is audited (no actor: whoever holds the link), so the council sees how a link is used.
+  await withTenant(shared.council.id, (tx) =>
+    recordAudit(tx, { tenantId: shared.council.id, actor: null, action: "reporting.shared-view-opened", entityType: "ReportShareLink", entityId: shared.linkId, summary: "A read-only dashboard link was opened", ip }),
+  );
   // Only the suppressed tables leave here: the figures underneath are never handed to the public page.
   const view = await compose(shared.council.id, shared.filter, now);
   return { asOf: view.dashboard.asOf, tables: suppressSmallNumbers(view.tables) };

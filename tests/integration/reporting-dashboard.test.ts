@@ -163,7 +163,8 @@ describe("read-only links", () => {
     expect(JSON.stringify(row)).not.toContain(made.token);
     const shared = (await findSharedReport(made.token))!;
     expect(shared).toMatchObject({ council: { id: council.id }, filter: { fundId, ...PERIOD } });
-    const { tables } = await readSharedDashboard(shared);
+    const { tables } = await readSharedDashboard(shared, "198.51.100.7");
+    expect(await owner().auditEvent.count({ where: { tenantId: council.id, action: "reporting.shared-view-opened", entityId: made.id, ip: "198.51.100.7" } })).toBe(1);
     const text = JSON.stringify(tables, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
     const people = await owner().case.findMany({ where: { tenantId: council.id }, select: { fullName: true, reference: true, postcode: true } });
     for (const p of people) for (const s of [p.fullName, p.reference, p.postcode]) expect(text).not.toContain(s);
@@ -179,7 +180,7 @@ describe("read-only links", () => {
     expect(await revokeShareLink(manager, made.id)).toEqual({ outcome: "already-revoked" });
     expect(await findSharedReport(made.token)).toBeNull();
     const actions = (await owner().auditEvent.findMany({ where: { tenantId: council.id, entityId: made.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["reporting.share-link-created", "reporting.share-link-revoked"]);
+    expect(actions).toEqual(["reporting.share-link-created", "reporting.shared-view-opened", "reporting.share-link-revoked"]);
   });
 
   it("a token opens only with every character right, and never another council's link", async () => {

@@ -26,7 +26,7 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
   const shared = await findSharedReport(token);
   if (!shared) notFound();
   if (!(await hitRateLimit(`shared-report:link:${shared.linkId}`, PER_LINK)).allowed) return <p className="govuk-body">{words.public.tooMany}</p>;
-  const { asOf, tables } = await readSharedDashboard(shared);
+  const { asOf, tables } = await readSharedDashboard(shared, ip);
   const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
   return (
     <>
