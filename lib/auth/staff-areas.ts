@@ -9,7 +9,7 @@ const AREAS: readonly { permission: Permission; path: string; label: string; des
   { permission: "funds:read", path: "staff/funds", label: "Funds", description: "Budgets, pots and spend against each allocation" },
   { permission: "people:manage", path: "staff/people", label: "People", description: "Invite staff and partners, change roles" },
   { permission: "organisations:manage", path: "staff/partners", label: "Partners", description: "Partner organisations, their members, training and leads" },
-  { permission: "reports:read", path: "staff/reports", label: "Reports", description: "The funder's returns, signed off by the Section 151 officer" },
+  { permission: "reports:read", path: "staff/reports", label: "Reports", description: "The dashboard of money, outputs and outcomes, and the funder's returns" },
   { permission: "audit:read", path: "staff/audit", label: "Audit log", description: "Who viewed and changed what, and when" },
   { permission: "referrals:submit", path: "partner", label: "Partner portal", description: "Refer a resident for emergency support" },
   { permission: "payments:manage", path: "staff/payments", label: "Payments", description: "Pay approved awards in batches (bank files and voucher orders), and release what a colleague batched" },

@@ -25,4 +25,4 @@ export const RESIDENT_NAMESPACES = [
 export type TResidentNamespace = (typeof RESIDENT_NAMESPACES)[number];
 
 /** English-only namespaces beside "staff" (partner and admin screens): messages/en/<namespace>.json, read with getTranslations("<namespace>"). */
-export const ENGLISH_ONLY_NAMESPACES = ["partnerApi", "assisted", "documents", "advice", "duplicates", "eligibility", "information", "payments", "vouchers", "suppliers", "reconciliation", "reporting", "outreachAdmin"] as const;
+export const ENGLISH_ONLY_NAMESPACES = ["partnerApi", "assisted", "documents", "advice", "duplicates", "eligibility", "information", "payments", "vouchers", "suppliers", "reconciliation", "reporting", "outreachAdmin", "dashboard"] as const;

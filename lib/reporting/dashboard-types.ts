@@ -119,4 +119,6 @@ export type TReportTable = {
   rows: Record<string, TReportCell>[];
   /** The totals row, when the table has one (it adds up its rows to the penny). */
   total: Record<string, TReportCell> | null;
+  /** Columns that are the sum of other columns of the same row (e.g. a week's submissions over every channel): suppression (lib/reporting/suppression.ts) protects them too. */
+  sums?: { key: string; of: string[] }[];
 };

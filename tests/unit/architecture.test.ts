@@ -44,11 +44,11 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["auth"],
   ["people", "partners", "documents"],
   ["applications", "triage", "funds", "platform"],
-  ["cases", "reporting"],
+  ["cases"],
   ["payments"],
   ["awards", "intake", "advice", "information"],
   ["decisions", "assisted", "duplicates", "outreach"],
-  ["referrals"],
+  ["referrals", "reporting"],
   ["partner-api"],
   ["worker"],
 ];
