@@ -77,6 +77,14 @@ export async function exportDashboard(actor: TActor, filter: TDashboardFilter, f
   return { body, fileName: `dashboard-${filter.fundId ? "fund" : "all-funds"}-${filter.from}-to-${filter.to}.${format}`, contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 }
 
+/**
+ * Tables a shared link never shows. Money by pot splits the same spend as the breakdowns in
+ * another way (a pot that holds one need shows that need's total), so a hidden cell of a
+ * breakdown could be read off it; the shared view keeps money per fund, whose paid total is the
+ * breakdowns' own total.
+ */
+export const TABLES_NOT_SHARED: ReadonlySet<string> = new Set(["pots"]);
+
 /** What a shared link shows: the same tables, small numbers suppressed. No permission: the token is the permission. */
 export async function readSharedDashboard(shared: TSharedReport, ip: string | null = null, now = new Date()): Promise<{ asOf: Date; tables: TReportTable[] }> {
   // Each opening is audited (no actor: whoever holds the link), so the council sees how a link is used.
@@ -85,5 +93,5 @@ export async function readSharedDashboard(shared: TSharedReport, ip: string | nu
   );
   // Only the suppressed tables leave here: the figures underneath are never handed to the public page.
   const view = await compose(shared.council.id, shared.filter, now);
-  return { asOf: view.dashboard.asOf, tables: suppressSmallNumbers(view.tables) };
+  return { asOf: view.dashboard.asOf, tables: suppressSmallNumbers(view.tables.filter((t) => !TABLES_NOT_SHARED.has(t.id))) };
 }

@@ -172,6 +172,9 @@ describe("read-only links", () => {
     const byNeed = tables.find((t) => t.id === "by-need")!;
     expect(byNeed.rows.every((r) => r.households === SMALL || r.households === HIDDEN || Number(r.households) >= 5 || r.households === 0)).toBe(true);
     expect(byNeed.rows.some((r) => r.households === SMALL)).toBe(true);
+    // Money by pot (another split of the same spend, which could show a hidden need's total) is not shared; money by fund is.
+    expect(tables.map((t) => t.id)).not.toContain("pots");
+    expect(tables.map((t) => t.id)).toContain("funds");
 
     expect((await listShareLinks(manager))!.map((l) => l.id)).toContain(made.id);
     expect(await revokeShareLink(otherManager, made.id)).toEqual({ outcome: "not-found" });
