@@ -207,8 +207,19 @@ BEGIN
 END $$;
 
 -- A decision made, changed or undone, or its outcome changed: the old contribution out, the new in.
+-- (A case's arrival and channel are copied once and never change in the app; if an owner's fix
+-- changes them, its submission moves too.)
 CREATE FUNCTION report_case_after_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  INSERT INTO "ReportSubmissionDay" AS r ("tenantId", day, channel, slot, submissions)
+    SELECT t, day, channel, slot, sum(n) FROM (
+      SELECT o."tenantId" AS t, report_uk_day(o."receivedAt") AS day, o.channel, report_slot(o.id) AS slot, -1 AS n
+        FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o."receivedAt" <> n."receivedAt" OR o.channel <> n.channel
+      UNION ALL
+      SELECT n."tenantId", report_uk_day(n."receivedAt"), n.channel, report_slot(n.id), 1
+        FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o."receivedAt" <> n."receivedAt" OR o.channel <> n.channel
+    ) d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("tenantId", day, channel, slot) DO UPDATE SET submissions = r.submissions + EXCLUDED.submissions;
   PERFORM report_timing_add(array_agg(d.t), array_agg('decision'::text), array_agg(d.day), array_agg(d.hours), array_agg(d.slot), array_agg(d.n), array_agg(d.w), array_agg(d.a))
   FROM (
     WITH ch AS (
