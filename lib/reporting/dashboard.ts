@@ -54,7 +54,7 @@ function where(filter: TDashboardFilter & Partial<Omit<TBreakdownFilter, keyof T
   return q.join(parts, q` and `);
 }
 
-type TDimTotals = Map<TBreakdownDimension, Map<string, { paid: bigint; awards: number; households: number }>>;
+type TDimTotals = Map<TBreakdownDimension, Map<string, { paid: bigint; awards: number; households: number }>> & { all?: { awards: number; households: number } };
 
 /**
  * Paid (net of what came back) per value of each dimension asked for, from the money summary, and
@@ -82,8 +82,9 @@ async function dimensionTotals(tx: Tx, filter: TDashboardFilter & Partial<Omit<T
       group by "awardId" having sum("netPaidPence") > 0
     )
     select array[${aGrouping}]::int[] as g, array[${dimRefs}]::text[] as k, count(*)::int as awards, count(distinct a."caseId")::int as households
-    from a group by grouping sets (${q.join(dims.map((d) => q`(${q.ref(`a.${d}`)})`))})`.execute(db);
+    from a group by grouping sets (${q.join(dims.map((d) => q`(${q.ref(`a.${d}`)})`))}, ())`.execute(db);
   const out: TDimTotals = new Map(dims.map((d) => [d, new Map()]));
+  out.all = { awards: 0, households: 0 };
   const which = (g: number[]) => dims[g.findIndex((x) => x === 0)]!;
   for (const r of paid.rows) {
     const d = which(r.g);
@@ -91,6 +92,11 @@ async function dimensionTotals(tx: Tx, filter: TDashboardFilter & Partial<Omit<T
     out.get(d)!.set(k, { paid: BigInt(r.paid), awards: 0, households: 0 });
   }
   for (const r of counts.rows) {
+    // The empty grouping set: every award paid in the period, and their households.
+    if (r.g.every((x) => x === 1)) {
+      out.all = { awards: r.awards, households: r.households };
+      continue;
+    }
     const d = which(r.g);
     const k = r.k[dims.indexOf(d)] ?? "";
     const m = out.get(d)!;
@@ -207,11 +213,11 @@ async function moneyLines(tx: Tx, fundId: string | null, now: Date): Promise<TMo
 }
 
 /**
- * Households (cases: the funder return's household, lib/reporting/figures.ts) with awards paid in
- * the period, and those of them with two or more awards paid, ever, up to the period's end (any fund).
+ * Of the households (cases: the funder return's household, lib/reporting/figures.ts) with awards
+ * paid in the period, those with two or more awards paid, ever, up to the period's end (any fund).
  */
-async function households(tx: Tx, filter: TDashboardFilter): Promise<{ helped: number; moreThanOnce: number }> {
-  const r = await q<{ helped: number; more: number }>`
+async function helpedMoreThanOnce(tx: Tx, filter: TDashboardFilter): Promise<number> {
+  const r = await q<{ more: number }>`
     with helped as (
       select distinct "caseId" from (
         select "awardId", min("caseId"::text)::uuid as "caseId" from "ReportAwardDay" where ${where(filter)}
@@ -220,9 +226,8 @@ async function households(tx: Tx, filter: TDashboardFilter): Promise<{ helped: n
       select d."caseId", d."awardId" from "ReportAwardDay" d join helped h on h."caseId" = d."caseId"
       where d."day" <= ${filter.to}::date group by d."caseId", d."awardId" having sum(d."netPaidPence") > 0
     )
-    select (select count(*) from helped)::int as helped,
-      (select count(*) from (select "caseId" from ever group by "caseId" having count(*) > 1) x)::int as more`.execute(prismaSql(tx).db);
-  return { helped: r.rows[0]!.helped, moreThanOnce: r.rows[0]!.more };
+    select count(*)::int as more from (select "caseId" from ever group by "caseId" having count(*) > 1) x`.execute(prismaSql(tx).db);
+  return r.rows[0]!.more;
 }
 
 /** Monday of the week of a UK date. */
@@ -259,7 +264,7 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date,
   const dims = ["need", "household", "route", "partner"] as const;
   const totals = await dimensionTotals(tx, filter, dims);
   const label = await labeller(tx, dims);
-  const helped = await households(tx, filter);
+  const moreThanOnce = await helpedMoreThanOnce(tx, filter);
   const paid = await q<{ paid: string }>`
     select coalesce(sum("disbursedPence" - "recommittedPence" - "reversedPence"), 0)::text as paid from "ReportLedgerDay" where ${where(filter)}`.execute(db);
   return {
@@ -277,8 +282,8 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date,
       byHousehold: rowsOf(totals, "household", label),
       byRoute: rowsOf(totals, "route", label),
       byPartner: rowsOf(totals, "partner", label),
-      householdsHelped: helped.helped,
-      householdsHelpedMoreThanOnce: helped.moreThanOnce,
+      householdsHelped: totals.all?.households ?? 0,
+      householdsHelpedMoreThanOnce: moreThanOnce,
     },
     outcomes: {
       ...(await adviceOutcomes(tx, filter)),
