@@ -54,54 +54,48 @@ function where(filter: TDashboardFilter & Partial<Omit<TBreakdownFilter, keyof T
   return q.join(parts, q` and `);
 }
 
-type TDimTotals = Map<TBreakdownDimension, Map<string, { paid: bigint; awards: number; households: number }>> & { all?: { awards: number; households: number } };
+type TTotals = { paid: bigint; awards: number; households: number };
+type TDimTotals = Map<TBreakdownDimension, Map<string, TTotals>> & { all: TTotals };
 
 /**
- * Paid (net of what came back) per value of each dimension asked for, from the money summary, and
- * awards / households whose net paid IN THE PERIOD is above zero, from the per-award summary: one
- * scan of each (GROUPING SETS), whatever the number of dimensions.
+ * Per value of each dimension asked for: net paid in the period (DISBURSE − RECOMMIT − REVERSE),
+ * and the awards whose net paid IN THE PERIOD is above zero with their households (cases). One
+ * scan of the period's rows of the per-award summary (GROUPING SETS, the empty set giving the
+ * totals), whatever the number of dimensions; plus spend with no award line (rare: an owner's
+ * posting without awardRef) from the money summary's need "" rows (a partial index).
  */
 async function dimensionTotals(tx: Tx, filter: TDashboardFilter & Partial<Omit<TBreakdownFilter, keyof TDashboardFilter>>, dims: readonly TBreakdownDimension[]): Promise<TDimTotals> {
   const db = prismaSql(tx).db;
   const key = (d: TBreakdownDimension) => q.raw(`"${COLUMN[d]}"::text`);
-  const sets = q.join(dims.map((d) => q`(${key(d)})`));
-  const grouping = q.join(dims.map((d) => q`grouping(${key(d)})`));
-  const keys = q.join(dims.map((d) => q`${key(d)}`));
-  const paid = await q<{ g: number[]; k: (string | null)[]; paid: string }>`
-    select array[${grouping}]::int[] as g, array[${keys}]::text[] as k,
-      sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as paid
-    from "ReportLedgerDay" where ${where(filter)} and "potId" <> ${NO_POT}::uuid
-    group by grouping sets (${sets})`.execute(db);
   const mins = q.join(dims.map((d) => q`min(${key(d)}) as ${q.ref(d)}`));
   const dimRefs = q.join(dims.map((d) => q.ref(`a.${d}`)));
   const aGrouping = q.join(dims.map((d) => q`grouping(${q.ref(`a.${d}`)})`));
-  const counts = await q<{ g: number[]; k: (string | null)[]; awards: number; households: number }>`
+  const counts = await q<{ g: number[]; k: (string | null)[]; awards: number; households: number; paid: string }>`
     with a as (
-      select "awardId", min("caseId"::text) as "caseId", ${mins}
+      select "awardId", min("caseId"::text) as "caseId", ${mins}, sum("netPaidPence") as net
       from "ReportAwardDay" where ${where(filter)}
-      group by "awardId" having sum("netPaidPence") > 0
+      group by "awardId"
     )
-    select array[${aGrouping}]::int[] as g, array[${dimRefs}]::text[] as k, count(*)::int as awards, count(distinct a."caseId")::int as households
+    select array[${aGrouping}]::int[] as g, array[${dimRefs}]::text[] as k, (count(*) filter (where a.net > 0))::int as awards,
+      (count(distinct a."caseId") filter (where a.net > 0))::int as households, coalesce(sum(a.net), 0)::text as paid
     from a group by grouping sets (${q.join(dims.map((d) => q`(${q.ref(`a.${d}`)})`))}, ())`.execute(db);
-  const out: TDimTotals = new Map(dims.map((d) => [d, new Map()]));
-  out.all = { awards: 0, households: 0 };
-  const which = (g: number[]) => dims[g.findIndex((x) => x === 0)]!;
-  for (const r of paid.rows) {
-    const d = which(r.g);
-    const k = r.k[dims.indexOf(d)] ?? "";
-    out.get(d)!.set(k, { paid: BigInt(r.paid), awards: 0, households: 0 });
-  }
-  for (const r of counts.rows) {
-    // The empty grouping set: every award paid in the period, and their households.
-    if (r.g.every((x) => x === 1)) {
-      out.all = { awards: r.awards, households: r.households };
-      continue;
-    }
-    const d = which(r.g);
-    const k = r.k[dims.indexOf(d)] ?? "";
-    const m = out.get(d)!;
-    m.set(k, { paid: m.get(k)?.paid ?? 0n, awards: r.awards, households: r.households });
-  }
+  const grouping = q.join(dims.map((d) => q`grouping(${key(d)})`));
+  const keys = q.join(dims.map((d) => q`${key(d)}`));
+  const loose = await q<{ g: number[]; k: (string | null)[]; paid: string }>`
+    select array[${grouping}]::int[] as g, array[${keys}]::text[] as k, sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as paid
+    from "ReportLedgerDay" where ${where(filter)} and "needCategory" = '' and "potId" <> ${NO_POT}::uuid
+    group by grouping sets (${q.join(dims.map((d) => q`(${key(d)})`))}, ())`.execute(db);
+  const out = new Map(dims.map((d) => [d, new Map<string, TTotals>()])) as TDimTotals;
+  out.all = { paid: 0n, awards: 0, households: 0 };
+  const add = (g: number[], k: (string | null)[], t: TTotals) => {
+    const i = g.findIndex((x) => x === 0);
+    const target = i < 0 ? out.all : (out.get(dims[i]!)!.get(k[i] ?? "") ?? out.get(dims[i]!)!.set(k[i] ?? "", { paid: 0n, awards: 0, households: 0 }).get(k[i] ?? "")!);
+    target.paid += t.paid;
+    target.awards += t.awards;
+    target.households += t.households;
+  };
+  for (const r of counts.rows) add(r.g, r.k, { paid: BigInt(r.paid), awards: r.awards, households: r.households });
+  for (const r of loose.rows) if (r.paid !== null) add(r.g, r.k, { paid: BigInt(r.paid), awards: 0, households: 0 });
   return out;
 }
 
@@ -265,8 +259,6 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date,
   const totals = await dimensionTotals(tx, filter, dims);
   const label = await labeller(tx, dims);
   const moreThanOnce = await helpedMoreThanOnce(tx, filter);
-  const paid = await q<{ paid: string }>`
-    select coalesce(sum("disbursedPence" - "recommittedPence" - "reversedPence"), 0)::text as paid from "ReportLedgerDay" where ${where(filter)}`.execute(db);
   return {
     filter,
     asOf: now,
@@ -282,12 +274,12 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date,
       byHousehold: rowsOf(totals, "household", label),
       byRoute: rowsOf(totals, "route", label),
       byPartner: rowsOf(totals, "partner", label),
-      householdsHelped: totals.all?.households ?? 0,
+      householdsHelped: totals.all.households,
       householdsHelpedMoreThanOnce: moreThanOnce,
     },
     outcomes: {
       ...(await adviceOutcomes(tx, filter)),
-      awardsPaidPence: BigInt(paid.rows[0]!.paid),
+      awardsPaidPence: totals.all.paid,
       staffCostPence: hooks.staffCostPence ? await hooks.staffCostPence(tx, filter) : null,
     },
   };

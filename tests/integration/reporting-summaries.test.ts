@@ -131,6 +131,11 @@ async function world(slug: string, seed: number): Promise<TWorld> {
       await post("DISBURSE", amount, MOMENTS[4]!);
     } else if (r < 0.5) await post("REVERSE", amount / 3n || 1n, pick(MOMENTS.filter((m) => m >= at)));
   }
+  // Spend with no award line (an owner's posting without awardRef): need "none", household "other".
+  await asOwnerInCouncil(owner(), council.id, async (tx) => {
+    await postLedger(tx, { kind: "COMMIT", fundId: funds[0]!.id, potId: funds[0]!.pots[1]!, amountPence: 2_500n, idempotencyKey: `n:${randomUUID()}`, reason: "Hardship payment", actorUserId: null, at: MOMENTS[1] });
+    await postLedger(tx, { kind: "DISBURSE", fundId: funds[0]!.id, potId: funds[0]!.pots[1]!, amountPence: 2_500n, idempotencyKey: `n:${randomUUID()}`, reason: "Hardship payment", actorUserId: null, at: MOMENTS[2] });
+  });
   await asOwnerInCouncil(owner(), council.id, (tx) =>
     postLedger(tx, { kind: "ADMIN", fundId: funds[0]!.id, amountPence: 4_321n, costLine: "admin", idempotencyKey: `a:${randomUUID()}`, reason: "Staff", actorUserId: null, at: MOMENTS[2] }),
   );

@@ -80,6 +80,9 @@ CREATE TABLE "ReportCaseContact" (
     CONSTRAINT "ReportCaseContact_pkey" PRIMARY KEY ("tenantId","caseId")
 );
 
+-- Spend with no award line (need ""), in SQL only: the dashboard adds it to the per-award sums.
+CREATE INDEX "ReportLedgerDay_no_award" ON "ReportLedgerDay" ("tenantId", "day") WHERE "needCategory" = '';
+
 -- CreateIndex
 CREATE INDEX "ReportAwardDay_tenantId_fundId_day_idx" ON "ReportAwardDay"("tenantId", "fundId", "day");
 
