@@ -150,11 +150,11 @@ for (const c of councils) {
     await client.query(
       `insert into "Award" (id, "tenantId", "caseId", "potId", "needCategory", "amountPence", "paymentMethod", status, "proposedById", "approvedById", "approvedAt", "householdTypes", "accessRoute", "createdAt", "updatedAt")
        select gen_random_uuid(), $1::uuid, bc.id, ($2::uuid[])[1 + (i % $3)], (array['food','energy','essentials','furniture','rent-arrears','other'])[1 + (i * 7 % 6)],
-         1000 + (i * 7919 % 40000), 'bank', 'APPROVED', $4::uuid, $4::uuid, x.at, case i * 13 % 5 when 0 then array['families-with-children'] when 1 then array['single-adults', 'pension-age'] when 2 then array['single-adults', 'disability'] when 3 then array['single-adults'] else array['pregnancy'] end,
+         1000 + (i::bigint * 7919 % 40000), 'bank', 'APPROVED', $4::uuid, $4::uuid, x.at, case i * 13 % 5 when 0 then array['families-with-children'] when 1 then array['single-adults', 'pension-age'] when 2 then array['single-adults', 'disability'] when 3 then array['single-adults'] else array['pregnancy'] end,
          case bc.channel when 'REFERRAL_PORTAL' then 'REFERRAL' when 'REFERRAL_API' then 'REFERRAL' when 'PROACTIVE_INVITATION' then 'PROACTIVE' else 'APPLICATION' end, x.at, x.at
        from generate_series(0, $5::int - 1) as i
        join bench_cases bc on bc.n = i % (select count(*) from bench_cases)
-       cross join lateral (select (now() at time zone 'UTC') - ((i * 104729 % 31449600) * interval '1 second') - interval '3 days' as at) x`,
+       cross join lateral (select (now() at time zone 'UTC') - ((i::bigint * 104729 % 31449600) * interval '1 second') - interval '3 days' as at) x`,
       [c.tenantId, pots.map((p) => p.pot), pots.length, c.staffIds[0], perCouncilAwards],
     );
   });
