@@ -268,12 +268,18 @@ for (const [name, fn] of [
   ["breakdown", () => withTenant(hack.tenantId, (tx) => loadBreakdown(tx, BREAK, "need"))],
 ] as const) {
   const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
+  try {
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await fn();
+      times.push(performance.now() - t);
+    }
+    inProcess[`${name}P50Ms`] = pct(times, 50);
+  } catch (error) {
+    // At 5,000,000 transactions the 12-month dashboard outran withTenant's 20 s transaction timeout: say so, and go on.
+    log(`${name} in process failed after ${times.length} runs: ${String(error).slice(0, 200)}`);
+    inProcess[`${name}P50Ms`] = null;
   }
-  inProcess[`${name}P50Ms`] = pct(times, 50);
 }
 
 // ---- 4. over HTTP, signed in as the manager ----
