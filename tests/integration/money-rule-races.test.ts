@@ -4,7 +4,6 @@
 // a partner's direct award; the partner API has no award path, and a batch only pays what was
 // committed) cannot together beat a household's limit or take a pot below zero. Real services,
 // in parallel, as the app's RLS-bound role; the ledger recomputed afterwards (verifyLedger).
-import pg from "pg";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { memberActor, type TMemberActor, type TReferrerActor } from "@/lib/actor";
 import { assemble } from "@/lib/applications/schemas";
@@ -16,7 +15,6 @@ import { DEFAULT_REASON_CODES } from "@/lib/cases/settings";
 import { withTenant } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
 import { resetEnvForTests } from "@/lib/env";
-import { verifyLedger } from "@/lib/ledger/verify";
 import { createBatch, releaseBatch } from "@/lib/payments/batches";
 import { savePaymentSettings } from "@/lib/payments/settings";
 import { directAward } from "@/lib/referrals/direct-award";
@@ -28,6 +26,7 @@ import { createCouncil, createFund, createMember, createOrganisation } from "@/p
 import { FULL } from "../support/application-answers";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
+import { ledgerBreaks, potBalances } from "../support/ledger-checks";
 
 // Modules of the referral path read the request's cookies and headers; a service call has none.
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }), headers: async () => new Headers() }));
@@ -80,20 +79,7 @@ const line = (potId: string, amountPence: bigint) => ({ potId, needCategory: "fo
 const approve = (...lines: ReturnType<typeof line>[]) => ({ decision: "approve", reasonCode: "need-met", explanation: "We will pay this into your bank account.", lines });
 const direct = (by: TReferrerActor, caseId: string, potId: string, amountPence: bigint) => directAward(by, { caseId, potId, needCategory: "food", amount: `${amountPence / 100n}` });
 
-async function balances(potId: string) {
-  const rows = await owner().ledgerAccount.findMany({ where: { potId } });
-  return Object.fromEntries(rows.map((r) => [r.kind, r.balancePence])) as Record<"AVAILABLE" | "COMMITTED" | "SPENT", bigint>;
-}
 
-async function ledgerBreaks() {
-  const c = new pg.Client({ connectionString: testDb().ownerUrl });
-  await c.connect();
-  try {
-    return (await verifyLedger(c)).breaks;
-  } finally {
-    await c.end();
-  }
-}
 
 const sum = (xs: bigint[]) => xs.reduce((s, x) => s + x, 0n);
 /** What a pot has committed to standing approved awards, from the awards themselves. */
@@ -126,7 +112,7 @@ describe("splitting", () => {
     const r = await decideCase(officer, caseId, approve(line(pot.id, 25_000n), line(pot.id, 25_000n), line(pot.id, 25_000n)));
     if (r.outcome !== "decided") throw new Error(r.outcome);
     expect(r.awards.map((a) => a.status)).toEqual(["APPROVED", "APPROVED", "AWAITING_APPROVAL"]);
-    expect((await balances(pot.id)).COMMITTED).toBe(LIMIT);
+    expect((await potBalances(pot.id)).COMMITTED).toBe(LIMIT);
     expect(await owner().payment.count({ where: { caseId } })).toBe(2);
     // The officer cannot approve the third line themselves.
     expect((await approveAward(officer, r.awards[2]!.id)).outcome).toBe("forbidden");
@@ -139,7 +125,7 @@ describe("splitting", () => {
       issues: [{ path: ["lines", 2, "amountPence"], message: "award.overPotMaximum" }],
     });
     expect(await owner().award.count({ where: { caseId: other.caseId } })).toBe(0);
-    expect((await balances(capped.id)).COMMITTED).toBe(0n);
+    expect((await potBalances(capped.id)).COMMITTED).toBe(0n);
   });
 
   it("a partner's direct awards split over three referrals of one household, at once, against a £500 household maximum: two of £250 go, the third waits", async () => {
@@ -150,7 +136,7 @@ describe("splitting", () => {
     expect(results.filter((r) => r.outcome === "awarded")).toHaveLength(2);
     expect(results.filter((r) => r.outcome === "queued")).toHaveLength(1);
     expect(await approvedIn(pot.id)).toBe(50_000n);
-    expect((await balances(pot.id)).COMMITTED).toBe(50_000n);
+    expect((await potBalances(pot.id)).COMMITTED).toBe(50_000n);
     // Over the officer's limit in one: never direct.
     const big = await refer(amara, person());
     expect(await direct(amara, big, pot.id, 60_000n)).toMatchObject({ outcome: "queued" });
@@ -174,7 +160,7 @@ describe("one household, several ways at once", () => {
       expect(await owner().award.count({ where: { caseId: { in: [a, b, c] } } })).toBe(1);
     }
     expect(await approvedIn(pot.id)).toBe(50_000n);
-    expect((await balances(pot.id)).COMMITTED).toBe(50_000n);
+    expect((await potBalances(pot.id)).COMMITTED).toBe(50_000n);
   }, 120_000);
 
   it("a household maximum raced by decisions and direct awards for one household (each alone fits, two together do not): only what fits goes", async () => {
@@ -188,7 +174,7 @@ describe("one household, several ways at once", () => {
     ]);
     expect(results.filter((r) => r.outcome === "decided" || r.outcome === "awarded")).toHaveLength(1);
     expect(await approvedIn(pot.id)).toBe(25_000n);
-    expect((await balances(pot.id)).COMMITTED).toBe(25_000n);
+    expect((await potBalances(pot.id)).COMMITTED).toBe(25_000n);
   }, 120_000);
 });
 
@@ -204,7 +190,7 @@ describe("the last money of a pot", () => {
       expect(r.awards[0]!.status).toBe("AWAITING_APPROVAL");
       waiting.push(r.awards[0]!.id);
     }
-    expect(await balances(pot.id)).toMatchObject({ AVAILABLE: 100_000n, COMMITTED: 0n });
+    expect(await potBalances(pot.id)).toMatchObject({ AVAILABLE: 100_000n, COMMITTED: 0n });
     const forDecision = [];
     for (let i = 0; i < 4; i++) forDecision.push(await referredAndClaimed(ben, person(), i % 2 ? officer : officer2));
     const forDirect = [];
@@ -224,7 +210,7 @@ describe("the last money of a pot", () => {
     expect(decisions.every((r) => r.outcome === "decided" || r.outcome === "refused")).toBe(true);
     expect(directs.every((r) => r.outcome === "awarded" || r.outcome === "queued")).toBe(true);
 
-    const after = await balances(pot.id);
+    const after = await potBalances(pot.id);
     expect(after.AVAILABLE).toBeGreaterThanOrEqual(0n);
     // Someone was refused, so what is left is less than the smallest request.
     expect(after.AVAILABLE).toBeLessThan(30_000n);
@@ -242,7 +228,7 @@ describe("the last money of a pot", () => {
     expect(made.totalPence).toBe(after.COMMITTED);
     const released = await Promise.all([releaseBatch(approver1, made.batchId), releaseBatch(approver2, made.batchId), releaseBatch(finance, made.batchId)]);
     expect(released.filter((r) => r.outcome === "released")).toHaveLength(1);
-    expect(await balances(pot.id)).toEqual({ AVAILABLE: after.AVAILABLE, COMMITTED: 0n, SPENT: after.COMMITTED });
+    expect(await potBalances(pot.id)).toEqual({ AVAILABLE: after.AVAILABLE, COMMITTED: 0n, SPENT: after.COMMITTED });
     expect(await ledgerBreaks()).toEqual([]);
   }, 180_000);
 });

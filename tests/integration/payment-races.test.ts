@@ -8,7 +8,6 @@
 // never leaving one issued with all its vouchers used; the ledger balanced to the penny
 // (verifyLedger) and no pot below zero. The money rules' own races (limit, pot rules, household
 // totals, last money of a pot) are in tests/integration/money-rule-races.test.ts.
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TMemberActor } from "@/lib/actor";
 import type { TRawAnswers } from "@/lib/applications/steps";
@@ -18,7 +17,6 @@ import { pool } from "@/lib/db/client";
 import { withTenantSql } from "@/lib/db/tenant-scope";
 import { decideCase } from "@/lib/decisions/decide-case";
 import { resetEnvForTests } from "@/lib/env";
-import { verifyLedger } from "@/lib/ledger/verify";
 import { approveBankChange, rejectBankChange, requestBankChange, requestBankChangeSql } from "@/lib/payments/bank-changes";
 import { cancelBatch, createBatch, releaseBatch } from "@/lib/payments/batches";
 import { cancelExpiredVoucher } from "@/lib/payments/expired-vouchers";
@@ -35,6 +33,7 @@ import { createCouncil, createFund } from "@/prisma/factories";
 import { FULL } from "../support/application-answers";
 import { applyFor, caseActor } from "../support/casework";
 import { testDb } from "../support/globals";
+import { ledgerBreaks, potBalances } from "../support/ledger-checks";
 import { readStandard18 } from "../support/standard18-reader";
 
 const owner = () => testDb().owner;
@@ -83,21 +82,7 @@ async function approvedBank(ctx: TCtx, potId: string, amountPence: bigint) {
   return { caseId: made.caseId, awardId: r.awards[0]!.id, paymentId: payment.id, reference: payment.reference, amountPence };
 }
 
-async function balances(potId: string) {
-  const rows = await owner().ledgerAccount.findMany({ where: { potId } });
-  return Object.fromEntries(rows.map((r) => [r.kind, r.balancePence])) as Record<"AVAILABLE" | "COMMITTED" | "SPENT", bigint>;
-}
 
-/** Every invariant of the ledger, recomputed from its postings (the owner sees every council). */
-async function ledgerBreaks() {
-  const c = new pg.Client({ connectionString: testDb().ownerUrl });
-  await c.connect();
-  try {
-    return (await verifyLedger(c)).breaks;
-  } finally {
-    await c.end();
-  }
-}
 
 const count = <T extends { outcome: string }>(results: T[], outcome: string) => results.filter((r) => r.outcome === outcome).length;
 const sum = (xs: bigint[]) => xs.reduce((s, x) => s + x, 0n);
@@ -134,7 +119,7 @@ describe("releasing a batch", () => {
     const pots = fund.pots.map((p) => p.id);
     const paid = [];
     for (let i = 0; i < 24; i++) paid.push(await approvedBank(ctx, pots[i % 2]!, BigInt(1_000 + i * 37)));
-    const before = await Promise.all(pots.map(balances));
+    const before = await Promise.all(pots.map(potBalances));
     const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
     if (made.outcome !== "created") throw new Error(made.outcome);
     const total = sum(paid.map((p) => p.amountPence));
@@ -158,7 +143,7 @@ describe("releasing a batch", () => {
     expect(new Set(disbursed.map((t) => t.idempotencyKey))).toEqual(new Set(payments.map((p) => `payment:${p.id}:disburse`)));
     for (const [i, potId] of pots.entries()) {
       const out = sum(paid.filter((_, j) => j % 2 === i).map((p) => p.amountPence));
-      expect(await balances(potId)).toEqual({ ...before[i]!, COMMITTED: before[i]!.COMMITTED - out, SPENT: before[i]!.SPENT + out });
+      expect(await potBalances(potId)).toEqual({ ...before[i]!, COMMITTED: before[i]!.COMMITTED - out, SPENT: before[i]!.SPENT + out });
     }
     const batch = await owner().paymentBatch.findUniqueOrThrow({ where: { id: made.batchId } });
     expect(batch.status).toBe("RELEASED");
@@ -268,7 +253,7 @@ describe("release racing cancel", () => {
       }
       expect(await owner().auditEvent.count({ where: { entityId: made.batchId, action: { in: ["payment-batch.released", "payment-batch.cancelled"] } } })).toBe(1);
     }
-    const b = await balances(pot.id);
+    const b = await potBalances(pot.id);
     expect(b.AVAILABLE + b.COMMITTED + b.SPENT).toBe(5_000_000n);
     expect(b.COMMITTED).toBe(0n);
     expect(await ledgerBreaks()).toEqual([]);
@@ -286,7 +271,7 @@ describe("a bank report, and paying a returned payment again", () => {
     const made = await createBatch(ctx.finance1, { method: "BANK_TRANSFER" });
     if (made.outcome !== "created") throw new Error(made.outcome);
     expect((await releaseBatch(ctx.finance2, made.batchId)).outcome).toBe("released");
-    const afterRelease = await balances(pot.id);
+    const afterRelease = await potBalances(pot.id);
     const [ret1, ret2] = [lines[4]!, lines[5]!];
     const report = csv(
       ...lines.slice(0, 4).map((l) => `${l.reference},${pounds(l.amountPence)},paid,`),
@@ -309,7 +294,7 @@ describe("a bank report, and paying a returned payment again", () => {
     const recommits = await owner().ledgerTransaction.findMany({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } });
     expect(recommits.map((t) => t.paymentRef).sort()).toEqual([ret1.reference, ret2.reference].sort());
     const back = ret1.amountPence + ret2.amountPence;
-    expect(await balances(pot.id)).toEqual({ AVAILABLE: afterRelease.AVAILABLE, COMMITTED: afterRelease.COMMITTED + back, SPENT: afterRelease.SPENT - back });
+    expect(await potBalances(pot.id)).toEqual({ AVAILABLE: afterRelease.AVAILABLE, COMMITTED: afterRelease.COMMITTED + back, SPENT: afterRelease.SPENT - back });
     expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "payment.paid" } })).toBe(4);
     expect(await owner().caseEvent.count({ where: { tenantId: ctx.council.id, kind: "payment.returned" } })).toBe(2);
     expect(await owner().auditEvent.count({ where: { tenantId: ctx.council.id, action: "reconciliation.applied" } })).toBe(1);
@@ -386,7 +371,7 @@ describe("a bank report racing the officers", () => {
         stillCommitted += l.amountPence;
       }
     }
-    const b = await balances(pot.id);
+    const b = await potBalances(pot.id);
     expect(b).toEqual({ AVAILABLE: 5_000_000n - stillCommitted, COMMITTED: stillCommitted, SPENT: 0n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 180_000);
@@ -481,14 +466,14 @@ describe("a voucher provider's files applied at once, continued", () => {
     const expired = await previewVoucherImport(ctx.finance1, { fileName: "expired.csv", content: file("Reference,Status,Date", `${payment.reference}/1,Expired,2099-04-01`), kind: "redemptions" });
     if (expired.outcome !== "previewed") throw new Error(expired.outcome);
     expect(await applyVoucherImport(ctx.finance2, expired.importId)).toMatchObject({ outcome: "applied", expired: 1 });
-    const before = await balances(pot.id);
+    const before = await potBalances(pot.id);
 
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => cancelExpiredVoucher([ctx.finance1, ctx.finance2, ctx.finance3][i % 3]!, { paymentId: payment.id, reason: "Never used", reissueAs: "same" })));
     expect(results.filter((x) => x.outcome === "cancelled")).toHaveLength(1);
     expect(results.filter((x) => x.outcome !== "cancelled").every((x) => x.outcome === "not-expired")).toBe(true);
     expect(await owner().payment.count({ where: { awardId: r.awards[0]!.id } })).toBe(2);
     expect(await owner().ledgerTransaction.count({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } })).toBe(1);
-    expect(await balances(pot.id)).toEqual({ ...before, COMMITTED: before.COMMITTED + 4_000n, SPENT: before.SPENT - 4_000n });
+    expect(await potBalances(pot.id)).toEqual({ ...before, COMMITTED: before.COMMITTED + 4_000n, SPENT: before.SPENT - 4_000n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 120_000);
 });
@@ -518,7 +503,7 @@ describe("two bank reports at once", () => {
     const recommits = await owner().ledgerTransaction.findMany({ where: { tenantId: ctx.council.id, kind: "RECOMMIT" } });
     expect(recommits.map((t) => t.paymentRef).sort()).toEqual(lines.map((l) => l.reference).sort());
     const total = lines.reduce((s2, l) => s2 + l.amountPence, 0n);
-    expect(await balances(pot.id)).toMatchObject({ COMMITTED: total, SPENT: 0n });
+    expect(await potBalances(pot.id)).toMatchObject({ COMMITTED: total, SPENT: 0n });
     expect(await ledgerBreaks()).toEqual([]);
   }, 120_000);
 });
