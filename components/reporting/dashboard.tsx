@@ -30,12 +30,12 @@ export function cellText(column: TReportColumn, v: TReportCell): string {
 
 const numeric = (c: TReportColumn) => c.kind !== "text" && c.kind !== "date";
 
-export function ReportTable({ table, linkFor, captionSize = "m" }: { table: TReportTable; linkFor?: (row: Record<string, TReportCell>) => string | null; captionSize?: "s" | "m" }) {
+export function ReportTable({ table, linkFor, captionSize = "m" }: { table: TReportTable; linkFor?: (row: Record<string, TReportCell>) => string | null; captionSize?: "s" | "m" | "hidden" }) {
   const first = table.columns[0]!;
   return (
     <div className="relative overflow-x-auto focus:outline-3 focus:outline-offset-0 focus:outline-govuk-focus" tabIndex={0} role="region" aria-label={table.title}>
       <table className="govuk-table govuk-table--small-text-until-tablet" data-testid={`table-${table.id}`}>
-        <caption className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{table.title}</caption>
+        <caption className={captionSize === "hidden" ? "govuk-visually-hidden" : `govuk-table__caption govuk-table__caption--${captionSize}`}>{table.title}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {table.columns.map((c) => (
@@ -104,6 +104,19 @@ export function ReportTable({ table, linkFor, captionSize = "m" }: { table: TRep
 
 // GOV.UK colours, in an order that tells neighbours apart (and a pattern-free legend in words).
 const COLOURS = ["#1d70b8", "#f47738", "#00703c", "#912b88", "#5694ca", "#b58840", "#d4351c"];
+
+/** A table with its chart: the title first (as a heading), then the chart, then the table (its caption the same title, for screen readers). */
+function ChartedTable({ table, chart, linkFor }: { table: TReportTable; chart: ReactNode; linkFor?: (row: Record<string, TReportCell>) => string | null }) {
+  return (
+    <>
+      <h3 className="govuk-heading-m">
+        {table.title}
+      </h3>
+      {chart}
+      <ReportTable table={table} linkFor={linkFor} captionSize="hidden" />
+    </>
+  );
+}
 
 /** Horizontal bars, one per row (stacked when several series), drawn as SVG on the server. Suppressed cells draw nothing. */
 export function BarChart({ table, labelKey, series }: { table: TReportTable; labelKey: string; series: string[] }) {
@@ -206,18 +219,14 @@ export function DashboardSections({
           Outputs
         </h2>
         {weekly ? (
-          <>
-            <BarChart table={weekly} labelKey="week" series={channels} />
-            <ReportTable table={weekly} />
-          </>
+          <ChartedTable table={weekly} chart={<BarChart table={weekly} labelKey="week" series={channels} />} />
         ) : null}
         {t("timings") ? <ReportTable table={t("timings")!} /> : null}
         {t("approvals") ? <ReportTable table={t("approvals")!} /> : null}
         {["by-need", "by-household", "by-route", "by-partner"].map((id) =>
           t(id) ? (
             <div key={id}>
-              <BarChart table={t(id)!} labelKey="label" series={["paid"]} />
-              <ReportTable table={t(id)!} linkFor={link(id)} />
+              <ChartedTable table={t(id)!} chart={<BarChart table={t(id)!} labelKey="label" series={["paid"]} />} linkFor={link(id)} />
             </div>
           ) : null,
         )}
@@ -249,8 +258,7 @@ export function DashboardSections({
           <h2 className="govuk-heading-l" id="outreach-heading">
             Outreach
           </h2>
-          <BarChart table={t("funnel")!} labelKey="stage" series={["households"]} />
-          <ReportTable table={t("funnel")!} />
+          <ChartedTable table={t("funnel")!} chart={<BarChart table={t("funnel")!} labelKey="stage" series={["households"]} />} />
         </section>
       ) : null}
     </>
