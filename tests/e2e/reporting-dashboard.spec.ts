@@ -81,24 +81,24 @@ test("a manager reads the dashboard, filters it, downloads it, enters a staff co
   await shot(page, "all-funds");
 
   // Nonsense and a reversed period: the GOV.UK error summary, what was typed kept.
-  await page.getByLabel("From").fill("nonsense");
-  await page.getByLabel("To").fill("2020-01-01");
+  await page.getByLabel("From", { exact: true }).fill("nonsense");
+  await page.getByLabel("To", { exact: true }).fill("2020-01-01");
   await page.getByRole("button", { name: "Show figures" }).click();
   const summary = page.getByTestId("error-summary");
   await expect(summary).toContainText("The start date must be a real date");
-  await expect(page.getByLabel("From")).toHaveValue("nonsense");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("nonsense");
   await expect(page).toHaveTitle(/^Error: /);
   await shot(page, "filter-errors");
-  await page.getByLabel("From").fill("2026-12-01");
-  await page.getByLabel("To").fill("2026-11-01");
+  await page.getByLabel("From", { exact: true }).fill("2026-12-01");
+  await page.getByLabel("To", { exact: true }).fill("2026-11-01");
   await page.getByRole("button", { name: "Show figures" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("The end date must be the same as or after the start date");
 
   // One fund, its period so far (the default once the dates are cleared).
   const fundName = (await page.getByLabel("Fund", { exact: true }).locator("option").nth(1).textContent())!;
   await page.getByLabel("Fund", { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel("From").fill("");
-  await page.getByLabel("To").fill("");
+  await page.getByLabel("From", { exact: true }).fill("");
+  await page.getByLabel("To", { exact: true }).fill("");
   await page.getByRole("button", { name: "Show figures" }).click();
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
   await expect(page.getByTestId("dashboard-period")).toContainText(`Showing ${fundName}`);
