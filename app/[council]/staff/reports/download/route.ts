@@ -1,5 +1,5 @@
 import { staffActor } from "@/lib/actor";
-import { requireCouncilPermission } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { londonIsoDate } from "@/lib/calendar/working-days";
 import { stripControl } from "@/lib/forms/text";
 import { parseDashboardQuery } from "@/lib/reporting/dashboard-filter";
@@ -9,7 +9,8 @@ import { clientIp } from "@/lib/security/request";
 /** ?fund&from&to&format=csv|xlsx: the dashboard as filtered, as a file (reports:read); the download is audited. */
 export async function GET(request: Request, { params }: { params: Promise<{ council: string }> }) {
   const { council: slug } = await params;
-  const access = await requireCouncilPermission(slug, "reports:read");
+  const access = await staffRouteAccess(slug, { post: false, permission: "reports:read" });
+  if (access instanceof Response) return access;
   const actor = staffActor(access);
   const query = Object.fromEntries([...new URL(request.url).searchParams].map(([k, v]) => [stripControl(k), stripControl(v)]));
   const parsed = parseDashboardQuery(query, (await dashboardFunds(actor)) ?? [], londonIsoDate(new Date()));

@@ -1,11 +1,12 @@
 import { readSearchParams } from "@/lib/forms/text";
-import { requireCouncilPermission } from "@/lib/auth/access";
+import { staffRouteAccess } from "@/lib/auth/access";
 import { exportPotHistory, historyFilterFrom } from "@/lib/funds/history";
 import { clientIp } from "@/lib/security/request";
 
 export async function GET(request: Request, { params }: { params: Promise<{ council: string; fundId: string; potId: string }> }) {
   const { council: slug, potId } = await params;
-  const access = await requireCouncilPermission(slug, "funds:read");
+  const access = await staffRouteAccess(slug, { post: false, permission: "funds:read" });
+  if (access instanceof Response) return access;
   if (!/^[0-9a-f-]{36}$/.test(potId)) return new Response("Not found", { status: 404 });
   const { filter } = historyFilterFrom(await readSearchParams(Object.fromEntries(new URL(request.url).searchParams)));
   const exported = await exportPotHistory(access, potId, filter, await clientIp());
