@@ -8,9 +8,10 @@ import { sql as q } from "kysely";
 import { councilIdOf, type TActor } from "@/lib/actor";
 import { can } from "@/lib/auth/permissions";
 import { withTenantSql } from "@/lib/db/tenant-scope";
+import { annualisedPence } from "@/lib/advice/annualised";
 import type { AdviceOutcomeKind, AdviceValuePeriod } from "@/lib/generated/prisma/enums";
 
-export const WEEKS_IN_A_YEAR = 52n;
+export { annualisedPence, WEEKS_IN_A_YEAR } from "@/lib/advice/annualised";
 
 export type TGainRow = {
   tenantId: string;
@@ -34,11 +35,6 @@ export type TIncomeGained = TGainTotals & {
   byPartner: (TGainTotals & { partnerId: string; partnerName: string })[];
   byCouncil: (TGainTotals & { tenantId: string })[];
 };
-
-/** A recurring value for one year: weekly × 52, a yearly value as it is. */
-export function annualisedPence(valuePence: bigint, period: AdviceValuePeriod): bigint {
-  return period === "WEEKLY" ? valuePence * WEEKS_IN_A_YEAR : valuePence;
-}
 
 /** One outcome's gain: its value for a year plus its backdated lump sum. */
 export function outcomeGainPence(o: Pick<TGainRow, "valuePence" | "valuePeriod" | "lumpSumPence">): bigint {

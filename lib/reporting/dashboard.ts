@@ -6,10 +6,11 @@
 // security decides the council, whatever ids are asked for. Days are UK dates, both ends included.
 // No "server-only": the bench and owner-run scripts read it too.
 import { sql as q } from "kysely";
+import { annualisedPence as annualised } from "@/lib/advice/annualised";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NEARLY_EMPTY_DAYS, spendFigures } from "@/lib/funds/projection";
-import type { AdviceOutcomeKind, ApplicationChannel } from "@/lib/generated/prisma/enums";
+import type { AdviceOutcomeKind, AdviceValuePeriod, ApplicationChannel } from "@/lib/generated/prisma/enums";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { balancesOf, fundBalances, potBalances } from "@/lib/ledger/read-model";
 import { HOUSEHOLD_GROUPS } from "@/lib/reporting/categories";
@@ -286,17 +287,17 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date)
 /**
  * Extra income gained through onward referrals (outcomes confirmed in the period) and the
  * referrals made in the period, per advice partner. The arithmetic is lib/advice/income-gained.ts's
- * (a weekly value × 52, a yearly value as it is, plus the lump sum); lib/advice sits above
- * lib/reporting, so it is written here in SQL and tests/integration/reporting-summaries.test.ts
- * checks it against incomeGained(). These tables are small: read directly.
+ * (annualisedPence: a weekly value × 52, a yearly value as it is; plus the lump sum), applied to
+ * the values summed per period kind (it is linear); tests/integration/reporting-summaries.test.ts
+ * checks the result against incomeGained(). These tables are small: read directly.
  */
 async function adviceOutcomes(tx: Tx, filter: TDashboardFilter): Promise<Pick<TDashboard["outcomes"], "incomeGained" | "onwardReferrals">> {
   const db = prismaSql(tx).db;
-  const outcomes = await q<{ partnerId: string; kind: AdviceOutcomeKind; n: number; annual: string; lump: string }>`
-    select r."partnerId"::text as "partnerId", o.kind, count(*)::int as n,
-      sum(case o."valuePeriod" when 'WEEKLY' then o."valuePence" * 52 else o."valuePence" end)::text as annual, sum(o."lumpSumPence")::text as lump
+  const outcomes = await q<{ partnerId: string; kind: AdviceOutcomeKind; period: AdviceValuePeriod; n: number; value: string; lump: string }>`
+    select r."partnerId"::text as "partnerId", o.kind, o."valuePeriod" as period, count(*)::int as n,
+      sum(o."valuePence")::text as value, sum(o."lumpSumPence")::text as lump
     from "AdviceOutcome" o join "AdviceReferral" r on r."tenantId" = o."tenantId" and r.id = o."referralId"
-    where o."confirmedOn" between ${filter.from}::date and ${filter.to}::date group by 1, 2`.execute(db);
+    where o."confirmedOn" between ${filter.from}::date and ${filter.to}::date group by 1, 2, 3`.execute(db);
   const referrals = await q<{ partnerId: string; n: number }>`
     select "partnerId"::text as "partnerId", count(*)::int as n from "AdviceReferral"
     where ("createdAt" at time zone 'UTC' at time zone 'Europe/London')::date between ${filter.from}::date and ${filter.to}::date group by 1`.execute(db);
@@ -309,8 +310,9 @@ async function adviceOutcomes(tx: Tx, filter: TDashboardFilter): Promise<Pick<TD
   for (const o of outcomes.rows) {
     const r = row(o.partnerId);
     r.outcomes[o.kind] = (r.outcomes[o.kind] ?? 0) + o.n;
-    r.gainedPence += BigInt(o.annual) + BigInt(o.lump);
-    annualisedPence += BigInt(o.annual);
+    const annual = annualised(BigInt(o.value), o.period);
+    r.gainedPence += annual + BigInt(o.lump);
+    annualisedPence += annual;
     lumpSumPence += BigInt(o.lump);
     count += o.n;
   }
