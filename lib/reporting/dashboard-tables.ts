@@ -31,14 +31,13 @@ export const BREAKDOWN_TABLES = [
 
 /** One breakdown as a table: a row per key (the key kept on the row for links, not shown), awards and paid totalled. */
 export function breakdownTable(id: string, title: string, label: string, rows: readonly TBreakdownRow[]): TReportTable {
-  const out = rows.map((r) => ({ key: r.key, label: r.label, awards: r.awards, households: r.households, paid: r.paidPence }));
+  const out = rows.map((r) => ({ key: r.key, label: r.label, awards: r.awards, paid: r.paidPence }));
   return {
     id,
     title,
-    columns: [col("label", label, "text"), col("awards", "Awards", "count"), col("households", "Households", "count"), col("paid", "Paid", "pence")],
+    columns: [col("label", label, "text"), col("awards", "Awards", "count"), col("paid", "Paid", "pence")],
     rows: out,
-    // Households are not added up: one household can have awards in more than one row.
-    total: { label: "Total", awards: count(out, "awards"), households: null, paid: sum(out, "paid") },
+    total: { label: "Total", awards: count(out, "awards"), paid: sum(out, "paid") },
   };
 }
 
@@ -123,7 +122,7 @@ export function dashboardTables(d: TDashboard, extras: TDashboardExtras): TRepor
       col("approved", "Approved (fully or in part)", "count"),
       col("approvalRate", "Approval rate (%)", "percent"),
       col("households", "Households helped", "count"),
-      col("moreThanOnce", "Helped more than once", "count"),
+      col("moreThanOnce", "Helped on more than one day", "count"),
     ],
     rows: [
       {

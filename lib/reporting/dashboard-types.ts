@@ -59,13 +59,16 @@ export type TTiming = {
   withinSla: number;
 };
 
-/** Awards paid in the period (net of money that came back), along one dimension. */
+/**
+ * Along one dimension: awards paid in the period (their payment day is in it: the day of the
+ * latest payment out, while it has not come back; ADR 0044) and money paid in the period, net of
+ * money that came back (each movement on its own day).
+ */
 export type TBreakdownRow = {
   /** The need id, household group, access route, Organisation id ("none"), or pot id. */
   key: string;
   label: string;
   awards: number;
-  households: number;
   paidPence: bigint;
 };
 
@@ -96,7 +99,7 @@ export type TDashboard = {
     byHousehold: TBreakdownRow[];
     byRoute: TBreakdownRow[];
     byPartner: TBreakdownRow[];
-    /** Households with awards paid in the period, and those of them helped more than once (ever, up to the period's end). */
+    /** Households (cases) with an award paid in the period, and those of them helped on two or more different days up to the period's end (from the same fund, or any when all funds are shown). */
     householdsHelped: number;
     householdsHelpedMoreThanOnce: number;
   };

@@ -53,48 +53,34 @@ function where(filter: TDashboardFilter & Partial<Omit<TBreakdownFilter, keyof T
   return q.join(parts, q` and `);
 }
 
-type TTotals = { paid: bigint; awards: number; households: number };
+type TTotals = { paid: bigint; awards: number };
 type TDimTotals = Map<TBreakdownDimension, Map<string, TTotals>> & { all: TTotals };
 
 /**
- * Per value of each dimension asked for: net paid in the period (DISBURSE − RECOMMIT − REVERSE),
- * and the awards whose net paid IN THE PERIOD is above zero with their households (cases). One
- * scan of the period's rows of the per-award summary (GROUPING SETS, the empty set giving the
- * totals), whatever the number of dimensions; plus spend with no award line (rare: an owner's
- * posting without awardRef) from the money summary's need "" rows (a partial index).
+ * Per value of each dimension asked for: net paid in the period (DISBURSE − RECOMMIT − REVERSE,
+ * each on its own day) and the awards whose payment day is in the period (ADR 0044: the day of the
+ * award's latest payment out, while it has not come back). Both are per-day sums in the money
+ * summary, so one grouped read of the period's rows (a few hundred a day at most) gives every
+ * dimension at once (GROUPING SETS; the empty set gives the totals).
  */
 async function dimensionTotals(tx: Tx, filter: TDashboardFilter & Partial<Omit<TBreakdownFilter, keyof TDashboardFilter>>, dims: readonly TBreakdownDimension[]): Promise<TDimTotals> {
   const db = prismaSql(tx).db;
   const key = (d: TBreakdownDimension) => q.raw(`"${COLUMN[d]}"::text`);
-  const mins = q.join(dims.map((d) => q`min(${key(d)}) as ${q.ref(d)}`));
-  const dimRefs = q.join(dims.map((d) => q.ref(`a.${d}`)));
-  const aGrouping = q.join(dims.map((d) => q`grouping(${q.ref(`a.${d}`)})`));
-  const counts = await q<{ g: number[]; k: (string | null)[]; awards: number; households: number; paid: string }>`
-    with a as (
-      select "awardId", min("caseId"::text) as "caseId", ${mins}, sum("netPaidPence") as net
-      from "ReportAwardDay" where ${where(filter)}
-      group by "awardId"
-    )
-    select array[${aGrouping}]::int[] as g, array[${dimRefs}]::text[] as k, (count(*) filter (where a.net > 0))::int as awards,
-      (count(distinct a."caseId") filter (where a.net > 0))::int as households, coalesce(sum(a.net), 0)::text as paid
-    from a group by grouping sets (${q.join(dims.map((d) => q`(${q.ref(`a.${d}`)})`))}, ())`.execute(db);
   const grouping = q.join(dims.map((d) => q`grouping(${key(d)})`));
   const keys = q.join(dims.map((d) => q`${key(d)}`));
-  const loose = await q<{ g: number[]; k: (string | null)[]; paid: string }>`
-    select array[${grouping}]::int[] as g, array[${keys}]::text[] as k, sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as paid
-    from "ReportLedgerDay" where ${where(filter)} and "needCategory" = '' and "potId" <> ${NO_POT}::uuid
+  const sums = await q<{ g: number[]; k: (string | null)[]; paid: string; awards: number }>`
+    select array[${grouping}]::int[] as g, array[${keys}]::text[] as k, sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as paid, sum("awardsPaid")::int as awards
+    from "ReportLedgerDay" where ${where(filter)} and "potId" <> ${NO_POT}::uuid
     group by grouping sets (${q.join(dims.map((d) => q`(${key(d)})`))}, ())`.execute(db);
   const out = new Map(dims.map((d) => [d, new Map<string, TTotals>()])) as TDimTotals;
-  out.all = { paid: 0n, awards: 0, households: 0 };
-  const add = (g: number[], k: (string | null)[], t: TTotals) => {
-    const i = g.findIndex((x) => x === 0);
-    const target = i < 0 ? out.all : (out.get(dims[i]!)!.get(k[i] ?? "") ?? out.get(dims[i]!)!.set(k[i] ?? "", { paid: 0n, awards: 0, households: 0 }).get(k[i] ?? "")!);
-    target.paid += t.paid;
-    target.awards += t.awards;
-    target.households += t.households;
-  };
-  for (const r of counts.rows) add(r.g, r.k, { paid: BigInt(r.paid), awards: r.awards, households: r.households });
-  for (const r of loose.rows) if (r.paid !== null) add(r.g, r.k, { paid: BigInt(r.paid), awards: 0, households: 0 });
+  out.all = { paid: 0n, awards: 0 };
+  for (const r of sums.rows) {
+    if (r.paid === null) continue;
+    const i = r.g.findIndex((x) => x === 0);
+    const t = { paid: BigInt(r.paid), awards: r.awards };
+    if (i < 0) out.all = t;
+    else out.get(dims[i]!)!.set(r.k[i] ?? "", t);
+  }
   return out;
 }
 
@@ -116,11 +102,11 @@ async function labeller(tx: Tx, dims: readonly TBreakdownDimension[]) {
 function rowsOf(totals: TDimTotals, d: TBreakdownDimension, label: (d: TBreakdownDimension, key: string) => string): TBreakdownRow[] {
   return [...(totals.get(d) ?? new Map()).entries()]
     .filter(([, t]) => t.paid !== 0n || t.awards > 0)
-    .map(([k, t]) => ({ key: k === "" ? "none" : k, label: label(d, k), awards: t.awards, households: t.households, paidPence: t.paid }))
+    .map(([k, t]) => ({ key: k === "" ? "none" : k, label: label(d, k), awards: t.awards, paidPence: t.paid }))
     .sort((a, b) => (a.paidPence === b.paidPence ? a.label.localeCompare(b.label) : a.paidPence > b.paidPence ? -1 : 1));
 }
 
-/** Awards paid in the period (net above zero), along one dimension, with the breakdown's filters. */
+/** Awards paid in the period (payment day in it) and net paid, along one dimension, with the breakdown's filters. */
 export async function loadBreakdown(tx: Tx, filter: TBreakdownFilter, dimension: TBreakdownDimension): Promise<TBreakdownRow[]> {
   const totals = await dimensionTotals(tx, filter, [dimension]);
   return rowsOf(totals, dimension, await labeller(tx, [dimension]));
@@ -206,21 +192,39 @@ async function moneyLines(tx: Tx, fundId: string | null, now: Date): Promise<TMo
 }
 
 /**
- * Of the households (cases: the funder return's household, lib/reporting/figures.ts) with awards
- * paid in the period, those with two or more awards paid, ever, up to the period's end (any fund).
+ * Households (cases) helped in the period: those with an award whose payment day is in it; and of
+ * them, those helped on two or more different days up to the period's end. Per fund, or for all
+ * funds (the nil uuid). Exact, from per-day counters (migration 20261206161000, ADR 0044): each of
+ * a case's help days d has a previous help day p (-infinity for its first), and the case is helped
+ * in [from, to] exactly when one of its help days has p < from ≤ d ≤ to, so
+ *   helped = #(p < from) − #(d < from) − #(d > to, p < from).
+ * Helped only once up to `to`: its first help day is in the period and its second is after `to`
+ * (or never), so
+ *   once = #(first help days in the period) − #(second help days whose first is in the period, d ≤ to).
+ * The terms with d > to read ReportHouseholdGap for days after the period only: nothing when the
+ * period ends today or later.
  */
-async function helpedMoreThanOnce(tx: Tx, filter: TDashboardFilter): Promise<number> {
-  const r = await q<{ more: number }>`
-    with helped as (
-      select distinct "caseId" from (
-        select "awardId", min("caseId"::text)::uuid as "caseId" from "ReportAwardDay" where ${where(filter)}
-        group by "awardId" having sum("netPaidPence") > 0) a
-    ), ever as (
-      select d."caseId", d."awardId" from "ReportAwardDay" d join helped h on h."caseId" = d."caseId"
-      where d."day" <= ${filter.to}::date group by d."caseId", d."awardId" having sum(d."netPaidPence") > 0
-    )
-    select count(*)::int as more from (select "caseId" from ever group by "caseId" having count(*) > 1) x`.execute(prismaSql(tx).db);
-  return r.rows[0]!.more;
+export async function householdsHelped(tx: Tx, filter: TDashboardFilter): Promise<{ helped: number; moreThanOnce: number }> {
+  const db = prismaSql(tx).db;
+  const scope = filter.fundId ?? NO_POT;
+  const [days] = (
+    await q<{ firsts: number; prevBefore: number; before: number; firstsIn: number; firstOfTwoIn: number }>`
+    select coalesce(sum("firstHelpDays"), 0)::int as firsts,
+      coalesce(sum("asPrevious") filter (where "day" < ${filter.from}::date), 0)::int as "prevBefore",
+      coalesce(sum("helpDays") filter (where "day" < ${filter.from}::date), 0)::int as before,
+      coalesce(sum("firstHelpDays") filter (where "day" between ${filter.from}::date and ${filter.to}::date), 0)::int as "firstsIn",
+      coalesce(sum("asFirstOfTwo") filter (where "day" between ${filter.from}::date and ${filter.to}::date), 0)::int as "firstOfTwoIn"
+    from "ReportHouseholdDay" where "fundId" = ${scope}::uuid`.execute(db)
+  ).rows;
+  const [after] = (
+    await q<{ spanning: number; secondAfter: number }>`
+    select coalesce(sum("helpDays") filter (where "previousDay" < ${filter.from}::date), 0)::int as spanning,
+      coalesce(sum("helpDays") filter (where second and "previousDay" between ${filter.from}::date and ${filter.to}::date), 0)::int as "secondAfter"
+    from "ReportHouseholdGap" where "fundId" = ${scope}::uuid and "day" > ${filter.to}::date`.execute(db)
+  ).rows;
+  const helped = days!.firsts + days!.prevBefore - days!.before - after!.spanning;
+  const once = days!.firstsIn - (days!.firstOfTwoIn - after!.secondAfter);
+  return { helped, moreThanOnce: helped - once };
 }
 
 /** Monday of the week of a UK date. */
@@ -257,7 +261,7 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date)
   const dims = ["need", "household", "route", "partner"] as const;
   const totals = await dimensionTotals(tx, filter, dims);
   const label = await labeller(tx, dims);
-  const moreThanOnce = await helpedMoreThanOnce(tx, filter);
+  const households = await householdsHelped(tx, filter);
   return {
     filter,
     asOf: now,
@@ -273,8 +277,8 @@ export async function loadDashboard(tx: Tx, filter: TDashboardFilter, now: Date)
       byHousehold: rowsOf(totals, "household", label),
       byRoute: rowsOf(totals, "route", label),
       byPartner: rowsOf(totals, "partner", label),
-      householdsHelped: totals.all.households,
-      householdsHelpedMoreThanOnce: moreThanOnce,
+      householdsHelped: households.helped,
+      householdsHelpedMoreThanOnce: households.moreThanOnce,
     },
     outcomes: {
       ...(await adviceOutcomes(tx, filter)),

@@ -9,7 +9,7 @@ import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { NO_POT } from "@/lib/reporting/dashboard";
-import { ADMIN_COST_LINES, ALL_CATEGORIES, HOUSEHOLD_GROUPS, householdGroupOf, type TAdminCostLine, type THouseholdGroup } from "@/lib/reporting/categories";
+import { ADMIN_COST_LINES, ALL_CATEGORIES, HOUSEHOLD_GROUPS, type TAdminCostLine, type THouseholdGroup } from "@/lib/reporting/categories";
 
 export type TTally = { spendPence: bigint; awards: number; households: number };
 export type TUnmapped = { potId: string; potName: string; needCategory: string | null; spendPence: bigint };
@@ -43,17 +43,20 @@ export function categoryFor(mappings: readonly TMappingRow[], potId: string, nee
   return (needCategory !== null ? ofPot.find((m) => m.needCategory === needCategory) : undefined)?.category ?? ofPot.find((m) => m.needCategory === "*")?.category ?? null;
 }
 
+/** Money and awards of one pot × need × household group in the period (the money summary's sums). */
 type TSpendRow = {
   potId: string;
   potName: string;
+  /** null: spend with no award line. */
   needCategory: string | null;
-  awardId: string | null;
-  caseId: string | null;
-  householdTypes: string[] | null;
-  /** The award's household group as the summaries keep it (householdGroupOf of its householdTypes). */
-  householdGroup?: THouseholdGroup;
+  householdGroup: THouseholdGroup;
   net: bigint;
+  /** Awards whose payment day is in the period. */
+  awards: number;
 };
+
+/** Households per funder category, per household group (each household in one), and in total. */
+type THouseholdCounts = { byCategory: Record<string, number>; byHousehold: Partial<Record<THouseholdGroup, number>>; total: number };
 
 /** The figures of one fund for one period (ISO dates, inclusive). null: no such fund in this council. */
 export async function computeFigures(tx: Tx, fundId: string, period: { start: string; end: string }): Promise<TReturnFigures | null> {
@@ -62,23 +65,47 @@ export async function computeFigures(tx: Tx, fundId: string, period: { start: st
   const db = prismaSql(tx).db;
   const ukDay = q<string>`("t"."createdAt" at time zone 'UTC' at time zone 'Europe/London')::date`;
   const adminNet = q<bigint>`case when "t"."kind" = 'ADMIN' then "t"."amountPence" else -"t"."amountPence" end`;
-  // Spend from the summaries the database keeps as postings arrive (migration
-  // 20261206130100_reporting_summaries, docs/reporting-summaries.md): net paid per award per UK
-  // day, with the award's need and household group as decided; and, from the money summary, any
-  // spend with no award line (need ""). The same sums as the ledger's rows, without scanning them.
+  // Spend and awards from the money summary the database keeps as postings arrive (migrations
+  // 20261206130100 and 20261206161000, docs/reporting-summaries.md): per UK day, pot, need and
+  // household group as decided, net paid and the awards whose payment day it is. The same sums as
+  // the ledger's rows, without scanning them: a few hundred rows for any period.
   const potNames = new Map((await tx.pot.findMany({ where: { fundId }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  const awardRows = await q<{ potId: string; awardId: string; caseId: string; needCategory: string; householdGroup: THouseholdGroup; net: string }>`
-    select "potId"::text as "potId", "awardId"::text as "awardId", min("caseId"::text) as "caseId", min("needCategory") as "needCategory", min("householdGroup") as "householdGroup", sum("netPaidPence")::text as net
-    from "ReportAwardDay" where "fundId" = ${fundId}::uuid and "day" between ${period.start}::date and ${period.end}::date
-    group by 1, 2`.execute(db);
-  const looseRows = await q<{ potId: string; net: string }>`
-    select "potId"::text as "potId", sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as net
-    from "ReportLedgerDay" where "fundId" = ${fundId}::uuid and "day" between ${period.start}::date and ${period.end}::date and "needCategory" = '' and "potId" <> ${NO_POT}::uuid
-    group by 1`.execute(db);
-  const rows: TSpendRow[] = [
-    ...awardRows.rows.map((r) => ({ potId: r.potId, potName: potNames.get(r.potId) ?? r.potId, needCategory: r.needCategory, awardId: r.awardId, caseId: r.caseId, householdTypes: null, householdGroup: r.householdGroup, net: BigInt(r.net) })),
-    ...looseRows.rows.map((r) => ({ potId: r.potId, potName: potNames.get(r.potId) ?? r.potId, needCategory: null, awardId: null, caseId: null, householdTypes: null, net: BigInt(r.net) })),
-  ];
+  const spendRows = await q<{ potId: string; needCategory: string; householdGroup: THouseholdGroup; net: string; awards: number }>`
+    select "potId"::text as "potId", "needCategory", "householdGroup", sum("disbursedPence" - "recommittedPence" - "reversedPence")::text as net, sum("awardsPaid")::int as awards
+    from "ReportLedgerDay" where "fundId" = ${fundId}::uuid and "day" between ${period.start}::date and ${period.end}::date and "potId" <> ${NO_POT}::uuid
+    group by 1, 2, 3`.execute(db);
+  const rows: TSpendRow[] = spendRows.rows.map((r) => ({
+    potId: r.potId,
+    potName: potNames.get(r.potId) ?? r.potId,
+    needCategory: r.needCategory === "" ? null : r.needCategory,
+    householdGroup: r.householdGroup,
+    net: BigInt(r.net),
+    awards: r.awards,
+  }));
+  // Households: the cases of the awards paid in the period (payment day in it), through the
+  // council's mapping (categoryFor's rule: the need's own mapping, else the pot's "*"); each
+  // household in one group, that of its first award paid in the period (then the lowest award id).
+  const counted = await q<{ kind: string; key: string; n: number }>`
+    with mapped as (
+      select p."caseId", p."awardId", p."paidOn", p."householdGroup", coalesce(mn.category, mp.category) as category
+      from "ReportAwardPaid" p
+      left join "FunderMapping" mn on mn."potId" = p."potId" and mn."needCategory" = p."needCategory" and p."needCategory" <> ''
+      left join "FunderMapping" mp on mp."potId" = p."potId" and mp."needCategory" = '*'
+      where p."fundId" = ${fundId}::uuid and p."paidOn" between ${period.start}::date and ${period.end}::date
+    ), valid as (
+      select * from mapped where category = any(${ALL_CATEGORIES.map((c) => c.id)}::text[])
+    )
+    select 'category' as kind, category as key, count(distinct "caseId")::int as n from valid group by category
+    union all
+    select 'household', "householdGroup", count(*)::int from (select distinct on ("caseId") "caseId", "householdGroup" from valid order by "caseId", "paidOn", "awardId") f group by 2
+    union all
+    select 'total', '', count(distinct "caseId")::int from valid`.execute(db);
+  const households: THouseholdCounts = { byCategory: {}, byHousehold: {}, total: 0 };
+  for (const r of counted.rows) {
+    if (r.kind === "category") households.byCategory[r.key] = r.n;
+    else if (r.kind === "household") households.byHousehold[r.key as THouseholdGroup] = r.n;
+    else households.total = r.n;
+  }
   const adminRows = await db
     .selectFrom("LedgerTransaction as t")
     .select(["t.costLine", q<bigint>`sum(${adminNet})::bigint`.as("pence")])
@@ -89,14 +116,15 @@ export async function computeFigures(tx: Tx, fundId: string, period: { start: st
     .groupBy("t.costLine")
     .execute();
   const mappings = await tx.funderMapping.findMany({ where: { fundId }, select: { potId: true, needCategory: true, category: true } });
-  return tally(fund, period, rows, adminRows.map((r) => ({ costLine: r.costLine ?? "", toDate: BigInt(r.pence), inPeriod: BigInt(r.periodPence) })), mappings);
+  return tally(fund, period, rows, households, adminRows.map((r) => ({ costLine: r.costLine ?? "", toDate: BigInt(r.pence), inPeriod: BigInt(r.periodPence) })), mappings);
 }
 
-/** Pure: the rows added up (exported for the unit tests). */
+/** Pure: the rows added up. Spend and awards by household group go by each award's own group; households by the group counted for them (THouseholdCounts). */
 export function tally(
   fund: TReturnFigures["fund"],
   period: { start: string; end: string },
   rows: readonly TSpendRow[],
+  households: THouseholdCounts,
   adminRows: readonly { costLine: string; toDate: bigint; inPeriod: bigint }[],
   mappings: readonly TMappingRow[],
 ): TReturnFigures {
@@ -104,12 +132,7 @@ export function tally(
   const byHousehold = Object.fromEntries(HOUSEHOLD_GROUPS.map((g) => [g.id, zeroTally()])) as Record<THouseholdGroup, TTally>;
   const total = zeroTally();
   const unmapped = new Map<string, TUnmapped>();
-  const awardsIn = new Map<string, Set<string>>();
-  const householdsIn = new Map<string, Set<string>>();
-  const count = (m: Map<string, Set<string>>, key: string, id: string) => m.set(key, (m.get(key) ?? new Set()).add(id));
-  // A household is counted in one group: the one of its first award in this return.
-  const groupOfCase = new Map<string, THouseholdGroup>();
-  for (const r of [...rows].sort((a, b) => (a.awardId ?? "").localeCompare(b.awardId ?? ""))) {
+  for (const r of rows) {
     const category = categoryFor(mappings, r.potId, r.needCategory);
     if (!category || !byCategory[category]) {
       const key = `${r.potId}|${r.needCategory ?? ""}`;
@@ -118,27 +141,15 @@ export function tally(
       unmapped.set(key, u);
       continue;
     }
-    const group = r.caseId ? (groupOfCase.get(r.caseId) ?? r.householdGroup ?? householdGroupOf(r.householdTypes ?? [])) : "other";
-    if (r.caseId) groupOfCase.set(r.caseId, group);
-    byCategory[category]!.spendPence += r.net;
-    byHousehold[group].spendPence += r.net;
-    total.spendPence += r.net;
-    // An award counts once it has money out in the period (net of what came back); so does its household.
-    if (r.awardId && r.net > 0n) {
-      for (const key of [category, `household:${group}`, "total"]) count(awardsIn, key, r.awardId);
-      if (r.caseId) for (const key of [category, `household:${group}`, "total"]) count(householdsIn, key, r.caseId);
+    const group = HOUSEHOLD_GROUPS.some((g) => g.id === r.householdGroup) ? r.householdGroup : "other";
+    for (const t of [byCategory[category]!, byHousehold[group], total]) {
+      t.spendPence += r.net;
+      t.awards += r.awards;
     }
   }
-  for (const [id, t] of Object.entries(byCategory)) {
-    t.awards = awardsIn.get(id)?.size ?? 0;
-    t.households = householdsIn.get(id)?.size ?? 0;
-  }
-  for (const g of HOUSEHOLD_GROUPS) {
-    byHousehold[g.id].awards = awardsIn.get(`household:${g.id}`)?.size ?? 0;
-    byHousehold[g.id].households = householdsIn.get(`household:${g.id}`)?.size ?? 0;
-  }
-  total.awards = awardsIn.get("total")?.size ?? 0;
-  total.households = householdsIn.get("total")?.size ?? 0;
+  for (const [id, t] of Object.entries(byCategory)) t.households = households.byCategory[id] ?? 0;
+  for (const g of HOUSEHOLD_GROUPS) byHousehold[g.id].households = households.byHousehold[g.id] ?? 0;
+  total.households = households.total;
   const admin = Object.fromEntries(ADMIN_COST_LINES.map((l) => [l.id, 0n])) as Record<TAdminCostLine, bigint>;
   let adminToDatePence = 0n;
   for (const a of adminRows) {

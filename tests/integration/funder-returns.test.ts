@@ -42,7 +42,8 @@ const PERIOD = { start: "2026-07-01", end: "2026-09-30" };
 /** A UK date and time as UTC (BST, UTC+1, all summer). */
 const ukSummer = (iso: string, hh = 12, mm = 0) => new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), hh - 1, mm));
 
-type TMovement = { kind: "DISBURSE" | "RECOMMIT" | "REVERSE"; potId: string; need: string; awardId: string; caseId: string; types: string[]; amount: bigint; inPeriod: boolean };
+/** day: the index of its moment in generate's days (they are in order). */
+type TMovement = { kind: "DISBURSE" | "RECOMMIT" | "REVERSE"; potId: string; need: string; awardId: string; caseId: string; types: string[]; amount: bigint; inPeriod: boolean; day: number };
 
 const HOUSEHOLDS: string[][] = [["families-with-children"], ["single-adults", "pension-age"], ["single-adults", "disability"], ["single-adults"], ["families-with-children", "pregnancy", "disability"], ["single-adults", "pension-age", "disability"]];
 const NEEDS = ["food", "energy", "essentials", "furniture", "rent-arrears"];
@@ -74,7 +75,7 @@ async function generate(fundId: string, pots: { id: string }[], seed: number, ca
     const post = (kind: TMovement["kind"] | "COMMIT", pence: bigint, day: { at: Date; inPeriod: boolean }) =>
       asOwnerInCouncil(owner(), council.id, async (tx) => {
         await postLedger(tx, { kind, fundId, potId: pot.id, amountPence: pence, idempotencyKey: `gen:${randomUUID()}`, reason: kind, actorUserId: null, awardRef: award.id, at: day.at });
-        if (kind !== "COMMIT") movements.push({ kind, potId: pot.id, need, awardId: award.id, caseId, types, amount: pence, inPeriod: day.inPeriod });
+        if (kind !== "COMMIT") movements.push({ kind, potId: pot.id, need, awardId: award.id, caseId, types, amount: pence, inPeriod: day.inPeriod, day: days.indexOf(day) });
       });
     const d = pick(days);
     await post("COMMIT", amount, days[0]!);
@@ -93,29 +94,42 @@ async function generate(fundId: string, pots: { id: string }[], seed: number, ca
   return movements;
 }
 
-/** What the return must say, worked out from the generated movements (not from the app's SQL). */
+/**
+ * What the return must say, worked out from the generated movements (not from the app's SQL).
+ * Spend: money out less money back in the period. Awards: those whose payment day (ADR 0044: the
+ * day of the latest DISBURSE, while DISBURSEs outnumber RECOMMITs and net paid is above 0, over all
+ * their movements) is in the period; households: their cases.
+ */
 function expected(movements: TMovement[], categoryOf: (potId: string, need: string) => string | null) {
-  const inPeriod = movements.filter((m) => m.inPeriod);
   const sign = (m: TMovement) => (m.kind === "DISBURSE" ? m.amount : -m.amount);
   const spend = new Map<string, bigint>();
-  const netByAward = new Map<string, { net: bigint; category: string | null; caseId: string; group: string }>();
   const unmapped = new Map<string, bigint>();
-  for (const m of inPeriod) {
+  let total = 0n;
+  for (const m of movements.filter((x) => x.inPeriod)) {
     const c = categoryOf(m.potId, m.need);
     if (!c) {
       unmapped.set(m.potId, (unmapped.get(m.potId) ?? 0n) + sign(m));
       continue;
     }
+    const group = householdGroupOf(m.types);
     spend.set(c, (spend.get(c) ?? 0n) + sign(m));
-    const a = netByAward.get(m.awardId) ?? { net: 0n, category: c, caseId: m.caseId, group: householdGroupOf(m.types) };
-    a.net += sign(m);
-    netByAward.set(m.awardId, a);
-    spend.set(`household:${a.group}`, (spend.get(`household:${a.group}`) ?? 0n) + sign(m));
+    spend.set(`household:${group}`, (spend.get(`household:${group}`) ?? 0n) + sign(m));
+    total += sign(m);
   }
-  const paid = [...netByAward.values()].filter((a) => a.net > 0n);
+  const state = new Map<string, { d: number; r: number; net: bigint; last: TMovement | null; category: string | null; caseId: string; group: string }>();
+  for (const m of movements) {
+    const a = state.get(m.awardId) ?? { d: 0, r: 0, net: 0n, last: null, category: categoryOf(m.potId, m.need), caseId: m.caseId, group: householdGroupOf(m.types) };
+    if (m.kind === "DISBURSE") {
+      a.d++;
+      if (!a.last || m.day >= a.last.day) a.last = m;
+    }
+    if (m.kind === "RECOMMIT") a.r++;
+    a.net += sign(m);
+    state.set(m.awardId, a);
+  }
+  const paid = [...state.values()].filter((a) => a.category && a.d > a.r && a.net > 0n && a.last!.inPeriod);
   const awards = (f: (a: (typeof paid)[number]) => boolean) => paid.filter(f).length;
   const households = (f: (a: (typeof paid)[number]) => boolean) => new Set(paid.filter(f).map((a) => a.caseId)).size;
-  const total = [...netByAward.values()].reduce((s, a) => s + a.net, 0n);
   return { spend: (k: string) => spend.get(k) ?? 0n, awards, households, total, unmapped };
 }
 

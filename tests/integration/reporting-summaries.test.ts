@@ -18,7 +18,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import type { AdviceOutcomeKind } from "@/lib/generated/prisma/enums";
 import { postLedger, postLedgerSet } from "@/lib/ledger/post";
 import { householdGroupOf } from "@/lib/reporting/categories";
-import { loadBreakdown, loadDashboard, timingOf, ukDate, weekStart } from "@/lib/reporting/dashboard";
+import { householdsHelped, loadBreakdown, loadDashboard, timingOf, ukDate, weekStart } from "@/lib/reporting/dashboard";
 import { BREAKDOWN_DIMENSIONS, type TBreakdownDimension, type TDashboardFilter } from "@/lib/reporting/dashboard-types";
 import { findCouncilBySlug, type TCouncil } from "@/lib/tenancy/queries";
 import { asOwnerInCouncil, createCouncil, createFund, createOrganisation } from "@/prisma/factories";
@@ -167,32 +167,38 @@ async function baseline(tx: Tx, f: TDashboardFilter) {
       group by 1, 2, 3, 4, 5, 6, 7`,
   );
   for (const r of net) r.hh = r.award ? householdGroupOf(r.types ?? []) : "other";
-  const breakdown = (d: TBreakdownDimension) => {
-    const keyOf = (r: (typeof net)[number]) => (d === "need" ? r.need : d === "household" ? r.hh : d === "route" ? r.route : d === "partner" ? r.partner : r.pot);
-    const out = new Map<string, { paid: bigint; awards: Set<string>; households: Set<string> }>();
-    const byAward = new Map<string, bigint>();
-    for (const r of net) if (r.award) byAward.set(r.award, (byAward.get(r.award) ?? 0n) + BigInt(r.net));
-    for (const r of net) {
-      const k = keyOf(r) || "none";
-      const e = out.get(k) ?? { paid: 0n, awards: new Set(), households: new Set() };
-      e.paid += BigInt(r.net);
-      if (r.award && byAward.get(r.award)! > 0n) {
-        e.awards.add(r.award);
-        e.households.add(r.caseId!);
-      }
-      out.set(k, e);
-    }
-    return [...out.entries()].filter(([, e]) => e.paid !== 0n || e.awards.size > 0).map(([key, e]) => ({ key, paidPence: e.paid, awards: e.awards.size, households: e.households.size })).sort((a, b) => a.key.localeCompare(b.key));
-  };
-  const paidAwards = [...new Set(net.filter((r) => r.award).map((r) => r.award!))].filter((id) => net.filter((r) => r.award === id).reduce((s, r) => s + BigInt(r.net), 0n) > 0n);
-  const helped = new Set(net.filter((r) => r.award && paidAwards.includes(r.award)).map((r) => r.caseId!));
-  const ever = await rows<{ caseId: string; n: number }>(
+  // Every award's payment day (ADR 0044), from all its movements whatever the period: the UK day of
+  // its latest DISBURSE while its DISBURSEs outnumber its RECOMMITs and its net paid is above 0.
+  const state = await rows<{ award: string; caseId: string; fundId: string; need: string; types: string[] | null; route: string; partner: string; pot: string; d: number; r: number; net: string; last: string | null }>(
     tx,
-    q`select a."caseId"::text as "caseId", count(*)::int as n from (
-        select t."awardRef", sum(case when t.kind = 'DISBURSE' then t."amountPence" else -t."amountPence" end) as net from "LedgerTransaction" t
-        where t.kind in ('DISBURSE', 'RECOMMIT', 'REVERSE') and ${ukDay('t."createdAt"')} <= ${f.to}::date group by 1) x
-      join "Award" a on a.id::text = x."awardRef" where x.net > 0 group by 1`,
+    q`select a.id::text as award, a."caseId"::text as "caseId", min(t."fundId"::text) as "fundId", coalesce(a."needCategory", '') as need, a."householdTypes" as types,
+        coalesce(a."accessRoute", '') as route, coalesce(c."organisationId"::text, '') as partner, min(t."potId"::text) as pot,
+        (count(*) filter (where t.kind = 'DISBURSE'))::int as d, (count(*) filter (where t.kind = 'RECOMMIT'))::int as r,
+        sum(case when t.kind = 'DISBURSE' then t."amountPence" else -t."amountPence" end)::text as net,
+        to_char(max(${ukDay('t."createdAt"')}) filter (where t.kind = 'DISBURSE'), 'YYYY-MM-DD') as last
+      from "LedgerTransaction" t join "Award" a on a.id::text = t."awardRef" left join "Case" c on c.id = a."caseId"
+      where t.kind in ('DISBURSE', 'RECOMMIT', 'REVERSE') group by a.id, a."caseId", a."needCategory", a."householdTypes", a."accessRoute", c."organisationId"`,
   );
+  const paidOn = (s: (typeof state)[number]) => (s.d > s.r && BigInt(s.net) > 0n ? s.last : null);
+  const inScope = state.filter((s) => !f.fundId || s.fundId === f.fundId);
+  const paidIn = inScope.filter((s) => {
+    const day = paidOn(s);
+    return day !== null && day >= f.from && day <= f.to;
+  });
+  const breakdown = (d: TBreakdownDimension) => {
+    const keyOf = (r: { need: string; hh: string; route: string; partner: string; pot: string }) => (d === "need" ? r.need : d === "household" ? r.hh : d === "route" ? r.route : d === "partner" ? r.partner : r.pot);
+    const out = new Map<string, { paid: bigint; awards: number }>();
+    const entry = (k: string) => out.get(k) ?? out.set(k, { paid: 0n, awards: 0 }).get(k)!;
+    for (const r of net) entry(keyOf(r) || "none").paid += BigInt(r.net);
+    for (const s of paidIn) entry(keyOf({ ...s, hh: householdGroupOf(s.types ?? []) }) || "none").awards += 1;
+    return [...out.entries()].filter(([, e]) => e.paid !== 0n || e.awards > 0).map(([key, e]) => ({ key, paidPence: e.paid, awards: e.awards })).sort((a, b) => a.key.localeCompare(b.key));
+  };
+  const helped = new Set(paidIn.map((s) => s.caseId));
+  const helpDays = new Map<string, Set<string>>();
+  for (const s of inScope) {
+    const day = paidOn(s);
+    if (day !== null && day <= f.to) helpDays.set(s.caseId, (helpDays.get(s.caseId) ?? new Set()).add(day));
+  }
   const weekly = await rows<{ week: string; channel: string; n: number }>(
     tx,
     q`select to_char(date_trunc('week', ${ukDay('"receivedAt"')})::date, 'YYYY-MM-DD') as week, channel::text, count(*)::int as n from "Case"
@@ -222,7 +228,7 @@ async function baseline(tx: Tx, f: TDashboardFilter) {
     paid: net.reduce((s, r) => s + BigInt(r.net), 0n),
     breakdown,
     helped: helped.size,
-    moreThanOnce: ever.filter((e) => helped.has(e.caseId) && e.n > 1).length,
+    moreThanOnce: [...helped].filter((c) => helpDays.get(c)!.size > 1).length,
     weekly: weekly.map((w) => ({ weekStart: w.week, channel: w.channel, submissions: w.n })),
     decision,
     firstContact,
@@ -231,7 +237,7 @@ async function baseline(tx: Tx, f: TDashboardFilter) {
   };
 }
 
-const strip = (rs: { key: string; paidPence: bigint; awards: number; households: number }[]) => rs.map(({ key, paidPence, awards, households }) => ({ key, paidPence, awards, households })).sort((a, b) => a.key.localeCompare(b.key));
+const strip = (rs: { key: string; paidPence: bigint; awards: number }[]) => rs.map(({ key, paidPence, awards }) => ({ key, paidPence, awards })).sort((a, b) => a.key.localeCompare(b.key));
 
 let A: TWorld, B: TWorld;
 beforeAll(async () => {
@@ -336,6 +342,73 @@ describe("loadDashboard and loadBreakdown equal plain SQL over the base tables",
   });
 });
 
+describe("households helped, from per-day counters (ADR 0044)", () => {
+  it("equal the base tables for every period between the data's edges (before, inside, after, ending in the past), for each fund and all", async () => {
+    const edges = ["2026-01-01", "2026-02-01", "2026-02-02", "2026-06-30", "2026-07-01", "2026-08-14", "2026-09-30", "2026-10-01", "2026-10-05", "2026-10-09", "2026-12-31"];
+    let checked = 0;
+    let nonZero = 0;
+    for (const w of [A, B]) {
+      for (const [i, from] of edges.entries()) {
+        for (const to of edges.slice(i)) {
+          for (const fundId of [null, w.funds[0]!.id, w.funds[1]!.id]) {
+            await withTenant(w.council.id, async (tx) => {
+              const filter = { fundId, from, to };
+              const [got, e] = [await householdsHelped(tx, filter), await baseline(tx, filter)];
+              expect(got, `${w.council.slug} ${from}..${to} ${fundId ?? "all"}`).toEqual({ helped: e.helped, moreThanOnce: e.moreThanOnce });
+              if (got.moreThanOnce > 0 && got.helped > got.moreThanOnce) nonZero++;
+              checked++;
+            });
+          }
+        }
+      }
+    }
+    expect(checked).toBe(2 * 3 * ((edges.length * (edges.length + 1)) / 2));
+    expect(nonZero).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("two transactions paying the same household at once (from two funds: no ledger account in common) take turns: it is counted once", async () => {
+    const caseId = B.caseIds[5]!;
+    const today = ukDate(new Date());
+    const filter = { fundId: null, from: today, to: today };
+    const before = await withTenant(B.council.id, (tx) => householdsHelped(tx, filter));
+    const awards: { id: string; fundId: string; potId: string }[] = [];
+    for (const fund of B.funds) {
+      const potId = fund.pots[0]!;
+      const a = await owner().award.create({ data: { tenantId: B.council.id, caseId, potId, needCategory: "food", amountPence: 700n, paymentMethod: "bank", status: "APPROVED", proposedById: B.manager.user.userId, householdTypes: ["single-adults"], accessRoute: "APPLICATION" } });
+      await withTenant(B.council.id, (tx) => postLedger(tx, { kind: "COMMIT", fundId: fund.id, potId, amountPence: 700n, idempotencyKey: `cc:${a.id}`, reason: "Award approved", actorUserId: null, awardRef: a.id }));
+      awards.push({ id: a.id, fundId: fund.id, potId });
+    }
+    let firstPosted!: () => void;
+    const posted = new Promise<void>((resolve) => (firstPosted = resolve));
+    const pay = (a: (typeof awards)[number]) => (tx: Tx) => postLedger(tx, { kind: "DISBURSE", fundId: a.fundId, potId: a.potId, amountPence: 700n, idempotencyKey: `cd:${a.id}`, reason: "Paid", actorUserId: null, awardRef: a.id });
+    const order: string[] = [];
+    await Promise.all([
+      withTenant(B.council.id, async (tx) => {
+        await pay(awards[0]!)(tx);
+        firstPosted();
+        // Hold the transaction open while the other one posts (and waits for this case's turn).
+        await new Promise((r) => setTimeout(r, 400));
+        order.push("first committed");
+      }),
+      (async () => {
+        await posted;
+        await withTenant(B.council.id, async (tx) => {
+          await pay(awards[1]!)(tx);
+          order.push("second posted");
+        });
+      })(),
+    ]);
+    expect(order).toEqual(["first committed", "second posted"]);
+    await withTenant(B.council.id, async (tx) => {
+      for (const f of [filter, ...B.funds.map((x) => ({ ...filter, fundId: x.id }))]) {
+        const e = await baseline(tx, f);
+        expect(await householdsHelped(tx, f)).toEqual({ helped: e.helped, moreThanOnce: e.moreThanOnce });
+      }
+      expect((await householdsHelped(tx, filter)).helped).toBe(before.helped + 1);
+    });
+  });
+});
+
 describe("the summaries follow new postings at once, in the posting's transaction", () => {
   it("COMMIT, DISBURSE in bulk (postLedgerSet), RECOMMIT, REVERSE, RELEASE and ADMIN each show in the next read", async () => {
     const fund = A.funds[1]!;
@@ -388,9 +461,14 @@ class Rollback extends Error {}
 
 describe("the migration's backfill", () => {
   it("writes exactly what the triggers wrote, row for row, from the base tables alone", async () => {
-    const sqlText = fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/migrations/20261206130100_reporting_summaries/migration.sql"), "utf8");
-    const backfill = sqlText.slice(sqlText.indexOf("-- ===== Backfill"), sqlText.indexOf("-- ===== Security"));
-    const tables = ["ReportLedgerDay", "ReportAwardDay", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact"];
+    const section = (migration: string) => {
+      const sqlText = fs.readFileSync(path.resolve(import.meta.dirname, `../../prisma/migrations/${migration}/migration.sql`), "utf8");
+      return sqlText.slice(sqlText.indexOf("-- ===== Backfill"), sqlText.indexOf("-- ===== Security"));
+    };
+    // 20261206161000 replaced the per-award-day summary (ReportAwardDay) by payment days and help days: its backfill runs after the first one's, less that table's statement.
+    const statements = [...section("20261206130100_reporting_summaries").split(/;\s*\n/).filter((x) => !x.includes('"ReportAwardDay"')), ...section("20261206161000_reporting_paid_awards").split(/;\s*\n/)];
+    const backfill = statements.join(";\n");
+    const tables = ["ReportLedgerDay", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap"];
     // As the owner (the migration's role), in one transaction rolled back: keep what the triggers wrote, empty the tables, backfill, compare.
     await owner()
       .$transaction(async (tx) => {
@@ -399,7 +477,13 @@ describe("the migration's backfill", () => {
         for (const statement of backfill.split(/;\s*\n/).map((x) => x.trim()).filter((x) => x && !/^(--[^\n]*\n?)+$/.test(x))) await tx.$executeRawUnsafe(statement);
         for (const t of tables) {
           // Counters the triggers took back down to zero are rows the backfill never writes.
-          const zero = t === "ReportTimingDay" ? `where cases <> 0 or "withinSla" <> 0 or approved <> 0` : t === "ReportSubmissionDay" ? `where submissions <> 0` : "";
+          const zero = {
+            ReportTimingDay: `where cases <> 0 or "withinSla" <> 0 or approved <> 0`,
+            ReportSubmissionDay: `where submissions <> 0`,
+            ReportHouseholdDay: `where "helpDays" <> 0 or "firstHelpDays" <> 0 or "asPrevious" <> 0 or "asFirstOfTwo" <> 0`,
+            ReportHouseholdGap: `where "helpDays" <> 0`,
+            ReportLedgerDay: `where "committedPence" <> 0 or "releasedPence" <> 0 or "disbursedPence" <> 0 or "recommittedPence" <> 0 or "reversedPence" <> 0 or "adminPence" <> 0 or "awardsPaid" <> 0`,
+          }[t] ?? "";
           const [diff] = await tx.$queryRawUnsafe<{ missing: number; extra: number; n: number }[]>(
             `select (select count(*) from (select * from "kept_${t}" ${zero} except all select * from "${t}") x)::int as missing,
                     (select count(*) from (select * from "${t}" except all select * from "kept_${t}") x)::int as extra, (select count(*) from "${t}")::int as n`,
@@ -418,7 +502,7 @@ describe("the migration's backfill", () => {
 describe("row-level security on the summaries", () => {
   it("council A reads none of council B's summary rows, asked for by id or not, and the app role cannot write any", async () => {
     await withTenant(A.council.id, async (tx) => {
-      for (const table of ["ReportLedgerDay", "ReportAwardDay", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact"]) {
+      for (const table of ["ReportLedgerDay", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact"]) {
         const [r] = await rows<{ mine: number; theirs: number }>(
           tx,
           q`select count(*) filter (where "tenantId" = ${A.council.id}::uuid)::int as mine, count(*) filter (where "tenantId" = ${B.council.id}::uuid)::int as theirs from ${q.table(table)}`,
