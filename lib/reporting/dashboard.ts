@@ -191,12 +191,17 @@ async function moneyLines(tx: Tx, fundId: string | null, now: Date): Promise<TMo
   return lines;
 }
 
+/** Households helped in a period, per funder category and household group of one scope (householdsHelpedBy). */
+export type THelpedRow = { category: string; householdGroup: string; helped: number; helpedOnce: number };
+
 /**
- * Households (cases) helped in the period: those with an award whose payment day is in it; and of
- * them, those helped on two or more different days up to the period's end. Per fund, or for all
- * funds (the nil uuid). Exact, from per-day counters (migration 20261206161000, ADR 0044): each of
- * a case's help days d has a previous help day p (-infinity for its first), and the case is helped
- * in [from, to] exactly when one of its help days has p < from ≤ d ≤ to, so
+ * Households (cases) helped in the period: those with an award whose payment day is in it; and
+ * those of them helped on one day only, up to the period's end. For one scope: all funds (the nil
+ * uuid) or a fund, either as a whole (category "") or per funder category ("*": every mapped award),
+ * per household group (the group of the case's lowest award id on its first help day in the
+ * period). Exact, from per-day counters (migration 20261206161000, ADR 0044): each of a case's help
+ * days d has a previous help day p (-infinity for its first), and the case is helped in
+ * [from, to] exactly when one of its help days has p < from ≤ d ≤ to, so
  *   helped = #(p < from) − #(d < from) − #(d > to, p < from).
  * Helped only once up to `to`: its first help day is in the period and its second is after `to`
  * (or never), so
@@ -204,27 +209,33 @@ async function moneyLines(tx: Tx, fundId: string | null, now: Date): Promise<TMo
  * The terms with d > to read ReportHouseholdGap for days after the period only: nothing when the
  * period ends today or later.
  */
-export async function householdsHelped(tx: Tx, filter: TDashboardFilter): Promise<{ helped: number; moreThanOnce: number }> {
+export async function householdsHelpedBy(tx: Tx, scope: { fundId: string | null; categories: boolean }, period: { from: string; to: string }): Promise<THelpedRow[]> {
   const db = prismaSql(tx).db;
-  const scope = filter.fundId ?? NO_POT;
-  const [days] = (
-    await q<{ firsts: number; prevBefore: number; before: number; firstsIn: number; firstOfTwoIn: number }>`
-    select coalesce(sum("firstHelpDays"), 0)::int as firsts,
-      coalesce(sum("asPrevious") filter (where "day" < ${filter.from}::date), 0)::int as "prevBefore",
-      coalesce(sum("helpDays") filter (where "day" < ${filter.from}::date), 0)::int as before,
-      coalesce(sum("firstHelpDays") filter (where "day" between ${filter.from}::date and ${filter.to}::date), 0)::int as "firstsIn",
-      coalesce(sum("asFirstOfTwo") filter (where "day" between ${filter.from}::date and ${filter.to}::date), 0)::int as "firstOfTwoIn"
-    from "ReportHouseholdDay" where "fundId" = ${scope}::uuid`.execute(db)
-  ).rows;
-  const [after] = (
-    await q<{ spanning: number; secondAfter: number }>`
-    select coalesce(sum("helpDays") filter (where "previousDay" < ${filter.from}::date), 0)::int as spanning,
-      coalesce(sum("helpDays") filter (where second and "previousDay" between ${filter.from}::date and ${filter.to}::date), 0)::int as "secondAfter"
-    from "ReportHouseholdGap" where "fundId" = ${scope}::uuid and "day" > ${filter.to}::date`.execute(db)
-  ).rows;
-  const helped = days!.firsts + days!.prevBefore - days!.before - after!.spanning;
-  const once = days!.firstsIn - (days!.firstOfTwoIn - after!.secondAfter);
-  return { helped, moreThanOnce: helped - once };
+  const category = scope.categories ? q`"category" <> ''` : q`"category" = ''`;
+  const days = await q<{ category: string; g: string; firsts: number; prevBefore: number; before: number; firstsIn: number; firstOfTwoIn: number }>`
+    select "category", "householdGroup" as g, coalesce(sum("firstHelpDays"), 0)::int as firsts,
+      coalesce(sum("asPrevious") filter (where "day" < ${period.from}::date), 0)::int as "prevBefore",
+      coalesce(sum("helpDays") filter (where "day" < ${period.from}::date), 0)::int as before,
+      coalesce(sum("firstHelpDays") filter (where "day" between ${period.from}::date and ${period.to}::date), 0)::int as "firstsIn",
+      coalesce(sum("asFirstOfTwo") filter (where "day" between ${period.from}::date and ${period.to}::date), 0)::int as "firstOfTwoIn"
+    from "ReportHouseholdDay" where "fundId" = ${scope.fundId ?? NO_POT}::uuid and ${category} group by 1, 2`.execute(db);
+  const after = await q<{ category: string; g: string; spanning: number; secondAfter: number }>`
+    select "category", "householdGroup" as g, coalesce(sum("helpDays") filter (where "previousDay" < ${period.from}::date), 0)::int as spanning,
+      coalesce(sum("helpDays") filter (where second and "previousDay" between ${period.from}::date and ${period.to}::date), 0)::int as "secondAfter"
+    from "ReportHouseholdGap" where "fundId" = ${scope.fundId ?? NO_POT}::uuid and ${category} and "day" > ${period.to}::date group by 1, 2`.execute(db);
+  const later = new Map(after.rows.map((r) => [`${r.category}|${r.g}`, r]));
+  return days.rows.map((d) => {
+    const a = later.get(`${d.category}|${d.g}`) ?? { spanning: 0, secondAfter: 0 };
+    const helped = d.firsts + d.prevBefore - d.before - a.spanning;
+    return { category: d.category, householdGroup: d.g, helped, helpedOnce: d.firstsIn - (d.firstOfTwoIn - a.secondAfter) };
+  });
+}
+
+/** Households helped in the period (one fund or all), and those helped on two or more different days up to its end. */
+export async function householdsHelped(tx: Tx, filter: TDashboardFilter): Promise<{ helped: number; moreThanOnce: number }> {
+  const rows = await householdsHelpedBy(tx, { fundId: filter.fundId, categories: false }, filter);
+  const helped = rows.reduce((s, r) => s + r.helped, 0);
+  return { helped, moreThanOnce: helped - rows.reduce((s, r) => s + r.helpedOnce, 0) };
 }
 
 /** Monday of the week of a UK date. */

@@ -8,7 +8,7 @@
 import { sql as q } from "kysely";
 import type { Tx } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { NO_POT } from "@/lib/reporting/dashboard";
+import { householdsHelpedBy, NO_POT } from "@/lib/reporting/dashboard";
 import { ADMIN_COST_LINES, ALL_CATEGORIES, HOUSEHOLD_GROUPS, type TAdminCostLine, type THouseholdGroup } from "@/lib/reporting/categories";
 
 export type TTally = { spendPence: bigint; awards: number; households: number };
@@ -82,29 +82,17 @@ export async function computeFigures(tx: Tx, fundId: string, period: { start: st
     net: BigInt(r.net),
     awards: r.awards,
   }));
-  // Households: the cases of the awards paid in the period (payment day in it), through the
-  // council's mapping (categoryFor's rule: the need's own mapping, else the pot's "*"); each
-  // household in one group, that of its first award paid in the period (then the lowest award id).
-  const counted = await q<{ kind: string; key: string; n: number }>`
-    with mapped as (
-      select p."caseId", p."awardId", p."paidOn", p."householdGroup", coalesce(mn.category, mp.category) as category
-      from "ReportAwardPaid" p
-      left join "FunderMapping" mn on mn."potId" = p."potId" and mn."needCategory" = p."needCategory" and p."needCategory" <> ''
-      left join "FunderMapping" mp on mp."potId" = p."potId" and mp."needCategory" = '*'
-      where p."fundId" = ${fundId}::uuid and p."paidOn" between ${period.start}::date and ${period.end}::date
-    ), valid as (
-      select * from mapped where category = any(${ALL_CATEGORIES.map((c) => c.id)}::text[])
-    )
-    select 'category' as kind, category as key, count(distinct "caseId")::int as n from valid group by category
-    union all
-    select 'household', "householdGroup", count(*)::int from (select distinct on ("caseId") "caseId", "householdGroup" from valid order by "caseId", "paidOn", "awardId") f group by 2
-    union all
-    select 'total', '', count(distinct "caseId")::int from valid`.execute(db);
+  // Households: the cases of the awards paid in the period (payment day in it), per funder
+  // category under the council's mapping (the need's own mapping, else the pot's "*"), and each in
+  // one household group, that of its first award paid in the period (then the lowest award id):
+  // per-day counters kept as postings arrive and rebuilt when the mapping changes (ADR 0044).
   const households: THouseholdCounts = { byCategory: {}, byHousehold: {}, total: 0 };
-  for (const r of counted.rows) {
-    if (r.kind === "category") households.byCategory[r.key] = r.n;
-    else if (r.kind === "household") households.byHousehold[r.key as THouseholdGroup] = r.n;
-    else households.total = r.n;
+  for (const r of await householdsHelpedBy(tx, { fundId, categories: true }, { from: period.start, to: period.end })) {
+    if (r.category === "*") {
+      const group = r.householdGroup as THouseholdGroup;
+      households.byHousehold[group] = (households.byHousehold[group] ?? 0) + r.helped;
+      households.total += r.helped;
+    } else households.byCategory[r.category] = (households.byCategory[r.category] ?? 0) + r.helped;
   }
   const adminRows = await db
     .selectFrom("LedgerTransaction as t")

@@ -10,11 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TMemberActor } from "@/lib/actor";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/decisions/decide-case";
+import { withTenant } from "@/lib/db/tenant-scope";
 import { postLedger } from "@/lib/ledger/post";
 import { ledgerRefusalText } from "@/lib/ledger/refusals";
 import { messagesFor } from "@/lib/i18n/catalogues";
 import { penceToPoundsText } from "@/lib/money";
 import { ADMIN_COST_LINES, CRF_CATEGORIES, HOUSEHOLD_GROUPS, HSF_CATEGORIES, householdGroupOf, PLAN_LINES } from "@/lib/reporting/categories";
+import { computeFigures } from "@/lib/reporting/figures";
 import { cellText, type TSheet } from "@/lib/reporting/layouts";
 import {
   adminCostsOf,
@@ -314,6 +316,60 @@ describe("the Crisis and Resilience Fund return", () => {
     // The fund's own SPENT account holds it; the pots are untouched.
     const fundSpent = await owner().ledgerAccount.findFirstOrThrow({ where: { fundId, potId: null, kind: "SPENT" } });
     expect(fundSpent.balancePence).toBe(9_181_22n);
+  });
+
+  it("counts households again under a changed mapping at once (its category counters are rebuilt), and back again", async () => {
+    /** Households per category, per household group (its first award paid in the period, then the lowest award id) and in total, by plain SQL over the paid awards and the mapping. */
+    const direct = () =>
+      withTenant(council.id, async (tx) => {
+        const rows = await tx.$queryRawUnsafe<{ kind: string; key: string; n: number }[]>(
+          `with mapped as (
+             select p."caseId", p."awardId", p."paidOn", p."householdGroup", coalesce(mn.category, mp.category) as category from "ReportAwardPaid" p
+             left join "FunderMapping" mn on mn."potId" = p."potId" and mn."needCategory" = p."needCategory" and p."needCategory" <> ''
+             left join "FunderMapping" mp on mp."potId" = p."potId" and mp."needCategory" = '*'
+             where p."fundId" = $1::uuid and p."paidOn" between $2::date and $3::date
+           ), valid as (select * from mapped where category is not null)
+           select 'category' as kind, category as key, count(distinct "caseId")::int as n from valid group by 2
+           union all select 'household', "householdGroup", count(*)::int from (select distinct on ("caseId") "caseId", "householdGroup" from valid order by "caseId", "paidOn", "awardId") f group by 2
+           union all select 'total', '', count(distinct "caseId")::int from valid`,
+          fundId,
+          PERIOD.start,
+          PERIOD.end,
+        );
+        return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.key}`, r.n]));
+      });
+    const counted = async () => {
+      const f = (await withTenant(council.id, (tx) => computeFigures(tx, fundId, PERIOD)))!;
+      const out: Record<string, number> = { "total:": f.total.households };
+      for (const [c, t] of Object.entries(f.byCategory)) if (t.households) out[`category:${c}`] = t.households;
+      for (const [g, t] of Object.entries(f.byHousehold)) if (t.households) out[`household:${g}`] = t.households;
+      return out;
+    };
+    const before = await counted();
+    expect(before).toEqual(await direct());
+    // The winter pilot now maps to crisis payments; the resilience pot's food no longer to coordination.
+    const changed = await saveMapping(manager, fundId, [
+      { potId: pots.crisis, needCategory: "*", category: "crf-crisis" },
+      { potId: pots.winter, needCategory: "*", category: "crf-crisis" },
+      { potId: pots.housing, needCategory: "*", category: "crf-housing" },
+      { potId: pots.core, needCategory: "*", category: "crf-housing-core" },
+      { potId: pots.resilience, needCategory: "*", category: "crf-resilience" },
+    ]);
+    expect(changed.outcome).toBe("saved");
+    const after = await counted();
+    expect(after).toEqual(await direct());
+    expect(after["category:crf-coordination"]).toBeUndefined();
+    expect(after["total:"]).toBeGreaterThanOrEqual(before["total:"]!);
+    expect(after).not.toEqual(before);
+    const restored = await saveMapping(manager, fundId, [
+      { potId: pots.crisis, needCategory: "*", category: "crf-crisis" },
+      { potId: pots.housing, needCategory: "*", category: "crf-housing" },
+      { potId: pots.core, needCategory: "*", category: "crf-housing-core" },
+      { potId: pots.resilience, needCategory: "*", category: "crf-resilience" },
+      { potId: pots.resilience, needCategory: "food", category: "crf-coordination" },
+    ]);
+    expect(restored.outcome).toBe("saved");
+    expect(await counted()).toEqual(before);
   });
 });
 

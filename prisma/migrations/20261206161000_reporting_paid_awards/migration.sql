@@ -21,6 +21,12 @@
 --   period ends today or later. "Helped on more than one day" uses the same cells for second help
 --   days (lib/reporting/dashboard.ts householdsHelped says the arithmetic).
 --
+-- Help days are counted per SCOPE: all funds (the nil uuid, category ''), each fund (category ''),
+-- and for the funder return each fund's mapped awards (category '*') and each funder category the
+-- council's mapping (FunderMapping) gives them; each help day carries the household group of its
+-- lowest award id that day (a return counts a household in the group of its first award paid in
+-- the period). A change of mapping rebuilds that fund's category scopes (report_categories_rebuild).
+--
 -- Kept in the posting's own transaction by the ledger's statement-level trigger, as before. Two
 -- transactions paying the same case take turns on its ReportHouseholdLock row, so each sees the
 -- other's help days (the counters are derived from the case's whole set of days).
@@ -52,25 +58,29 @@ CREATE TABLE "ReportAwardPaid" (
 CREATE TABLE "ReportHouseholdDay" (
     "tenantId" UUID NOT NULL,
     "fundId" UUID NOT NULL,
+    "category" TEXT NOT NULL,
     "day" DATE NOT NULL,
+    "householdGroup" TEXT NOT NULL,
     "helpDays" INTEGER NOT NULL DEFAULT 0,
     "firstHelpDays" INTEGER NOT NULL DEFAULT 0,
     "asPrevious" INTEGER NOT NULL DEFAULT 0,
     "asFirstOfTwo" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "ReportHouseholdDay_pkey" PRIMARY KEY ("tenantId","fundId","day")
+    CONSTRAINT "ReportHouseholdDay_pkey" PRIMARY KEY ("tenantId","fundId","category","day","householdGroup")
 );
 
 -- CreateTable
 CREATE TABLE "ReportHouseholdGap" (
     "tenantId" UUID NOT NULL,
     "fundId" UUID NOT NULL,
+    "category" TEXT NOT NULL,
     "day" DATE NOT NULL,
     "previousDay" DATE NOT NULL,
     "second" BOOLEAN NOT NULL,
+    "householdGroup" TEXT NOT NULL,
     "helpDays" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "ReportHouseholdGap_pkey" PRIMARY KEY ("tenantId","fundId","day","previousDay","second")
+    CONSTRAINT "ReportHouseholdGap_pkey" PRIMARY KEY ("tenantId","fundId","category","day","previousDay","second","householdGroup")
 );
 
 -- CreateTable
@@ -85,6 +95,57 @@ CREATE TABLE "ReportHouseholdLock" (
 -- A case's awards (its help days), and a fund's paid awards in a period (the funder return), by index-only scans.
 CREATE INDEX "ReportAwardPaid_tenantId_caseId_idx" ON "ReportAwardPaid"("tenantId", "caseId") INCLUDE ("fundId", "paidOn");
 CREATE INDEX "ReportAwardPaid_tenantId_fundId_paidOn_idx" ON "ReportAwardPaid"("tenantId", "fundId", "paidOn") INCLUDE ("caseId", "awardId", "potId", "needCategory", "householdGroup") WHERE "paidOn" IS NOT NULL;
+
+-- ===== Help days =====
+-- An award paid, as help days are made of (sign: -1 the case's days before a change, +1 after).
+CREATE TYPE report_help_award AS ("tenantId" uuid, "caseId" uuid, "awardId" uuid, "fundId" uuid, "potId" uuid, "needCategory" text, "householdGroup" text, day date, sign integer);
+-- A case's help day in one scope, with its previous help day ('-infinity': none) and its place.
+CREATE TYPE report_help_day AS ("tenantId" uuid, "fundId" uuid, category text, "householdGroup" text, day date, prev date, place bigint, sign integer);
+
+-- The lock key of a fund's mapping (report_categories_rebuild holds it exclusively, payments shared).
+CREATE FUNCTION report_mapping_lock_key(fund uuid) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+  $$ SELECT hashtextextended('report-mapping:' || fund::text, 0) $$;
+
+-- The help days of a set of awards (whole cases: each case's days are all its awards' payment
+-- days), in every scope (or only the category scopes): all funds, the fund, the fund's mapped
+-- awards ('*'), the award's funder category (the need's own mapping, else the pot's '*').
+CREATE FUNCTION report_help_days_of(p_awards report_help_award[], p_categories_only boolean) RETURNS SETOF report_help_day
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  WITH a AS (
+    SELECT u.*, coalesce(mn.category, mp.category) AS mapped FROM unnest(p_awards) u
+    LEFT JOIN "FunderMapping" mn ON mn."tenantId" = u."tenantId" AND mn."potId" = u."potId" AND mn."needCategory" = u."needCategory" AND u."needCategory" <> ''
+    LEFT JOIN "FunderMapping" mp ON mp."tenantId" = u."tenantId" AND mp."potId" = u."potId" AND mp."needCategory" = '*'
+  ), scoped AS (
+    SELECT a."tenantId", a."caseId", a."awardId", a."householdGroup", a.day, a.sign, x.scope, x.category
+    FROM a CROSS JOIN LATERAL (VALUES ('00000000-0000-0000-0000-000000000000'::uuid, ''), (a."fundId", ''),
+      (a."fundId", CASE WHEN a.mapped IS NOT NULL THEN '*' END), (a."fundId", a.mapped)) AS x(scope, category)
+    WHERE x.category IS NOT NULL AND (x.category <> '' OR NOT p_categories_only)
+  ), days AS (
+    SELECT "tenantId", "caseId", scope, category, day, sign, (array_agg("householdGroup" ORDER BY "awardId"))[1] AS grp
+    FROM scoped GROUP BY "tenantId", "caseId", scope, category, day, sign
+  )
+  SELECT "tenantId", scope, category, grp, day, coalesce(lag(day) OVER w, '-infinity'::date), row_number() OVER w, sign
+  FROM days WINDOW w AS (PARTITION BY "tenantId", "caseId", scope, category, sign ORDER BY day)
+$$;
+
+-- Add help days to the counters (sign -1 takes them away): by day, and by (day, previous day).
+CREATE FUNCTION report_household_counts_add(p_days report_help_day[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  WITH h AS (SELECT * FROM unnest(p_days)), gaps AS (
+    INSERT INTO "ReportHouseholdGap" AS r ("tenantId", "fundId", category, day, "previousDay", second, "householdGroup", "helpDays")
+      SELECT "tenantId", "fundId", category, day, prev, place = 2, "householdGroup", sum(sign) FROM h GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("tenantId", "fundId", category, day, "previousDay", second, "householdGroup") DO UPDATE SET "helpDays" = r."helpDays" + EXCLUDED."helpDays"
+    RETURNING 1
+  )
+  INSERT INTO "ReportHouseholdDay" AS r ("tenantId", "fundId", category, day, "householdGroup", "helpDays", "firstHelpDays", "asPrevious", "asFirstOfTwo")
+    SELECT "tenantId", "fundId", category, day, "householdGroup", sum(n), sum(f), sum(p), sum(s) FROM (
+      SELECT "tenantId", "fundId", category, day, "householdGroup", sign AS n, CASE WHEN place = 1 THEN sign ELSE 0 END AS f, 0 AS p, 0 AS s FROM h
+      UNION ALL
+      SELECT "tenantId", "fundId", category, prev, "householdGroup", 0, 0, sign, CASE WHEN place = 2 THEN sign ELSE 0 END FROM h WHERE place > 1
+    ) m GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 OR sum(f) <> 0 OR sum(p) <> 0 OR sum(s) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("tenantId", "fundId", category, day, "householdGroup") DO UPDATE SET "helpDays" = r."helpDays" + EXCLUDED."helpDays",
+    "firstHelpDays" = r."firstHelpDays" + EXCLUDED."firstHelpDays", "asPrevious" = r."asPrevious" + EXCLUDED."asPrevious", "asFirstOfTwo" = r."asFirstOfTwo" + EXCLUDED."asFirstOfTwo"
+$$;
 
 -- ===== The ledger's trigger, restated whole (20261206141000's, without ReportAwardDay, with payment days) =====
 CREATE OR REPLACE FUNCTION report_ledger_after_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -113,6 +174,10 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM new_rows WHERE kind IN ('DISBURSE', 'RECOMMIT', 'REVERSE') AND "awardRef" IS NOT NULL) THEN
     RETURN NULL;
   END IF;
+  -- A change of a fund's mapping rebuilds its category counters under an exclusive lock of the
+  -- fund's key: payments hold it shared, so neither misses the other's rows.
+  PERFORM pg_advisory_xact_lock_shared(k) FROM (
+    SELECT DISTINCT report_mapping_lock_key(t."fundId") AS k FROM new_rows t WHERE t.kind IN ('DISBURSE', 'RECOMMIT', 'REVERSE') AND t."awardRef" IS NOT NULL ORDER BY 1) x;
   -- Take turns per case (in one order, so two bulk statements cannot deadlock on these rows).
   INSERT INTO "ReportHouseholdLock" AS r ("tenantId", "caseId", changes)
     SELECT DISTINCT a."tenantId", a."caseId", 1::bigint FROM new_rows t JOIN "Award" a ON a."tenantId" = t."tenantId" AND a.id = report_uuid(t."awardRef")
@@ -166,37 +231,48 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     ON CONFLICT ("tenantId", "fundId", day, "potId", "needCategory", "householdGroup", "accessRoute", "partnerKey") DO UPDATE SET "awardsPaid" = r."awardsPaid" + EXCLUDED."awardsPaid"
     RETURNING 1
   ), before AS (
-    SELECT p."tenantId", p."caseId", p."awardId", p."fundId", p."paidOn" FROM "ReportAwardPaid" p
+    SELECT p."tenantId", p."caseId", p."awardId", p."fundId", p."potId", p."needCategory", p."householdGroup", p."paidOn" FROM "ReportAwardPaid" p
     WHERE (p."tenantId", p."caseId") IN (SELECT DISTINCT "tenantId", "caseId" FROM changed) AND p."paidOn" IS NOT NULL
   ), after AS (
     SELECT b.* FROM before b WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c."tenantId" = b."tenantId" AND c."awardId" = b."awardId")
     UNION ALL
-    SELECT "tenantId", "caseId", "awardId", "fundId", "paidOn" FROM nxt WHERE "paidOn" IS NOT NULL
-  ), helped AS (
-    -- Each case's help days per fund and for all funds (the nil uuid), before (-1) and after (+1), with the day before and its place.
-    SELECT "tenantId", scope, day, sign, coalesce(lag(day) OVER w, '-infinity'::date) AS prev, row_number() OVER w AS place
-    FROM (
-      SELECT "tenantId", "caseId", "fundId" AS scope, "paidOn" AS day, -1 AS sign FROM before
-      UNION SELECT "tenantId", "caseId", '00000000-0000-0000-0000-000000000000'::uuid, "paidOn", -1 FROM before
-      UNION SELECT "tenantId", "caseId", "fundId", "paidOn", 1 FROM after
-      UNION SELECT "tenantId", "caseId", '00000000-0000-0000-0000-000000000000'::uuid, "paidOn", 1 FROM after
-    ) e
-    WINDOW w AS (PARTITION BY "tenantId", "caseId", scope, sign ORDER BY day)
-  ), gaps AS (
-    INSERT INTO "ReportHouseholdGap" AS r ("tenantId", "fundId", day, "previousDay", second, "helpDays")
-      SELECT "tenantId", scope, day, prev, place = 2, sum(sign) FROM helped GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT ("tenantId", "fundId", day, "previousDay", second) DO UPDATE SET "helpDays" = r."helpDays" + EXCLUDED."helpDays"
-    RETURNING 1
+    SELECT "tenantId", "caseId", "awardId", "fundId", "potId", "needCategory", "householdGroup", "paidOn" FROM nxt WHERE "paidOn" IS NOT NULL
+  ), both_sides AS (
+    SELECT ROW("tenantId", "caseId", "awardId", "fundId", "potId", "needCategory", "householdGroup", "paidOn", -1)::report_help_award AS r FROM before
+    UNION ALL
+    SELECT ROW("tenantId", "caseId", "awardId", "fundId", "potId", "needCategory", "householdGroup", "paidOn", 1)::report_help_award FROM after
   )
-  INSERT INTO "ReportHouseholdDay" AS r ("tenantId", "fundId", day, "helpDays", "firstHelpDays", "asPrevious", "asFirstOfTwo")
-    SELECT "tenantId", scope, day, sum(h), sum(f), sum(p), sum(s) FROM (
-      SELECT "tenantId", scope, day, sign AS h, CASE WHEN place = 1 THEN sign ELSE 0 END AS f, 0 AS p, 0 AS s FROM helped
-      UNION ALL
-      SELECT "tenantId", scope, prev, 0, 0, sign, CASE WHEN place = 2 THEN sign ELSE 0 END FROM helped WHERE place > 1
-    ) m GROUP BY 1, 2, 3 HAVING sum(h) <> 0 OR sum(f) <> 0 OR sum(p) <> 0 OR sum(s) <> 0 ORDER BY 1, 2, 3
-  ON CONFLICT ("tenantId", "fundId", day) DO UPDATE SET "helpDays" = r."helpDays" + EXCLUDED."helpDays", "firstHelpDays" = r."firstHelpDays" + EXCLUDED."firstHelpDays",
-    "asPrevious" = r."asPrevious" + EXCLUDED."asPrevious", "asFirstOfTwo" = r."asFirstOfTwo" + EXCLUDED."asFirstOfTwo"
+  SELECT report_household_counts_add(array_agg(h)) FROM report_help_days_of((SELECT array_agg(r) FROM both_sides), false) h
 $$;
+
+-- A fund's category scopes made again from its paid awards under the mapping as it now is.
+CREATE FUNCTION report_categories_rebuild(p_tenant uuid, p_fund uuid) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DELETE FROM "ReportHouseholdDay" WHERE "tenantId" = p_tenant AND "fundId" = p_fund AND category <> '';
+  DELETE FROM "ReportHouseholdGap" WHERE "tenantId" = p_tenant AND "fundId" = p_fund AND category <> '';
+  SELECT report_household_counts_add(array_agg(h)) FROM report_help_days_of((
+    SELECT array_agg(ROW("tenantId", "caseId", "awardId", "fundId", "potId", "needCategory", "householdGroup", "paidOn", 1)::report_help_award)
+    FROM "ReportAwardPaid" WHERE "tenantId" = p_tenant AND "fundId" = p_fund AND "paidOn" IS NOT NULL), true) h;
+$$;
+
+CREATE FUNCTION report_mapping_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  f record;
+BEGIN
+  FOR f IN SELECT DISTINCT "tenantId", "fundId" FROM changed_rows ORDER BY 1, 2 LOOP
+    PERFORM pg_advisory_xact_lock(report_mapping_lock_key(f."fundId"));
+    -- A new statement after the lock: it sees every payment that held the key committed.
+    PERFORM report_categories_rebuild(f."tenantId", f."fundId");
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER report_mapping_inserted AFTER INSERT ON "FunderMapping"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_mapping_changed();
+CREATE TRIGGER report_mapping_updated AFTER UPDATE ON "FunderMapping"
+  REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_mapping_changed();
+CREATE TRIGGER report_mapping_deleted AFTER DELETE ON "FunderMapping"
+  REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_mapping_changed();
 
 -- ===== Backfill: what the trigger would have written for every existing row =====
 INSERT INTO "ReportAwardPaid" ("tenantId", "awardId", "fundId", "potId", "caseId", "needCategory", "householdGroup", "accessRoute", "partnerKey", disbursements, recommits, "netPaidPence", "lastDisbursedOn", "paidOn")
@@ -218,21 +294,9 @@ ON CONFLICT ("tenantId", "fundId", day, "potId", "needCategory", "householdGroup
 INSERT INTO "ReportHouseholdLock" ("tenantId", "caseId", changes)
   SELECT DISTINCT "tenantId", "caseId", 1::bigint FROM "ReportAwardPaid"
 ON CONFLICT ("tenantId", "caseId") DO NOTHING;
-CREATE TEMP TABLE report_help_days ON COMMIT DROP AS
-  SELECT "tenantId", scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev, row_number() OVER w AS place
-  FROM (
-    SELECT "tenantId", "caseId", "fundId" AS scope, "paidOn" AS day FROM "ReportAwardPaid" WHERE "paidOn" IS NOT NULL
-    UNION SELECT "tenantId", "caseId", '00000000-0000-0000-0000-000000000000'::uuid, "paidOn" FROM "ReportAwardPaid" WHERE "paidOn" IS NOT NULL
-  ) e
-  WINDOW w AS (PARTITION BY "tenantId", "caseId", scope ORDER BY day);
-INSERT INTO "ReportHouseholdGap" ("tenantId", "fundId", day, "previousDay", second, "helpDays")
-  SELECT "tenantId", scope, day, prev, place = 2, count(*) FROM report_help_days GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO "ReportHouseholdDay" ("tenantId", "fundId", day, "helpDays", "firstHelpDays", "asPrevious", "asFirstOfTwo")
-  SELECT "tenantId", scope, day, sum(h), sum(f), sum(p), sum(s) FROM (
-    SELECT "tenantId", scope, day, 1 AS h, CASE WHEN place = 1 THEN 1 ELSE 0 END AS f, 0 AS p, 0 AS s FROM report_help_days
-    UNION ALL
-    SELECT "tenantId", scope, prev, 0, 0, 1, CASE WHEN place = 2 THEN 1 ELSE 0 END FROM report_help_days WHERE place > 1
-  ) m GROUP BY 1, 2, 3;
+SELECT report_household_counts_add(array_agg(h)) FROM report_help_days_of((
+  SELECT array_agg(ROW("tenantId", "caseId", "awardId", "fundId", "potId", "needCategory", "householdGroup", "paidOn", 1)::report_help_award)
+  FROM "ReportAwardPaid" WHERE "paidOn" IS NOT NULL), false) h;
 
 -- ===== Security (docs/decisions/0003): the app reads; only the trigger (as the owner) writes =====
 GRANT SELECT ON "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap" TO moneyhub_app;
