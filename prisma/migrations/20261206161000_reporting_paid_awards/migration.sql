@@ -96,6 +96,11 @@ CREATE TABLE "ReportHouseholdLock" (
 CREATE INDEX "ReportAwardPaid_tenantId_caseId_idx" ON "ReportAwardPaid"("tenantId", "caseId") INCLUDE ("fundId", "paidOn");
 CREATE INDEX "ReportAwardPaid_tenantId_fundId_paidOn_idx" ON "ReportAwardPaid"("tenantId", "fundId", "paidOn") INCLUDE ("caseId", "awardId", "potId", "needCategory", "householdGroup") WHERE "paidOn" IS NOT NULL;
 
+-- A fund's administration spend by cost line (the funder return, the admin cap), read without
+-- scanning the ledger: a small covering index of the two admin kinds. The planner cannot tell how
+-- rare they are (at 5,000,000 transactions it scanned the table, 0.8 s, for none).
+CREATE INDEX "LedgerTransaction_admin_idx" ON "LedgerTransaction" ("tenantId", "fundId", "costLine") INCLUDE (kind, "amountPence", "createdAt") WHERE kind IN ('ADMIN', 'ADMIN_REVERSE');
+
 -- ===== Help days =====
 -- An award paid, as help days are made of (sign: -1 the case's days before a change, +1 after).
 CREATE TYPE report_help_award AS ("tenantId" uuid, "caseId" uuid, "awardId" uuid, "fundId" uuid, "potId" uuid, "needCategory" text, "householdGroup" text, day date, sign integer);
