@@ -163,6 +163,14 @@ describe("the Crisis and Resilience Fund return", () => {
   let pots: { crisis: string; housing: string; core: string; resilience: string; winter: string };
   let movements: TMovement[];
   let returnId: string;
+  /** The mapping the return is drafted under (categoryOf says the same). */
+  const theMapping = () => [
+    { potId: pots.crisis, needCategory: "*", category: "crf-crisis" },
+    { potId: pots.housing, needCategory: "*", category: "crf-housing" },
+    { potId: pots.core, needCategory: "*", category: "crf-housing-core" },
+    { potId: pots.resilience, needCategory: "*", category: "crf-resilience" },
+    { potId: pots.resilience, needCategory: "food", category: "crf-coordination" },
+  ];
   const categoryOf = (potId: string, need: string) =>
     potId === pots.crisis ? "crf-crisis" : potId === pots.housing ? "crf-housing" : potId === pots.core ? "crf-housing-core" : potId === pots.resilience ? (need === "food" ? "crf-coordination" : "crf-resilience") : null;
 
@@ -179,13 +187,7 @@ describe("the Crisis and Resilience Fund return", () => {
     fundId = made.fund.id;
     const [crisis, housing, core, resilience, winter] = made.pots.map((p) => p.id);
     pots = { crisis: crisis!, housing: housing!, core: core!, resilience: resilience!, winter: winter! };
-    const saved = await saveMapping(manager, fundId, [
-      { potId: pots.crisis, needCategory: "*", category: "crf-crisis" },
-      { potId: pots.housing, needCategory: "*", category: "crf-housing" },
-      { potId: pots.core, needCategory: "*", category: "crf-housing-core" },
-      { potId: pots.resilience, needCategory: "*", category: "crf-resilience" },
-      { potId: pots.resilience, needCategory: "food", category: "crf-coordination" },
-    ]);
+    const saved = await saveMapping(manager, fundId, theMapping());
     expect(saved.outcome).toBe("saved");
     movements = await generate(fundId, made.pots, 20, await someCases(6));
     expect(new Set(movements.map((m) => m.kind))).toEqual(new Set(["DISBURSE", "RECOMMIT", "REVERSE"]));
@@ -361,13 +363,7 @@ describe("the Crisis and Resilience Fund return", () => {
     expect(after["category:crf-coordination"]).toBeUndefined();
     expect(after["total:"]).toBeGreaterThanOrEqual(before["total:"]!);
     expect(after).not.toEqual(before);
-    const restored = await saveMapping(manager, fundId, [
-      { potId: pots.crisis, needCategory: "*", category: "crf-crisis" },
-      { potId: pots.housing, needCategory: "*", category: "crf-housing" },
-      { potId: pots.core, needCategory: "*", category: "crf-housing-core" },
-      { potId: pots.resilience, needCategory: "*", category: "crf-resilience" },
-      { potId: pots.resilience, needCategory: "food", category: "crf-coordination" },
-    ]);
+    const restored = await saveMapping(manager, fundId, theMapping());
     expect(restored.outcome).toBe("saved");
     expect(await counted()).toEqual(before);
   });
