@@ -147,6 +147,20 @@ async function world(slug: string, seed: number): Promise<TWorld> {
       data: { tenantId: council.id, referralId: ref.id, kind: (["PENSION_CREDIT", "UNIVERSAL_CREDIT", "HEALTHY_START", "OTHER"] as AdviceOutcomeKind[])[i]!, description: "Gain", valuePence: BigInt(1000 + i * 777), valuePeriod: i % 2 ? "ANNUAL" : "WEEKLY", lumpSumPence: BigInt(i * 5000), confirmedOn: new Date(`${ukDate(MOMENTS[i + 1]!)}T00:00:00Z`), recordedByUserId: manager.user.userId },
     });
   }
+  // Council A: cases 0, 1 and 2 are one household (an officer linked 0–1 as the same person and
+  // 1–2 as the same household, after their awards were paid); 3–4 is a possible match left open.
+  if (slug.endsWith("a")) {
+    const link = async (a: string, b: string, state: "LINKED_SAME_PERSON" | "LINKED_SAME_HOUSEHOLD" | "OPEN") => {
+      // The intake may have found the pair already (the test applicants share details).
+      const m =
+        (await owner().caseMatch.findFirst({ where: { tenantId: council.id, OR: [{ caseId: b, matchedCaseId: a }, { caseId: a, matchedCaseId: b }] } })) ??
+        (await owner().caseMatch.create({ data: { tenantId: council.id, caseId: b, matchedCaseId: a, reasons: ["name-dob"] } }));
+      if (state !== "OPEN") await asOwnerInCouncil(owner(), council.id, (tx) => tx.caseMatch.update({ where: { id: m.id }, data: { state } }));
+    };
+    await link(caseIds[0]!, caseIds[1]!, "LINKED_SAME_PERSON");
+    await link(caseIds[1]!, caseIds[2]!, "LINKED_SAME_HOUSEHOLD");
+    await link(caseIds[3]!, caseIds[4]!, "OPEN");
+  }
   return { council, manager, funds, caseIds, orgs };
 }
 
@@ -193,11 +207,16 @@ async function baseline(tx: Tx, f: TDashboardFilter) {
     for (const s of paidIn) entry(keyOf({ ...s, hh: householdGroupOf(s.types ?? []) }) || "none").awards += 1;
     return [...out.entries()].filter(([, e]) => e.paid !== 0n || e.awards > 0).map(([key, e]) => ({ key, paidPence: e.paid, awards: e.awards })).sort((a, b) => a.key.localeCompare(b.key));
   };
-  const helped = new Set(paidIn.map((s) => s.caseId));
+  // Households: cases joined by an officer's links (same person or household), transitively.
+  const links = await rows<{ a: string; b: string }>(tx, q`select "caseId"::text as a, "matchedCaseId"::text as b from "CaseMatch" where state in ('LINKED_SAME_PERSON', 'LINKED_SAME_HOUSEHOLD')`);
+  const parent = new Map<string, string>();
+  const root = (c: string): string => (parent.has(c) && parent.get(c) !== c ? root(parent.get(c)!) : c);
+  for (const l of links) parent.set(root(l.a), root(l.b));
+  const helped = new Set(paidIn.map((s) => root(s.caseId)));
   const helpDays = new Map<string, Set<string>>();
   for (const s of inScope) {
     const day = paidOn(s);
-    if (day !== null && day <= f.to) helpDays.set(s.caseId, (helpDays.get(s.caseId) ?? new Set()).add(day));
+    if (day !== null && day <= f.to) helpDays.set(root(s.caseId), (helpDays.get(root(s.caseId)) ?? new Set()).add(day));
   }
   const weekly = await rows<{ week: string; channel: string; n: number }>(
     tx,
@@ -366,6 +385,32 @@ describe("households helped, from per-day counters (ADR 0044)", () => {
     expect(nonZero).toBeGreaterThan(0);
   }, 120_000);
 
+  it("follow an officer's links: cases linked as one household count once, and undoing a link splits them again", async () => {
+    const edges = ["2026-01-01", "2026-07-01", "2026-09-30", "2026-10-09", "2026-12-31"];
+    const check = async (label: string) => {
+      for (const [i, from] of edges.entries())
+        for (const to of edges.slice(i))
+          for (const fundId of [null, A.funds[0]!.id, A.funds[1]!.id])
+            await withTenant(A.council.id, async (tx) => {
+              const e = await baseline(tx, { fundId, from, to });
+              expect(await householdsHelped(tx, { fundId, from, to }), `${label} ${from}..${to} ${fundId ?? "all"}`).toEqual({ helped: e.helped, moreThanOnce: e.moreThanOnce });
+            });
+    };
+    const linked = await owner().caseMatch.findFirstOrThrow({ where: { tenantId: A.council.id, state: "LINKED_SAME_HOUSEHOLD" } });
+    const all = { fundId: null, from: "2026-01-01", to: "2026-12-31" };
+    const joined = await withTenant(A.council.id, (tx) => householdsHelped(tx, all));
+    await check("linked");
+    // The officer decides 1–2 are not the same household after all: case 2 is its own household again.
+    await asOwnerInCouncil(owner(), A.council.id, (tx) => tx.caseMatch.update({ where: { id: linked.id }, data: { state: "DISMISSED", stateReason: "Different people" } }));
+    const split = await withTenant(A.council.id, (tx) => householdsHelped(tx, all));
+    await check("split");
+    expect(split.helped).toBeGreaterThan(joined.helped);
+    expect((await owner().reportHousehold.findMany({ where: { tenantId: A.council.id } })).length).toBe(2);
+    await asOwnerInCouncil(owner(), A.council.id, (tx) => tx.caseMatch.update({ where: { id: linked.id }, data: { state: "LINKED_SAME_HOUSEHOLD" } }));
+    expect(await withTenant(A.council.id, (tx) => householdsHelped(tx, all))).toEqual(joined);
+    await check("linked again");
+  }, 120_000);
+
   it("two transactions paying the same household at once (from two funds: no ledger account in common) take turns: it is counted once", async () => {
     const caseId = B.caseIds[5]!;
     const today = ukDate(new Date());
@@ -466,9 +511,9 @@ describe("the migration's backfill", () => {
       return sqlText.slice(sqlText.indexOf("-- ===== Backfill"), sqlText.indexOf("-- ===== Security"));
     };
     // 20261206161000 replaced the per-award-day summary (ReportAwardDay) by payment days and help days: its backfill runs after the first one's, less that table's statement.
-    const statements = [...section("20261206130100_reporting_summaries").split(/;\s*\n/).filter((x) => !x.includes('"ReportAwardDay"')), ...section("20261206161000_reporting_paid_awards").split(/;\s*\n/)];
+    const statements = [...section("20261206130100_reporting_summaries").split(/;\s*\n/).filter((x) => !x.includes('"ReportAwardDay"')), ...section("20261206161000_reporting_paid_awards").split(/;\s*\n/), ...section("20261206174000_reporting_households_linked").split(/;\s*\n/)];
     const backfill = statements.join(";\n");
-    const tables = ["ReportLedgerDay", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap"];
+    const tables = ["ReportLedgerDay", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap", "ReportHousehold"];
     // As the owner (the migration's role), in one transaction rolled back: keep what the triggers wrote, empty the tables, backfill, compare.
     await owner()
       .$transaction(async (tx) => {
