@@ -225,8 +225,8 @@ export function DashboardSections({
         {t("approvals") ? <ReportTable table={t("approvals")!} /> : null}
         <p className="govuk-body" data-testid="how-awards-count">
           An award counts in the period its payment went out, unless the payment came back or was refunded in full. Paid is money paid out in the period less money that came back in
-          it, so it can include money for awards counted in an earlier period. A household counts once however many awards it had; helped on more than one day means its awards were paid on
-          two or more different days, up to the end of the period.
+          it, so it can include money for awards counted in an earlier period. A household counts once however many awards it had, and applications an officer linked as the same
+          person or household are one household; helped on more than one day means its awards were paid on two or more different days, up to the end of the period.
         </p>
         {["by-need", "by-household", "by-route", "by-partner"].map((id) =>
           t(id) ? (
