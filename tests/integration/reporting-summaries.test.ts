@@ -411,6 +411,41 @@ describe("households helped, from per-day counters (ADR 0044)", () => {
     await check("linked again");
   }, 120_000);
 
+  it("an officer's link made while a payment to one of the cases is in flight waits for it, and both count exactly", async () => {
+    const [x, y] = [B.caseIds[6]!, B.caseIds[7]!];
+    const fund = B.funds[1]!;
+    const potId = fund.pots[0]!;
+    const a = await owner().award.create({ data: { tenantId: B.council.id, caseId: y, potId, needCategory: "food", amountPence: 900n, paymentMethod: "bank", status: "APPROVED", proposedById: B.manager.user.userId, householdTypes: ["single-adults"], accessRoute: "APPLICATION" } });
+    await withTenant(B.council.id, (tx) => postLedger(tx, { kind: "COMMIT", fundId: fund.id, potId, amountPence: 900n, idempotencyKey: `lc:${a.id}`, reason: "Award approved", actorUserId: null, awardRef: a.id }));
+    const match =
+      (await owner().caseMatch.findFirst({ where: { tenantId: B.council.id, OR: [{ caseId: y, matchedCaseId: x }, { caseId: x, matchedCaseId: y }] } })) ??
+      (await owner().caseMatch.create({ data: { tenantId: B.council.id, caseId: y, matchedCaseId: x, reasons: ["address"] } }));
+    let paid!: () => void;
+    const posted = new Promise<void>((resolve) => (paid = resolve));
+    const order: string[] = [];
+    await Promise.all([
+      withTenant(B.council.id, async (tx) => {
+        await postLedger(tx, { kind: "DISBURSE", fundId: fund.id, potId, amountPence: 900n, idempotencyKey: `ld:${a.id}`, reason: "Paid", actorUserId: null, awardRef: a.id });
+        paid();
+        await new Promise((r) => setTimeout(r, 400));
+        order.push("payment committed");
+      }),
+      (async () => {
+        await posted;
+        await withTenant(B.council.id, (tx) => tx.caseMatch.update({ where: { id: match.id }, data: { state: "LINKED_SAME_HOUSEHOLD" } }));
+        order.push("linked");
+      })(),
+    ]);
+    expect(order).toEqual(["payment committed", "linked"]);
+    await withTenant(B.council.id, async (tx) => {
+      for (const f of [{ fundId: null, from: "2026-01-01", to: "2026-12-31" }, { fundId: fund.id, from: "2026-01-01", to: ukDate(new Date()) }]) {
+        const e = await baseline(tx, f);
+        expect(await householdsHelped(tx, f)).toEqual({ helped: e.helped, moreThanOnce: e.moreThanOnce });
+      }
+    });
+    await asOwnerInCouncil(owner(), B.council.id, (tx) => tx.caseMatch.update({ where: { id: match.id }, data: { state: "DISMISSED", stateReason: "Test over" } }));
+  });
+
   it("two transactions paying the same household at once (from two funds: no ledger account in common) take turns: it is counted once", async () => {
     const caseId = B.caseIds[5]!;
     const today = ukDate(new Date());
@@ -547,7 +582,7 @@ describe("the migration's backfill", () => {
 describe("row-level security on the summaries", () => {
   it("council A reads none of council B's summary rows, asked for by id or not, and the app role cannot write any", async () => {
     await withTenant(A.council.id, async (tx) => {
-      for (const table of ["ReportLedgerDay", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact"]) {
+      for (const table of ["ReportLedgerDay", "ReportAwardPaid", "ReportHouseholdDay", "ReportHouseholdGap", "ReportHousehold", "ReportSubmissionDay", "ReportTimingDay", "ReportCaseContact"]) {
         const [r] = await rows<{ mine: number; theirs: number }>(
           tx,
           q`select count(*) filter (where "tenantId" = ${A.council.id}::uuid)::int as mine, count(*) filter (where "tenantId" = ${B.council.id}::uuid)::int as theirs from ${q.table(table)}`,
@@ -561,6 +596,8 @@ describe("row-level security on the summaries", () => {
       expect(theirs.outputs.byNeed).toEqual([]);
     });
     await expect(withTenant(A.council.id, (tx) => tx.$executeRawUnsafe(`update "ReportLedgerDay" set "disbursedPence" = 0`))).rejects.toThrow(/permission denied/);
+    // Nor regroup households: only an officer's link (CaseMatch, through its trigger) does that.
+    await expect(withTenant(A.council.id, (tx) => tx.$executeRawUnsafe(`delete from "ReportHousehold"`))).rejects.toThrow(/permission denied/);
     await expect(
       withTenant(A.council.id, (tx) => tx.$executeRawUnsafe(`insert into "ReportSubmissionDay" ("tenantId", day, channel, slot, submissions) values ('${A.council.id}', '2026-01-01', 'RESIDENT_ONLINE', 0, 1000)`)),
     ).rejects.toThrow(/permission denied/);
